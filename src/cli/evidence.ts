@@ -1,0 +1,124 @@
+/**
+ * Evidence tools for curators, run through npm:
+ *
+ *   npm run verify-evidence -- --source <text file> [--seed seed] [--id Source:...]
+ *     Checks the source's SHA-256 and length and every quote and offset taken from it.
+ *
+ *   npm run locate-evidence -- --source <text file> [--seed seed] [--id Source:...]
+ *     Fills in `start`/`end` for evidence of that source that has a quote but no offsets, by finding
+ *     the quote in the text. A quote found more than once takes its first occurrence unless `start`
+ *     is already given; the tool lists the other places so the curator can choose.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { readSeedFiles } from '../store/seed-files.js';
+import { allEvidence, buildSeedGraph, checkAgainstSourceTexts, SeedError, sha256Hex } from '../store/seed.js';
+
+interface Options {
+  command: 'verify' | 'locate';
+  sourcePath: string;
+  seedDir: string;
+  sourceId: string | undefined;
+}
+
+function readOptions(argv: string[]): Options {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { source: { type: 'string' }, seed: { type: 'string' }, id: { type: 'string' } },
+  });
+  const command = positionals[0];
+  if ((command !== 'verify' && command !== 'locate') || !values.source) {
+    throw new Error('usage: evidence (verify|locate) --source <path to the source text> [--seed <seed folder>] [--id <Source id>]');
+  }
+  return { command, sourcePath: values.source, seedDir: values.seed ?? 'seed', sourceId: values.id };
+}
+
+type Json = Record<string, unknown>;
+
+/** Picks the source the text belongs to: the one named, the one whose hash matches, or the only one. */
+function chooseSource(sources: Json[], text: string, wanted: string | undefined): Json {
+  if (wanted) {
+    const named = sources.find((s) => s.id === wanted);
+    if (!named) throw new Error(`no source with id ${wanted} in the seed`);
+    return named;
+  }
+  const digest = sha256Hex(text);
+  const byHash = sources.find((s) => s.sha256 === digest);
+  if (byHash) return byHash;
+  if (sources.length === 1) return sources[0]!;
+  throw new Error(`the text's SHA-256 ${digest} matches no source in the seed; name one with --id`);
+}
+
+async function verify(options: Options, text: string): Promise<number> {
+  const { files, problems: fileProblems } = await readSeedFiles(options.seedDir);
+  if (fileProblems.length > 0) throw new SeedError(fileProblems.map((p) => ({ ...p, record: '' })));
+  const sources = files.flatMap((f) => ((f.data as Json).sources as Json[] | undefined) ?? []);
+  const source = chooseSource(sources, text, options.sourceId);
+  const sourceId = String(source.id);
+  const graph = buildSeedGraph(files);
+  const problems = checkAgainstSourceTexts(graph, new Map([[sourceId, text]]));
+  const checked = [...allEvidence(graph)].filter((e) => e.evidence.sourceId === sourceId).length;
+  console.log(`Source ${sourceId}`);
+  console.log(`  text: ${path.resolve(options.sourcePath)} (${text.length} UTF-16 code units, SHA-256 ${sha256Hex(text)})`);
+  if (problems.length > 0) {
+    console.log(`  ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${checked} evidence items:`);
+    for (const p of problems) console.log(`  ✗ ${p.file} › ${p.record}: ${p.message}`);
+    return 1;
+  }
+  console.log(`  ✓ SHA-256 and length match the seed`);
+  console.log(`  ✓ ${checked} of ${checked} quotes are verbatim and every offset is exact`);
+  return 0;
+}
+
+async function locate(options: Options, text: string): Promise<number> {
+  const { files, problems } = await readSeedFiles(options.seedDir);
+  if (problems.length > 0) throw new SeedError(problems.map((p) => ({ ...p, record: '' })));
+  const sources = files.flatMap((f) => ((f.data as Json).sources as Json[] | undefined) ?? []);
+  const sourceId = String(chooseSource(sources, text, options.sourceId).id);
+  let filled = 0;
+  let missing = 0;
+  for (const file of files) {
+    let changed = false;
+    const visit = (value: unknown): unknown => {
+      if (Array.isArray(value)) return value.map(visit);
+      if (typeof value !== 'object' || value === null) return value;
+      const object = value as Json;
+      if (object.source === sourceId && typeof object.quote === 'string' && object.end === undefined) {
+        const quote = object.quote;
+        const found: number[] = [];
+        for (let at = text.indexOf(quote); at !== -1; at = text.indexOf(quote, at + 1)) found.push(at);
+        const start = typeof object.start === 'number' ? object.start : found[0];
+        if (start === undefined || !found.includes(start)) {
+          console.log(`  ✗ ${file.file}: quote not found${typeof object.start === 'number' ? ` at ${object.start}` : ''}: ${JSON.stringify(quote)}`);
+          missing += 1;
+          return object;
+        }
+        if (found.length > 1 && typeof object.start !== 'number') {
+          console.log(`  ! ${file.file}: ${JSON.stringify(quote)} occurs at ${found.join(', ')}; took ${start} (set "start" to choose)`);
+        }
+        const { source, quote: q, start: _s, end: _e, ...rest } = object;
+        changed = true;
+        filled += 1;
+        return { source, quote: q, start, end: start + quote.length, ...rest };
+      }
+      return Object.fromEntries(Object.entries(object).map(([k, v]) => [k, visit(v)]));
+    };
+    const updated = visit(file.data);
+    if (changed) await writeFile(file.absolutePath, `${JSON.stringify(updated, null, 2)}\n`);
+  }
+  console.log(`Filled offsets for ${filled} evidence item${filled === 1 ? '' : 's'} of ${sourceId}; ${missing} not found.`);
+  return missing > 0 ? 1 : 0;
+}
+
+async function main(): Promise<void> {
+  const options = readOptions(process.argv.slice(2));
+  const text = await readFile(options.sourcePath, 'utf8');
+  process.exitCode = options.command === 'verify' ? await verify(options, text) : await locate(options, text);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exitCode = 2;
+});

@@ -1,0 +1,56 @@
+import DataLoader from 'dataloader';
+import type { GraphStore } from '../store/graph-store.js';
+import type { Direction, EdgeModel, EdgeType, EntityModel, NodeModel } from '../store/models.js';
+
+export interface EdgeQuery {
+  nodeId: string;
+  /** Relationship types to follow; null for all. */
+  types: readonly EdgeType[] | null;
+  direction: Direction;
+}
+
+export interface Loaders {
+  node: DataLoader<string, NodeModel | null>;
+  edges: DataLoader<EdgeQuery, EdgeModel[], string>;
+  entitiesByName: DataLoader<string, EntityModel[]>;
+}
+
+function edgeGroupKey(query: Pick<EdgeQuery, 'types' | 'direction'>): string {
+  return `${query.direction}|${query.types === null ? '*' : query.types.join(',')}`;
+}
+
+/**
+ * Loads relationships for many nodes with one store call per distinct (types, direction) in the
+ * batch, so a list of n items that each ask for their signatories costs one call, not n.
+ */
+async function loadEdges(store: GraphStore, queries: readonly EdgeQuery[]): Promise<EdgeModel[][]> {
+  const groups = new Map<string, { types: EdgeQuery['types']; direction: Direction; positions: number[]; nodeIds: string[] }>();
+  queries.forEach((query, position) => {
+    const key = edgeGroupKey(query);
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { types: query.types, direction: query.direction, positions: [], nodeIds: [] }));
+    group.positions.push(position);
+    group.nodeIds.push(query.nodeId);
+  });
+  const results: EdgeModel[][] = new Array(queries.length);
+  await Promise.all(
+    [...groups.values()].map(async (group) => {
+      const lists = await store.getEdges(group.nodeIds, group.types, group.direction);
+      group.positions.forEach((position, i) => {
+        results[position] = lists[i]!;
+      });
+    }),
+  );
+  return results;
+}
+
+/** Every DataLoader of a request, built once per request so nothing is cached across requests. */
+export function createLoaders(store: GraphStore): Loaders {
+  return {
+    node: new DataLoader((ids) => store.getNodes(ids)),
+    edges: new DataLoader((queries) => loadEdges(store, queries), {
+      cacheKeyFn: (query) => `${query.nodeId}|${edgeGroupKey(query)}`,
+    }),
+    entitiesByName: new DataLoader((names) => store.findByName(names)),
+  };
+}

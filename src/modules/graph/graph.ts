@@ -1,0 +1,92 @@
+import { readPage, toConnection, type PageArgs } from '../../lib/connection.js';
+import { assertGlobalId } from '../../lib/global-id.js';
+import { foldText } from '../../lib/text.js';
+import type { Context } from '../../context.js';
+import type {
+  Direction,
+  EdgeModel,
+  EdgeType,
+  EntityConnectionModel,
+  EntityModel,
+  EntityTypeName,
+  NodeModel,
+  RelationConnectionModel,
+  RelationEdgeModel,
+} from '../../store/models.js';
+import { isEdge } from '../../store/models.js';
+import { badUserInput } from '../../errors.js';
+
+export type EntityModelOf<T extends EntityTypeName> = Extract<EntityModel, { type: T }>;
+
+/** The largest number of ids `nodes(ids:)` accepts in one call. */
+export const MAX_IDS = 100;
+
+/** Loads an entity that the graph guarantees exists (a relationship's end); a miss is a broken invariant. */
+export async function loadEntity<T extends EntityTypeName>(ctx: Context, id: string, ...types: T[]): Promise<EntityModelOf<T>> {
+  const node = await ctx.loaders.node.load(id);
+  if (!node || isEdge(node) || (types.length > 0 && !(types as string[]).includes(node.type))) {
+    throw new Error(`Graph invariant broken: ${id} should be a ${types.join(' or ') || 'entity'}`);
+  }
+  return node as EntityModelOf<T>;
+}
+
+export function loadEntities<T extends EntityTypeName>(ctx: Context, ids: readonly string[], ...types: T[]): Promise<Array<EntityModelOf<T>>> {
+  return Promise.all(ids.map((id) => loadEntity(ctx, id, ...types)));
+}
+
+/** Fetches a node by global id: a malformed id is refused, an unknown one is null. */
+export async function findNode(ctx: Context, id: string, argument = 'id'): Promise<NodeModel | null> {
+  assertGlobalId(id, argument);
+  return ctx.loaders.node.load(id);
+}
+
+export async function findNodes(ctx: Context, ids: readonly string[]): Promise<Array<NodeModel | null>> {
+  if (ids.length > MAX_IDS) throw badUserInput(`"ids" may hold at most ${MAX_IDS} ids; got ${ids.length}.`, 'ids');
+  ids.forEach((id, index) => assertGlobalId(id, `ids[${index}]`));
+  return Promise.all(ids.map((id) => ctx.loaders.node.load(id)));
+}
+
+/** The entities whose name, alias or label matches, ignoring case, accents and punctuation. */
+export async function findEntitiesByName(ctx: Context, name: string, types: readonly string[] | null | undefined): Promise<EntityModel[]> {
+  const folded = foldText(name);
+  if (folded.length === 0) throw badUserInput('"name" must contain at least one letter or digit.', 'name');
+  const found = await ctx.loaders.entitiesByName.load(folded);
+  return types && types.length > 0 ? found.filter((entity) => types.includes(entity.entityType)) : found;
+}
+
+export function toRelationEdge(edge: EdgeModel, fromNodeId: string, cursor: string): RelationEdgeModel {
+  const outgoing = edge.fromId === fromNodeId;
+  return { cursor, edge, otherId: outgoing ? edge.toId : edge.fromId, direction: outgoing ? 'OUTGOING' : 'INCOMING' };
+}
+
+/**
+ * One page of a node's relationships of the given types. Typed fields (`Agreement.signatories`) and
+ * generic traversal (`relations`) both come here, so they read the same edges and cannot disagree.
+ */
+export async function listRelations(
+  ctx: Context,
+  nodeId: string,
+  types: readonly EdgeType[] | null,
+  direction: Direction,
+  args: PageArgs,
+): Promise<RelationConnectionModel> {
+  const page = readPage(args);
+  const edges = await ctx.loaders.edges.load({ nodeId, types, direction });
+  return toConnection(edges.slice(page.offset, page.offset + page.limit), page, edges.length, (edge, cursor) =>
+    toRelationEdge(edge, nodeId, cursor),
+  );
+}
+
+/** The one relationship of a type from a node, such as an event's place; null when there is none. */
+export async function findRelation(ctx: Context, nodeId: string, type: EdgeType, direction: Exclude<Direction, 'BOTH'>): Promise<RelationEdgeModel | null> {
+  const [edge] = await ctx.loaders.edges.load({ nodeId, types: [type], direction });
+  return edge ? toRelationEdge(edge, nodeId, '') : null;
+}
+
+/** One page of a root list of entities, ordered by name. */
+export async function listEntities<T extends EntityTypeName>(ctx: Context, type: T, args: PageArgs): Promise<EntityConnectionModel<EntityModelOf<T>>> {
+  const page = readPage(args);
+  const { items, totalCount } = await ctx.store.listEntities(type, page.offset, page.limit);
+  return toConnection(items as Array<EntityModelOf<T>>, page, totalCount, (node, cursor) => ({ cursor, node }));
+}
+

@@ -1,0 +1,27 @@
+import type { Direction, EdgeModel, EdgeType, EntityModel, EntityTypeName, NodeModel } from './models.js';
+
+export interface EntityPage {
+  items: EntityModel[];
+  totalCount: number;
+}
+
+/**
+ * What resolvers may ask of the graph. Every method is batch-first and asynchronous, so a
+ * database-backed store can implement the same interface and a DataLoader can sit in front of it.
+ */
+export interface GraphStore {
+  /** Changes whenever the graph's content changes; anything cached from the store keys on it. */
+  readonly version: string;
+  /** One result per id, in id order; null for an id that names nothing. */
+  getNodes(ids: readonly string[]): Promise<Array<NodeModel | null>>;
+  /**
+   * For each node id, in id order, its relationships of the given types (all types when null) in the
+   * given direction. Symmetric relationships count as both outgoing and incoming; with BOTH, each
+   * relationship appears once.
+   */
+  getEdges(nodeIds: readonly string[], types: readonly EdgeType[] | null, direction: Direction): Promise<EdgeModel[][]>;
+  /** For each folded name, in order, the entities whose name, alias or label folds to it. */
+  findByName(foldedNames: readonly string[]): Promise<EntityModel[][]>;
+  /** One page of the entities of a type, ordered by name, then id. */
+  listEntities(type: EntityTypeName, offset: number, limit: number): Promise<EntityPage>;
+}

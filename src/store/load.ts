@@ -1,0 +1,23 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { MemoryGraphStore } from './memory-store.js';
+import { loadSeed } from './seed.js';
+
+/**
+ * Reads source texts named `<source slug>.txt` from a folder, keyed by source id, so start-up can
+ * check every quote and hash against them.
+ */
+export async function readSourceTexts(dir: string): Promise<Map<string, string>> {
+  const texts = new Map<string, string>();
+  for (const file of await readdir(dir)) {
+    if (file.endsWith('.txt')) texts.set(`Source:${file.slice(0, -4)}`, await readFile(path.join(dir, file), 'utf8'));
+  }
+  return texts;
+}
+
+/** Builds the embedded store from a seed folder; throws a SeedError naming every problem. */
+export async function loadMemoryStore(seedDir: string, sourceTextsDir: string | null = null): Promise<MemoryGraphStore> {
+  const sourceTexts = sourceTextsDir ? await readSourceTexts(sourceTextsDir) : undefined;
+  const graph = await loadSeed(seedDir, { sourceTexts });
+  return new MemoryGraphStore(graph);
+}

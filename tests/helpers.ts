@@ -1,0 +1,82 @@
+import type { ApolloServer } from '@apollo/server';
+import { once } from 'node:events';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
+import { createContext, type Context } from '../src/context.js';
+import { createHttpServer } from '../src/http.js';
+import { createApolloServer } from '../src/server.js';
+import type { GraphStore } from '../src/store/graph-store.js';
+import { loadMemoryStore } from '../src/store/load.js';
+
+export const TINY_SEED = fileURLToPath(new URL('./fixtures/tiny/seed/', import.meta.url));
+export const TINY_TEXT = fileURLToPath(new URL('./fixtures/tiny/source.txt', import.meta.url));
+export const REAL_SEED = fileURLToPath(new URL('../seed/', import.meta.url));
+
+export interface TestGraph {
+  store: GraphStore;
+  apollo: ApolloServer<Context>;
+  /** Runs an operation and returns its whole result: data and errors. */
+  run: (query: string, variables?: Record<string, unknown>) => Promise<{ data?: any; errors?: any[] }>;
+  /** Runs an operation that must succeed and returns its data; any error fails the test loudly. */
+  data: (query: string, variables?: Record<string, unknown>) => Promise<any>;
+}
+
+export async function graphOn(seedDir: string, wrapStore: (store: GraphStore) => GraphStore = (s) => s): Promise<TestGraph> {
+  const store = wrapStore(await loadMemoryStore(seedDir));
+  const apollo = createApolloServer();
+  const run: TestGraph['run'] = async (query, variables) => {
+    const response = await apollo.executeOperation({ query, variables }, { contextValue: createContext(store) });
+    if (response.body.kind !== 'single') throw new Error('expected a single result');
+    return JSON.parse(JSON.stringify(response.body.singleResult));
+  };
+  const data: TestGraph['data'] = async (query, variables) => {
+    const result = await run(query, variables);
+    expect(result.errors).toBeUndefined();
+    return result.data;
+  };
+  return { store, apollo, run, data };
+}
+
+export interface TestHttp {
+  url: string;
+  server: Server;
+  close: () => Promise<void>;
+}
+
+/** Serves a store over real HTTP on an ephemeral loopback port. */
+export async function httpOn(store: GraphStore, maxBodyBytes = 1_048_576): Promise<TestHttp> {
+  const apollo = createApolloServer();
+  await apollo.start();
+  const server = createHttpServer({ apollo, store, maxBodyBytes });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    server,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await apollo.stop();
+    },
+  };
+}
+
+export type StoreCalls = Record<'getNodes' | 'getEdges' | 'findByName' | 'listEntities', number>;
+
+/** Wraps a store to count calls to each method, to show batching without timing anything. */
+export function countingStore(store: GraphStore): { store: GraphStore; calls: StoreCalls } {
+  const calls: StoreCalls = { getNodes: 0, getEdges: 0, findByName: 0, listEntities: 0 };
+  const counted: GraphStore = {
+    get version() {
+      return store.version;
+    },
+    getNodes: (...args) => (calls.getNodes++, store.getNodes(...args)),
+    getEdges: (...args) => (calls.getEdges++, store.getEdges(...args)),
+    findByName: (...args) => (calls.findByName++, store.findByName(...args)),
+    listEntities: (...args) => (calls.listEntities++, store.listEntities(...args)),
+  };
+  return { store: counted, calls };
+}

@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadMemoryStore } from '../src/store/load.js';
+import { httpOn, TINY_SEED, type TestHttp } from './helpers.js';
+
+let http: TestHttp;
+beforeAll(async () => {
+  http = await httpOn(await loadMemoryStore(TINY_SEED), 4096);
+});
+afterAll(() => http.close());
+
+const post = (body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
+  fetch(`${http.url}/graphql`, { method: 'POST', headers, body });
+
+describe('HTTP', () => {
+  it('answers a POST with the GraphQL response media type when asked for it', async () => {
+    const response = await post(JSON.stringify({ query: '{ country(code: "SV") { name } }' }), {
+      'content-type': 'application/json',
+      accept: 'application/graphql-response+json',
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^application\/graphql-response\+json/);
+    expect(await response.json()).toEqual({ data: { country: { name: 'Sylvania' } } });
+  });
+
+  it('answers a GET query from a client that shows it is not a simple cross-site request', async () => {
+    const response = await fetch(`${http.url}/graphql?query=${encodeURIComponent('{ people(first: 1) { nodes { id } } }')}`, {
+      headers: { accept: 'application/json', 'apollo-require-preflight': 'true' },
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ data: { people: { nodes: [{ id: 'Person:alice-example' }] } } });
+  });
+
+  it('refuses invalid JSON with 400 and a JSON error naming the problem', async () => {
+    const response = await post('{"query": ');
+    expect(response.status).toBe(400);
+    const body: any = await response.json();
+    expect(body.errors[0].extensions).toEqual({ code: 'BAD_REQUEST' });
+    expect(body.errors[0].message).toMatch(/^The request body is not valid JSON: /);
+  });
+
+  it('refuses a body over the size limit with 413', async () => {
+    const response = await post(JSON.stringify({ query: `{ people { totalCount } } #${'x'.repeat(5000)}` }));
+    expect(response.status).toBe(413);
+    expect(await response.json()).toEqual({ errors: [{ message: 'The request body is larger than the limit of 4096 bytes.', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+  });
+
+  it('refuses a body that is not UTF-8', async () => {
+    const response = await fetch(`${http.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]) });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as any).errors[0]).toEqual({ message: 'The request body is not valid UTF-8.', extensions: { code: 'BAD_REQUEST' } });
+  });
+
+  it('answers health and readiness', async () => {
+    expect(await (await fetch(`${http.url}/health`)).json()).toEqual({ status: 'ok' });
+    const ready = await fetch(`${http.url}/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ status: 'ready', graphVersion: expect.stringMatching(/^[0-9a-f]{16}$/) });
+  });
+
+  it('answers an unknown path with a JSON 404', async () => {
+    const response = await fetch(`${http.url}/nope`);
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({ errors: [{ message: 'Nothing is served at /nope; GraphQL is at /graphql.', extensions: { code: 'NOT_FOUND' } }] });
+  });
+
+  it('hides an internal failure behind a stable code, with no message, path or stack of the server', async () => {
+    const store = await loadMemoryStore(TINY_SEED);
+    const broken = await httpOn({ ...store, version: store.version, getNodes: () => Promise.reject(new Error('disk on fire at /srv/secret.ts:12')), getEdges: store.getEdges.bind(store), findByName: store.findByName.bind(store), listEntities: store.listEntities.bind(store) });
+    try {
+      const response = await fetch(`${broken.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ node(id: "Person:alice-example") { id } }' }),
+      });
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({
+        data: { node: null },
+        errors: [
+          {
+            message: 'The server could not complete this part of the request; the failure has been logged.',
+            locations: [{ line: 1, column: 3 }],
+            path: ['node'],
+            extensions: { code: 'INTERNAL_SERVER_ERROR' },
+          },
+        ],
+      });
+    } finally {
+      await broken.close();
+    }
+  });
+});

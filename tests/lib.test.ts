@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { encodeCursor, readPage } from '../src/lib/connection.js';
+import { parseGlobalId } from '../src/lib/global-id.js';
+import { parsePartialDate } from '../src/lib/partial-date.js';
+import { foldText } from '../src/lib/text.js';
+
+describe('parsePartialDate', () => {
+  it('reads the precision from the form of the date', () => {
+    expect(parsePartialDate('2025')).toEqual({ iso: '2025', precision: 'YEAR', earliest: '2025-01-01', latest: '2025-12-31' });
+    expect(parsePartialDate('2025-12')).toEqual({ iso: '2025-12', precision: 'MONTH', earliest: '2025-12-01', latest: '2025-12-31' });
+    expect(parsePartialDate('2024-02')).toMatchObject({ latest: '2024-02-29' });
+    expect(parsePartialDate('2026-02-14')).toEqual({ iso: '2026-02-14', precision: 'DAY', earliest: '2026-02-14', latest: '2026-02-14' });
+  });
+
+  it('refuses dates that do not exist or are not ISO', () => {
+    for (const value of ['2026-02-29', '2025-13', '2025-00', '2025-1', '14.02.2026', '2026-02-14T10:00', '']) {
+      expect(parsePartialDate(value), value).toBeNull();
+    }
+  });
+});
+
+describe('foldText', () => {
+  it('ignores case, accents, hyphens and punctuation', () => {
+    expect(foldText('Montréal')).toBe('montreal');
+    expect(foldText('deep-learning')).toBe('deep learning');
+    expect(foldText('  Münchner   Sicherheitskonferenz! ')).toBe('munchner sicherheitskonferenz');
+    expect(foldText('Straße')).toBe('strasse');
+  });
+});
+
+describe('global ids', () => {
+  it('parses entity and relationship ids and rejects everything else', () => {
+    expect(parseGlobalId('Person:karsten-wildberger')).toEqual({ kind: 'entity', type: 'Person', slug: 'karsten-wildberger' });
+    expect(parseGlobalId('Relationship:Person:a>SIGNED>Agreement:b')).toEqual({ kind: 'relationship', fromId: 'Person:a', edgeType: 'SIGNED', toId: 'Agreement:b' });
+    for (const id of ['person:a', 'Person:', 'Person:A', 'Person:a b', 'Person:-a', 'Robot:a', 'Relationship:Person:a>signed>Agreement:b', `Person:${'a'.repeat(600)}`]) {
+      expect(parseGlobalId(id), id).toBeNull();
+    }
+  });
+});
+
+describe('pages', () => {
+  it('starts after the cursor it is given', () => {
+    expect(readPage({})).toEqual({ offset: 0, limit: 20 });
+    expect(readPage({ first: 5, after: encodeCursor(9) })).toEqual({ offset: 10, limit: 5 });
+  });
+});

@@ -1,0 +1,189 @@
+import { createHash } from 'node:crypto';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSeedGraph, loadSeed, SeedError } from '../src/store/seed.js';
+import type { SeedFile } from '../src/store/seed-files.js';
+import { TINY_SEED, TINY_TEXT } from './helpers.js';
+
+let tiny: any;
+let text: string;
+beforeAll(async () => {
+  tiny = JSON.parse(await readFile(path.join(TINY_SEED, 'graph.json'), 'utf8'));
+  text = await readFile(TINY_TEXT, 'utf8');
+});
+
+/** The fixture graph as one seed file, after a change made to a copy of it. */
+function seedWith(change: (graph: any) => void): SeedFile[] {
+  const graph = structuredClone(tiny);
+  change(graph);
+  return [{ file: 'seed/graph.json', absolutePath: '/seed/graph.json', data: graph }];
+}
+
+function problemsOf(files: SeedFile[], options?: Parameters<typeof buildSeedGraph>[1]): string[] {
+  try {
+    buildSeedGraph(files, options);
+  } catch (error) {
+    expect(error).toBeInstanceOf(SeedError);
+    return (error as SeedError).problems.map((p) => `${p.file} › ${p.record}: ${p.message}`);
+  }
+  return [];
+}
+
+const relationship = (graph: any, type: string, from: string) => graph.relationships.find((r: any) => r.type === type && r.from === from);
+const entity = (graph: any, id: string) => graph.entities.find((e: any) => e.id === id);
+
+describe('seed validation', () => {
+  it('accepts the fixture as it is, and checks it against its source text', () => {
+    const graph = buildSeedGraph(seedWith(() => {}), { sourceTexts: new Map([['Source:tiny', text]]) });
+    expect(graph.entities).toHaveLength(15);
+    expect(graph.edges).toHaveLength(17);
+  });
+
+  it('refuses a duplicate id, naming both places', () => {
+    const problems = problemsOf(seedWith((g) => g.entities.push({ ...entity(g, 'Topic:robotics') })));
+    expect(problems).toEqual([
+      'seed/graph.json › entities[14] (Topic:robotics): duplicate id "Topic:robotics", first defined at seed/graph.json › entities[9] (Topic:robotics)',
+    ]);
+  });
+
+  it('refuses a dangling reference', () => {
+    const problems = problemsOf(seedWith((g) => (relationship(g, 'COVERS', 'Agreement:springfield-accord').to = 'Topic:ghosts')));
+    expect(problems).toEqual([
+      'seed/graph.json › relationships[5] (COVERS Agreement:springfield-accord → Topic:ghosts): "to" "Topic:ghosts" does not refer to an entity in the seed',
+    ]);
+  });
+
+  it('refuses an unknown relationship type and a type linking the wrong kinds of entity', () => {
+    const problems = problemsOf(
+      seedWith((g) => {
+        g.relationships[0].type = 'ADMIRES';
+        relationship(g, 'HELD_AT', 'Event:automation-fair-2024').to = 'Country:sylvania';
+      }),
+    );
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toMatch(/^seed\/graph\.json › relationships\[0\] \(ADMIRES Person:alice-example → Agreement:springfield-accord\): unknown relationship type "ADMIRES"; the vocabulary is SIGNED, /);
+    expect(problems[1]).toBe(
+      'seed/graph.json › relationships[13] (HELD_AT Event:automation-fair-2024 → Country:sylvania): a HELD_AT relationship cannot end at a Country; it links Event to Place',
+    );
+  });
+
+  it('refuses a relationship or entity without evidence', () => {
+    const problems = problemsOf(
+      seedWith((g) => {
+        g.relationships[2].evidence = [];
+        delete entity(g, 'Topic:automation').mentions;
+      }),
+    );
+    expect(problems).toEqual([
+      'seed/graph.json › entities[8] (Topic:automation): mentions is missing: nothing enters the graph without evidence',
+      'seed/graph.json › relationships[2] (SIGNED Person:carol-third → Agreement:springfield-accord): evidence is missing: nothing enters the graph without evidence',
+    ]);
+  });
+
+  it('refuses a quote whose length does not match its offsets', () => {
+    const problems = problemsOf(seedWith((g) => (g.relationships[1].evidence[0].quote = 'Bob Sample signed')));
+    expect(problems).toEqual([
+      'seed/graph.json › relationships[1] (SIGNED Person:bob-sample → Agreement:springfield-accord): evidence[0].quote is 17 characters long but its offsets [138, 178) span 40',
+    ]);
+  });
+
+  it('refuses a quote that does not match the source text at its offsets', () => {
+    const problems = problemsOf(
+      seedWith((g) => {
+        const evidence = g.relationships[1].evidence[0];
+        evidence.quote = 'Bob Sample signed the Springfield Accore';
+      }),
+      { sourceTexts: new Map([['Source:tiny', text]]) },
+    );
+    expect(problems).toEqual([
+      'seed/graph.json › relationships[1] (SIGNED Person:bob-sample → Agreement:springfield-accord): quote "Bob Sample signed the Springfield Accore" does not match the text at [138, 178), which reads "Bob Sample signed the Springfield Accord"',
+    ]);
+  });
+
+  it('refuses a source whose hash does not match its text, and each quote the change breaks', () => {
+    const changed = text.replace('Saturday', 'Caturday');
+    const digest = createHash('sha256').update(changed).digest('hex');
+    const problems = problemsOf(seedWith(() => {}), { sourceTexts: new Map([['Source:tiny', changed]]) });
+    expect(problems).toEqual([
+      `seed/graph.json › sources[0] (Source:tiny): sha256 b2a1e16b59c823daa1821c344f15f99bd729759d53afbe267d4ca532e8120580 does not match the given text, whose SHA-256 is ${digest}`,
+      'seed/graph.json › entities[5] (Agreement:springfield-accord): quote "In Springfield on Saturday" does not match the text at [39, 65), which reads "In Springfield on Caturday"',
+    ]);
+  });
+
+  it('refuses malformed dates', () => {
+    const problems = problemsOf(
+      seedWith((g) => {
+        entity(g, 'Agreement:springfield-accord').concludedOn.value = '2024-02-30';
+        entity(g, 'Agreement:grand-alliance').concludedOn.value = 'May 2023';
+      }),
+    );
+    expect(problems).toEqual([
+      'seed/graph.json › entities[5] (Agreement:springfield-accord): concludedOn.value "2024-02-30" is not a date: use YYYY, YYYY-MM or YYYY-MM-DD, a day that exists',
+      'seed/graph.json › entities[6] (Agreement:grand-alliance): concludedOn.value "May 2023" is not a date: use YYYY, YYYY-MM or YYYY-MM-DD, a day that exists',
+    ]);
+  });
+
+  it('refuses evidence that breaks the rules of its method and modality', () => {
+    const problems = problemsOf(
+      seedWith((g) => {
+        delete g.relationships[3].evidence[0].reason;
+        g.relationships[16].evidence[0].reference = 'not a url';
+        delete g.relationships[12].evidence[0].speaker;
+        g.relationships[0].evidence[0].method = 'GUESSED';
+      }),
+    );
+    expect(problems.map((p) => p.replace(/ \(.*?\)/, ''))).toEqual([
+      'seed/graph.json › relationships[0]: evidence[0].method "GUESSED" is not one of EXTRACTED, INFERRED, EXTERNAL',
+      'seed/graph.json › relationships[3]: evidence[0] is INFERRED and must state its "reason"',
+      'seed/graph.json › relationships[12]: evidence[0] is REPORTED_SPEECH and its "speaker" must be the id of a person in the seed; got undefined',
+      'seed/graph.json › relationships[16]: evidence[0] is EXTERNAL and must give a "reference" http(s) URL',
+    ]);
+  });
+
+  it('refuses unknown keys, so a typo cannot silently drop a fact', () => {
+    const problems = problemsOf(seedWith((g) => (g.relationships[0].onBehalfof = 'Country:sylvania')));
+    expect(problems).toEqual([
+      'seed/graph.json › relationships[0] (SIGNED Person:alice-example → Agreement:springfield-accord): has an unknown key "onBehalfof"; allowed: type, from, to, evidence, onBehalfOf, capacity, role, note, ordinal',
+    ]);
+  });
+
+  it('refuses a duplicate relationship, including a symmetric one written the other way round', () => {
+    const problems = problemsOf(
+      seedWith((g) => {
+        const counterpart = relationship(g, 'COUNTERPART_OF', 'Person:bob-sample');
+        g.relationships.push({ ...counterpart, from: counterpart.to, to: counterpart.from });
+      }),
+    );
+    expect(problems).toEqual([
+      'seed/graph.json › relationships[17] (COUNTERPART_OF Person:alice-example → Person:bob-sample): duplicate relationship: COUNTERPART_OF between these entities is first defined at seed/graph.json › relationships[9] (COUNTERPART_OF Person:bob-sample → Person:alice-example); give one relationship several evidence items instead',
+    ]);
+  });
+
+  it('reports every problem at once, not only the first', () => {
+    const problems = problemsOf(
+      seedWith((g) => {
+        entity(g, 'Country:sylvania').code = 'ZZ';
+        g.relationships[5].to = 'Topic:ghosts';
+        g.relationships[6].evidence = [];
+      }),
+    );
+    expect(problems).toHaveLength(3);
+    expect(problems[0]).toContain('"code" "ZZ" is not an ISO 3166-1 alpha-2 code');
+  });
+
+  it('refuses to load a folder with a file that is not JSON, naming the file, and still checks the rest', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'entente-seed-'));
+    await writeFile(path.join(dir, 'a.json'), '{ "entities": [ ');
+    const broken = structuredClone(tiny);
+    broken.relationships[0].to = 'Agreement:missing';
+    await writeFile(path.join(dir, 'b.json'), JSON.stringify(broken));
+    const error = await loadSeed(dir).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SeedError);
+    const message = (error as SeedError).message;
+    expect(message).toMatch(/^The seed has 2 problems; the service will not start until they are fixed:\n/);
+    expect(message).toMatch(/a\.json: is not valid JSON: /);
+    expect(message).toMatch(/b\.json › relationships\[0\] \(SIGNED Person:alice-example → Agreement:missing\): "to" "Agreement:missing" does not refer to an entity in the seed/);
+  });
+});
