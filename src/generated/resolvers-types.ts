@@ -4,6 +4,7 @@ import type { NodeModel, EntityModel, EdgeModel, EvidenceModel, PartialDateModel
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -173,12 +174,89 @@ export type AgreementEventEdge = {
   relationship: Relationship;
 };
 
+/** Conditions on agreements; all given conditions must hold. */
+export type AgreementFilter = {
+  /** All of these conditions hold. */
+  AND?: InputMaybe<Array<AgreementFilter>>;
+  /** This condition does not hold. */
+  NOT?: InputMaybe<AgreementFilter>;
+  /** At least one of these conditions holds. */
+  OR?: InputMaybe<Array<AgreementFilter>>;
+  /** Conditions on the event at which the agreement was signed or founded, or null when no source says; never met when there is none. */
+  concludedAt?: InputMaybe<EventFilter>;
+  /** When the agreement was concluded. */
+  concludedOn?: InputMaybe<DateFilter>;
+  /** The global id. */
+  id?: InputMaybe<IdFilter>;
+  /** Conditions on the countries and products the agreement aims at independence from. */
+  independenceFrom?: InputMaybe<EntityRelationFilter>;
+  /** The kind of agreement. */
+  kind?: InputMaybe<AgreementKindFilter>;
+  /** Conditions on the larger agreements this agreement is a milestone of, with its position on each relationship. */
+  milestoneOf?: InputMaybe<AgreementRelationFilter>;
+  /** Conditions on the agreements and events that are milestones of this agreement. */
+  milestones?: InputMaybe<EntityRelationFilter>;
+  /** The name, or any alias or label, ignoring case and accents. */
+  name?: InputMaybe<StringFilter>;
+  /** Conditions on the countries that are parties to the agreement. */
+  parties?: InputMaybe<CountryRelationFilter>;
+  /** Conditions on the ideas and topics the agreement is seen to promote. */
+  promotes?: InputMaybe<TopicRelationFilter>;
+  /** Conditions on the policies the agreement is a response to. */
+  respondsTo?: InputMaybe<PolicyRelationFilter>;
+  /** Conditions on the people who signed the agreement, each with the country signed for and the capacity. */
+  signatories?: InputMaybe<SignatoryRelationFilter>;
+  /** Conditions on the topics the agreement covers. */
+  topics?: InputMaybe<TopicRelationFilter>;
+};
+
 /** What sort of agreement an agreement is. */
 export type AgreementKind =
   /** A standing partnership between parties. */
   | 'ALLIANCE'
   /** A signed statement of shared intentions that does not bind the parties in law. */
   | 'JOINT_DECLARATION_OF_INTENT';
+
+/** Conditions on the kind of an agreement. */
+export type AgreementKindFilter = {
+  /** The value equals this one. */
+  equals?: InputMaybe<AgreementKind>;
+  /** The value is one of these. */
+  in?: InputMaybe<Array<AgreementKind>>;
+};
+
+/** An ordering of agreements. */
+export type AgreementOrder = {
+  /** Which way; ascending when omitted. */
+  direction?: InputMaybe<OrderDirection>;
+  /** What to order by. */
+  field: AgreementOrderField;
+};
+
+/** What agreements can be ordered by. */
+export type AgreementOrderField =
+  /** The date `concludedOn`, by its first possible day; entities without it come last. */
+  | 'CONCLUDED_ON'
+  /** The number of relationships of any type. */
+  | 'DEGREE'
+  /** The number of items in `independenceFrom`. */
+  | 'INDEPENDENCE_FROM_COUNT'
+  /** The number of items in `milestones`. */
+  | 'MILESTONES_COUNT'
+  /** The number of items in `milestoneOf`. */
+  | 'MILESTONE_OF_COUNT'
+  /** The name, in English alphabetical order. */
+  | 'NAME'
+  /** The number of items in `parties`. */
+  | 'PARTIES_COUNT'
+  /** The number of items in `promotes`. */
+  | 'PROMOTES_COUNT'
+  /** The number of items in `respondsTo`. */
+  | 'RESPONDS_TO_COUNT'
+  /** The number of items in `signatories`. */
+  | 'SIGNATORIES_COUNT'
+  /** The number of items in `topics`. */
+  | 'TOPICS_COUNT';
 
 /** A page of agreements linked to an entity, each with the relationship that links it. */
 export type AgreementRelationConnection = {
@@ -204,6 +282,18 @@ export type AgreementRelationEdge = {
   node: Agreement;
   /** The relationship that links it. */
   relationship: Relationship;
+};
+
+/** Conditions on the agreements linked to an entity, with a quantifier. */
+export type AgreementRelationFilter = {
+  /** Conditions on the number of linked items. */
+  count?: InputMaybe<IntFilter>;
+  /** Every linked item meets the conditions; true when there are none. */
+  every?: InputMaybe<AgreementFilter>;
+  /** No linked item meets the conditions. */
+  none?: InputMaybe<AgreementFilter>;
+  /** At least one linked item meets the conditions. */
+  some?: InputMaybe<AgreementFilter>;
 };
 
 /** A sovereign country named in at least one source, such as Germany or Canada. */
@@ -380,6 +470,83 @@ export type CountryEdge = {
   node: Country;
 };
 
+/** Conditions on countries; all given conditions must hold. */
+export type CountryFilter = {
+  /** All of these conditions hold. */
+  AND?: InputMaybe<Array<CountryFilter>>;
+  /** This condition does not hold. */
+  NOT?: InputMaybe<CountryFilter>;
+  /** At least one of these conditions holds. */
+  OR?: InputMaybe<Array<CountryFilter>>;
+  /** Conditions on the agreements the country is a party to. */
+  agreements?: InputMaybe<AgreementRelationFilter>;
+  /** Conditions on the capital, which sources often name in place of the government, or null when no source names it; never met when there is none. */
+  capital?: InputMaybe<PlaceFilter>;
+  /** The ISO code. */
+  code?: InputMaybe<StringFilter>;
+  /** Conditions on the events the country takes part in, with its role on each relationship. */
+  events?: InputMaybe<EventRelationFilter>;
+  /** The global id. */
+  id?: InputMaybe<IdFilter>;
+  /** Conditions on the agreements that aim at independence from the country. */
+  independenceSoughtBy?: InputMaybe<AgreementRelationFilter>;
+  /** Conditions on the regions the country lies in. */
+  locatedIn?: InputMaybe<PlaceRelationFilter>;
+  /** Conditions on the regional markets the country aims at. */
+  marketsTargeted?: InputMaybe<PlaceRelationFilter>;
+  /** The name, or any alias or label, ignoring case and accents. */
+  name?: InputMaybe<StringFilter>;
+  /** Conditions on the public offices of the country's government named in the sources. */
+  offices?: InputMaybe<OfficeRelationFilter>;
+  /** Conditions on the places named in the sources that lie in the country. */
+  places?: InputMaybe<PlaceRelationFilter>;
+  /** Conditions on the policies the country pursues. */
+  policies?: InputMaybe<PolicyRelationFilter>;
+  /** Conditions on the products that come from the country. */
+  products?: InputMaybe<ProductRelationFilter>;
+  /** Conditions on the ideas and topics the country promotes. */
+  promotes?: InputMaybe<TopicRelationFilter>;
+  /** Conditions on the topics the country brings strength in, with the source's wording on each relationship. */
+  strengths?: InputMaybe<TopicRelationFilter>;
+};
+
+/** An ordering of countries. */
+export type CountryOrder = {
+  /** Which way; ascending when omitted. */
+  direction?: InputMaybe<OrderDirection>;
+  /** What to order by. */
+  field: CountryOrderField;
+};
+
+/** What countries can be ordered by. */
+export type CountryOrderField =
+  /** The number of items in `agreements`. */
+  | 'AGREEMENTS_COUNT'
+  /** The number of relationships of any type. */
+  | 'DEGREE'
+  /** The number of items in `events`. */
+  | 'EVENTS_COUNT'
+  /** The number of items in `independenceSoughtBy`. */
+  | 'INDEPENDENCE_SOUGHT_BY_COUNT'
+  /** The number of items in `locatedIn`. */
+  | 'LOCATED_IN_COUNT'
+  /** The number of items in `marketsTargeted`. */
+  | 'MARKETS_TARGETED_COUNT'
+  /** The name, in English alphabetical order. */
+  | 'NAME'
+  /** The number of items in `offices`. */
+  | 'OFFICES_COUNT'
+  /** The number of items in `places`. */
+  | 'PLACES_COUNT'
+  /** The number of items in `policies`. */
+  | 'POLICIES_COUNT'
+  /** The number of items in `products`. */
+  | 'PRODUCTS_COUNT'
+  /** The number of items in `promotes`. */
+  | 'PROMOTES_COUNT'
+  /** The number of items in `strengths`. */
+  | 'STRENGTHS_COUNT';
+
 /** A page of countries linked to an entity, each with the relationship that links it. */
 export type CountryRelationConnection = {
   __typename?: 'CountryRelationConnection';
@@ -404,6 +571,36 @@ export type CountryRelationEdge = {
   node: Country;
   /** The relationship that links it. */
   relationship: Relationship;
+};
+
+/** Conditions on the countries linked to an entity, with a quantifier. */
+export type CountryRelationFilter = {
+  /** Conditions on the number of linked items. */
+  count?: InputMaybe<IntFilter>;
+  /** Every linked item meets the conditions; true when there are none. */
+  every?: InputMaybe<CountryFilter>;
+  /** No linked item meets the conditions. */
+  none?: InputMaybe<CountryFilter>;
+  /** At least one linked item meets the conditions. */
+  some?: InputMaybe<CountryFilter>;
+};
+
+/** Conditions on a date known to a precision. Each bound is a date of any precision (2025, 2025-12 or 2025-12-14), and a condition holds only when it holds for every day the value can denote: a filter for 2025 matches a value of December 2025, but a filter for 15 September 2026 does not match a value of September 2026. `overlaps` is the exception: it holds when the value could fall in the period. */
+export type DateFilter = {
+  /** The value lies wholly after this period. */
+  after?: InputMaybe<Scalars['String']['input']>;
+  /** The value lies wholly before this period. */
+  before?: InputMaybe<Scalars['String']['input']>;
+  /** Whether the value is known at all; false matches entities without the date. */
+  exists?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The value lies on or after the start of this period. */
+  onOrAfter?: InputMaybe<Scalars['String']['input']>;
+  /** The value lies on or before the end of this period. */
+  onOrBefore?: InputMaybe<Scalars['String']['input']>;
+  /** The value could lie within this period: their ranges of days share at least one day. */
+  overlaps?: InputMaybe<Scalars['String']['input']>;
+  /** The value lies within this period: within the year, the month or on the day. */
+  within?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** How finely a date is known. */
@@ -461,6 +658,22 @@ export type EntityRelationsArgs = {
   types?: InputMaybe<Array<RelationshipType>>;
 };
 
+/** Conditions on an entity of any kind; all given conditions must hold. */
+export type EntityFilter = {
+  /** All of these conditions hold. */
+  AND?: InputMaybe<Array<EntityFilter>>;
+  /** This condition does not hold. */
+  NOT?: InputMaybe<EntityFilter>;
+  /** At least one of these conditions holds. */
+  OR?: InputMaybe<Array<EntityFilter>>;
+  /** The kind of entity. */
+  entityType?: InputMaybe<EntityTypeFilter>;
+  /** The global id. */
+  id?: InputMaybe<IdFilter>;
+  /** The name, or any alias or label, ignoring case and accents. */
+  name?: InputMaybe<StringFilter>;
+};
+
 /** A page of entities of mixed kinds linked to an entity, each with the relationship that links it. */
 export type EntityRelationConnection = {
   __typename?: 'EntityRelationConnection';
@@ -487,6 +700,18 @@ export type EntityRelationEdge = {
   relationship: Relationship;
 };
 
+/** Conditions on the entities linked to an entity, with a quantifier. */
+export type EntityRelationFilter = {
+  /** Conditions on the number of linked items. */
+  count?: InputMaybe<IntFilter>;
+  /** Every linked item meets the conditions; true when there are none. */
+  every?: InputMaybe<EntityFilter>;
+  /** No linked item meets the conditions. */
+  none?: InputMaybe<EntityFilter>;
+  /** At least one linked item meets the conditions. */
+  some?: InputMaybe<EntityFilter>;
+};
+
 /** A kind of entity in the graph. */
 export type EntityType =
   /** An agreement, declaration or alliance between parties. */
@@ -511,6 +736,14 @@ export type EntityType =
   | 'SOURCE'
   /** A subject that agreements cover and people speak about. */
   | 'TOPIC';
+
+/** Conditions on the kind of an entity. */
+export type EntityTypeFilter = {
+  /** The value equals this one. */
+  equals?: InputMaybe<EntityType>;
+  /** The value is one of these. */
+  in?: InputMaybe<Array<EntityType>>;
+};
 
 /** A conference, trade fair, founding or other happening with a date and a place. */
 export type Event = Entity & Node & {
@@ -618,6 +851,38 @@ export type EventEdge = {
   node: Event;
 };
 
+/** Conditions on events; all given conditions must hold. */
+export type EventFilter = {
+  /** All of these conditions hold. */
+  AND?: InputMaybe<Array<EventFilter>>;
+  /** This condition does not hold. */
+  NOT?: InputMaybe<EventFilter>;
+  /** At least one of these conditions holds. */
+  OR?: InputMaybe<Array<EventFilter>>;
+  /** Conditions on the agreements signed or founded at the event. */
+  agreementsConcluded?: InputMaybe<AgreementRelationFilter>;
+  /** Conditions on the people who attended the event. */
+  attendees?: InputMaybe<PersonRelationFilter>;
+  /** The last day of the event. */
+  endsOn?: InputMaybe<DateFilter>;
+  /** Conditions on the place where the event is held, or null when no source says; never met when there is none. */
+  heldAt?: InputMaybe<PlaceFilter>;
+  /** The global id. */
+  id?: InputMaybe<IdFilter>;
+  /** The kind of event. */
+  kind?: InputMaybe<EventKindFilter>;
+  /** Conditions on the agreements this event is a milestone of. */
+  milestoneOf?: InputMaybe<AgreementRelationFilter>;
+  /** The name, or any alias or label, ignoring case and accents. */
+  name?: InputMaybe<StringFilter>;
+  /** Conditions on the countries that take part in the event, with the role on each relationship. */
+  participatingCountries?: InputMaybe<CountryRelationFilter>;
+  /** The first day of the event. */
+  startsOn?: InputMaybe<DateFilter>;
+  /** Whether the event was held or is planned. */
+  status?: InputMaybe<EventStatusFilter>;
+};
+
 /** What sort of event an event is. */
 export type EventKind =
   /** A conference, such as the Munich Security Conference. */
@@ -626,6 +891,41 @@ export type EventKind =
   | 'FOUNDING'
   /** A trade fair, such as All In in Montreal. */
   | 'TRADE_FAIR';
+
+/** Conditions on the kind of an event. */
+export type EventKindFilter = {
+  /** The value equals this one. */
+  equals?: InputMaybe<EventKind>;
+  /** The value is one of these. */
+  in?: InputMaybe<Array<EventKind>>;
+};
+
+/** An ordering of events. */
+export type EventOrder = {
+  /** Which way; ascending when omitted. */
+  direction?: InputMaybe<OrderDirection>;
+  /** What to order by. */
+  field: EventOrderField;
+};
+
+/** What events can be ordered by. */
+export type EventOrderField =
+  /** The number of items in `agreementsConcluded`. */
+  | 'AGREEMENTS_CONCLUDED_COUNT'
+  /** The number of items in `attendees`. */
+  | 'ATTENDEES_COUNT'
+  /** The number of relationships of any type. */
+  | 'DEGREE'
+  /** The date `endsOn`, by its first possible day; entities without it come last. */
+  | 'ENDS_ON'
+  /** The number of items in `milestoneOf`. */
+  | 'MILESTONE_OF_COUNT'
+  /** The name, in English alphabetical order. */
+  | 'NAME'
+  /** The number of items in `participatingCountries`. */
+  | 'PARTICIPATING_COUNTRIES_COUNT'
+  /** The date `startsOn`, by its first possible day; entities without it come last. */
+  | 'STARTS_ON';
 
 /** The place where an event is held, with the evidence for it. */
 export type EventPlaceEdge = {
@@ -664,12 +964,32 @@ export type EventRelationEdge = {
   relationship: Relationship;
 };
 
+/** Conditions on the events linked to an entity, with a quantifier. */
+export type EventRelationFilter = {
+  /** Conditions on the number of linked items. */
+  count?: InputMaybe<IntFilter>;
+  /** Every linked item meets the conditions; true when there are none. */
+  every?: InputMaybe<EventFilter>;
+  /** No linked item meets the conditions. */
+  none?: InputMaybe<EventFilter>;
+  /** At least one linked item meets the conditions. */
+  some?: InputMaybe<EventFilter>;
+};
+
 /** Whether an event has taken place, as of its source. */
 export type EventStatus =
   /** The event has taken place or is under way. */
   | 'HELD'
   /** The event is scheduled or announced for a later date. */
   | 'PLANNED';
+
+/** Conditions on the kind of an event's status. */
+export type EventStatusFilter = {
+  /** The value equals this one. */
+  equals?: InputMaybe<EventStatus>;
+  /** The value is one of these. */
+  in?: InputMaybe<Array<EventStatus>>;
+};
 
 /** A span of a source that supports a fact in the graph. */
 export type Evidence = {
@@ -703,6 +1023,80 @@ export type EvidenceMethod =
   /** The fact follows from the quoted words by a reasoning step stated in `reason`. */
   | 'INFERRED';
 
+/** A fact of the graph together with one piece of its evidence. */
+export type Fact = {
+  __typename?: 'Fact';
+  /** For a DATE fact, the name of the dated field, such as `concludedOn`. */
+  attribute: Maybe<Scalars['String']['output']>;
+  /** The evidence that overlaps the span asked about. */
+  evidence: Evidence;
+  /** What kind of fact it is. */
+  kind: FactKind;
+  /** What the fact is about: an entity named, or a relationship stated. */
+  subject: Node;
+};
+
+/** The kinds of fact evidence can support. */
+export type FactKind =
+  /** The source supports a date of an entity. */
+  | 'DATE'
+  /** The source names an entity. */
+  | 'MENTION'
+  /** The source supports a relationship. */
+  | 'RELATIONSHIP';
+
+/** An attribute entities can be grouped by. */
+export type GroupAttribute =
+  /** The entity type, such as COUNTRY. */
+  | 'ENTITY_TYPE'
+  /** The entity's kind within its type, such as ALLIANCE or TRADE_FAIR. */
+  | 'KIND'
+  /** Whether an event was held or is planned. */
+  | 'STATUS'
+  /** The year of the entity's main date (concluded, starts or published). */
+  | 'YEAR';
+
+/** What to group entities by: a relationship to other entities, or an attribute. Give exactly one. */
+export type GroupByInput = {
+  /** Group by the value of an attribute. */
+  attribute?: InputMaybe<GroupAttribute>;
+  /** Which end of the relationship the counted entities are at: OUTGOING when they start it; INCOMING when they end it; BOTH for either. */
+  direction?: InputMaybe<Direction>;
+  /** Group by the entities at the other end of relationships of this type: each group is one such entity. */
+  relationship?: InputMaybe<RelationshipType>;
+};
+
+/** The number of entities in one group. */
+export type GroupCount = {
+  __typename?: 'GroupCount';
+  /** The number of counted entities in the group. */
+  count: Scalars['NonNegativeInt']['output'];
+  /** The entity the group is about, when grouping by a relationship. */
+  entity: Maybe<Entity>;
+  /** The ids of the counted entities, in name order. */
+  memberIds: Array<Scalars['ID']['output']>;
+  /** The attribute value the group is about, when grouping by an attribute. */
+  value: Maybe<Scalars['String']['output']>;
+};
+
+/** Conditions on an id. */
+export type IdFilter = {
+  /** The id equals this one. */
+  equals?: InputMaybe<Scalars['ID']['input']>;
+  /** The id is one of these. */
+  in?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+/** Conditions on a count. */
+export type IntFilter = {
+  /** The count equals this number. */
+  equals?: InputMaybe<Scalars['Int']['input']>;
+  /** The count is at least this number. */
+  gte?: InputMaybe<Scalars['Int']['input']>;
+  /** The count is at most this number. */
+  lte?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** A name of an entity in one language. */
 export type Label = {
   __typename?: 'Label';
@@ -729,6 +1123,49 @@ export type Modality =
   | 'REPORTED_SPEECH'
   /** The source states the fact as true. */
   | 'STATED';
+
+/** The entities and relationships within some hops of an entity. */
+export type Neighborhood = {
+  __typename?: 'Neighborhood';
+  /** The entity at the centre. */
+  center: Entity;
+  /** Every relationship among those entities that was followed. */
+  edges: Array<NeighborhoodEdge>;
+  /** Every entity within the depth, the centre first, then by depth and name. */
+  nodes: Array<NeighborhoodNode>;
+};
+
+/** A relationship within a neighbourhood, as a graph-drawing client needs it. */
+export type NeighborhoodEdge = {
+  __typename?: 'NeighborhoodEdge';
+  /** The relationship's global id. */
+  id: Scalars['ID']['output'];
+  /** The relationship's type as words, for drawing, such as `signed`. */
+  label: Scalars['String']['output'];
+  /** The relationship, with its properties and evidence. */
+  relationship: Relationship;
+  /** The id of the entity the relationship starts at. */
+  source: Scalars['ID']['output'];
+  /** The id of the entity the relationship ends at. */
+  target: Scalars['ID']['output'];
+  /** The relationship's type. */
+  type: RelationshipType;
+};
+
+/** An entity within a neighbourhood, with its distance from the centre. */
+export type NeighborhoodNode = {
+  __typename?: 'NeighborhoodNode';
+  /** The number of hops from the centre: 0 for the centre itself. */
+  depth: Scalars['NonNegativeInt']['output'];
+  /** The entity. */
+  entity: Entity;
+  /** The entity's kind, for choosing a shape. */
+  entityType: EntityType;
+  /** The entity's global id, for drawing. */
+  id: Scalars['ID']['output'];
+  /** The entity's name, for drawing. */
+  label: Scalars['String']['output'];
+};
 
 /** An object with a stable, human-readable global id such as `Person:karsten-wildberger`. */
 export type Node = {
@@ -818,6 +1255,41 @@ export type OfficeEdge = {
   node: Office;
 };
 
+/** Conditions on offices; all given conditions must hold. */
+export type OfficeFilter = {
+  /** All of these conditions hold. */
+  AND?: InputMaybe<Array<OfficeFilter>>;
+  /** This condition does not hold. */
+  NOT?: InputMaybe<OfficeFilter>;
+  /** At least one of these conditions holds. */
+  OR?: InputMaybe<Array<OfficeFilter>>;
+  /** Conditions on the people who hold the office. */
+  holders?: InputMaybe<PersonRelationFilter>;
+  /** The global id. */
+  id?: InputMaybe<IdFilter>;
+  /** Conditions on the country whose government the office belongs to, or null when no source says; never met when there is none. */
+  jurisdiction?: InputMaybe<CountryFilter>;
+  /** The name, or any alias or label, ignoring case and accents. */
+  name?: InputMaybe<StringFilter>;
+};
+
+/** An ordering of offices. */
+export type OfficeOrder = {
+  /** Which way; ascending when omitted. */
+  direction?: InputMaybe<OrderDirection>;
+  /** What to order by. */
+  field: OfficeOrderField;
+};
+
+/** What offices can be ordered by. */
+export type OfficeOrderField =
+  /** The number of relationships of any type. */
+  | 'DEGREE'
+  /** The number of items in `holders`. */
+  | 'HOLDERS_COUNT'
+  /** The name, in English alphabetical order. */
+  | 'NAME';
+
 /** A page of offices linked to an entity, each with the relationship that links it. */
 export type OfficeRelationConnection = {
   __typename?: 'OfficeRelationConnection';
@@ -843,6 +1315,25 @@ export type OfficeRelationEdge = {
   /** The relationship that links it. */
   relationship: Relationship;
 };
+
+/** Conditions on the offices linked to an entity, with a quantifier. */
+export type OfficeRelationFilter = {
+  /** Conditions on the number of linked items. */
+  count?: InputMaybe<IntFilter>;
+  /** Every linked item meets the conditions; true when there are none. */
+  every?: InputMaybe<OfficeFilter>;
+  /** No linked item meets the conditions. */
+  none?: InputMaybe<OfficeFilter>;
+  /** At least one linked item meets the conditions. */
+  some?: InputMaybe<OfficeFilter>;
+};
+
+/** Which way to order. */
+export type OrderDirection =
+  /** Smallest, earliest or first in the alphabet first. */
+  | 'ASC'
+  /** Largest, latest or last in the alphabet first. */
+  | 'DESC';
 
 /** An organization named in a source, such as a political party, a publisher or a government body. */
 export type Organization = Entity & Node & {
@@ -942,6 +1433,30 @@ export type OrganizationEdge = {
   node: Organization;
 };
 
+/** Conditions on organizations; all given conditions must hold. */
+export type OrganizationFilter = {
+  /** All of these conditions hold. */
+  AND?: InputMaybe<Array<OrganizationFilter>>;
+  /** This condition does not hold. */
+  NOT?: InputMaybe<OrganizationFilter>;
+  /** At least one of these conditions holds. */
+  OR?: InputMaybe<Array<OrganizationFilter>>;
+  /** The global id. */
+  id?: InputMaybe<IdFilter>;
+  /** The kind of organization. */
+  kind?: InputMaybe<OrganizationKindFilter>;
+  /** Conditions on the places where the organization is based. */
+  locatedIn?: InputMaybe<PlaceRelationFilter>;
+  /** Conditions on the people who are members of the organization. */
+  members?: InputMaybe<PersonRelationFilter>;
+  /** The name, or any alias or label, ignoring case and accents. */
+  name?: InputMaybe<StringFilter>;
+  /** Conditions on the policies the organization pursues. */
+  policies?: InputMaybe<PolicyRelationFilter>;
+  /** Conditions on the sources the organization published. */
+  publications?: InputMaybe<SourceRelationFilter>;
+};
+
 /** What sort of organization an organization is. */
 export type OrganizationKind =
   /** A body of a national government. */
@@ -950,6 +1465,37 @@ export type OrganizationKind =
   | 'POLITICAL_PARTY'
   /** A publisher of news. */
   | 'PUBLISHER';
+
+/** Conditions on the kind of an organization. */
+export type OrganizationKindFilter = {
+  /** The value equals this one. */
+  equals?: InputMaybe<OrganizationKind>;
+  /** The value is one of these. */
+  in?: InputMaybe<Array<OrganizationKind>>;
+};
+
+/** An ordering of organizations. */
+export type OrganizationOrder = {
+  /** Which way; ascending when omitted. */
+  direction?: InputMaybe<OrderDirection>;
+  /** What to order by. */
+  field: OrganizationOrderField;
+};
+
+/** What organizations can be ordered by. */
+export type OrganizationOrderField =
+  /** The number of relationships of any type. */
+  | 'DEGREE'
+  /** The number of items in `locatedIn`. */
+  | 'LOCATED_IN_COUNT'
+  /** The number of items in `members`. */
+  | 'MEMBERS_COUNT'
+  /** The name, in English alphabetical order. */
+  | 'NAME'
+  /** The number of items in `policies`. */
+  | 'POLICIES_COUNT'
+  /** The number of items in `publications`. */
+  | 'PUBLICATIONS_COUNT';
 
 /** A page of organizations linked to an entity, each with the relationship that links it. */
 export type OrganizationRelationConnection = {
@@ -975,6 +1521,18 @@ export type OrganizationRelationEdge = {
   node: Organization;
   /** The relationship that links it. */
   relationship: Relationship;
+};
+
+/** Conditions on the organizations linked to an entity, with a quantifier. */
+export type OrganizationRelationFilter = {
+  /** Conditions on the number of linked items. */
+  count?: InputMaybe<IntFilter>;
+  /** Every linked item meets the conditions; true when there are none. */
+  every?: InputMaybe<OrganizationFilter>;
+  /** No linked item meets the conditions. */
+  none?: InputMaybe<OrganizationFilter>;
+  /** At least one linked item meets the conditions. */
+  some?: InputMaybe<OrganizationFilter>;
 };
 
 /** Where a page of a connection sits within the whole list. */
@@ -1007,6 +1565,32 @@ export type PartialDate = {
   precision: DatePrecision;
   /** A word the source uses to narrow the date within its precision, such as `mid` for mid-September. */
   qualifier: Maybe<Scalars['String']['output']>;
+};
+
+/** A chain of relationships linking two entities. */
+export type Path = {
+  __typename?: 'Path';
+  /** The steps, in order. */
+  hops: Array<PathHop>;
+  /** The number of hops. */
+  length: Scalars['NonNegativeInt']['output'];
+  /** The entities along the path, from the start to the end. */
+  nodes: Array<Entity>;
+};
+
+/** One step of a path: a relationship followed from one entity to the next. */
+export type PathHop = {
+  __typename?: 'PathHop';
+  /** OUTGOING when the step follows the relationship's own direction, INCOMING when it goes against it. */
+  direction: Direction;
+  /** The passages of the sources that support the relationship. */
+  evidence: Array<Evidence>;
+  /** The entity the step leaves. */
+  from: Entity;
+  /** The relationship followed. */
+  relationship: Relationship;
+  /** The entity the step reaches. */
+  to: Entity;
 };
 
 /** A person named in at least one source, such as a minister who signed an agreement. */
@@ -1132,6 +1716,63 @@ export type PersonEdge = {
   node: Person;
 };
 
+/** Conditions on people; all given conditions must hold. */
+export type PersonFilter = {
+  /** All of these conditions hold. */
+  AND?: InputMaybe<Array<PersonFilter>>;
+  /** This condition does not hold. */
+  NOT?: InputMaybe<PersonFilter>;
+  /** At least one of these conditions holds. */
+  OR?: InputMaybe<Array<PersonFilter>>;
+  /** Conditions on the sources the person contributed to, with the role on each relationship. */
+  contributions?: InputMaybe<SourceRelationFilter>;
+  /** Conditions on the people who hold the corresponding office in another country. */
+  counterparts?: InputMaybe<PersonRelationFilter>;
+  /** Conditions on the events the person attended. */
+  eventsAttended?: InputMaybe<EventRelationFilter>;
+  /** The global id. */
+  id?: InputMaybe<IdFilter>;
+  /** Conditions on the organizations, such as political parties, the person is a member of. */
+  memberships?: InputMaybe<OrganizationRelationFilter>;
+  /** The name, or any alias or label, ignoring case and accents. */
+  name?: InputMaybe<StringFilter>;
+  /** Conditions on the public offices the person holds. */
+  offices?: InputMaybe<OfficeRelationFilter>;
+  /** Conditions on the agreements the person signed, each with the country signed for and the capacity. */
+  signedAgreements?: InputMaybe<SignedAgreementRelationFilter>;
+  /** Conditions on the topics the person spoke about, as the sources report. */
+  spokeAbout?: InputMaybe<TopicRelationFilter>;
+};
+
+/** An ordering of people. */
+export type PersonOrder = {
+  /** Which way; ascending when omitted. */
+  direction?: InputMaybe<OrderDirection>;
+  /** What to order by. */
+  field: PersonOrderField;
+};
+
+/** What people can be ordered by. */
+export type PersonOrderField =
+  /** The number of items in `contributions`. */
+  | 'CONTRIBUTIONS_COUNT'
+  /** The number of items in `counterparts`. */
+  | 'COUNTERPARTS_COUNT'
+  /** The number of relationships of any type. */
+  | 'DEGREE'
+  /** The number of items in `eventsAttended`. */
+  | 'EVENTS_ATTENDED_COUNT'
+  /** The number of items in `memberships`. */
+  | 'MEMBERSHIPS_COUNT'
+  /** The name, in English alphabetical order. */
+  | 'NAME'
+  /** The number of items in `offices`. */
+  | 'OFFICES_COUNT'
+  /** The number of items in `signedAgreements`. */
+  | 'SIGNED_AGREEMENTS_COUNT'
+  /** The number of items in `spokeAbout`. */
+  | 'SPOKE_ABOUT_COUNT';
+
 /** A page of people linked to an entity, each with the relationship that links it. */
 export type PersonRelationConnection = {
   __typename?: 'PersonRelationConnection';
@@ -1156,6 +1797,18 @@ export type PersonRelationEdge = {
   node: Person;
   /** The relationship that links it. */
   relationship: Relationship;
+};
+
+/** Conditions on the people linked to an entity, with a quantifier. */
+export type PersonRelationFilter = {
+  /** Conditions on the number of linked items. */
+  count?: InputMaybe<IntFilter>;
+  /** Every linked item meets the conditions; true when there are none. */
+  every?: InputMaybe<PersonFilter>;
+  /** No linked item meets the conditions. */
+  none?: InputMaybe<PersonFilter>;
+  /** At least one linked item meets the conditions. */
+  some?: InputMaybe<PersonFilter>;
 };
 
 /** A city, capital or region named in a source, such as Montreal. */
@@ -1265,12 +1918,71 @@ export type PlaceEdge = {
   node: Place;
 };
 
+/** Conditions on places; all given conditions must hold. */
+export type PlaceFilter = {
+  /** All of these conditions hold. */
+  AND?: InputMaybe<Array<PlaceFilter>>;
+  /** This condition does not hold. */
+  NOT?: InputMaybe<PlaceFilter>;
+  /** At least one of these conditions holds. */
+  OR?: InputMaybe<Array<PlaceFilter>>;
+  /** Conditions on the countries whose capital this place is. */
+  capitalOf?: InputMaybe<CountryRelationFilter>;
+  /** Conditions on the places, countries and organizations that lie in this place. */
+  contains?: InputMaybe<EntityRelationFilter>;
+  /** Conditions on the events held in this place. */
+  events?: InputMaybe<EventRelationFilter>;
+  /** The global id. */
+  id?: InputMaybe<IdFilter>;
+  /** The kind of place. */
+  kind?: InputMaybe<PlaceKindFilter>;
+  /** Conditions on the countries and larger places this place lies in. */
+  locatedIn?: InputMaybe<EntityRelationFilter>;
+  /** The name, or any alias or label, ignoring case and accents. */
+  name?: InputMaybe<StringFilter>;
+  /** Conditions on the countries that aim at this place as a market. */
+  targetedBy?: InputMaybe<CountryRelationFilter>;
+};
+
 /** What sort of place a place is. */
 export type PlaceKind =
   /** A city or town. */
   | 'CITY'
   /** A region larger than a country, such as a continent. */
   | 'REGION';
+
+/** Conditions on the kind of a place. */
+export type PlaceKindFilter = {
+  /** The value equals this one. */
+  equals?: InputMaybe<PlaceKind>;
+  /** The value is one of these. */
+  in?: InputMaybe<Array<PlaceKind>>;
+};
+
+/** An ordering of places. */
+export type PlaceOrder = {
+  /** Which way; ascending when omitted. */
+  direction?: InputMaybe<OrderDirection>;
+  /** What to order by. */
+  field: PlaceOrderField;
+};
+
+/** What places can be ordered by. */
+export type PlaceOrderField =
+  /** The number of items in `capitalOf`. */
+  | 'CAPITAL_OF_COUNT'
+  /** The number of items in `contains`. */
+  | 'CONTAINS_COUNT'
+  /** The number of relationships of any type. */
+  | 'DEGREE'
+  /** The number of items in `events`. */
+  | 'EVENTS_COUNT'
+  /** The number of items in `locatedIn`. */
+  | 'LOCATED_IN_COUNT'
+  /** The name, in English alphabetical order. */
+  | 'NAME'
+  /** The number of items in `targetedBy`. */
+  | 'TARGETED_BY_COUNT';
 
 /** A page of places linked to an entity, each with the relationship that links it. */
 export type PlaceRelationConnection = {
@@ -1296,6 +2008,18 @@ export type PlaceRelationEdge = {
   node: Place;
   /** The relationship that links it. */
   relationship: Relationship;
+};
+
+/** Conditions on the places linked to an entity, with a quantifier. */
+export type PlaceRelationFilter = {
+  /** Conditions on the number of linked items. */
+  count?: InputMaybe<IntFilter>;
+  /** Every linked item meets the conditions; true when there are none. */
+  every?: InputMaybe<PlaceFilter>;
+  /** No linked item meets the conditions. */
+  none?: InputMaybe<PlaceFilter>;
+  /** At least one linked item meets the conditions. */
+  some?: InputMaybe<PlaceFilter>;
 };
 
 /** A government policy or plan named in a source, such as the America First policy. */
@@ -1376,6 +2100,43 @@ export type PolicyEdge = {
   node: Policy;
 };
 
+/** Conditions on policies; all given conditions must hold. */
+export type PolicyFilter = {
+  /** All of these conditions hold. */
+  AND?: InputMaybe<Array<PolicyFilter>>;
+  /** This condition does not hold. */
+  NOT?: InputMaybe<PolicyFilter>;
+  /** At least one of these conditions holds. */
+  OR?: InputMaybe<Array<PolicyFilter>>;
+  /** The global id. */
+  id?: InputMaybe<IdFilter>;
+  /** The name, or any alias or label, ignoring case and accents. */
+  name?: InputMaybe<StringFilter>;
+  /** Conditions on the countries, government bodies and people that pursue the policy. */
+  pursuedBy?: InputMaybe<EntityRelationFilter>;
+  /** Conditions on the agreements that are a response to the policy. */
+  respondedToBy?: InputMaybe<AgreementRelationFilter>;
+};
+
+/** An ordering of policies. */
+export type PolicyOrder = {
+  /** Which way; ascending when omitted. */
+  direction?: InputMaybe<OrderDirection>;
+  /** What to order by. */
+  field: PolicyOrderField;
+};
+
+/** What policies can be ordered by. */
+export type PolicyOrderField =
+  /** The number of relationships of any type. */
+  | 'DEGREE'
+  /** The name, in English alphabetical order. */
+  | 'NAME'
+  /** The number of items in `pursuedBy`. */
+  | 'PURSUED_BY_COUNT'
+  /** The number of items in `respondedToBy`. */
+  | 'RESPONDED_TO_BY_COUNT';
+
 /** A page of policies linked to an entity, each with the relationship that links it. */
 export type PolicyRelationConnection = {
   __typename?: 'PolicyRelationConnection';
@@ -1400,6 +2161,18 @@ export type PolicyRelationEdge = {
   node: Policy;
   /** The relationship that links it. */
   relationship: Relationship;
+};
+
+/** Conditions on the policies linked to an entity, with a quantifier. */
+export type PolicyRelationFilter = {
+  /** Conditions on the number of linked items. */
+  count?: InputMaybe<IntFilter>;
+  /** Every linked item meets the conditions; true when there are none. */
+  every?: InputMaybe<PolicyFilter>;
+  /** No linked item meets the conditions. */
+  none?: InputMaybe<PolicyFilter>;
+  /** At least one linked item meets the conditions. */
+  some?: InputMaybe<PolicyFilter>;
 };
 
 /** A product or platform named in a source, such as ChatGPT. */
@@ -1482,10 +2255,57 @@ export type ProductEdge = {
   node: Product;
 };
 
+/** Conditions on products; all given conditions must hold. */
+export type ProductFilter = {
+  /** All of these conditions hold. */
+  AND?: InputMaybe<Array<ProductFilter>>;
+  /** This condition does not hold. */
+  NOT?: InputMaybe<ProductFilter>;
+  /** At least one of these conditions holds. */
+  OR?: InputMaybe<Array<ProductFilter>>;
+  /** The global id. */
+  id?: InputMaybe<IdFilter>;
+  /** Conditions on the agreements that aim at independence from the product. */
+  independenceSoughtBy?: InputMaybe<AgreementRelationFilter>;
+  /** The kind of product. */
+  kind?: InputMaybe<ProductKindFilter>;
+  /** The name, or any alias or label, ignoring case and accents. */
+  name?: InputMaybe<StringFilter>;
+  /** Conditions on the countries the product comes from. */
+  originatesFrom?: InputMaybe<CountryRelationFilter>;
+};
+
 /** What sort of product a product is. */
 export type ProductKind =
   /** A platform offering artificial intelligence to the public, such as a chat assistant. */
   | 'AI_PLATFORM';
+
+/** Conditions on the kind of a product. */
+export type ProductKindFilter = {
+  /** The value equals this one. */
+  equals?: InputMaybe<ProductKind>;
+  /** The value is one of these. */
+  in?: InputMaybe<Array<ProductKind>>;
+};
+
+/** An ordering of products. */
+export type ProductOrder = {
+  /** Which way; ascending when omitted. */
+  direction?: InputMaybe<OrderDirection>;
+  /** What to order by. */
+  field: ProductOrderField;
+};
+
+/** What products can be ordered by. */
+export type ProductOrderField =
+  /** The number of relationships of any type. */
+  | 'DEGREE'
+  /** The number of items in `independenceSoughtBy`. */
+  | 'INDEPENDENCE_SOUGHT_BY_COUNT'
+  /** The name, in English alphabetical order. */
+  | 'NAME'
+  /** The number of items in `originatesFrom`. */
+  | 'ORIGINATES_FROM_COUNT';
 
 /** A page of products linked to an entity, each with the relationship that links it. */
 export type ProductRelationConnection = {
@@ -1513,38 +2333,62 @@ export type ProductRelationEdge = {
   relationship: Relationship;
 };
 
+/** Conditions on the products linked to an entity, with a quantifier. */
+export type ProductRelationFilter = {
+  /** Conditions on the number of linked items. */
+  count?: InputMaybe<IntFilter>;
+  /** Every linked item meets the conditions; true when there are none. */
+  every?: InputMaybe<ProductFilter>;
+  /** No linked item meets the conditions. */
+  none?: InputMaybe<ProductFilter>;
+  /** At least one linked item meets the conditions. */
+  some?: InputMaybe<ProductFilter>;
+};
+
 /** The root of every read: lookups by id and name, and lists of each kind of entity. */
 export type Query = {
   __typename?: 'Query';
-  /** Lists all agreements, ordered by name. */
+  /** Lists agreements, filtered and ordered as asked; by name when no order is given. */
   agreements: AgreementConnection;
-  /** Lists all countries, ordered by name. */
+  /** Lists countries, filtered and ordered as asked; by name when no order is given. */
   countries: CountryConnection;
   /** Finds the country with the given ISO 3166-1 alpha-2 code; null when the graph has no such country. */
   country: Maybe<Country>;
   /** Finds the entities whose name, alias or label equals the given name, ignoring case, accents and punctuation. */
   entitiesByName: Array<Entity>;
-  /** Lists all events, ordered by name. */
+  /** Lists events, filtered and ordered as asked; by name when no order is given. */
   events: EventConnection;
+  /** Every fact whose evidence overlaps a span of a source's text, ordered by where the evidence starts: from a highlighted sentence to the graph. */
+  evidenceIn: Array<Fact>;
+  /** Counts entities of one kind per group, largest group first, then by name or value: agreements per country, events per place, topics per broader topic. An entity in several groups counts in each; one in none is not counted. */
+  groupCounts: Array<GroupCount>;
+  /** The entities and relationships within `depth` hops of an entity, in either direction, in a shape a graph-drawing client can use directly; null when the id names nothing. */
+  neighborhood: Maybe<Neighborhood>;
   /** Fetches any object by its global id; null when no object has that id. */
   node: Maybe<Node>;
   /** Fetches objects by their global ids, in the order given; null for each id that matches nothing. */
   nodes: Array<Maybe<Node>>;
-  /** Lists all offices, ordered by name. */
+  /** Lists offices, filtered and ordered as asked; by name when no order is given. */
   offices: OfficeConnection;
-  /** Lists all organizations, ordered by name. */
+  /** Lists organizations, filtered and ordered as asked; by name when no order is given. */
   organizations: OrganizationConnection;
-  /** Lists all people, ordered by name. */
+  /** The shortest paths between two entities, following relationships in either direction; all paths of the shortest length, up to `first`. Empty when the entities are not linked within `maxHops`. */
+  paths: Array<Path>;
+  /** Lists people, filtered and ordered as asked; by name when no order is given. */
   people: PersonConnection;
-  /** Lists all places, ordered by name. */
+  /** Lists places, filtered and ordered as asked; by name when no order is given. */
   places: PlaceConnection;
-  /** Lists all policies, ordered by name. */
+  /** Lists policies, filtered and ordered as asked; by name when no order is given. */
   policies: PolicyConnection;
-  /** Lists all products, ordered by name. */
+  /** Lists products, filtered and ordered as asked; by name when no order is given. */
   products: ProductConnection;
-  /** Lists all sources, ordered by name. */
+  /** Searches names, aliases in every language, descriptions and evidence quotes, ranked by relevance. Case, accents and hyphens are ignored, and the last word also matches as a prefix, so `Montreal` finds `Montréal` and `deep-learn` finds `deep learning`. */
+  search: SearchConnection;
+  /** Lists sources, filtered and ordered as asked; by name when no order is given. */
   sources: SourceConnection;
-  /** Lists all topics, ordered by name. */
+  /** The dated facts of the graph in chronological order: each date by its first possible day, then finer precision first, then name. `from` and `to` follow the rules of DateFilter: an entry is included when its date lies wholly within the period. */
+  timeline: TimelineConnection;
+  /** Lists topics, filtered and ordered as asked; by name when no order is given. */
   topics: TopicConnection;
 };
 
@@ -1552,14 +2396,18 @@ export type Query = {
 /** The root of every read: lookups by id and name, and lists of each kind of entity. */
 export type QueryAgreementsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AgreementFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<AgreementOrder>>;
 };
 
 
 /** The root of every read: lookups by id and name, and lists of each kind of entity. */
 export type QueryCountriesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<CountryFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<CountryOrder>>;
 };
 
 
@@ -1579,7 +2427,33 @@ export type QueryEntitiesByNameArgs = {
 /** The root of every read: lookups by id and name, and lists of each kind of entity. */
 export type QueryEventsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<EventFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<EventOrder>>;
+};
+
+
+/** The root of every read: lookups by id and name, and lists of each kind of entity. */
+export type QueryEvidenceInArgs = {
+  end: Scalars['Int']['input'];
+  source: Scalars['ID']['input'];
+  start: Scalars['Int']['input'];
+};
+
+
+/** The root of every read: lookups by id and name, and lists of each kind of entity. */
+export type QueryGroupCountsArgs = {
+  by: GroupByInput;
+  entityType: EntityType;
+};
+
+
+/** The root of every read: lookups by id and name, and lists of each kind of entity. */
+export type QueryNeighborhoodArgs = {
+  depth?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+  maxNodes?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<RelationshipType>>;
 };
 
 
@@ -1598,56 +2472,102 @@ export type QueryNodesArgs = {
 /** The root of every read: lookups by id and name, and lists of each kind of entity. */
 export type QueryOfficesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<OfficeFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<OfficeOrder>>;
 };
 
 
 /** The root of every read: lookups by id and name, and lists of each kind of entity. */
 export type QueryOrganizationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<OrganizationFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<OrganizationOrder>>;
+};
+
+
+/** The root of every read: lookups by id and name, and lists of each kind of entity. */
+export type QueryPathsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  from: Scalars['ID']['input'];
+  maxHops?: InputMaybe<Scalars['Int']['input']>;
+  to: Scalars['ID']['input'];
+  via?: InputMaybe<Array<RelationshipType>>;
 };
 
 
 /** The root of every read: lookups by id and name, and lists of each kind of entity. */
 export type QueryPeopleArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PersonFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<PersonOrder>>;
 };
 
 
 /** The root of every read: lookups by id and name, and lists of each kind of entity. */
 export type QueryPlacesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PlaceFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<PlaceOrder>>;
 };
 
 
 /** The root of every read: lookups by id and name, and lists of each kind of entity. */
 export type QueryPoliciesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PolicyFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<PolicyOrder>>;
 };
 
 
 /** The root of every read: lookups by id and name, and lists of each kind of entity. */
 export type QueryProductsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ProductFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<ProductOrder>>;
+};
+
+
+/** The root of every read: lookups by id and name, and lists of each kind of entity. */
+export type QuerySearchArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  includeRelationships?: InputMaybe<Scalars['Boolean']['input']>;
+  query: Scalars['String']['input'];
+  types?: InputMaybe<Array<EntityType>>;
 };
 
 
 /** The root of every read: lookups by id and name, and lists of each kind of entity. */
 export type QuerySourcesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<SourceFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<SourceOrder>>;
+};
+
+
+/** The root of every read: lookups by id and name, and lists of each kind of entity. */
+export type QueryTimelineArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  from?: InputMaybe<Scalars['String']['input']>;
+  to?: InputMaybe<Scalars['String']['input']>;
+  types?: InputMaybe<Array<EntityType>>;
 };
 
 
 /** The root of every read: lookups by id and name, and lists of each kind of entity. */
 export type QueryTopicsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<TopicFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<TopicOrder>>;
 };
 
 /** A page of relationships of one entity. */
@@ -1756,6 +2676,54 @@ export type RelationshipType =
   /** A country aims at a market in a region. */
   | 'TARGETS_MARKET';
 
+/** A page of search results, most relevant first. */
+export type SearchConnection = {
+  __typename?: 'SearchConnection';
+  /** The results on this page, each with its cursor. */
+  edges: Array<SearchEdge>;
+  /** The results on this page. */
+  nodes: Array<SearchHit>;
+  /** Where this page sits in the whole list. */
+  pageInfo: PageInfo;
+  /** The number of results in all. */
+  totalCount: Scalars['NonNegativeInt']['output'];
+};
+
+/** One search result and its cursor. */
+export type SearchEdge = {
+  __typename?: 'SearchEdge';
+  /** An opaque cursor for paging after this result. */
+  cursor: Scalars['String']['output'];
+  /** The result. */
+  node: SearchHit;
+};
+
+/** Where a search term was found. */
+export type SearchField =
+  /** One of the entity's aliases or its names in other languages. */
+  | 'ALIAS'
+  /** The entity's one-sentence description. */
+  | 'DESCRIPTION'
+  /** A quote of the evidence for a relationship. */
+  | 'EVIDENCE'
+  /** The entity's name. */
+  | 'NAME';
+
+/** One result of a search: an entity, or a relationship whose evidence matched. */
+export type SearchHit = {
+  __typename?: 'SearchHit';
+  /** For a match in evidence, the evidence itself, with its offsets in the source. */
+  evidence: Maybe<Evidence>;
+  /** The field the best match was found in. */
+  field: SearchField;
+  /** The entity or relationship found; a relationship brings its two ends. */
+  node: Node;
+  /** The relevance under BM25: higher is more relevant; comparable only within one search. */
+  score: Scalars['Float']['output'];
+  /** The matched text with its matches marked. */
+  snippet: Snippet;
+};
+
 /** A page of the people who signed an agreement. */
 export type SignatoryConnection = {
   __typename?: 'SignatoryConnection';
@@ -1786,6 +2754,28 @@ export type SignatoryEdge = {
   relationship: Relationship;
 };
 
+/** Conditions on the people who signed an agreement, with the properties of each signature. */
+export type SignatoryFilter = {
+  /** Conditions on the capacity in which the person signed. */
+  capacity?: InputMaybe<StringFilter>;
+  /** Conditions on the country the person signed for; never met when no source says. */
+  onBehalfOf?: InputMaybe<CountryFilter>;
+  /** Conditions on the person who signed. */
+  person?: InputMaybe<PersonFilter>;
+};
+
+/** Conditions on signatures of an agreement, with a quantifier. */
+export type SignatoryRelationFilter = {
+  /** Conditions on the number of linked items. */
+  count?: InputMaybe<IntFilter>;
+  /** Every linked item meets the conditions; true when there are none. */
+  every?: InputMaybe<SignatoryFilter>;
+  /** No linked item meets the conditions. */
+  none?: InputMaybe<SignatoryFilter>;
+  /** At least one linked item meets the conditions. */
+  some?: InputMaybe<SignatoryFilter>;
+};
+
 /** A page of the agreements a person signed. */
 export type SignedAgreementConnection = {
   __typename?: 'SignedAgreementConnection';
@@ -1814,6 +2804,37 @@ export type SignedAgreementEdge = {
   onBehalfOf: Maybe<Country>;
   /** The SIGNED relationship. */
   relationship: Relationship;
+};
+
+/** Conditions on the agreements a person signed, with the properties of each signature. */
+export type SignedAgreementFilter = {
+  /** Conditions on the agreement signed. */
+  agreement?: InputMaybe<AgreementFilter>;
+  /** Conditions on the capacity in which the person signed. */
+  capacity?: InputMaybe<StringFilter>;
+  /** Conditions on the country the person signed for; never met when no source says. */
+  onBehalfOf?: InputMaybe<CountryFilter>;
+};
+
+/** Conditions on signatures of a person, with a quantifier. */
+export type SignedAgreementRelationFilter = {
+  /** Conditions on the number of linked items. */
+  count?: InputMaybe<IntFilter>;
+  /** Every linked item meets the conditions; true when there are none. */
+  every?: InputMaybe<SignedAgreementFilter>;
+  /** No linked item meets the conditions. */
+  none?: InputMaybe<SignedAgreementFilter>;
+  /** At least one linked item meets the conditions. */
+  some?: InputMaybe<SignedAgreementFilter>;
+};
+
+/** A stretch of text with the parts that matched the search marked. */
+export type Snippet = {
+  __typename?: 'Snippet';
+  /** The matched parts, as offsets into `text`, in order. */
+  highlights: Array<TextSpan>;
+  /** The text: a name, a description or an evidence quote. */
+  text: Scalars['String']['output'];
 };
 
 /** A published text that facts in the graph are taken from, identified by its title, publisher, date and the SHA-256 of its text. */
@@ -1901,6 +2922,47 @@ export type SourceEdge = {
   node: Source;
 };
 
+/** Conditions on sources; all given conditions must hold. */
+export type SourceFilter = {
+  /** All of these conditions hold. */
+  AND?: InputMaybe<Array<SourceFilter>>;
+  /** This condition does not hold. */
+  NOT?: InputMaybe<SourceFilter>;
+  /** At least one of these conditions holds. */
+  OR?: InputMaybe<Array<SourceFilter>>;
+  /** Conditions on the people credited in the source, with the role on each relationship. */
+  contributors?: InputMaybe<PersonRelationFilter>;
+  /** The global id. */
+  id?: InputMaybe<IdFilter>;
+  /** The name, or any alias or label, ignoring case and accents. */
+  name?: InputMaybe<StringFilter>;
+  /** When the source was published. */
+  publishedOn?: InputMaybe<DateFilter>;
+  /** Conditions on the organization that published the source, or null when not recorded; never met when there is none. */
+  publisher?: InputMaybe<OrganizationFilter>;
+  /** The title. */
+  title?: InputMaybe<StringFilter>;
+};
+
+/** An ordering of sources. */
+export type SourceOrder = {
+  /** Which way; ascending when omitted. */
+  direction?: InputMaybe<OrderDirection>;
+  /** What to order by. */
+  field: SourceOrderField;
+};
+
+/** What sources can be ordered by. */
+export type SourceOrderField =
+  /** The number of items in `contributors`. */
+  | 'CONTRIBUTORS_COUNT'
+  /** The number of relationships of any type. */
+  | 'DEGREE'
+  /** The name, in English alphabetical order. */
+  | 'NAME'
+  /** The date `publishedOn`, by its first possible day; entities without it come last. */
+  | 'PUBLISHED_ON';
+
 /** The publisher of a source, with the evidence for it. */
 export type SourcePublisherEdge = {
   __typename?: 'SourcePublisherEdge';
@@ -1937,6 +2999,85 @@ export type SourceRelationEdge = {
   /** The relationship that links it. */
   relationship: Relationship;
 };
+
+/** Conditions on the sources linked to an entity, with a quantifier. */
+export type SourceRelationFilter = {
+  /** Conditions on the number of linked items. */
+  count?: InputMaybe<IntFilter>;
+  /** Every linked item meets the conditions; true when there are none. */
+  every?: InputMaybe<SourceFilter>;
+  /** No linked item meets the conditions. */
+  none?: InputMaybe<SourceFilter>;
+  /** At least one linked item meets the conditions. */
+  some?: InputMaybe<SourceFilter>;
+};
+
+/** Conditions on a text, compared ignoring case, accents and punctuation; on a name, any alias or label may meet them. */
+export type StringFilter = {
+  /** The text contains this one. */
+  contains?: InputMaybe<Scalars['String']['input']>;
+  /** The text equals this one. */
+  equals?: InputMaybe<Scalars['String']['input']>;
+  /** The text equals one of these. */
+  in?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The text starts with this one. */
+  startsWith?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A part of a text, as UTF-16 offsets [start, end). */
+export type TextSpan = {
+  __typename?: 'TextSpan';
+  /** The offset just past the last character. */
+  end: Scalars['NonNegativeInt']['output'];
+  /** The offset of the first character. */
+  start: Scalars['NonNegativeInt']['output'];
+};
+
+/** A page of the timeline. */
+export type TimelineConnection = {
+  __typename?: 'TimelineConnection';
+  /** The entries on this page, each with its cursor. */
+  edges: Array<TimelineEdge>;
+  /** The entries on this page. */
+  nodes: Array<TimelineEntry>;
+  /** Where this page sits in the whole list. */
+  pageInfo: PageInfo;
+  /** The number of entries in all. */
+  totalCount: Scalars['NonNegativeInt']['output'];
+};
+
+/** One timeline entry and its cursor. */
+export type TimelineEdge = {
+  __typename?: 'TimelineEdge';
+  /** An opaque cursor for paging after this entry. */
+  cursor: Scalars['String']['output'];
+  /** The entry. */
+  node: TimelineEntry;
+};
+
+/** A dated fact about an entity, placed on the timeline by the first day its date can denote. */
+export type TimelineEntry = {
+  __typename?: 'TimelineEntry';
+  /** The date, with its precision; a month-precision date sorts at the start of its month. */
+  date: PartialDate;
+  /** The entity the date belongs to. */
+  entity: Entity;
+  /** What happened on the date. */
+  kind: TimelineKind;
+  /** A short sentence for display, such as `Joint Declaration of Intent on AI concluded`. */
+  label: Scalars['String']['output'];
+};
+
+/** What a dated fact on the timeline records. */
+export type TimelineKind =
+  /** An agreement was signed or founded. */
+  | 'CONCLUDED'
+  /** An event ends. */
+  | 'ENDS'
+  /** A source was published. */
+  | 'PUBLISHED'
+  /** An event starts. */
+  | 'STARTS';
 
 /** A subject that agreements cover and people speak about, such as energy efficiency; topics form a hierarchy. */
 export type Topic = Entity & Node & {
@@ -2052,6 +3193,59 @@ export type TopicEdge = {
   node: Topic;
 };
 
+/** Conditions on topics; all given conditions must hold. */
+export type TopicFilter = {
+  /** All of these conditions hold. */
+  AND?: InputMaybe<Array<TopicFilter>>;
+  /** This condition does not hold. */
+  NOT?: InputMaybe<TopicFilter>;
+  /** At least one of these conditions holds. */
+  OR?: InputMaybe<Array<TopicFilter>>;
+  /** Conditions on the agreements that cover the topic. */
+  agreements?: InputMaybe<AgreementRelationFilter>;
+  /** Conditions on the topics directly broader than this one. */
+  broader?: InputMaybe<TopicRelationFilter>;
+  /** Conditions on the people who spoke about the topic, as the sources report. */
+  discussedBy?: InputMaybe<PersonRelationFilter>;
+  /** The global id. */
+  id?: InputMaybe<IdFilter>;
+  /** The name, or any alias or label, ignoring case and accents. */
+  name?: InputMaybe<StringFilter>;
+  /** Conditions on the topics directly narrower than this one. */
+  narrower?: InputMaybe<TopicRelationFilter>;
+  /** Conditions on the countries and agreements that promote the topic. */
+  promotedBy?: InputMaybe<EntityRelationFilter>;
+  /** Conditions on the countries that bring strength in the topic. */
+  strengthOf?: InputMaybe<CountryRelationFilter>;
+};
+
+/** An ordering of topics. */
+export type TopicOrder = {
+  /** Which way; ascending when omitted. */
+  direction?: InputMaybe<OrderDirection>;
+  /** What to order by. */
+  field: TopicOrderField;
+};
+
+/** What topics can be ordered by. */
+export type TopicOrderField =
+  /** The number of items in `agreements`. */
+  | 'AGREEMENTS_COUNT'
+  /** The number of items in `broader`. */
+  | 'BROADER_COUNT'
+  /** The number of relationships of any type. */
+  | 'DEGREE'
+  /** The number of items in `discussedBy`. */
+  | 'DISCUSSED_BY_COUNT'
+  /** The name, in English alphabetical order. */
+  | 'NAME'
+  /** The number of items in `narrower`. */
+  | 'NARROWER_COUNT'
+  /** The number of items in `promotedBy`. */
+  | 'PROMOTED_BY_COUNT'
+  /** The number of items in `strengthOf`. */
+  | 'STRENGTH_OF_COUNT';
+
 /** A page of topics linked to an entity, each with the relationship that links it. */
 export type TopicRelationConnection = {
   __typename?: 'TopicRelationConnection';
@@ -2076,6 +3270,18 @@ export type TopicRelationEdge = {
   node: Topic;
   /** The relationship that links it. */
   relationship: Relationship;
+};
+
+/** Conditions on the topics linked to an entity, with a quantifier. */
+export type TopicRelationFilter = {
+  /** Conditions on the number of linked items. */
+  count?: InputMaybe<IntFilter>;
+  /** Every linked item meets the conditions; true when there are none. */
+  every?: InputMaybe<TopicFilter>;
+  /** No linked item meets the conditions. */
+  none?: InputMaybe<TopicFilter>;
+  /** At least one linked item meets the conditions. */
+  some?: InputMaybe<TopicFilter>;
 };
 
 
@@ -2155,99 +3361,182 @@ export type ResolversTypes = {
   AgreementConnection: ResolverTypeWrapper<EntityConnectionModel<AgreementModel>>;
   AgreementEdge: ResolverTypeWrapper<NodeEdgeModel<AgreementModel>>;
   AgreementEventEdge: ResolverTypeWrapper<RelationEdgeModel>;
+  AgreementFilter: AgreementFilter;
   AgreementKind: AgreementKind;
+  AgreementKindFilter: AgreementKindFilter;
+  AgreementOrder: AgreementOrder;
+  AgreementOrderField: AgreementOrderField;
   AgreementRelationConnection: ResolverTypeWrapper<RelationConnectionModel>;
   AgreementRelationEdge: ResolverTypeWrapper<RelationEdgeModel>;
+  AgreementRelationFilter: AgreementRelationFilter;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Country: ResolverTypeWrapper<CountryModel>;
   CountryCapitalEdge: ResolverTypeWrapper<RelationEdgeModel>;
   CountryCode: ResolverTypeWrapper<Scalars['CountryCode']['output']>;
   CountryConnection: ResolverTypeWrapper<EntityConnectionModel<CountryModel>>;
   CountryEdge: ResolverTypeWrapper<NodeEdgeModel<CountryModel>>;
+  CountryFilter: CountryFilter;
+  CountryOrder: CountryOrder;
+  CountryOrderField: CountryOrderField;
   CountryRelationConnection: ResolverTypeWrapper<RelationConnectionModel>;
   CountryRelationEdge: ResolverTypeWrapper<RelationEdgeModel>;
+  CountryRelationFilter: CountryRelationFilter;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  DateFilter: DateFilter;
   DatePrecision: DatePrecision;
   Direction: Direction;
   Entity: ResolverTypeWrapper<EntityModel>;
+  EntityFilter: EntityFilter;
   EntityRelationConnection: ResolverTypeWrapper<RelationConnectionModel>;
   EntityRelationEdge: ResolverTypeWrapper<RelationEdgeModel>;
+  EntityRelationFilter: EntityRelationFilter;
   EntityType: EntityType;
+  EntityTypeFilter: EntityTypeFilter;
   Event: ResolverTypeWrapper<EventModel>;
   EventConnection: ResolverTypeWrapper<EntityConnectionModel<EventModel>>;
   EventEdge: ResolverTypeWrapper<NodeEdgeModel<EventModel>>;
+  EventFilter: EventFilter;
   EventKind: EventKind;
+  EventKindFilter: EventKindFilter;
+  EventOrder: EventOrder;
+  EventOrderField: EventOrderField;
   EventPlaceEdge: ResolverTypeWrapper<RelationEdgeModel>;
   EventRelationConnection: ResolverTypeWrapper<RelationConnectionModel>;
   EventRelationEdge: ResolverTypeWrapper<RelationEdgeModel>;
+  EventRelationFilter: EventRelationFilter;
   EventStatus: EventStatus;
+  EventStatusFilter: EventStatusFilter;
   Evidence: ResolverTypeWrapper<EvidenceModel>;
   EvidenceMethod: EvidenceMethod;
+  Fact: ResolverTypeWrapper<Omit<Fact, 'evidence' | 'subject'> & { evidence: ResolversTypes['Evidence'], subject: ResolversTypes['Node'] }>;
+  FactKind: FactKind;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  GroupAttribute: GroupAttribute;
+  GroupByInput: GroupByInput;
+  GroupCount: ResolverTypeWrapper<Omit<GroupCount, 'entity'> & { entity?: Maybe<ResolversTypes['Entity']> }>;
   Hexadecimal: ResolverTypeWrapper<Scalars['Hexadecimal']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  IdFilter: IdFilter;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  IntFilter: IntFilter;
   Label: ResolverTypeWrapper<LabelModel>;
   Language: Language;
   Modality: Modality;
+  Neighborhood: ResolverTypeWrapper<Omit<Neighborhood, 'center' | 'edges' | 'nodes'> & { center: ResolversTypes['Entity'], edges: Array<ResolversTypes['NeighborhoodEdge']>, nodes: Array<ResolversTypes['NeighborhoodNode']> }>;
+  NeighborhoodEdge: ResolverTypeWrapper<Omit<NeighborhoodEdge, 'relationship'> & { relationship: ResolversTypes['Relationship'] }>;
+  NeighborhoodNode: ResolverTypeWrapper<Omit<NeighborhoodNode, 'entity'> & { entity: ResolversTypes['Entity'] }>;
   Node: ResolverTypeWrapper<NodeModel>;
   NonNegativeInt: ResolverTypeWrapper<Scalars['NonNegativeInt']['output']>;
   Office: ResolverTypeWrapper<OfficeModel>;
   OfficeConnection: ResolverTypeWrapper<EntityConnectionModel<OfficeModel>>;
   OfficeCountryEdge: ResolverTypeWrapper<RelationEdgeModel>;
   OfficeEdge: ResolverTypeWrapper<NodeEdgeModel<OfficeModel>>;
+  OfficeFilter: OfficeFilter;
+  OfficeOrder: OfficeOrder;
+  OfficeOrderField: OfficeOrderField;
   OfficeRelationConnection: ResolverTypeWrapper<RelationConnectionModel>;
   OfficeRelationEdge: ResolverTypeWrapper<RelationEdgeModel>;
+  OfficeRelationFilter: OfficeRelationFilter;
+  OrderDirection: OrderDirection;
   Organization: ResolverTypeWrapper<OrganizationModel>;
   OrganizationConnection: ResolverTypeWrapper<EntityConnectionModel<OrganizationModel>>;
   OrganizationEdge: ResolverTypeWrapper<NodeEdgeModel<OrganizationModel>>;
+  OrganizationFilter: OrganizationFilter;
   OrganizationKind: OrganizationKind;
+  OrganizationKindFilter: OrganizationKindFilter;
+  OrganizationOrder: OrganizationOrder;
+  OrganizationOrderField: OrganizationOrderField;
   OrganizationRelationConnection: ResolverTypeWrapper<RelationConnectionModel>;
   OrganizationRelationEdge: ResolverTypeWrapper<RelationEdgeModel>;
+  OrganizationRelationFilter: OrganizationRelationFilter;
   PageInfo: ResolverTypeWrapper<PageInfoModel>;
   PartialDate: ResolverTypeWrapper<PartialDateModel>;
+  Path: ResolverTypeWrapper<Omit<Path, 'hops' | 'nodes'> & { hops: Array<ResolversTypes['PathHop']>, nodes: Array<ResolversTypes['Entity']> }>;
+  PathHop: ResolverTypeWrapper<Omit<PathHop, 'evidence' | 'from' | 'relationship' | 'to'> & { evidence: Array<ResolversTypes['Evidence']>, from: ResolversTypes['Entity'], relationship: ResolversTypes['Relationship'], to: ResolversTypes['Entity'] }>;
   Person: ResolverTypeWrapper<PersonModel>;
   PersonConnection: ResolverTypeWrapper<EntityConnectionModel<PersonModel>>;
   PersonEdge: ResolverTypeWrapper<NodeEdgeModel<PersonModel>>;
+  PersonFilter: PersonFilter;
+  PersonOrder: PersonOrder;
+  PersonOrderField: PersonOrderField;
   PersonRelationConnection: ResolverTypeWrapper<RelationConnectionModel>;
   PersonRelationEdge: ResolverTypeWrapper<RelationEdgeModel>;
+  PersonRelationFilter: PersonRelationFilter;
   Place: ResolverTypeWrapper<PlaceModel>;
   PlaceConnection: ResolverTypeWrapper<EntityConnectionModel<PlaceModel>>;
   PlaceEdge: ResolverTypeWrapper<NodeEdgeModel<PlaceModel>>;
+  PlaceFilter: PlaceFilter;
   PlaceKind: PlaceKind;
+  PlaceKindFilter: PlaceKindFilter;
+  PlaceOrder: PlaceOrder;
+  PlaceOrderField: PlaceOrderField;
   PlaceRelationConnection: ResolverTypeWrapper<RelationConnectionModel>;
   PlaceRelationEdge: ResolverTypeWrapper<RelationEdgeModel>;
+  PlaceRelationFilter: PlaceRelationFilter;
   Policy: ResolverTypeWrapper<PolicyModel>;
   PolicyConnection: ResolverTypeWrapper<EntityConnectionModel<PolicyModel>>;
   PolicyEdge: ResolverTypeWrapper<NodeEdgeModel<PolicyModel>>;
+  PolicyFilter: PolicyFilter;
+  PolicyOrder: PolicyOrder;
+  PolicyOrderField: PolicyOrderField;
   PolicyRelationConnection: ResolverTypeWrapper<RelationConnectionModel>;
   PolicyRelationEdge: ResolverTypeWrapper<RelationEdgeModel>;
+  PolicyRelationFilter: PolicyRelationFilter;
   Product: ResolverTypeWrapper<ProductModel>;
   ProductConnection: ResolverTypeWrapper<EntityConnectionModel<ProductModel>>;
   ProductEdge: ResolverTypeWrapper<NodeEdgeModel<ProductModel>>;
+  ProductFilter: ProductFilter;
   ProductKind: ProductKind;
+  ProductKindFilter: ProductKindFilter;
+  ProductOrder: ProductOrder;
+  ProductOrderField: ProductOrderField;
   ProductRelationConnection: ResolverTypeWrapper<RelationConnectionModel>;
   ProductRelationEdge: ResolverTypeWrapper<RelationEdgeModel>;
+  ProductRelationFilter: ProductRelationFilter;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RelationConnection: ResolverTypeWrapper<RelationConnectionModel>;
   RelationEdge: ResolverTypeWrapper<RelationEdgeModel>;
   Relationship: ResolverTypeWrapper<EdgeModel>;
   RelationshipType: RelationshipType;
+  SearchConnection: ResolverTypeWrapper<Omit<SearchConnection, 'edges' | 'nodes' | 'pageInfo'> & { edges: Array<ResolversTypes['SearchEdge']>, nodes: Array<ResolversTypes['SearchHit']>, pageInfo: ResolversTypes['PageInfo'] }>;
+  SearchEdge: ResolverTypeWrapper<Omit<SearchEdge, 'node'> & { node: ResolversTypes['SearchHit'] }>;
+  SearchField: SearchField;
+  SearchHit: ResolverTypeWrapper<Omit<SearchHit, 'evidence' | 'node'> & { evidence?: Maybe<ResolversTypes['Evidence']>, node: ResolversTypes['Node'] }>;
   SignatoryConnection: ResolverTypeWrapper<RelationConnectionModel>;
   SignatoryEdge: ResolverTypeWrapper<RelationEdgeModel>;
+  SignatoryFilter: SignatoryFilter;
+  SignatoryRelationFilter: SignatoryRelationFilter;
   SignedAgreementConnection: ResolverTypeWrapper<RelationConnectionModel>;
   SignedAgreementEdge: ResolverTypeWrapper<RelationEdgeModel>;
+  SignedAgreementFilter: SignedAgreementFilter;
+  SignedAgreementRelationFilter: SignedAgreementRelationFilter;
+  Snippet: ResolverTypeWrapper<Snippet>;
   Source: ResolverTypeWrapper<SourceModel>;
   SourceConnection: ResolverTypeWrapper<EntityConnectionModel<SourceModel>>;
   SourceEdge: ResolverTypeWrapper<NodeEdgeModel<SourceModel>>;
+  SourceFilter: SourceFilter;
+  SourceOrder: SourceOrder;
+  SourceOrderField: SourceOrderField;
   SourcePublisherEdge: ResolverTypeWrapper<RelationEdgeModel>;
   SourceRelationConnection: ResolverTypeWrapper<RelationConnectionModel>;
   SourceRelationEdge: ResolverTypeWrapper<RelationEdgeModel>;
+  SourceRelationFilter: SourceRelationFilter;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  StringFilter: StringFilter;
+  TextSpan: ResolverTypeWrapper<TextSpan>;
+  TimelineConnection: ResolverTypeWrapper<Omit<TimelineConnection, 'edges' | 'nodes' | 'pageInfo'> & { edges: Array<ResolversTypes['TimelineEdge']>, nodes: Array<ResolversTypes['TimelineEntry']>, pageInfo: ResolversTypes['PageInfo'] }>;
+  TimelineEdge: ResolverTypeWrapper<Omit<TimelineEdge, 'node'> & { node: ResolversTypes['TimelineEntry'] }>;
+  TimelineEntry: ResolverTypeWrapper<Omit<TimelineEntry, 'date' | 'entity'> & { date: ResolversTypes['PartialDate'], entity: ResolversTypes['Entity'] }>;
+  TimelineKind: TimelineKind;
   Topic: ResolverTypeWrapper<TopicModel>;
   TopicConnection: ResolverTypeWrapper<EntityConnectionModel<TopicModel>>;
   TopicEdge: ResolverTypeWrapper<NodeEdgeModel<TopicModel>>;
+  TopicFilter: TopicFilter;
+  TopicOrder: TopicOrder;
+  TopicOrderField: TopicOrderField;
   TopicRelationConnection: ResolverTypeWrapper<RelationConnectionModel>;
   TopicRelationEdge: ResolverTypeWrapper<RelationEdgeModel>;
+  TopicRelationFilter: TopicRelationFilter;
   URL: ResolverTypeWrapper<Scalars['URL']['output']>;
 };
 
@@ -2257,86 +3546,153 @@ export type ResolversParentTypes = {
   AgreementConnection: EntityConnectionModel<AgreementModel>;
   AgreementEdge: NodeEdgeModel<AgreementModel>;
   AgreementEventEdge: RelationEdgeModel;
+  AgreementFilter: AgreementFilter;
+  AgreementKindFilter: AgreementKindFilter;
+  AgreementOrder: AgreementOrder;
   AgreementRelationConnection: RelationConnectionModel;
   AgreementRelationEdge: RelationEdgeModel;
+  AgreementRelationFilter: AgreementRelationFilter;
   Boolean: Scalars['Boolean']['output'];
   Country: CountryModel;
   CountryCapitalEdge: RelationEdgeModel;
   CountryCode: Scalars['CountryCode']['output'];
   CountryConnection: EntityConnectionModel<CountryModel>;
   CountryEdge: NodeEdgeModel<CountryModel>;
+  CountryFilter: CountryFilter;
+  CountryOrder: CountryOrder;
   CountryRelationConnection: RelationConnectionModel;
   CountryRelationEdge: RelationEdgeModel;
+  CountryRelationFilter: CountryRelationFilter;
   Date: Scalars['Date']['output'];
+  DateFilter: DateFilter;
   Entity: EntityModel;
+  EntityFilter: EntityFilter;
   EntityRelationConnection: RelationConnectionModel;
   EntityRelationEdge: RelationEdgeModel;
+  EntityRelationFilter: EntityRelationFilter;
+  EntityTypeFilter: EntityTypeFilter;
   Event: EventModel;
   EventConnection: EntityConnectionModel<EventModel>;
   EventEdge: NodeEdgeModel<EventModel>;
+  EventFilter: EventFilter;
+  EventKindFilter: EventKindFilter;
+  EventOrder: EventOrder;
   EventPlaceEdge: RelationEdgeModel;
   EventRelationConnection: RelationConnectionModel;
   EventRelationEdge: RelationEdgeModel;
+  EventRelationFilter: EventRelationFilter;
+  EventStatusFilter: EventStatusFilter;
   Evidence: EvidenceModel;
+  Fact: Omit<Fact, 'evidence' | 'subject'> & { evidence: ResolversParentTypes['Evidence'], subject: ResolversParentTypes['Node'] };
+  Float: Scalars['Float']['output'];
+  GroupByInput: GroupByInput;
+  GroupCount: Omit<GroupCount, 'entity'> & { entity?: Maybe<ResolversParentTypes['Entity']> };
   Hexadecimal: Scalars['Hexadecimal']['output'];
   ID: Scalars['ID']['output'];
+  IdFilter: IdFilter;
   Int: Scalars['Int']['output'];
+  IntFilter: IntFilter;
   Label: LabelModel;
+  Neighborhood: Omit<Neighborhood, 'center' | 'edges' | 'nodes'> & { center: ResolversParentTypes['Entity'], edges: Array<ResolversParentTypes['NeighborhoodEdge']>, nodes: Array<ResolversParentTypes['NeighborhoodNode']> };
+  NeighborhoodEdge: Omit<NeighborhoodEdge, 'relationship'> & { relationship: ResolversParentTypes['Relationship'] };
+  NeighborhoodNode: Omit<NeighborhoodNode, 'entity'> & { entity: ResolversParentTypes['Entity'] };
   Node: NodeModel;
   NonNegativeInt: Scalars['NonNegativeInt']['output'];
   Office: OfficeModel;
   OfficeConnection: EntityConnectionModel<OfficeModel>;
   OfficeCountryEdge: RelationEdgeModel;
   OfficeEdge: NodeEdgeModel<OfficeModel>;
+  OfficeFilter: OfficeFilter;
+  OfficeOrder: OfficeOrder;
   OfficeRelationConnection: RelationConnectionModel;
   OfficeRelationEdge: RelationEdgeModel;
+  OfficeRelationFilter: OfficeRelationFilter;
   Organization: OrganizationModel;
   OrganizationConnection: EntityConnectionModel<OrganizationModel>;
   OrganizationEdge: NodeEdgeModel<OrganizationModel>;
+  OrganizationFilter: OrganizationFilter;
+  OrganizationKindFilter: OrganizationKindFilter;
+  OrganizationOrder: OrganizationOrder;
   OrganizationRelationConnection: RelationConnectionModel;
   OrganizationRelationEdge: RelationEdgeModel;
+  OrganizationRelationFilter: OrganizationRelationFilter;
   PageInfo: PageInfoModel;
   PartialDate: PartialDateModel;
+  Path: Omit<Path, 'hops' | 'nodes'> & { hops: Array<ResolversParentTypes['PathHop']>, nodes: Array<ResolversParentTypes['Entity']> };
+  PathHop: Omit<PathHop, 'evidence' | 'from' | 'relationship' | 'to'> & { evidence: Array<ResolversParentTypes['Evidence']>, from: ResolversParentTypes['Entity'], relationship: ResolversParentTypes['Relationship'], to: ResolversParentTypes['Entity'] };
   Person: PersonModel;
   PersonConnection: EntityConnectionModel<PersonModel>;
   PersonEdge: NodeEdgeModel<PersonModel>;
+  PersonFilter: PersonFilter;
+  PersonOrder: PersonOrder;
   PersonRelationConnection: RelationConnectionModel;
   PersonRelationEdge: RelationEdgeModel;
+  PersonRelationFilter: PersonRelationFilter;
   Place: PlaceModel;
   PlaceConnection: EntityConnectionModel<PlaceModel>;
   PlaceEdge: NodeEdgeModel<PlaceModel>;
+  PlaceFilter: PlaceFilter;
+  PlaceKindFilter: PlaceKindFilter;
+  PlaceOrder: PlaceOrder;
   PlaceRelationConnection: RelationConnectionModel;
   PlaceRelationEdge: RelationEdgeModel;
+  PlaceRelationFilter: PlaceRelationFilter;
   Policy: PolicyModel;
   PolicyConnection: EntityConnectionModel<PolicyModel>;
   PolicyEdge: NodeEdgeModel<PolicyModel>;
+  PolicyFilter: PolicyFilter;
+  PolicyOrder: PolicyOrder;
   PolicyRelationConnection: RelationConnectionModel;
   PolicyRelationEdge: RelationEdgeModel;
+  PolicyRelationFilter: PolicyRelationFilter;
   Product: ProductModel;
   ProductConnection: EntityConnectionModel<ProductModel>;
   ProductEdge: NodeEdgeModel<ProductModel>;
+  ProductFilter: ProductFilter;
+  ProductKindFilter: ProductKindFilter;
+  ProductOrder: ProductOrder;
   ProductRelationConnection: RelationConnectionModel;
   ProductRelationEdge: RelationEdgeModel;
+  ProductRelationFilter: ProductRelationFilter;
   Query: Record<PropertyKey, never>;
   RelationConnection: RelationConnectionModel;
   RelationEdge: RelationEdgeModel;
   Relationship: EdgeModel;
+  SearchConnection: Omit<SearchConnection, 'edges' | 'nodes' | 'pageInfo'> & { edges: Array<ResolversParentTypes['SearchEdge']>, nodes: Array<ResolversParentTypes['SearchHit']>, pageInfo: ResolversParentTypes['PageInfo'] };
+  SearchEdge: Omit<SearchEdge, 'node'> & { node: ResolversParentTypes['SearchHit'] };
+  SearchHit: Omit<SearchHit, 'evidence' | 'node'> & { evidence?: Maybe<ResolversParentTypes['Evidence']>, node: ResolversParentTypes['Node'] };
   SignatoryConnection: RelationConnectionModel;
   SignatoryEdge: RelationEdgeModel;
+  SignatoryFilter: SignatoryFilter;
+  SignatoryRelationFilter: SignatoryRelationFilter;
   SignedAgreementConnection: RelationConnectionModel;
   SignedAgreementEdge: RelationEdgeModel;
+  SignedAgreementFilter: SignedAgreementFilter;
+  SignedAgreementRelationFilter: SignedAgreementRelationFilter;
+  Snippet: Snippet;
   Source: SourceModel;
   SourceConnection: EntityConnectionModel<SourceModel>;
   SourceEdge: NodeEdgeModel<SourceModel>;
+  SourceFilter: SourceFilter;
+  SourceOrder: SourceOrder;
   SourcePublisherEdge: RelationEdgeModel;
   SourceRelationConnection: RelationConnectionModel;
   SourceRelationEdge: RelationEdgeModel;
+  SourceRelationFilter: SourceRelationFilter;
   String: Scalars['String']['output'];
+  StringFilter: StringFilter;
+  TextSpan: TextSpan;
+  TimelineConnection: Omit<TimelineConnection, 'edges' | 'nodes' | 'pageInfo'> & { edges: Array<ResolversParentTypes['TimelineEdge']>, nodes: Array<ResolversParentTypes['TimelineEntry']>, pageInfo: ResolversParentTypes['PageInfo'] };
+  TimelineEdge: Omit<TimelineEdge, 'node'> & { node: ResolversParentTypes['TimelineEntry'] };
+  TimelineEntry: Omit<TimelineEntry, 'date' | 'entity'> & { date: ResolversParentTypes['PartialDate'], entity: ResolversParentTypes['Entity'] };
   Topic: TopicModel;
   TopicConnection: EntityConnectionModel<TopicModel>;
   TopicEdge: NodeEdgeModel<TopicModel>;
+  TopicFilter: TopicFilter;
+  TopicOrder: TopicOrder;
   TopicRelationConnection: RelationConnectionModel;
   TopicRelationEdge: RelationEdgeModel;
+  TopicRelationFilter: TopicRelationFilter;
   URL: Scalars['URL']['output'];
 };
 
@@ -2546,6 +3902,20 @@ export type EvidenceResolvers<ContextType = Context, ParentType extends Resolver
   start?: Resolver<ResolversTypes['NonNegativeInt'], ParentType, ContextType>;
 };
 
+export type FactResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Fact'] = ResolversParentTypes['Fact']> = {
+  attribute?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  evidence?: Resolver<ResolversTypes['Evidence'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['FactKind'], ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
+};
+
+export type GroupCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GroupCount'] = ResolversParentTypes['GroupCount']> = {
+  count?: Resolver<ResolversTypes['NonNegativeInt'], ParentType, ContextType>;
+  entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
+  memberIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export interface HexadecimalScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Hexadecimal'], any> {
   name: 'Hexadecimal';
 }
@@ -2553,6 +3923,29 @@ export interface HexadecimalScalarConfig extends GraphQLScalarTypeConfig<Resolve
 export type LabelResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Label'] = ResolversParentTypes['Label']> = {
   language?: Resolver<ResolversTypes['Language'], ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type NeighborhoodResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Neighborhood'] = ResolversParentTypes['Neighborhood']> = {
+  center?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  edges?: Resolver<Array<ResolversTypes['NeighborhoodEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['NeighborhoodNode']>, ParentType, ContextType>;
+};
+
+export type NeighborhoodEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NeighborhoodEdge'] = ResolversParentTypes['NeighborhoodEdge']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  target?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+};
+
+export type NeighborhoodNodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NeighborhoodNode'] = ResolversParentTypes['NeighborhoodNode']> = {
+  depth?: Resolver<ResolversTypes['NonNegativeInt'], ParentType, ContextType>;
+  entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  entityType?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
@@ -2669,6 +4062,20 @@ export type PartialDateResolvers<ContextType = Context, ParentType extends Resol
   latest?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   precision?: Resolver<ResolversTypes['DatePrecision'], ParentType, ContextType>;
   qualifier?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type PathResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Path'] = ResolversParentTypes['Path']> = {
+  hops?: Resolver<Array<ResolversTypes['PathHop']>, ParentType, ContextType>;
+  length?: Resolver<ResolversTypes['NonNegativeInt'], ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+};
+
+export type PathHopResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PathHop'] = ResolversParentTypes['PathHop']> = {
+  direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
 };
 
 export type PersonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person']> = {
@@ -2851,15 +4258,21 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   country?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType, RequireFields<QueryCountryArgs, 'code'>>;
   entitiesByName?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryEntitiesByNameArgs, 'name'>>;
   events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, Partial<QueryEventsArgs>>;
+  evidenceIn?: Resolver<Array<ResolversTypes['Fact']>, ParentType, ContextType, RequireFields<QueryEvidenceInArgs, 'end' | 'source' | 'start'>>;
+  groupCounts?: Resolver<Array<ResolversTypes['GroupCount']>, ParentType, ContextType, RequireFields<QueryGroupCountsArgs, 'by' | 'entityType'>>;
+  neighborhood?: Resolver<Maybe<ResolversTypes['Neighborhood']>, ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'depth' | 'id' | 'maxNodes'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
   offices?: Resolver<ResolversTypes['OfficeConnection'], ParentType, ContextType, Partial<QueryOfficesArgs>>;
   organizations?: Resolver<ResolversTypes['OrganizationConnection'], ParentType, ContextType, Partial<QueryOrganizationsArgs>>;
+  paths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryPathsArgs, 'first' | 'from' | 'maxHops' | 'to'>>;
   people?: Resolver<ResolversTypes['PersonConnection'], ParentType, ContextType, Partial<QueryPeopleArgs>>;
   places?: Resolver<ResolversTypes['PlaceConnection'], ParentType, ContextType, Partial<QueryPlacesArgs>>;
   policies?: Resolver<ResolversTypes['PolicyConnection'], ParentType, ContextType, Partial<QueryPoliciesArgs>>;
   products?: Resolver<ResolversTypes['ProductConnection'], ParentType, ContextType, Partial<QueryProductsArgs>>;
+  search?: Resolver<ResolversTypes['SearchConnection'], ParentType, ContextType, RequireFields<QuerySearchArgs, 'includeRelationships' | 'query'>>;
   sources?: Resolver<ResolversTypes['SourceConnection'], ParentType, ContextType, Partial<QuerySourcesArgs>>;
+  timeline?: Resolver<ResolversTypes['TimelineConnection'], ParentType, ContextType, Partial<QueryTimelineArgs>>;
   topics?: Resolver<ResolversTypes['TopicConnection'], ParentType, ContextType, Partial<QueryTopicsArgs>>;
 };
 
@@ -2892,6 +4305,26 @@ export type RelationshipResolvers<ContextType = Context, ParentType extends Reso
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type SearchConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchConnection'] = ResolversParentTypes['SearchConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['SearchEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['NonNegativeInt'], ParentType, ContextType>;
+};
+
+export type SearchEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchEdge'] = ResolversParentTypes['SearchEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['SearchHit'], ParentType, ContextType>;
+};
+
+export type SearchHitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = {
+  evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  field?: Resolver<ResolversTypes['SearchField'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  snippet?: Resolver<ResolversTypes['Snippet'], ParentType, ContextType>;
+};
+
 export type SignatoryConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SignatoryConnection'] = ResolversParentTypes['SignatoryConnection']> = {
   edges?: Resolver<Array<ResolversTypes['SignatoryEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Person']>, ParentType, ContextType>;
@@ -2922,6 +4355,11 @@ export type SignedAgreementEdgeResolvers<ContextType = Context, ParentType exten
   node?: Resolver<ResolversTypes['Agreement'], ParentType, ContextType>;
   onBehalfOf?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType>;
   relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
+};
+
+export type SnippetResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Snippet'] = ResolversParentTypes['Snippet']> = {
+  highlights?: Resolver<Array<ResolversTypes['TextSpan']>, ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type SourceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Source'] = ResolversParentTypes['Source']> = {
@@ -2976,6 +4414,30 @@ export type SourceRelationEdgeResolvers<ContextType = Context, ParentType extend
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
   relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
+};
+
+export type TextSpanResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TextSpan'] = ResolversParentTypes['TextSpan']> = {
+  end?: Resolver<ResolversTypes['NonNegativeInt'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['NonNegativeInt'], ParentType, ContextType>;
+};
+
+export type TimelineConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TimelineConnection'] = ResolversParentTypes['TimelineConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['TimelineEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['TimelineEntry']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['NonNegativeInt'], ParentType, ContextType>;
+};
+
+export type TimelineEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TimelineEdge'] = ResolversParentTypes['TimelineEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['TimelineEntry'], ParentType, ContextType>;
+};
+
+export type TimelineEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TimelineEntry'] = ResolversParentTypes['TimelineEntry']> = {
+  date?: Resolver<ResolversTypes['PartialDate'], ParentType, ContextType>;
+  entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['TimelineKind'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type TopicResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Topic'] = ResolversParentTypes['Topic']> = {
@@ -3052,8 +4514,13 @@ export type Resolvers<ContextType = Context> = {
   EventRelationConnection?: EventRelationConnectionResolvers<ContextType>;
   EventRelationEdge?: EventRelationEdgeResolvers<ContextType>;
   Evidence?: EvidenceResolvers<ContextType>;
+  Fact?: FactResolvers<ContextType>;
+  GroupCount?: GroupCountResolvers<ContextType>;
   Hexadecimal?: GraphQLScalarType;
   Label?: LabelResolvers<ContextType>;
+  Neighborhood?: NeighborhoodResolvers<ContextType>;
+  NeighborhoodEdge?: NeighborhoodEdgeResolvers<ContextType>;
+  NeighborhoodNode?: NeighborhoodNodeResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   NonNegativeInt?: GraphQLScalarType;
   Office?: OfficeResolvers<ContextType>;
@@ -3069,6 +4536,8 @@ export type Resolvers<ContextType = Context> = {
   OrganizationRelationEdge?: OrganizationRelationEdgeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PartialDate?: PartialDateResolvers<ContextType>;
+  Path?: PathResolvers<ContextType>;
+  PathHop?: PathHopResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
   PersonConnection?: PersonConnectionResolvers<ContextType>;
   PersonEdge?: PersonEdgeResolvers<ContextType>;
@@ -3093,16 +4562,24 @@ export type Resolvers<ContextType = Context> = {
   RelationConnection?: RelationConnectionResolvers<ContextType>;
   RelationEdge?: RelationEdgeResolvers<ContextType>;
   Relationship?: RelationshipResolvers<ContextType>;
+  SearchConnection?: SearchConnectionResolvers<ContextType>;
+  SearchEdge?: SearchEdgeResolvers<ContextType>;
+  SearchHit?: SearchHitResolvers<ContextType>;
   SignatoryConnection?: SignatoryConnectionResolvers<ContextType>;
   SignatoryEdge?: SignatoryEdgeResolvers<ContextType>;
   SignedAgreementConnection?: SignedAgreementConnectionResolvers<ContextType>;
   SignedAgreementEdge?: SignedAgreementEdgeResolvers<ContextType>;
+  Snippet?: SnippetResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
   SourceConnection?: SourceConnectionResolvers<ContextType>;
   SourceEdge?: SourceEdgeResolvers<ContextType>;
   SourcePublisherEdge?: SourcePublisherEdgeResolvers<ContextType>;
   SourceRelationConnection?: SourceRelationConnectionResolvers<ContextType>;
   SourceRelationEdge?: SourceRelationEdgeResolvers<ContextType>;
+  TextSpan?: TextSpanResolvers<ContextType>;
+  TimelineConnection?: TimelineConnectionResolvers<ContextType>;
+  TimelineEdge?: TimelineEdgeResolvers<ContextType>;
+  TimelineEntry?: TimelineEntryResolvers<ContextType>;
   Topic?: TopicResolvers<ContextType>;
   TopicConnection?: TopicConnectionResolvers<ContextType>;
   TopicEdge?: TopicEdgeResolvers<ContextType>;
