@@ -30,6 +30,21 @@ const mappers: Record<string, string> = {
   CountryCapitalEdge: `${models}#RelationEdgeModel`,
   OfficeCountryEdge: `${models}#RelationEdgeModel`,
   SourcePublisherEdge: `${models}#RelationEdgeModel`,
+  Fact: `${models}#FactModel`,
+  SearchHit: `${models}#SearchHitModel`,
+  SearchEdge: `${models}#SearchEdgeModel`,
+  SearchConnection: `${models}#SearchConnectionModel`,
+  Snippet: `${models}#SnippetModel`,
+  TextSpan: `${models}#TextSpanModel`,
+  Neighborhood: `${models}#NeighborhoodModel`,
+  NeighborhoodNode: `${models}#NeighborhoodNodeModel`,
+  NeighborhoodEdge: `${models}#EdgeModel`,
+  Path: `${models}#PathModel`,
+  PathHop: `${models}#PathHopModel`,
+  TimelineEntry: `${models}#TimelineEntryModel`,
+  TimelineEdge: `${models}#TimelineEdgeModel`,
+  TimelineConnection: `${models}#TimelineConnectionModel`,
+  GroupCount: `${models}#GroupCountModel`,
 };
 for (const type of entityTypes) {
   mappers[type] = `${models}#${type}Model`;

@@ -26,7 +26,7 @@ describe('batching', () => {
     expect(all.people.nodes).toHaveLength(3);
     expect(counted.calls).toEqual(callsForOne);
     // One list call, then per level one call for the relationships and one for the nodes at their ends.
-    expect(counted.calls).toEqual({ listEntities: 1, getEdges: 3, getNodes: 3, findByName: 0 });
+    expect(counted.calls).toEqual({ listEntities: 1, getEdges: 3, getNodes: 3, findByName: 0, search: 0, findEvidence: 0 });
   });
 
   it('keeps the same call count on the real seed, where the lists are longer', async () => {
@@ -35,6 +35,6 @@ describe('batching', () => {
     const data = await graph.data(NESTED, { first: 100 });
     const offices = data.people.nodes.flatMap((p: any) => p.signedAgreements.nodes.flatMap((a: any) => a.parties.nodes.flatMap((c: any) => c.offices.nodes)));
     expect(offices.length).toBeGreaterThan(1);
-    expect(counted.calls).toEqual({ listEntities: 1, getEdges: 3, getNodes: 3, findByName: 0 });
+    expect(counted.calls).toEqual({ listEntities: 1, getEdges: 3, getNodes: 3, findByName: 0, search: 0, findEvidence: 0 });
   });
 });

@@ -64,11 +64,11 @@ export async function httpOn(store: GraphStore, maxBodyBytes = 1_048_576): Promi
   };
 }
 
-export type StoreCalls = Record<'getNodes' | 'getEdges' | 'findByName' | 'listEntities', number>;
+export type StoreCalls = Record<'getNodes' | 'getEdges' | 'findByName' | 'listEntities' | 'search' | 'findEvidence', number>;
 
 /** Wraps a store to count calls to each method, to show batching without timing anything. */
 export function countingStore(store: GraphStore): { store: GraphStore; calls: StoreCalls } {
-  const calls: StoreCalls = { getNodes: 0, getEdges: 0, findByName: 0, listEntities: 0 };
+  const calls: StoreCalls = { getNodes: 0, getEdges: 0, findByName: 0, listEntities: 0, search: 0, findEvidence: 0 };
   const counted: GraphStore = {
     get version() {
       return store.version;
@@ -77,6 +77,8 @@ export function countingStore(store: GraphStore): { store: GraphStore; calls: St
     getEdges: (...args) => (calls.getEdges++, store.getEdges(...args)),
     findByName: (...args) => (calls.findByName++, store.findByName(...args)),
     listEntities: (...args) => (calls.listEntities++, store.listEntities(...args)),
+    search: (...args) => (calls.search++, store.search(...args)),
+    findEvidence: (...args) => (calls.findEvidence++, store.findEvidence(...args)),
   };
   return { store: counted, calls };
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { GraphStore } from '../src/store/graph-store.js';
 import { loadMemoryStore } from '../src/store/load.js';
 import { httpOn, TINY_SEED, type TestHttp } from './helpers.js';
 
@@ -65,7 +66,8 @@ describe('HTTP', () => {
 
   it('hides an internal failure behind a stable code, with no message, path or stack of the server', async () => {
     const store = await loadMemoryStore(TINY_SEED);
-    const broken = await httpOn({ ...store, version: store.version, getNodes: () => Promise.reject(new Error('disk on fire at /srv/secret.ts:12')), getEdges: store.getEdges.bind(store), findByName: store.findByName.bind(store), listEntities: store.listEntities.bind(store) });
+    const failing: GraphStore = Object.assign(Object.create(store) as GraphStore, { getNodes: () => Promise.reject(new Error('disk on fire at /srv/secret.ts:12')) });
+    const broken = await httpOn(failing);
     try {
       const response = await fetch(`${broken.url}/graphql`, {
         method: 'POST',

@@ -11,6 +11,7 @@ import {
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EDGE_TYPES, ENTITY_TYPES } from '../src/store/models.js';
 import { VOCABULARY } from '../src/store/vocabulary.js';
+import { RELATION_FIELDS } from '../src/modules/graph/fields.js';
 import { graphOn, TINY_SEED } from './helpers.js';
 
 let schema: GraphQLSchema;
@@ -84,5 +85,24 @@ describe('the schema, as introspection shows it', () => {
   it('offers exactly the entity types the store knows', () => {
     const type = schema.getType('EntityType');
     expect(isEnumType(type) && type.getValues().map((v) => v.name)).toEqual(ENTITY_TYPES.map((t) => t.toUpperCase()));
+  });
+
+  it('offers a filter and count ordering for exactly the relationship fields each entity type has', () => {
+    for (const [type, fields] of Object.entries(RELATION_FIELDS)) {
+      const object = schema.getType(type);
+      const filter = schema.getType(`${type}Filter`);
+      const order = schema.getType(`${type}OrderField`);
+      if (!isObjectType(object) || !isInputObjectType(filter) || !isEnumType(order)) throw new Error(`missing types for ${type}`);
+      const relationFields = Object.keys(fields).sort();
+      const objectRelationFields = Object.entries(object.getFields())
+        .filter(([, f]) => /Relation(Connection|Edge)|Signatory|SignedAgreement|Edge$/.test(String(f.type)) && !['relations'].includes(f.name))
+        .map(([name]) => name)
+        .sort();
+      expect(objectRelationFields, type).toEqual(relationFields);
+      for (const field of relationFields) expect(Object.keys(filter.getFields()), type).toContain(field);
+      const counts = order.getValues().map((v) => v.name).filter((n) => n.endsWith('_COUNT'));
+      const expected = Object.entries(fields).filter(([, spec]) => !('single' in spec)).map(([name]) => `${name.replace(/([A-Z])/g, '_$1').toUpperCase()}_COUNT`);
+      expect(counts.sort(), type).toEqual(expected.sort());
+    }
   });
 });

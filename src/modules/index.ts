@@ -1,5 +1,10 @@
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { agreementResolvers } from './agreement/resolvers.js';
+import { aggregateResolvers } from './aggregate/resolvers.js';
+import { evidenceResolvers } from './evidence/resolvers.js';
+import { searchResolvers } from './search/resolvers.js';
+import { timelineResolvers } from './timeline/resolvers.js';
+import { traversalResolvers } from './traversal/resolvers.js';
 import { countryResolvers } from './country/resolvers.js';
 import { eventResolvers } from './event/resolvers.js';
 import { graphResolvers } from './graph/resolvers.js';
@@ -25,6 +30,11 @@ const modules = [
   officeResolvers,
   policyResolvers,
   sourceResolvers,
+  searchResolvers,
+  traversalResolvers,
+  timelineResolvers,
+  aggregateResolvers,
+  evidenceResolvers,
 ];
 
 /** All resolver maps merged: each module owns its types; only `Query` is shared between them. */

@@ -1,4 +1,5 @@
-import type { Direction, EdgeModel, EdgeType, EntityModel, EntityTypeName, NodeModel } from './models.js';
+import type { Direction, EdgeModel, EdgeType, EntityModel, EntityTypeName, FactModel, NodeModel } from './models.js';
+import type { SearchMatch } from './search-index.js';
 
 export interface EntityPage {
   items: EntityModel[];
@@ -24,4 +25,8 @@ export interface GraphStore {
   findByName(foldedNames: readonly string[]): Promise<EntityModel[][]>;
   /** One page of the entities of a type, ordered by name, then id. */
   listEntities(type: EntityTypeName, offset: number, limit: number): Promise<EntityPage>;
+  /** Every match of a full-text search, best first (see SearchIndex for the rules). */
+  search(query: string): Promise<SearchMatch[]>;
+  /** Every fact whose evidence from a source overlaps [start, end), ordered by where the evidence starts. */
+  findEvidence(sourceId: string, start: number, end: number): Promise<FactModel[]>;
 }

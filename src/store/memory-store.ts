@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { foldText } from '../lib/text.js';
 import type { GraphStore, EntityPage } from './graph-store.js';
-import type { Direction, EdgeModel, EdgeType, EntityModel, EntityTypeName, NodeModel } from './models.js';
-import { ENTITY_TYPES } from './models.js';
+import type { Direction, EdgeModel, EdgeType, EntityModel, EntityTypeName, FactModel, NodeModel, PartialDateModel } from './models.js';
+import { ENTITY_TYPES, isEdge } from './models.js';
+import { SearchIndex, type SearchMatch } from './search-index.js';
 import type { SeedGraph } from './seed.js';
 import { isSymmetric } from './vocabulary.js';
 
@@ -14,6 +15,10 @@ function addAdjacent(index: Adjacency, nodeId: string, edge: EdgeModel): void {
   let list = byType.get(edge.type);
   if (!list) byType.set(edge.type, (list = []));
   list.push(edge);
+}
+
+function isPartialDate(value: unknown): value is PartialDateModel {
+  return typeof value === 'object' && value !== null && 'precision' in value && 'evidence' in value;
 }
 
 function byName(a: EntityModel, b: EntityModel): number {
@@ -31,6 +36,8 @@ export class MemoryGraphStore implements GraphStore {
   private readonly incoming: Adjacency = new Map();
   private readonly byType = new Map<EntityTypeName, EntityModel[]>();
   private readonly byFoldedName = new Map<string, EntityModel[]>();
+  private readonly factsBySource = new Map<string, FactModel[]>();
+  private searchIndex: SearchIndex | null = null;
 
   constructor(graph: Pick<SeedGraph, 'entities' | 'edges'>) {
     for (const type of ENTITY_TYPES) this.byType.set(type, []);
@@ -56,6 +63,16 @@ export class MemoryGraphStore implements GraphStore {
         addAdjacent(this.incoming, edge.fromId, edge);
       }
     }
+    for (const entity of graph.entities) {
+      for (const evidence of entity.mentions) this.addFact({ subjectId: entity.id, kind: 'MENTION', attribute: null, evidence });
+      for (const [attribute, value] of Object.entries(entity)) {
+        if (isPartialDate(value)) for (const evidence of value.evidence) this.addFact({ subjectId: entity.id, kind: 'DATE', attribute, evidence });
+      }
+    }
+    for (const edge of graph.edges) {
+      for (const evidence of edge.evidence) this.addFact({ subjectId: edge.id, kind: 'RELATIONSHIP', attribute: null, evidence });
+    }
+    for (const facts of this.factsBySource.values()) facts.sort((a, b) => a.evidence.start - b.evidence.start || a.evidence.end - b.evidence.end);
     const digest = createHash('sha256');
     for (const node of this.nodes.values()) digest.update(JSON.stringify(node));
     this.version = digest.digest('hex').slice(0, 16);
@@ -82,6 +99,25 @@ export class MemoryGraphStore implements GraphStore {
   async listEntities(type: EntityTypeName, offset: number, limit: number): Promise<EntityPage> {
     const all = this.byType.get(type) ?? [];
     return { items: all.slice(offset, offset + limit), totalCount: all.length };
+  }
+
+  async search(query: string): Promise<SearchMatch[]> {
+    // Built on first use: start-up stays fast, and a graph nobody searches costs no index.
+    this.searchIndex ??= new SearchIndex(
+      [...this.byType.values()].flat(),
+      [...this.nodes.values()].filter(isEdge),
+    );
+    return this.searchIndex.search(query);
+  }
+
+  async findEvidence(sourceId: string, start: number, end: number): Promise<FactModel[]> {
+    return (this.factsBySource.get(sourceId) ?? []).filter((fact) => fact.evidence.start < end && start < fact.evidence.end);
+  }
+
+  private addFact(fact: FactModel): void {
+    const list = this.factsBySource.get(fact.evidence.sourceId);
+    if (list) list.push(fact);
+    else this.factsBySource.set(fact.evidence.sourceId, [fact]);
   }
 
   private collect(byType: Map<EdgeType, EdgeModel[]> | undefined, types: readonly EdgeType[] | null, into: EdgeModel[]): void {

@@ -200,3 +200,75 @@ export function isEdge(node: NodeModel): node is EdgeModel {
 
 export type RelationConnectionModel = ConnectionModel<RelationEdgeModel>;
 export type EntityConnectionModel<TNode extends EntityModel = EntityModel> = ConnectionModel<NodeEdgeModel<TNode>>;
+
+/** A fact and one piece of its evidence, as `evidenceIn` returns it. */
+export interface FactModel {
+  subjectId: string;
+  kind: 'MENTION' | 'RELATIONSHIP' | 'DATE';
+  attribute: string | null;
+  evidence: EvidenceModel;
+}
+
+export type SearchField = 'NAME' | 'ALIAS' | 'DESCRIPTION' | 'EVIDENCE';
+
+export interface TextSpanModel {
+  start: number;
+  end: number;
+}
+
+/** One search result: an entity, or a relationship whose evidence matched. */
+export interface SearchHitModel {
+  nodeId: string;
+  score: number;
+  field: SearchField;
+  snippet: { text: string; highlights: TextSpanModel[] };
+  evidence: EvidenceModel | null;
+}
+
+export interface NeighborhoodNodeModel {
+  entity: EntityModel;
+  depth: number;
+}
+
+export interface NeighborhoodModel {
+  center: EntityModel;
+  nodes: NeighborhoodNodeModel[];
+  edges: EdgeModel[];
+}
+
+export interface PathHopModel {
+  fromId: string;
+  toId: string;
+  edge: EdgeModel;
+  direction: 'OUTGOING' | 'INCOMING';
+}
+
+export interface PathModel {
+  nodeIds: string[];
+  hops: PathHopModel[];
+}
+
+export interface TimelineEntryModel {
+  date: PartialDateModel;
+  kind: 'CONCLUDED' | 'STARTS' | 'ENDS' | 'PUBLISHED';
+  entity: EntityModel;
+  label: string;
+}
+
+export interface GroupCountModel {
+  entityId: string | null;
+  value: string | null;
+  count: number;
+  memberIds: string[];
+}
+
+export interface ItemEdgeModel<T> {
+  cursor: string;
+  node: T;
+}
+
+export type SnippetModel = SearchHitModel['snippet'];
+export type SearchEdgeModel = ItemEdgeModel<SearchHitModel>;
+export type SearchConnectionModel = ConnectionModel<SearchEdgeModel>;
+export type TimelineEdgeModel = ItemEdgeModel<TimelineEntryModel>;
+export type TimelineConnectionModel = ConnectionModel<TimelineEdgeModel>;

@@ -1,7 +1,7 @@
 import type { Resolvers } from '../../generated/resolvers-types.js';
 import { listEntities } from '../graph/graph.js';
 import { entityConnectionFields } from '../graph/entity-connection.js';
-import { entityFields, relationConnectionResolvers, relationField, singleRelationField } from '../graph/resolvers.js';
+import { entityFields, relationConnectionResolvers, relationFieldsOf } from '../graph/resolvers.js';
 import { signatureFields } from '../person/resolvers.js';
 
 const agreements = relationConnectionResolvers('Agreement');
@@ -13,15 +13,7 @@ export const agreementResolvers = {
   },
   Agreement: {
     ...entityFields,
-    concludedAt: singleRelationField('CONCLUDED_AT', 'OUTGOING'),
-    signatories: relationField(['SIGNED'], 'INCOMING'),
-    parties: relationField(['PARTY_TO'], 'INCOMING'),
-    topics: relationField(['COVERS'], 'OUTGOING'),
-    milestoneOf: relationField(['MILESTONE_OF'], 'OUTGOING'),
-    milestones: relationField(['MILESTONE_OF'], 'INCOMING'),
-    independenceFrom: relationField(['SEEKS_INDEPENDENCE_FROM'], 'OUTGOING'),
-    promotes: relationField(['PROMOTES'], 'OUTGOING'),
-    respondsTo: relationField(['RESPONDS_TO'], 'OUTGOING'),
+    ...relationFieldsOf('Agreement'),
   },
   AgreementConnection: entityConnectionFields,
   AgreementRelationConnection: agreements.connection,

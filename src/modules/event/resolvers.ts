@@ -1,7 +1,7 @@
 import type { Resolvers } from '../../generated/resolvers-types.js';
 import { listEntities } from '../graph/graph.js';
 import { entityConnectionFields } from '../graph/entity-connection.js';
-import { entityFields, relationConnectionResolvers, relationField, singleRelationField } from '../graph/resolvers.js';
+import { entityFields, relationConnectionResolvers, relationFieldsOf } from '../graph/resolvers.js';
 
 const events = relationConnectionResolvers('Event');
 
@@ -11,11 +11,7 @@ export const eventResolvers = {
   },
   Event: {
     ...entityFields,
-    heldAt: singleRelationField('HELD_AT', 'OUTGOING'),
-    agreementsConcluded: relationField(['CONCLUDED_AT'], 'INCOMING'),
-    attendees: relationField(['ATTENDED'], 'INCOMING'),
-    participatingCountries: relationField(['PARTICIPATES_IN'], 'INCOMING'),
-    milestoneOf: relationField(['MILESTONE_OF'], 'OUTGOING'),
+    ...relationFieldsOf('Event'),
   },
   EventConnection: entityConnectionFields,
   EventRelationConnection: events.connection,

@@ -15,6 +15,8 @@ import type {
 } from '../../store/models.js';
 import { isEdge } from '../../store/models.js';
 import { badUserInput } from '../../errors.js';
+import { filterEntities, type Filter } from '../listing/filter.js';
+import { orderEntities, type Order } from '../listing/order.js';
 
 export type EntityModelOf<T extends EntityTypeName> = Extract<EntityModel, { type: T }>;
 
@@ -83,10 +85,25 @@ export async function findRelation(ctx: Context, nodeId: string, type: EdgeType,
   return edge ? toRelationEdge(edge, nodeId, '') : null;
 }
 
-/** One page of a root list of entities, ordered by name. */
-export async function listEntities<T extends EntityTypeName>(ctx: Context, type: T, args: PageArgs): Promise<EntityConnectionModel<EntityModelOf<T>>> {
+export interface ListArgs extends PageArgs {
+  filter?: Filter | null;
+  orderBy?: readonly Order[] | null;
+}
+
+/**
+ * One page of a root list of entities. Without filter or order the store pages by name directly, so
+ * a deep page costs what the first does; otherwise the type's entities are filtered and ordered first.
+ */
+export async function listEntities<T extends EntityTypeName>(ctx: Context, type: T, args: ListArgs): Promise<EntityConnectionModel<EntityModelOf<T>>> {
   const page = readPage(args);
-  const { items, totalCount } = await ctx.store.listEntities(type, page.offset, page.limit);
-  return toConnection(items as Array<EntityModelOf<T>>, page, totalCount, (node, cursor) => ({ cursor, node }));
+  const toEdge = (node: EntityModelOf<T>, cursor: string) => ({ cursor, node });
+  if (!args.filter && !args.orderBy?.length) {
+    const { items, totalCount } = await ctx.store.listEntities(type, page.offset, page.limit);
+    return toConnection(items as Array<EntityModelOf<T>>, page, totalCount, toEdge);
+  }
+  const { items: all } = await ctx.store.listEntities(type, 0, Number.MAX_SAFE_INTEGER);
+  const filtered = args.filter ? await filterEntities(ctx, type, all as Array<EntityModelOf<T>>, args.filter) : (all as Array<EntityModelOf<T>>);
+  const ordered = args.orderBy?.length ? await orderEntities(ctx, type, filtered, args.orderBy) : filtered;
+  return toConnection(ordered.slice(page.offset, page.offset + page.limit), page, ordered.length, toEdge);
 }
 

@@ -5,6 +5,7 @@ import type { PageArgs } from '../../lib/connection.js';
 import type { Direction, EdgeType, EntityModel, EntityTypeName, RelationConnectionModel, RelationEdgeModel } from '../../store/models.js';
 import { isEdge } from '../../store/models.js';
 import { isSymmetric } from '../../store/vocabulary.js';
+import { RELATION_FIELDS, type RelationFieldName } from './fields.js';
 import { findEntitiesByName, findNode, findNodes, findRelation, listRelations, loadEntities, loadEntity } from './graph.js';
 
 /** A field that lists a node's relationships of one or more types, as a connection. */
@@ -17,6 +18,21 @@ export function relationField(types: readonly EdgeType[], direction: Direction) 
 export function singleRelationField(type: EdgeType, direction: Exclude<Direction, 'BOTH'>) {
   return (parent: { id: string }, _args: unknown, ctx: Context): Promise<RelationEdgeModel | null> =>
     findRelation(ctx, parent.id, type, direction);
+}
+
+type RelationFieldResolvers<T extends EntityTypeName> = {
+  [F in RelationFieldName<T>]: (typeof RELATION_FIELDS)[T][F] extends { single: true }
+    ? (parent: { id: string }, args: unknown, ctx: Context) => Promise<RelationEdgeModel | null>
+    : (parent: { id: string }, args: PageArgs, ctx: Context) => Promise<RelationConnectionModel>;
+};
+
+/** The resolvers of every typed relationship field of an entity type, built from RELATION_FIELDS. */
+export function relationFieldsOf<T extends EntityTypeName>(type: T): RelationFieldResolvers<T> {
+  const fields: Record<string, unknown> = {};
+  for (const [name, spec] of Object.entries(RELATION_FIELDS[type]) as Array<[string, { type: EdgeType; direction: 'OUTGOING' | 'INCOMING'; single?: boolean }]>) {
+    fields[name] = spec.single ? singleRelationField(spec.type, spec.direction) : relationField([spec.type], spec.direction);
+  }
+  return fields as RelationFieldResolvers<T>;
 }
 
 /** The resolvers of a `<Type>RelationConnection` and its edge, whose nodes are entities of the given types. */

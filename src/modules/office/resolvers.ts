@@ -1,7 +1,7 @@
 import type { Resolvers } from '../../generated/resolvers-types.js';
 import { listEntities } from '../graph/graph.js';
 import { entityConnectionFields } from '../graph/entity-connection.js';
-import { entityFields, relationConnectionResolvers, relationField, singleRelationField } from '../graph/resolvers.js';
+import { entityFields, relationConnectionResolvers, relationFieldsOf } from '../graph/resolvers.js';
 
 const offices = relationConnectionResolvers('Office');
 
@@ -11,8 +11,7 @@ export const officeResolvers = {
   },
   Office: {
     ...entityFields,
-    jurisdiction: singleRelationField('OFFICE_OF', 'OUTGOING'),
-    holders: relationField(['HOLDS_OFFICE'], 'INCOMING'),
+    ...relationFieldsOf('Office'),
   },
   OfficeConnection: entityConnectionFields,
   OfficeRelationConnection: offices.connection,

@@ -1,7 +1,7 @@
 import type { Resolvers } from '../../generated/resolvers-types.js';
 import { listEntities } from '../graph/graph.js';
 import { entityConnectionFields } from '../graph/entity-connection.js';
-import { entityFields, relationConnectionResolvers, relationField } from '../graph/resolvers.js';
+import { entityFields, relationConnectionResolvers, relationFieldsOf } from '../graph/resolvers.js';
 
 const organizations = relationConnectionResolvers('Organization');
 
@@ -11,10 +11,7 @@ export const organizationResolvers = {
   },
   Organization: {
     ...entityFields,
-    members: relationField(['MEMBER_OF'], 'INCOMING'),
-    locatedIn: relationField(['LOCATED_IN'], 'OUTGOING'),
-    policies: relationField(['POLICY_OF'], 'INCOMING'),
-    publications: relationField(['PUBLISHED_BY'], 'INCOMING'),
+    ...relationFieldsOf('Organization'),
   },
   OrganizationConnection: entityConnectionFields,
   OrganizationRelationConnection: organizations.connection,

@@ -3,7 +3,7 @@ import type { RelationEdgeModel } from '../../store/models.js';
 import type { Context } from '../../context.js';
 import { listEntities, loadEntity } from '../graph/graph.js';
 import { entityConnectionFields } from '../graph/entity-connection.js';
-import { entityFields, relationConnectionResolvers, relationField } from '../graph/resolvers.js';
+import { entityFields, relationConnectionResolvers, relationFieldsOf } from '../graph/resolvers.js';
 
 const people = relationConnectionResolvers('Person');
 const agreements = relationConnectionResolvers('Agreement');
@@ -21,13 +21,7 @@ export const personResolvers = {
   },
   Person: {
     ...entityFields,
-    signedAgreements: relationField(['SIGNED'], 'OUTGOING'),
-    offices: relationField(['HOLDS_OFFICE'], 'OUTGOING'),
-    memberships: relationField(['MEMBER_OF'], 'OUTGOING'),
-    counterparts: relationField(['COUNTERPART_OF'], 'OUTGOING'),
-    eventsAttended: relationField(['ATTENDED'], 'OUTGOING'),
-    spokeAbout: relationField(['SPOKE_ABOUT'], 'OUTGOING'),
-    contributions: relationField(['CONTRIBUTED_TO'], 'OUTGOING'),
+    ...relationFieldsOf('Person'),
   },
   PersonConnection: entityConnectionFields,
   PersonRelationConnection: people.connection,

@@ -1,7 +1,7 @@
 import type { Resolvers } from '../../generated/resolvers-types.js';
 import { listEntities } from '../graph/graph.js';
 import { entityConnectionFields } from '../graph/entity-connection.js';
-import { entityFields, relationConnectionResolvers, relationField } from '../graph/resolvers.js';
+import { entityFields, relationConnectionResolvers, relationFieldsOf } from '../graph/resolvers.js';
 
 const places = relationConnectionResolvers('Place');
 
@@ -11,11 +11,7 @@ export const placeResolvers = {
   },
   Place: {
     ...entityFields,
-    locatedIn: relationField(['LOCATED_IN'], 'OUTGOING'),
-    capitalOf: relationField(['CAPITAL_OF'], 'OUTGOING'),
-    contains: relationField(['LOCATED_IN'], 'INCOMING'),
-    events: relationField(['HELD_AT'], 'INCOMING'),
-    targetedBy: relationField(['TARGETS_MARKET'], 'INCOMING'),
+    ...relationFieldsOf('Place'),
   },
   PlaceConnection: entityConnectionFields,
   PlaceRelationConnection: places.connection,

@@ -1,7 +1,7 @@
 import type { Resolvers } from '../../generated/resolvers-types.js';
 import { listEntities } from '../graph/graph.js';
 import { entityConnectionFields } from '../graph/entity-connection.js';
-import { entityFields, relationConnectionResolvers, relationField } from '../graph/resolvers.js';
+import { entityFields, relationConnectionResolvers, relationFieldsOf } from '../graph/resolvers.js';
 
 const policies = relationConnectionResolvers('Policy');
 
@@ -11,8 +11,7 @@ export const policyResolvers = {
   },
   Policy: {
     ...entityFields,
-    pursuedBy: relationField(['POLICY_OF'], 'OUTGOING'),
-    respondedToBy: relationField(['RESPONDS_TO'], 'INCOMING'),
+    ...relationFieldsOf('Policy'),
   },
   PolicyConnection: entityConnectionFields,
   PolicyRelationConnection: policies.connection,

@@ -1,7 +1,7 @@
 import type { Resolvers } from '../../generated/resolvers-types.js';
 import { listEntities } from '../graph/graph.js';
 import { entityConnectionFields } from '../graph/entity-connection.js';
-import { entityFields, relationConnectionResolvers, relationField } from '../graph/resolvers.js';
+import { entityFields, relationConnectionResolvers, relationFieldsOf } from '../graph/resolvers.js';
 
 const products = relationConnectionResolvers('Product');
 
@@ -11,8 +11,7 @@ export const productResolvers = {
   },
   Product: {
     ...entityFields,
-    originatesFrom: relationField(['ORIGINATES_FROM'], 'OUTGOING'),
-    independenceSoughtBy: relationField(['SEEKS_INDEPENDENCE_FROM'], 'INCOMING'),
+    ...relationFieldsOf('Product'),
   },
   ProductConnection: entityConnectionFields,
   ProductRelationConnection: products.connection,

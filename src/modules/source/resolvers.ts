@@ -1,7 +1,7 @@
 import type { Resolvers } from '../../generated/resolvers-types.js';
 import { listEntities } from '../graph/graph.js';
 import { entityConnectionFields } from '../graph/entity-connection.js';
-import { entityFields, relationConnectionResolvers, relationField, singleRelationField } from '../graph/resolvers.js';
+import { entityFields, relationConnectionResolvers, relationFieldsOf } from '../graph/resolvers.js';
 
 const sources = relationConnectionResolvers('Source');
 
@@ -11,8 +11,7 @@ export const sourceResolvers = {
   },
   Source: {
     ...entityFields,
-    publisher: singleRelationField('PUBLISHED_BY', 'OUTGOING'),
-    contributors: relationField(['CONTRIBUTED_TO'], 'INCOMING'),
+    ...relationFieldsOf('Source'),
   },
   SourceConnection: entityConnectionFields,
   SourceRelationConnection: sources.connection,

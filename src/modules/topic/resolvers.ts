@@ -1,7 +1,7 @@
 import type { Resolvers } from '../../generated/resolvers-types.js';
 import { listEntities } from '../graph/graph.js';
 import { entityConnectionFields } from '../graph/entity-connection.js';
-import { entityFields, relationConnectionResolvers, relationField } from '../graph/resolvers.js';
+import { entityFields, relationConnectionResolvers, relationFieldsOf } from '../graph/resolvers.js';
 
 const topics = relationConnectionResolvers('Topic');
 
@@ -11,12 +11,7 @@ export const topicResolvers = {
   },
   Topic: {
     ...entityFields,
-    broader: relationField(['BROADER_THAN'], 'INCOMING'),
-    narrower: relationField(['BROADER_THAN'], 'OUTGOING'),
-    agreements: relationField(['COVERS'], 'INCOMING'),
-    strengthOf: relationField(['HAS_STRENGTH_IN'], 'INCOMING'),
-    discussedBy: relationField(['SPOKE_ABOUT'], 'INCOMING'),
-    promotedBy: relationField(['PROMOTES'], 'INCOMING'),
+    ...relationFieldsOf('Topic'),
   },
   TopicConnection: entityConnectionFields,
   TopicRelationConnection: topics.connection,

@@ -1,0 +1,66 @@
+import type { Context } from '../../context.js';
+import { badUserInput } from '../../errors.js';
+import { assertGlobalId } from '../../lib/global-id.js';
+import type { EdgeModel, EdgeType, NeighborhoodModel, NeighborhoodNodeModel } from '../../store/models.js';
+import { isEdge } from '../../store/models.js';
+import { loadEntities } from '../graph/graph.js';
+
+export const MAX_DEPTH = 3;
+export const MAX_NEIGHBORHOOD_NODES = 500;
+
+export interface NeighborhoodArgs {
+  id: string;
+  depth?: number | null;
+  types?: readonly EdgeType[] | null;
+  maxNodes?: number | null;
+}
+
+/**
+ * The entities within `depth` hops of an entity, in either direction, found breadth first with one
+ * batched store call per level. A neighbourhood larger than `maxNodes` is refused with the numbers,
+ * never cut short.
+ */
+export async function findNeighborhood(ctx: Context, args: NeighborhoodArgs): Promise<NeighborhoodModel | null> {
+  assertGlobalId(args.id, 'id');
+  const depth = args.depth ?? 1;
+  const maxNodes = args.maxNodes ?? 200;
+  if (!Number.isInteger(depth) || depth < 1 || depth > MAX_DEPTH) {
+    throw badUserInput(`"depth" must be between 1 and ${MAX_DEPTH}; got ${depth}.`, 'depth');
+  }
+  if (!Number.isInteger(maxNodes) || maxNodes < 1 || maxNodes > MAX_NEIGHBORHOOD_NODES) {
+    throw badUserInput(`"maxNodes" must be between 1 and ${MAX_NEIGHBORHOOD_NODES}; got ${maxNodes}.`, 'maxNodes');
+  }
+  const center = await ctx.loaders.node.load(args.id);
+  if (!center || isEdge(center)) return null;
+
+  const depthOf = new Map<string, number>([[center.id, 0]]);
+  const edges = new Map<string, EdgeModel>();
+  let frontier = [center.id];
+  for (let level = 1; level <= depth && frontier.length > 0; level++) {
+    const lists = await ctx.loaders.edges.loadMany(frontier.map((nodeId) => ({ nodeId, types: args.types ?? null, direction: 'BOTH' as const })));
+    const next: string[] = [];
+    lists.forEach((list, i) => {
+      if (list instanceof Error) throw list;
+      const from = frontier[i]!;
+      for (const edge of list) {
+        edges.set(edge.id, edge);
+        const other = edge.fromId === from ? edge.toId : edge.fromId;
+        if (!depthOf.has(other)) {
+          depthOf.set(other, level);
+          next.push(other);
+        }
+      }
+    });
+    if (depthOf.size > maxNodes) {
+      throw badUserInput(
+        `The neighbourhood of ${args.id} within ${depth} hop${depth === 1 ? '' : 's'} has more than ${maxNodes} entities; lower "depth", name relationship "types", or raise "maxNodes" (at most ${MAX_NEIGHBORHOOD_NODES}).`,
+        'maxNodes',
+      );
+    }
+    frontier = next;
+  }
+  const entities = await loadEntities(ctx, [...depthOf.keys()]);
+  const nodes: NeighborhoodNodeModel[] = entities.map((entity) => ({ entity, depth: depthOf.get(entity.id)! }));
+  nodes.sort((a, b) => a.depth - b.depth || a.entity.name.localeCompare(b.entity.name, 'en') || (a.entity.id < b.entity.id ? -1 : 1));
+  return { center: nodes[0]!.entity, nodes, edges: [...edges.values()] };
+}
