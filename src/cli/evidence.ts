@@ -13,7 +13,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { readSeedFiles } from '../store/seed-files.js';
-import { allEvidence, buildSeedGraph, checkAgainstSourceTexts, SeedError, sha256Hex } from '../store/seed.js';
+import { allEvidence, buildSeedGraph, SeedError, sha256Hex, type SeedProblem } from '../store/seed.js';
 
 interface Options {
   command: 'verify' | 'locate';
@@ -58,7 +58,13 @@ async function verify(options: Options, text: string): Promise<number> {
   const source = chooseSource(sources, text, options.sourceId);
   const sourceId = String(source.id);
   const graph = buildSeedGraph(files);
-  const problems = checkAgainstSourceTexts(graph, new Map([[sourceId, text]]));
+  let problems: SeedProblem[] = [];
+  try {
+    buildSeedGraph(files, { sourceTexts: new Map([[sourceId, text]]) });
+  } catch (error) {
+    if (!(error instanceof SeedError)) throw error;
+    problems = error.problems;
+  }
   const checked = [...allEvidence(graph)].filter((e) => e.evidence.sourceId === sourceId).length;
   console.log(`Source ${sourceId}`);
   console.log(`  text: ${path.resolve(options.sourcePath)} (${text.length} UTF-16 code units, SHA-256 ${sha256Hex(text)})`);

@@ -11,3 +11,18 @@ export function foldText(text: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
+
+const collator = new Intl.Collator('en');
+
+/**
+ * Compares names in English alphabetical order. One shared collator: `a.localeCompare(b, 'en')`
+ * builds a new one on every call, which dominates sorting a large graph.
+ */
+export function compareNames(a: string, b: string): number {
+  return collator.compare(a, b);
+}
+
+/** Compares by name, then by id, so equal names never leave an order to chance. */
+export function compareByNameThenId(a: { name: string; id: string }, b: { name: string; id: string }): number {
+  return collator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}

@@ -1,99 +1,102 @@
-import { createHash } from 'node:crypto';
-import { foldText } from '../lib/text.js';
-import type { GraphStore, EntityPage } from './graph-store.js';
+import { parseGlobalId } from '../lib/global-id.js';
+import { compareByNameThenId, foldText } from '../lib/text.js';
+import type { EntityPage, GraphStore } from './graph-store.js';
 import type { Direction, EdgeModel, EdgeType, EntityModel, EntityTypeName, FactModel, NodeModel, PartialDateModel } from './models.js';
-import { ENTITY_TYPES, isEdge } from './models.js';
+import { ENTITY_TYPES } from './models.js';
 import { SearchIndex, type SearchMatch } from './search-index.js';
 import type { SeedGraph } from './seed.js';
 import { isSymmetric } from './vocabulary.js';
-
-type Adjacency = Map<string, Map<EdgeType, EdgeModel[]>>;
-
-function addAdjacent(index: Adjacency, nodeId: string, edge: EdgeModel): void {
-  let byType = index.get(nodeId);
-  if (!byType) index.set(nodeId, (byType = new Map()));
-  let list = byType.get(edge.type);
-  if (!list) byType.set(edge.type, (list = []));
-  list.push(edge);
-}
 
 function isPartialDate(value: unknown): value is PartialDateModel {
   return typeof value === 'object' && value !== null && 'precision' in value && 'evidence' in value;
 }
 
-function byName(a: EntityModel, b: EntityModel): number {
-  return a.name.localeCompare(b.name, 'en') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+function append<K, V>(index: Map<K, V[]>, key: K, value: V): void {
+  const list = index.get(key);
+  if (list) list.push(value);
+  else index.set(key, [value]);
 }
 
 /**
- * The embedded store: the whole graph in memory, with every index built once at load. It never
+ * The embedded store: the whole graph in memory, with its indexes built once at load. It never
  * changes after construction, which is what lets cursors be positions and caches key on `version`.
+ * Indexes are sized to the graph: one map entry per entity and per name, one array slot per end of
+ * each relationship; the search and evidence indexes are built on first use.
  */
 export class MemoryGraphStore implements GraphStore {
   readonly version: string;
-  private readonly nodes = new Map<string, NodeModel>();
-  private readonly outgoing: Adjacency = new Map();
-  private readonly incoming: Adjacency = new Map();
+  private readonly entities = new Map<string, EntityModel>();
+  private readonly outgoing = new Map<string, EdgeModel[]>();
+  private readonly incoming = new Map<string, EdgeModel[]>();
   private readonly byType = new Map<EntityTypeName, EntityModel[]>();
-  private readonly byFoldedName = new Map<string, EntityModel[]>();
-  private readonly factsBySource = new Map<string, FactModel[]>();
+  /** Most names belong to one entity: stored bare, and as a list only when shared. */
+  private readonly byFoldedName = new Map<string, EntityModel | EntityModel[]>();
+  private readonly edgeCount: number;
+  private factsBySource: Map<string, FactModel[]> | null = null;
   private searchIndex: SearchIndex | null = null;
 
-  constructor(graph: Pick<SeedGraph, 'entities' | 'edges'>) {
+  constructor(graph: SeedGraph) {
+    this.version = graph.version;
     for (const type of ENTITY_TYPES) this.byType.set(type, []);
     for (const entity of graph.entities) {
-      this.nodes.set(entity.id, entity);
+      this.entities.set(entity.id, entity);
       this.byType.get(entity.type)!.push(entity);
       // A country's ISO code is one of its names: `country(code:)` and name lookups both find it.
       const codes = entity.type === 'Country' ? [entity.code] : [];
       const names = new Set([entity.name, ...entity.aliases, ...entity.labels.map((l) => l.text), ...codes].map(foldText));
       for (const name of names) {
-        const list = this.byFoldedName.get(name);
-        if (list) list.push(entity);
-        else this.byFoldedName.set(name, [entity]);
+        const found = this.byFoldedName.get(name);
+        if (found === undefined) this.byFoldedName.set(name, entity);
+        else if (Array.isArray(found)) found.push(entity);
+        else this.byFoldedName.set(name, [found, entity]);
       }
     }
-    for (const list of this.byType.values()) list.sort(byName);
+    for (const list of this.byType.values()) list.sort(compareByNameThenId);
     for (const edge of graph.edges) {
-      this.nodes.set(edge.id, edge);
-      addAdjacent(this.outgoing, edge.fromId, edge);
-      addAdjacent(this.incoming, edge.toId, edge);
+      append(this.outgoing, edge.fromId, edge);
+      append(this.incoming, edge.toId, edge);
       if (isSymmetric(edge.type)) {
-        addAdjacent(this.outgoing, edge.toId, edge);
-        addAdjacent(this.incoming, edge.fromId, edge);
+        append(this.outgoing, edge.toId, edge);
+        append(this.incoming, edge.fromId, edge);
       }
     }
-    for (const entity of graph.entities) {
-      for (const evidence of entity.mentions) this.addFact({ subjectId: entity.id, kind: 'MENTION', attribute: null, evidence });
-      for (const [attribute, value] of Object.entries(entity)) {
-        if (isPartialDate(value)) for (const evidence of value.evidence) this.addFact({ subjectId: entity.id, kind: 'DATE', attribute, evidence });
-      }
-    }
-    for (const edge of graph.edges) {
-      for (const evidence of edge.evidence) this.addFact({ subjectId: edge.id, kind: 'RELATIONSHIP', attribute: null, evidence });
-    }
-    for (const facts of this.factsBySource.values()) facts.sort((a, b) => a.evidence.start - b.evidence.start || a.evidence.end - b.evidence.end);
-    const digest = createHash('sha256');
-    for (const node of this.nodes.values()) digest.update(JSON.stringify(node));
-    this.version = digest.digest('hex').slice(0, 16);
+    this.edgeCount = graph.edges.length;
+  }
+
+  /** The number of entities and relationships held. */
+  get size(): { entities: number; relationships: number } {
+    return { entities: this.entities.size, relationships: this.edgeCount };
   }
 
   async getNodes(ids: readonly string[]): Promise<Array<NodeModel | null>> {
-    return ids.map((id) => this.nodes.get(id) ?? null);
+    return ids.map((id) => this.entities.get(id) ?? this.findEdgeById(id));
+  }
+
+  /** Relationships are not indexed by id: the id names the start, type and end, which find it. */
+  private findEdgeById(id: string): EdgeModel | null {
+    if (!id.startsWith('Relationship:')) return null;
+    const parsed = parseGlobalId(id);
+    if (!parsed || parsed.kind !== 'relationship') return null;
+    const edges = this.outgoing.get(parsed.fromId) ?? [];
+    return edges.find((edge) => edge.type === parsed.edgeType && edge.fromId === parsed.fromId && edge.toId === parsed.toId) ?? null;
   }
 
   async getEdges(nodeIds: readonly string[], types: readonly EdgeType[] | null, direction: Direction): Promise<EdgeModel[][]> {
+    const wanted = types === null ? null : new Set<EdgeType>(types);
     return nodeIds.map((nodeId) => {
       const found: EdgeModel[] = [];
-      if (direction !== 'INCOMING') this.collect(this.outgoing.get(nodeId), types, found);
-      if (direction !== 'OUTGOING') this.collect(this.incoming.get(nodeId), types, found);
+      if (direction !== 'INCOMING') this.collect(this.outgoing.get(nodeId), wanted, found);
+      if (direction !== 'OUTGOING') this.collect(this.incoming.get(nodeId), wanted, found);
       // A symmetric relationship sits in both indexes of both ends; list it once.
       return direction === 'BOTH' ? [...new Set(found)] : found;
     });
   }
 
   async findByName(foldedNames: readonly string[]): Promise<EntityModel[][]> {
-    return foldedNames.map((name) => this.byFoldedName.get(name) ?? []);
+    return foldedNames.map((name) => {
+      const found = this.byFoldedName.get(name);
+      return found === undefined ? [] : Array.isArray(found) ? found : [found];
+    });
   }
 
   async listEntities(type: EntityTypeName, offset: number, limit: number): Promise<EntityPage> {
@@ -103,32 +106,39 @@ export class MemoryGraphStore implements GraphStore {
 
   async search(query: string): Promise<SearchMatch[]> {
     // Built on first use: start-up stays fast, and a graph nobody searches costs no index.
-    this.searchIndex ??= new SearchIndex(
-      [...this.byType.values()].flat(),
-      [...this.nodes.values()].filter(isEdge),
-    );
+    this.searchIndex ??= new SearchIndex(this.entities.values(), this.allEdges());
     return this.searchIndex.search(query);
   }
 
   async findEvidence(sourceId: string, start: number, end: number): Promise<FactModel[]> {
+    this.factsBySource ??= this.buildFactIndex();
     return (this.factsBySource.get(sourceId) ?? []).filter((fact) => fact.evidence.start < end && start < fact.evidence.end);
   }
 
-  private addFact(fact: FactModel): void {
-    const list = this.factsBySource.get(fact.evidence.sourceId);
-    if (list) list.push(fact);
-    else this.factsBySource.set(fact.evidence.sourceId, [fact]);
+  private *allEdges(): Generator<EdgeModel> {
+    for (const [nodeId, edges] of this.outgoing) {
+      for (const edge of edges) if (edge.fromId === nodeId) yield edge;
+    }
   }
 
-  private collect(byType: Map<EdgeType, EdgeModel[]> | undefined, types: readonly EdgeType[] | null, into: EdgeModel[]): void {
-    if (!byType) return;
-    if (types === null) {
-      for (const list of byType.values()) into.push(...list);
-      return;
+  private buildFactIndex(): Map<string, FactModel[]> {
+    const index = new Map<string, FactModel[]>();
+    const add = (fact: FactModel) => append(index, fact.evidence.sourceId, fact);
+    for (const entity of this.entities.values()) {
+      for (const evidence of entity.mentions) add({ subjectId: entity.id, kind: 'MENTION', attribute: null, evidence });
+      for (const [attribute, value] of Object.entries(entity)) {
+        if (isPartialDate(value)) for (const evidence of value.evidence) add({ subjectId: entity.id, kind: 'DATE', attribute, evidence });
+      }
     }
-    for (const type of types) {
-      const list = byType.get(type);
-      if (list) into.push(...list);
+    for (const edge of this.allEdges()) {
+      for (const evidence of edge.evidence) add({ subjectId: edge.id, kind: 'RELATIONSHIP', attribute: null, evidence });
     }
+    for (const facts of index.values()) facts.sort((a, b) => a.evidence.start - b.evidence.start || a.evidence.end - b.evidence.end || (a.subjectId < b.subjectId ? -1 : a.subjectId > b.subjectId ? 1 : 0));
+    return index;
+  }
+
+  private collect(edges: EdgeModel[] | undefined, wanted: Set<EdgeType> | null, into: EdgeModel[]): void {
+    if (!edges) return;
+    for (const edge of edges) if (wanted === null || wanted.has(edge.type)) into.push(edge);
   }
 }

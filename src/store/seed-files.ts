@@ -1,5 +1,10 @@
+import { createReadStream } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
+import type { LoadSeedOptions, SeedBuilder } from './seed.js';
+
+export type SeedRecordKind = 'source' | 'entity' | 'relationship';
 
 export interface SeedFile {
   /** The path as shown in messages: relative to the working directory where possible. */
@@ -13,8 +18,15 @@ export interface SeedFileProblem {
   message: string;
 }
 
-/** Lists every `.json` file under the seed folder, depth first, in name order, so loading is deterministic. */
-export async function listSeedFiles(seedDir: string): Promise<string[]> {
+const NDJSON_KINDS: Array<[suffix: string, kind: SeedRecordKind]> = [
+  ['.sources.ndjson', 'source'],
+  ['.entities.ndjson', 'entity'],
+  ['.relationships.ndjson', 'relationship'],
+];
+const KEYS: Record<SeedRecordKind, string> = { source: 'sources', entity: 'entities', relationship: 'relationships' };
+
+/** Lists every seed file under a folder, depth first, in name order, so loading is deterministic. */
+export async function listSeedFiles(seedDir: string, extensions: readonly string[] = ['.json']): Promise<string[]> {
   const found: string[] = [];
   async function walk(dir: string): Promise<void> {
     const entries = await readdir(dir, { withFileTypes: true });
@@ -22,7 +34,7 @@ export async function listSeedFiles(seedDir: string): Promise<string[]> {
     for (const entry of entries) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) await walk(full);
-      else if (entry.isFile() && entry.name.endsWith('.json')) found.push(full);
+      else if (entry.isFile() && extensions.some((ext) => entry.name.endsWith(ext))) found.push(full);
     }
   }
   await walk(seedDir);
@@ -34,7 +46,7 @@ export function displayPath(absolutePath: string): string {
   return relative.startsWith('..') ? absolutePath : relative;
 }
 
-/** Reads and parses every seed file; a file that is not valid JSON becomes a problem, not an exception. */
+/** Reads and parses every `.json` seed file; a file that is not valid JSON becomes a problem, not an exception. */
 export async function readSeedFiles(seedDir: string): Promise<{ files: SeedFile[]; problems: SeedFileProblem[] }> {
   const files: SeedFile[] = [];
   const problems: SeedFileProblem[] = [];
@@ -44,7 +56,6 @@ export async function readSeedFiles(seedDir: string): Promise<{ files: SeedFile[
   } catch (error) {
     return { files, problems: [{ file: displayPath(seedDir), message: `cannot read the seed folder: ${(error as Error).message}` }] };
   }
-  if (paths.length === 0) problems.push({ file: displayPath(seedDir), message: 'the seed folder holds no .json files' });
   for (const absolutePath of paths) {
     const file = displayPath(absolutePath);
     try {
@@ -54,4 +65,89 @@ export async function readSeedFiles(seedDir: string): Promise<{ files: SeedFile[
     }
   }
   return { files, problems };
+}
+
+/** Streams an NDJSON file into the builder, one record per non-empty line. */
+async function streamLines(absolutePath: string, kind: SeedRecordKind, builder: SeedBuilder, count: () => void): Promise<void> {
+  const file = displayPath(absolutePath);
+  const lines = createInterface({ input: createReadStream(absolutePath, { encoding: 'utf8' }), crlfDelay: Infinity });
+  let number = 0;
+  for await (const line of lines) {
+    number += 1;
+    builder.addToDigest(line);
+    if (line.trim() === '') continue;
+    let data: unknown;
+    try {
+      data = JSON.parse(line);
+    } catch (error) {
+      builder.reportFile(file, `line ${number} is not valid JSON: ${(error as Error).message}`);
+      continue;
+    }
+    builder.add(kind, data, { file, kind, index: number, isLine: true });
+    count();
+  }
+}
+
+/**
+ * Feeds a seed folder into a builder in the order references need: every source, then every entity,
+ * then every relationship. `.json` files may hold all three kinds; `.ndjson` files hold one kind,
+ * named by their suffix (`x.entities.ndjson`), and are streamed line by line.
+ */
+export async function readSeed(seedDir: string, builder: SeedBuilder, options: LoadSeedOptions = {}): Promise<void> {
+  let paths: string[];
+  try {
+    paths = await listSeedFiles(seedDir, ['.json', '.ndjson']);
+  } catch (error) {
+    builder.reportFile(displayPath(seedDir), `cannot read the seed folder: ${(error as Error).message}`);
+    return;
+  }
+  if (paths.length === 0) builder.reportFile(displayPath(seedDir), 'the seed folder holds no .json or .ndjson files');
+  const jsonFiles: SeedFile[] = [];
+  const ndjsonFiles: Array<{ absolutePath: string; kind: SeedRecordKind }> = [];
+  for (const absolutePath of paths) {
+    const file = displayPath(absolutePath);
+    if (absolutePath.endsWith('.ndjson')) {
+      const kind = NDJSON_KINDS.find(([suffix]) => absolutePath.endsWith(suffix))?.[1];
+      if (kind) ndjsonFiles.push({ absolutePath, kind });
+      else builder.reportFile(file, 'an .ndjson seed file must be named *.sources.ndjson, *.entities.ndjson or *.relationships.ndjson');
+      continue;
+    }
+    const text = await readFile(absolutePath, 'utf8');
+    builder.addToDigest(text);
+    try {
+      const data: unknown = JSON.parse(text);
+      jsonFiles.push({ file, absolutePath, data });
+      if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+        builder.reportFile(file, 'must hold a JSON object with "sources", "entities" and/or "relationships" arrays');
+      } else {
+        for (const key of Object.keys(data)) {
+          if (!Object.values(KEYS).includes(key)) builder.reportFile(file, `has an unknown key "${key}"; a seed file holds only sources, entities, relationships`);
+        }
+      }
+    } catch (error) {
+      builder.reportFile(file, `is not valid JSON: ${(error as Error).message}`);
+    }
+  }
+  let records = 0;
+  const every = options.progressEvery ?? 100_000;
+  const count = () => {
+    records += 1;
+    if (options.onProgress && records % every === 0) options.onProgress(records);
+  };
+  for (const kind of ['source', 'entity', 'relationship'] as const) {
+    for (const { file, data } of jsonFiles) {
+      if (typeof data !== 'object' || data === null || Array.isArray(data)) continue;
+      const list = (data as Record<string, unknown>)[KEYS[kind]];
+      if (list === undefined) continue;
+      if (!Array.isArray(list)) {
+        builder.reportFile(file, `"${KEYS[kind]}" must be an array`);
+        continue;
+      }
+      list.forEach((item, index) => {
+        builder.add(kind, item, { file, kind, index, isLine: false });
+        count();
+      });
+    }
+    for (const ndjson of ndjsonFiles.filter((f) => f.kind === kind)) await streamLines(ndjson.absolutePath, kind, builder, count);
+  }
 }

@@ -112,7 +112,7 @@ describe('evidenceIn', () => {
         'Agreement:de-ca-ai-declaration',
       ]),
     );
-    expect(evidenceIn.find((f: any) => f.kind === 'DATE')).toMatchObject({ attribute: 'concludedOn', subject: { id: 'Agreement:de-ca-ai-declaration' } });
+    expect(evidenceIn).toContainEqual(expect.objectContaining({ kind: 'DATE', attribute: 'concludedOn', subject: { id: 'Agreement:de-ca-ai-declaration' } }));
     const starts = evidenceIn.map((f: any) => f.evidence.start);
     expect(starts).toEqual([...starts].sort((a, b) => a - b));
   });

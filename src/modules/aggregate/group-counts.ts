@@ -1,5 +1,6 @@
 import type { Context } from '../../context.js';
 import { badUserInput } from '../../errors.js';
+import { compareNames } from '../../lib/text.js';
 import type { Direction, EdgeType, EntityModel, EntityTypeName, GroupCountModel, PartialDateModel } from '../../store/models.js';
 import { ENTITY_TYPES } from '../../store/models.js';
 import { DATE_FIELDS } from '../graph/fields.js';
@@ -67,7 +68,7 @@ export async function countGroups(ctx: Context, entityType: string, by: GroupByA
       entityId: by.attribute ? null : key,
       value: by.attribute ? key : null,
       count: groups.get(key)!.size,
-      memberIds: [...groups.get(key)!].sort((a, b) => memberNames.get(a)!.localeCompare(memberNames.get(b)!, 'en') || (a < b ? -1 : 1)),
+      memberIds: [...groups.get(key)!].sort((a, b) => compareNames(memberNames.get(a)!, memberNames.get(b)!) || (a < b ? -1 : 1)),
     }))
-    .sort((a, b) => b.count - a.count || nameOf.get(a.entityId ?? a.value!)!.localeCompare(nameOf.get(b.entityId ?? b.value!)!, 'en'));
+    .sort((a, b) => b.count - a.count || compareNames(nameOf.get(a.entityId ?? a.value!)!, nameOf.get(b.entityId ?? b.value!)!));
 }

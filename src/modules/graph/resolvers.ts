@@ -52,7 +52,10 @@ export function relationConnectionResolvers<T extends EntityTypeName>(...types: 
 
 /** The fields every entity type shares through the `Entity` interface. */
 export const entityFields = {
-  label: (entity: EntityModel, args: { language: string }) => entity.labels.find((l) => l.language === args.language)?.text ?? null,
+  // The English label is the name unless the seed gives another; it is not stored twice.
+  labels: (entity: EntityModel) => (entity.labels.some((l) => l.language === 'EN') ? entity.labels : [{ language: 'EN' as const, text: entity.name }, ...entity.labels]),
+  label: (entity: EntityModel, args: { language: string }) =>
+    entity.labels.find((l) => l.language === args.language)?.text ?? (args.language === 'EN' ? entity.name : null),
   relations: (entity: EntityModel, args: PageArgs & { direction: Direction; types?: readonly EdgeType[] | null }, ctx: Context) =>
     listRelations(ctx, entity.id, args.types ?? null, args.direction, args),
 };

@@ -1,4 +1,5 @@
 import type { Context } from '../../context.js';
+import { compareByNameThenId, compareNames } from '../../lib/text.js';
 import type { EntityModel, EntityTypeName, PartialDateModel } from '../../store/models.js';
 import { DATE_FIELDS, RELATION_FIELDS, type RelationFieldSpec } from '../graph/fields.js';
 
@@ -16,7 +17,7 @@ export function screamingCase(name: string): string {
 
 function compareKeys(a: SortKey, b: SortKey): number {
   if (typeof a === 'number' && typeof b === 'number') return a - b;
-  return String(a).localeCompare(String(b), 'en');
+  return compareNames(String(a), String(b));
 }
 
 /** Reads the key an order field sorts by, for every entity at once so relationship counts batch. */
@@ -56,9 +57,7 @@ export async function orderEntities<T extends EntityModel>(ctx: Context, type: E
       const sign = order.direction === 'DESC' ? -1 : 1;
       return sign * compareKeys(ka, kb);
     }
-    const ea = entities[a]!;
-    const eb = entities[b]!;
-    return ea.name.localeCompare(eb.name, 'en') || (ea.id < eb.id ? -1 : ea.id > eb.id ? 1 : 0);
+    return compareByNameThenId(entities[a]!, entities[b]!);
   });
   return indexes.map((i) => entities[i]!);
 }

@@ -1,5 +1,6 @@
 import type { Context } from '../../context.js';
 import { readPage, toConnection, type PageArgs } from '../../lib/connection.js';
+import { compareNames } from '../../lib/text.js';
 import type { DatePrecision, EntityModel, EntityTypeName, PartialDateModel, TimelineConnectionModel, TimelineEntryModel } from '../../store/models.js';
 import { DATE_FIELDS } from '../graph/fields.js';
 import { checkFilter, matchesDate } from '../listing/filter.js';
@@ -43,9 +44,9 @@ export async function listTimeline(ctx: Context, args: TimelineArgs): Promise<Ti
   }
   entries.sort(
     (a, b) =>
-      a.date.earliest.localeCompare(b.date.earliest) ||
+      (a.date.earliest < b.date.earliest ? -1 : a.date.earliest > b.date.earliest ? 1 : 0) ||
       FINER_FIRST[a.date.precision] - FINER_FIRST[b.date.precision] ||
-      a.entity.name.localeCompare(b.entity.name, 'en') ||
+      compareNames(a.entity.name, b.entity.name) ||
       KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind),
   );
   return toConnection(entries.slice(page.offset, page.offset + page.limit), page, entries.length, (node, cursor) => ({ cursor, node }));

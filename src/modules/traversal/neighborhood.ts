@@ -1,6 +1,7 @@
 import type { Context } from '../../context.js';
 import { badUserInput } from '../../errors.js';
 import { assertGlobalId } from '../../lib/global-id.js';
+import { compareByNameThenId } from '../../lib/text.js';
 import type { EdgeModel, EdgeType, NeighborhoodModel, NeighborhoodNodeModel } from '../../store/models.js';
 import { isEdge } from '../../store/models.js';
 import { loadEntities } from '../graph/graph.js';
@@ -61,6 +62,6 @@ export async function findNeighborhood(ctx: Context, args: NeighborhoodArgs): Pr
   }
   const entities = await loadEntities(ctx, [...depthOf.keys()]);
   const nodes: NeighborhoodNodeModel[] = entities.map((entity) => ({ entity, depth: depthOf.get(entity.id)! }));
-  nodes.sort((a, b) => a.depth - b.depth || a.entity.name.localeCompare(b.entity.name, 'en') || (a.entity.id < b.entity.id ? -1 : 1));
+  nodes.sort((a, b) => a.depth - b.depth || compareByNameThenId(a.entity, b.entity));
   return { center: nodes[0]!.entity, nodes, edges: [...edges.values()] };
 }
