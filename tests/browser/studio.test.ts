@@ -100,6 +100,7 @@ describe('the studio in a real browser', () => {
     await clickGraphAt(page, await page.evaluate(() => (window as any).entente.cy.$id('Person:evan-solomon').renderedPosition()));
     await page.waitForFunction(() => (window as any).entente.cy.$id('Person:evan-solomon').hasClass('expanded'));
     expect(await page.evaluate(() => (window as any).entente.cy.$id('Office:canadian-minister-of-ai').nonempty())).toBe(true);
+    expect(await labelOverlaps(page)).toEqual([]);
     await page.screenshot({ path: `${RESULTS_DIR}explore-expanded.png` });
 
     const signing = 'Relationship:Person:karsten-wildberger>SIGNED>Agreement:de-ca-ai-declaration';

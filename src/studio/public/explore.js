@@ -135,7 +135,6 @@
         gravity: 0.4,
         numIter: 2500,
         padding: 40,
-        randomSeed: 7,
       });
       running.one('layoutstop', function () {
         cy.fit(undefined, 40);
