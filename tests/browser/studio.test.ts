@@ -124,6 +124,18 @@ describe('the studio in a real browser', () => {
     await page.close();
   });
 
+  it('finds an entity typed in the search box, accents optional, and draws its neighbourhood', async () => {
+    const page = await openPage('/explore');
+    await page.waitForFunction(() => (window as any).entente?.cy.nodes('.expanded').length === 1);
+    await page.fill('#find-name', 'montreal');
+    await page.click('#find button[type=submit]');
+    await page.waitForFunction(() => (window as any).entente.cy.$id('Place:montreal').hasClass('expanded'));
+    expect(await page.locator('#details h2').innerText()).toBe('Montreal');
+    expect(new URL(page.url()).search).toBe('?id=Place%3Amontreal');
+    expect(await labelOverlaps(page)).toEqual([]);
+    await page.close();
+  });
+
   it('loaded nothing from beyond this machine and met no script errors', () => {
     expect(browser.requests.length).toBeGreaterThan(10);
     expect(browser.requests.filter((url) => !isLoopback(url))).toEqual([]);
