@@ -8,6 +8,8 @@ export interface Config {
   sourceTextsDir: string | null;
   production: boolean;
   maxBodyBytes: number;
+  /** Whether the browser IDE (/) and the graph picture (/explore) are served; STUDIO=off in production if unwanted. */
+  studio: boolean;
 }
 
 const defaultSeedDir = fileURLToPath(new URL('../seed/', import.meta.url));
@@ -41,6 +43,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const host = env.HOST ?? '127.0.0.1';
   if (host.trim() === '') problems.push('HOST must not be empty');
+  const studio = env.STUDIO || 'on';
+  if (studio !== 'on' && studio !== 'off') problems.push(`STUDIO=${JSON.stringify(studio)} must be on or off`);
   const config: Config = {
     port: integer('PORT', 4000, 0, 65535),
     host,
@@ -48,6 +52,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sourceTextsDir: env.SOURCE_TEXTS_DIR || null,
     production: nodeEnv === 'production',
     maxBodyBytes: integer('MAX_BODY_BYTES', 1_048_576, 1024, 104_857_600),
+    studio: studio !== 'off',
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

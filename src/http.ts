@@ -3,11 +3,14 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Context } from './context.js';
 import { createContext } from './context.js';
 import type { GraphStore } from './store/graph-store.js';
+import { serveStudio } from './studio/routes.js';
 
 export interface HttpOptions {
   apollo: ApolloServer<Context>;
   store: GraphStore;
   maxBodyBytes: number;
+  /** Whether to serve the browser IDE and /explore; on when omitted. */
+  studio?: boolean;
 }
 
 class HttpRefusal extends Error {
@@ -103,6 +106,7 @@ export function createHttpServer(options: HttpOptions): Server {
   return createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://entente.invalid');
     const route = async (): Promise<void> => {
+      if (options.studio !== false && (await serveStudio(req, res, url))) return;
       switch (url.pathname) {
         case '/graphql':
           return serveGraphQL(req, res, url, options);

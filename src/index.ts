@@ -9,7 +9,7 @@ async function main(): Promise<void> {
   const store = await loadMemoryStore(config.seedDir, config.sourceTextsDir);
   const apollo = createApolloServer({ onInternalError: (error) => console.error(error) });
   await apollo.start();
-  const server = createHttpServer({ apollo, store, maxBodyBytes: config.maxBodyBytes });
+  const server = createHttpServer({ apollo, store, maxBodyBytes: config.maxBodyBytes, studio: config.studio });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, resolve);
