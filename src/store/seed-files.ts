@@ -1,7 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import type { LoadSeedOptions, SeedBuilder } from './seed.js';
 
 export type SeedRecordKind = 'source' | 'entity' | 'relationship';
@@ -67,25 +66,38 @@ export async function readSeedFiles(seedDir: string): Promise<{ files: SeedFile[
   return { files, problems };
 }
 
-/** Streams an NDJSON file into the builder, one record per non-empty line. */
+/**
+ * Streams an NDJSON file into the builder, one record per non-empty line. Reads large chunks and
+ * splits them itself: much faster than node:readline on files of millions of lines.
+ */
 async function streamLines(absolutePath: string, kind: SeedRecordKind, builder: SeedBuilder, count: () => void): Promise<void> {
   const file = displayPath(absolutePath);
-  const lines = createInterface({ input: createReadStream(absolutePath, { encoding: 'utf8' }), crlfDelay: Infinity });
   let number = 0;
-  for await (const line of lines) {
+  let rest = '';
+  const take = (line: string) => {
     number += 1;
-    builder.addToDigest(line);
-    if (line.trim() === '') continue;
+    if (line.trim() === '') return;
     let data: unknown;
     try {
       data = JSON.parse(line);
     } catch (error) {
       builder.reportFile(file, `line ${number} is not valid JSON: ${(error as Error).message}`);
-      continue;
+      return;
     }
     builder.add(kind, data, { file, kind, index: number, isLine: true });
     count();
+  };
+  for await (const chunk of createReadStream(absolutePath, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
+    builder.addToDigest(chunk as string);
+    const text = rest + (chunk as string);
+    let start = 0;
+    for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
+      take(text.slice(start, end));
+      start = end + 1;
+    }
+    rest = text.slice(start);
   }
+  if (rest !== '') take(rest);
 }
 
 /**

@@ -2,11 +2,11 @@ import { CountryCodeResolver } from 'graphql-scalars';
 import { createHash } from 'node:crypto';
 import { parseGlobalId } from '../lib/global-id.js';
 import { parsePartialDate } from '../lib/partial-date.js';
-import { Edge } from './edge.js';
+import { Edge, Evidence } from './edge.js';
 import type { EdgeModel, EdgeType, EntityModel, EntityTypeName, EvidenceModel, LabelModel, LanguageCode, PartialDateModel } from './models.js';
 import { EDGE_TYPES } from './models.js';
 import { readSeed, type SeedFile, type SeedRecordKind } from './seed-files.js';
-import { VOCABULARY, type EdgeProperty } from './vocabulary.js';
+import { VOCABULARY, type EdgeProperty, type EdgeRule } from './vocabulary.js';
 
 /** The graph as read from the seed: every record checked, every reference resolved. */
 export interface SeedGraph {
@@ -86,6 +86,11 @@ const ENTITY_ATTRIBUTES: Record<EntityTypeName, Record<string, 'date' | 'string'
 const ALLOWED_KEYS = Object.fromEntries(
   Object.entries(ENTITY_ATTRIBUTES).map(([type, attributes]) => [type, [...COMMON_KEYS, ...Object.keys(attributes)]]),
 ) as Record<EntityTypeName, string[]>;
+const ATTRIBUTE_ENTRIES = Object.fromEntries(Object.entries(ENTITY_ATTRIBUTES).map(([type, attributes]) => [type, Object.entries(attributes)])) as Record<
+  EntityTypeName,
+  Array<[string, 'date' | 'string' | readonly string[]]>
+>;
+const ENTITY_TYPE_CODES = Object.fromEntries(Object.keys(ENTITY_ATTRIBUTES).map((type) => [type, type.toUpperCase()])) as Record<EntityTypeName, string>;
 const REQUIRED_ATTRIBUTES: Partial<Record<EntityTypeName, string[]>> = {
   Country: ['code'],
   Agreement: ['kind'],
@@ -129,8 +134,12 @@ export function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
+function baseLabel(place: RecordPlace): string {
+  return place.isLine ? `line ${place.index}` : `${KIND_KEYS[place.kind]}[${place.index}]`;
+}
+
 function describe(place: RecordPlace, data: unknown): string {
-  const base = place.isLine ? `line ${place.index}` : `${KIND_KEYS[place.kind]}[${place.index}]`;
+  const base = baseLabel(place);
   if (!isObject(data)) return base;
   if (place.kind === 'relationship') {
     return [data.type, data.from, data.to].every((v) => typeof v === 'string') ? `${base} (${String(data.type)} ${String(data.from)} → ${String(data.to)})` : base;
@@ -138,21 +147,31 @@ function describe(place: RecordPlace, data: unknown): string {
   return typeof data.id === 'string' ? `${base} (${data.id})` : base;
 }
 
+/** The record being read: where it is and its raw data, so messages can name it when needed. */
+interface Current {
+  place: RecordPlace;
+  data: Json;
+}
+
 /**
  * Checks seed records one at a time and builds the graph from them, so a seed of millions of records
  * streams through without being held twice. Records must arrive in phases: every source, then every
  * entity, then every relationship; references to a speaker are checked when the entities are done.
- * Every problem is collected, so one run names them all; any problem at all means no graph.
+ * Every problem is collected, so one run names them all; any problem at all means no graph. Labels
+ * such as `entities[3] (Person:x)` are only built for a record that has a problem.
  */
 export class SeedBuilder {
   private readonly problems: SeedProblem[] = [];
   /** Every id seen, with its model once it was built, or its type when the record had problems. */
   private readonly known = new Map<string, EntityModel | EntityTypeName>();
-  private readonly firstSeen = new Map<string, string>();
+  /** Where each id was first defined, as a place; kept small: file index, position and form. */
+  private readonly firstSeen = new Map<string, number>();
+  private readonly files: string[] = [];
+  private readonly fileIndex = new Map<string, number>();
   private readonly sourceLengths = new Map<string, number>();
   private readonly entities: EntityModel[] = [];
   private readonly edges: EdgeModel[] = [];
-  private readonly edgeOrigins: string[] = [];
+  private readonly edgeOrigins: number[] = [];
   /** Outgoing relationships by start, as indexes into `edges`, to find duplicates. */
   private readonly outgoing = new Map<string, number[]>();
   private readonly speakerChecks: Array<{ file: string; record: string; path: string; speaker: unknown }> = [];
@@ -160,8 +179,25 @@ export class SeedBuilder {
 
   constructor(private readonly options: LoadSeedOptions = {}) {}
 
-  private report(file: string, record: string, message: string): void {
-    this.problems.push({ file, record, message });
+  private problem(current: Current, message: string): void {
+    this.problems.push({ file: current.place.file, record: describe(current.place, current.data), message });
+  }
+
+  /** Encodes a place as one number: the file, the position, and whether the position is a line. */
+  private encode(place: RecordPlace): number {
+    let index = this.fileIndex.get(place.file);
+    if (index === undefined) {
+      index = this.files.length;
+      this.files.push(place.file);
+      this.fileIndex.set(place.file, index);
+    }
+    return (index * 2 ** 28 + place.index) * 2 + (place.isLine ? 1 : 0);
+  }
+
+  private decode(code: number, kind: SeedRecordKind): RecordPlace {
+    const isLine = code % 2 === 1;
+    const rest = Math.floor(code / 2);
+    return { file: this.files[Math.floor(rest / 2 ** 28)]!, index: rest % 2 ** 28, isLine, kind };
   }
 
   /** Feeds the raw bytes of a file into the seed's version digest. */
@@ -170,28 +206,23 @@ export class SeedBuilder {
   }
 
   reportFile(file: string, message: string): void {
-    this.report(file, '', message);
+    this.problems.push({ file, record: '', message });
   }
 
   add(kind: SeedRecordKind, data: unknown, place: RecordPlace): void {
-    const record = describe(place, data);
     if (!isObject(data)) {
-      this.report(place.file, record, 'must be a JSON object');
+      this.problems.push({ file: place.file, record: baseLabel(place), message: 'must be a JSON object' });
       return;
     }
-    if (kind === 'relationship') this.addRelationship(data, place.file, record);
-    else this.addEntity(kind, data, place.file, record);
+    const current: Current = { place, data };
+    if (kind === 'relationship') this.addRelationship(current);
+    else this.addEntity(kind, current);
   }
 
-  private checkKeys(file: string, record: string, data: Json, allowed: readonly string[], what: string): void {
-    for (const key of Object.keys(data)) {
-      if (!allowed.includes(key)) this.report(file, record, `${what}has an unknown key "${key}"; allowed: ${allowed.join(', ')}`);
+  private checkKeys(current: Current, data: Json, allowed: readonly string[], what: string): void {
+    for (const key in data) {
+      if (!allowed.includes(key)) this.problem(current, `${what}has an unknown key "${key}"; allowed: ${allowed.join(', ')}`);
     }
-  }
-
-  private canonicalId(id: string): string {
-    const known = this.known.get(id);
-    return typeof known === 'object' ? known.id : id;
   }
 
   private typeOf(id: unknown): EntityTypeName | undefined {
@@ -200,88 +231,92 @@ export class SeedBuilder {
     return typeof known === 'object' ? known.type : known;
   }
 
-  private readEvidenceList(file: string, record: string, value: unknown, path: string, required: boolean): EvidenceModel[] {
+  private readEvidenceList(current: Current, value: unknown, path: string, name?: string): EvidenceModel[] {
     if (value === undefined || (Array.isArray(value) && value.length === 0)) {
-      if (required) this.report(file, record, `${path} is missing: nothing enters the graph without evidence`);
+      this.problem(current, `${path} is missing: nothing enters the graph without evidence`);
       return [];
     }
     if (!Array.isArray(value)) {
-      this.report(file, record, `${path} must be an array of evidence`);
+      this.problem(current, `${path} must be an array of evidence`);
       return [];
     }
     const list: EvidenceModel[] = [];
-    value.forEach((item, index) => {
-      const evidence = this.readEvidence(file, record, item, `${path}[${index}]`);
+    for (let index = 0; index < value.length; index++) {
+      const evidence = this.readEvidence(current, value[index], `${path}[${index}]`, name);
       if (evidence) list.push(evidence);
-    });
+    }
     return list;
   }
 
-  private readEvidence(file: string, record: string, value: unknown, path: string): EvidenceModel | null {
+  private readEvidence(current: Current, value: unknown, path: string, name: string | undefined): EvidenceModel | null {
     if (!isObject(value)) {
-      this.report(file, record, `${path} must be an object`);
+      this.problem(current, `${path} must be an object`);
       return null;
     }
     const before = this.problems.length;
-    const report = (message: string) => this.report(file, record, message);
-    this.checkKeys(file, record, value, EVIDENCE_KEYS, `${path} `);
+    this.checkKeys(current, value, EVIDENCE_KEYS, `${path} `);
     const { source, quote, start, end, reason, reference, speaker } = value;
     const method = METHODS.find((m) => m === (value.method ?? 'EXTRACTED'));
     const modality = MODALITIES.find((m) => m === (value.modality ?? 'STATED'));
-    if (this.typeOf(source) !== 'Source') report(`${path}.source ${JSON.stringify(source)} is not the id of a source in the seed`);
-    if (!isNonEmptyString(quote)) report(`${path}.quote must be a non-empty string`);
+    const sourceModel = typeof source === 'string' ? this.known.get(source) : undefined;
+    const sourceType = typeof sourceModel === 'object' ? sourceModel.type : sourceModel;
+    if (sourceType !== 'Source') this.problem(current, `${path}.source ${JSON.stringify(source)} is not the id of a source in the seed`);
+    if (!isNonEmptyString(quote)) this.problem(current, `${path}.quote must be a non-empty string`);
     const length = typeof source === 'string' ? this.sourceLengths.get(source) : undefined;
     if (!Number.isInteger(start) || !Number.isInteger(end) || (start as number) < 0 || (end as number) <= (start as number)) {
-      report(`${path} needs integer offsets with 0 <= start < end; got start ${JSON.stringify(start)}, end ${JSON.stringify(end)}`);
+      this.problem(current, `${path} needs integer offsets with 0 <= start < end; got start ${JSON.stringify(start)}, end ${JSON.stringify(end)}`);
     } else if (typeof quote === 'string' && quote.length !== (end as number) - (start as number)) {
-      report(`${path}.quote is ${quote.length} characters long but its offsets [${String(start)}, ${String(end)}) span ${(end as number) - (start as number)}`);
+      this.problem(current, `${path}.quote is ${quote.length} characters long but its offsets [${String(start)}, ${String(end)}) span ${(end as number) - (start as number)}`);
     } else if (length !== undefined && (end as number) > length) {
-      report(`${path}.end ${String(end)} lies past the end of ${String(source)}, which is ${length} characters long`);
-    } else {
-      const text = typeof source === 'string' ? this.options.sourceTexts?.get(source) : undefined;
+      this.problem(current, `${path}.end ${String(end)} lies past the end of ${String(source)}, which is ${length} characters long`);
+    } else if (this.options.sourceTexts) {
+      const text = typeof source === 'string' ? this.options.sourceTexts.get(source) : undefined;
       const actual = text?.slice(start as number, end as number);
       if (text !== undefined && actual !== quote) {
-        report(`quote ${JSON.stringify(quote)} does not match the text at [${String(start)}, ${String(end)}), which reads ${JSON.stringify(actual)}`);
+        this.problem(current, `quote ${JSON.stringify(quote)} does not match the text at [${String(start)}, ${String(end)}), which reads ${JSON.stringify(actual)}`);
       }
     }
-    if (!method) report(`${path}.method ${JSON.stringify(value.method)} is not one of ${METHODS.join(', ')}`);
-    if (method === 'INFERRED' && !isNonEmptyString(reason)) report(`${path} is INFERRED and must state its "reason"`);
-    if (method !== 'INFERRED' && reason !== undefined) report(`${path} has a "reason" but is not INFERRED`);
-    if (method === 'EXTERNAL' && !isHttpUrl(reference)) report(`${path} is EXTERNAL and must give a "reference" http(s) URL`);
-    if (method !== 'EXTERNAL' && reference !== undefined) report(`${path} has a "reference" but is not EXTERNAL`);
-    if (!modality) report(`${path}.modality ${JSON.stringify(value.modality)} is not one of ${MODALITIES.join(', ')}`);
+    if (!method) this.problem(current, `${path}.method ${JSON.stringify(value.method)} is not one of ${METHODS.join(', ')}`);
+    if (method === 'INFERRED' && !isNonEmptyString(reason)) this.problem(current, `${path} is INFERRED and must state its "reason"`);
+    if (method !== 'INFERRED' && reason !== undefined) this.problem(current, `${path} has a "reason" but is not INFERRED`);
+    if (method === 'EXTERNAL' && !isHttpUrl(reference)) this.problem(current, `${path} is EXTERNAL and must give a "reference" http(s) URL`);
+    if (method !== 'EXTERNAL' && reference !== undefined) this.problem(current, `${path} has a "reference" but is not EXTERNAL`);
+    if (!modality) this.problem(current, `${path}.modality ${JSON.stringify(value.modality)} is not one of ${MODALITIES.join(', ')}`);
     if (modality === 'REPORTED_SPEECH') {
       // The speaker may be defined later in the seed; checked once every entity is in.
-      this.speakerChecks.push({ file, record, path, speaker });
+      this.speakerChecks.push({ file: current.place.file, record: describe(current.place, current.data), path, speaker });
     } else if (speaker !== undefined) {
-      report(`${path} has a "speaker" but its modality is not REPORTED_SPEECH`);
+      this.problem(current, `${path} has a "speaker" but its modality is not REPORTED_SPEECH`);
     }
     if (this.problems.length > before) return null;
-    return {
-      sourceId: this.canonicalId(source as string),
-      quote: quote as string,
-      start: start as number,
-      end: end as number,
-      method: method!,
-      reason: (reason as string | undefined) ?? null,
-      reference: (reference as string | undefined) ?? null,
-      modality: modality!,
-      speakerId: typeof speaker === 'string' ? speaker : null,
-    };
+    return new Evidence(
+      typeof sourceModel === 'object' ? sourceModel.id : (source as string),
+      start as number,
+      end as number,
+      // A mention usually quotes the name: hold one string, not two equal ones.
+      name !== undefined && quote === name ? name : (quote as string),
+      {
+        method: method!,
+        reason: (reason as string | undefined) ?? null,
+        reference: (reference as string | undefined) ?? null,
+        modality: modality!,
+        speakerId: typeof speaker === 'string' ? speaker : null,
+      },
+    );
   }
 
-  private readDate(file: string, record: string, value: unknown, path: string): PartialDateModel | null {
+  private readDate(current: Current, value: unknown, path: string): PartialDateModel | null {
     if (!isObject(value)) {
-      this.report(file, record, `${path} must be an object with "value" and "evidence"`);
+      this.problem(current, `${path} must be an object with "value" and "evidence"`);
       return null;
     }
-    this.checkKeys(file, record, value, DATE_KEYS, `${path} `);
+    this.checkKeys(current, value, DATE_KEYS, `${path} `);
     const parsed = typeof value.value === 'string' ? parsePartialDate(value.value) : null;
     if (!parsed) {
-      this.report(file, record, `${path}.value ${JSON.stringify(value.value)} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD, a day that exists`);
+      this.problem(current, `${path}.value ${JSON.stringify(value.value)} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD, a day that exists`);
     }
-    if (value.qualifier !== undefined && !isNonEmptyString(value.qualifier)) this.report(file, record, `${path}.qualifier must be a non-empty string`);
-    const evidence = this.readEvidenceList(file, record, value.evidence, `${path}.evidence`, true);
+    if (value.qualifier !== undefined && !isNonEmptyString(value.qualifier)) this.problem(current, `${path}.qualifier must be a non-empty string`);
+    const evidence = this.readEvidenceList(current, value.evidence, `${path}.evidence`);
     if (!parsed) return null;
     return {
       ...parsed,
@@ -291,81 +326,83 @@ export class SeedBuilder {
     };
   }
 
-  private addEntity(kind: 'source' | 'entity', data: Json, file: string, record: string): void {
-    const report = (message: string) => this.report(file, record, message);
+  private addEntity(kind: 'source' | 'entity', current: Current): void {
+    const data = current.data;
     const id = data.id;
     if (typeof id !== 'string') {
-      report('has no "id"');
+      this.problem(current, 'has no "id"');
       return;
     }
     const parsed = parseGlobalId(id);
     if (!parsed || parsed.kind !== 'entity') {
-      report(`"${id}" is not a valid entity id: use Type:slug, such as Person:karsten-wildberger, with a lowercase slug`);
+      this.problem(current, `"${id}" is not a valid entity id: use Type:slug, such as Person:karsten-wildberger, with a lowercase slug`);
       return;
     }
     const type = parsed.type;
-    if (kind === 'source' && type !== 'Source') report('a record under "sources" must have a Source: id');
-    if (kind === 'entity' && type === 'Source') report('a source belongs under "sources", before the entities that cite it');
+    if (kind === 'source' && type !== 'Source') this.problem(current, 'a record under "sources" must have a Source: id');
+    if (kind === 'entity' && type === 'Source') this.problem(current, 'a source belongs under "sources", before the entities that cite it');
     const previous = this.firstSeen.get(id);
     if (previous !== undefined) {
-      report(`duplicate id "${id}", first defined at ${previous}`);
+      const first = this.decode(previous, type === 'Source' ? 'source' : 'entity');
+      this.problem(current, `duplicate id "${id}", first defined at ${first.file} › ${baseLabel(first)} (${id})`);
       return;
     }
-    this.firstSeen.set(id, `${file} › ${record}`);
+    this.firstSeen.set(id, this.encode(current.place));
     this.known.set(id, type);
     if (type === 'Source' && typeof data.length === 'number') this.sourceLengths.set(id, data.length);
 
     const before = this.problems.length;
-    this.checkKeys(file, record, data, ALLOWED_KEYS[type], '');
-    if (!isNonEmptyString(data.name)) report('"name" must be a non-empty string');
+    this.checkKeys(current, data, ALLOWED_KEYS[type], '');
+    if (!isNonEmptyString(data.name)) this.problem(current, '"name" must be a non-empty string');
     if (data.aliases !== undefined && !(Array.isArray(data.aliases) && data.aliases.every(isNonEmptyString))) {
-      report('"aliases" must be an array of non-empty strings');
+      this.problem(current, '"aliases" must be an array of non-empty strings');
     }
-    if (data.description !== undefined && !isNonEmptyString(data.description)) report('"description" must be a non-empty string');
-    const labels: LabelModel[] = [];
+    if (data.description !== undefined && !isNonEmptyString(data.description)) this.problem(current, '"description" must be a non-empty string');
+    let labels: LabelModel[] | null = null;
     if (data.labels !== undefined) {
-      if (!isObject(data.labels)) report('"labels" must be an object such as {"de": "…", "fr": "…"}');
+      if (!isObject(data.labels)) this.problem(current, '"labels" must be an object such as {"de": "…", "fr": "…"}');
       else {
+        labels = [];
         for (const [language, text] of Object.entries(data.labels)) {
           const code = LANGUAGES[language];
-          if (!code) report(`labels has an unknown language "${language}"; use en, de or fr`);
-          else if (!isNonEmptyString(text)) report(`labels.${language} must be a non-empty string`);
+          if (!code) this.problem(current, `labels has an unknown language "${language}"; use en, de or fr`);
+          else if (!isNonEmptyString(text)) this.problem(current, `labels.${language} must be a non-empty string`);
           else labels.push({ language: code, text });
         }
       }
     }
-    const mentions = this.readEvidenceList(file, record, data.mentions, 'mentions', true);
+    const mentions = this.readEvidenceList(current, data.mentions, 'mentions', typeof data.name === 'string' ? data.name : undefined);
 
     const values: Record<string, unknown> = {};
-    for (const key of REQUIRED_ATTRIBUTES[type] ?? []) {
-      if (data[key] === undefined) report(`"${key}" is required for a ${type}`);
+    for (const key of REQUIRED_ATTRIBUTES[type] ?? NONE) {
+      if (data[key] === undefined) this.problem(current, `"${key}" is required for a ${type}`);
     }
-    for (const [key, rule] of Object.entries(ENTITY_ATTRIBUTES[type])) {
+    for (const [key, rule] of ATTRIBUTE_ENTRIES[type]) {
       const value = data[key];
       if (value === undefined) {
         values[key] = null;
       } else if (rule === 'date') {
-        values[key] = this.readDate(file, record, value, key);
+        values[key] = this.readDate(current, value, key);
       } else if (Array.isArray(rule)) {
         const known = rule.find((allowed) => allowed === value);
-        if (!known) report(`"${key}" ${JSON.stringify(value)} is not one of ${rule.join(', ')}`);
+        if (!known) this.problem(current, `"${key}" ${JSON.stringify(value)} is not one of ${rule.join(', ')}`);
         values[key] = known;
       } else {
         values[key] = value;
       }
     }
     if (type === 'Country' && !isCountryCode(data.code)) {
-      report(`"code" ${JSON.stringify(data.code)} is not an ISO 3166-1 alpha-2 code such as DE`);
+      this.problem(current, `"code" ${JSON.stringify(data.code)} is not an ISO 3166-1 alpha-2 code such as DE`);
     }
-    if (type === 'Source') this.checkSource(data, file, record, values);
+    if (type === 'Source') this.checkSource(current, values);
     if (this.problems.length > before) return;
     const entity = {
       id,
       type,
-      entityType: type.toUpperCase(),
+      entityType: ENTITY_TYPE_CODES[type],
       name: data.name as string,
       aliases: (data.aliases as string[] | undefined) ?? NONE,
-      labels: labels.length > 0 ? labels : NONE,
+      labels: labels && labels.length > 0 ? labels : NONE,
       description: (data.description as string | undefined) ?? null,
       mentions,
       ...values,
@@ -374,93 +411,115 @@ export class SeedBuilder {
     this.entities.push(entity);
   }
 
-  private checkSource(data: Json, file: string, record: string, values: Record<string, unknown>): void {
-    const report = (message: string) => this.report(file, record, message);
-    if (!(typeof data.sha256 === 'string' && /^[0-9a-f]{64}$/.test(data.sha256))) report('"sha256" must be 64 lowercase hexadecimal digits');
-    if (!(Number.isInteger(data.length) && (data.length as number) > 0)) report('"length" must be a positive integer: the text\'s length in UTF-16 code units');
-    if (!isNonEmptyString(data.title)) report('"title" must be a non-empty string');
+  private checkSource(current: Current, values: Record<string, unknown>): void {
+    const data = current.data;
+    if (!(typeof data.sha256 === 'string' && /^[0-9a-f]{64}$/.test(data.sha256))) this.problem(current, '"sha256" must be 64 lowercase hexadecimal digits');
+    if (!(Number.isInteger(data.length) && (data.length as number) > 0)) this.problem(current, '"length" must be a positive integer: the text\'s length in UTF-16 code units');
+    if (!isNonEmptyString(data.title)) this.problem(current, '"title" must be a non-empty string');
     for (const key of ['language', 'translatedFrom']) {
       if (data[key] !== undefined && !(typeof data[key] === 'string' && LANGUAGES[data[key] as string])) {
-        report(`"${key}" ${JSON.stringify(data[key])} is not one of en, de, fr`);
+        this.problem(current, `"${key}" ${JSON.stringify(data[key])} is not one of en, de, fr`);
       }
     }
-    if (data.url !== undefined && !isHttpUrl(data.url)) report('"url" must be an http(s) URL');
+    if (data.url !== undefined && !isHttpUrl(data.url)) this.problem(current, '"url" must be an http(s) URL');
     values.language = LANGUAGES[data.language as string] ?? null;
     values.translatedFrom = data.translatedFrom === undefined ? null : (LANGUAGES[data.translatedFrom as string] ?? null);
     const text = this.options.sourceTexts?.get(data.id as string);
     if (text !== undefined) {
       const digest = sha256Hex(text);
-      if (digest !== data.sha256) report(`sha256 ${String(data.sha256)} does not match the given text, whose SHA-256 is ${digest}`);
-      if (text.length !== data.length) report(`length ${String(data.length)} does not match the given text, which is ${text.length} characters long`);
+      if (digest !== data.sha256) this.problem(current, `sha256 ${String(data.sha256)} does not match the given text, whose SHA-256 is ${digest}`);
+      if (text.length !== data.length) this.problem(current, `length ${String(data.length)} does not match the given text, which is ${text.length} characters long`);
     }
   }
 
-  private addRelationship(data: Json, file: string, record: string): void {
-    const report = (message: string) => this.report(file, record, message);
-    this.checkKeys(file, record, data, RELATIONSHIP_KEYS, '');
+  /** Looks an end of a relationship up once: its model (for the canonical id string) or type. */
+  private resolveEnd(current: Current, end: 'from' | 'to', ref: unknown, rule: EdgeRule | undefined, type: EdgeType | undefined): EntityModel | null {
+    const known = typeof ref === 'string' ? this.known.get(ref) : undefined;
+    const refType = typeof known === 'object' ? known.type : known;
+    if (refType === undefined) {
+      this.problem(current, `"${end}" ${JSON.stringify(ref)} does not refer to an entity in the seed`);
+    } else if (rule && !(end === 'from' ? rule.from : rule.to).includes(refType)) {
+      this.problem(current, `a ${String(type)} relationship cannot ${end === 'from' ? 'start at' : 'end at'} a ${refType}; it links ${rule.from.join('/')} to ${rule.to.join('/')}`);
+    }
+    return typeof known === 'object' ? known : null;
+  }
+
+  private addRelationship(current: Current): void {
+    const data = current.data;
+    this.checkKeys(current, data, RELATIONSHIP_KEYS, '');
     const before = this.problems.length;
     const type = EDGE_TYPES.find((t) => t === data.type);
-    if (!type) report(`unknown relationship type ${JSON.stringify(data.type)}; the vocabulary is ${EDGE_TYPES.join(', ')}`);
+    if (!type) this.problem(current, `unknown relationship type ${JSON.stringify(data.type)}; the vocabulary is ${EDGE_TYPES.join(', ')}`);
     const rule = type ? VOCABULARY[type] : undefined;
-    for (const [end, ref] of [['from', data.from], ['to', data.to]] as const) {
-      const refType = this.typeOf(ref);
-      if (refType === undefined) {
-        report(`"${end}" ${JSON.stringify(ref)} does not refer to an entity in the seed`);
-      } else if (rule && !(end === 'from' ? rule.from : rule.to).includes(refType)) {
-        report(`a ${String(type)} relationship cannot ${end === 'from' ? 'start at' : 'end at'} a ${refType}; it links ${rule.from.join('/')} to ${rule.to.join('/')}`);
-      }
-    }
-    if (data.from === data.to && typeof data.from === 'string') report('a relationship cannot link an entity to itself');
+    const from = this.resolveEnd(current, 'from', data.from, rule, type);
+    const to = this.resolveEnd(current, 'to', data.to, rule, type);
+    if (data.from === data.to && typeof data.from === 'string') this.problem(current, 'a relationship cannot link an entity to itself');
     for (const key of PROPERTY_KEYS) {
       if (data[key] === undefined) continue;
-      if (rule && !(rule.properties ?? []).includes(key)) {
-        report(`a ${String(type)} relationship has no property "${key}"${rule.properties ? `; it allows ${rule.properties.join(', ')}` : ''}`);
+      if (rule && !(rule.properties ?? NONE).includes(key)) {
+        this.problem(current, `a ${String(type)} relationship has no property "${key}"${rule.properties ? `; it allows ${rule.properties.join(', ')}` : ''}`);
       } else if (key === 'onBehalfOf' && this.typeOf(data[key]) !== 'Country') {
-        report(`"onBehalfOf" ${JSON.stringify(data[key])} is not the id of a country in the seed`);
+        this.problem(current, `"onBehalfOf" ${JSON.stringify(data[key])} is not the id of a country in the seed`);
       } else if (key === 'ordinal' && !(Number.isInteger(data[key]) && (data[key] as number) > 0)) {
-        report('"ordinal" must be a positive integer');
+        this.problem(current, '"ordinal" must be a positive integer');
       } else if (key !== 'onBehalfOf' && key !== 'ordinal' && !isNonEmptyString(data[key])) {
-        report(`"${key}" must be a non-empty string`);
+        this.problem(current, `"${key}" must be a non-empty string`);
       }
     }
-    const evidence = this.readEvidenceList(file, record, data.evidence, 'evidence', true);
-    if (this.problems.length > before) return;
-    const from = this.canonicalId(data.from as string);
-    const to = this.canonicalId(data.to as string);
-    const duplicateOf = this.findEdge(from, type!, to) ?? (rule!.symmetric ? this.findEdge(to, type!, from) : undefined);
+    const evidence = this.readEvidenceList(current, data.evidence, 'evidence');
+    if (this.problems.length > before || !from || !to) return;
+    const duplicateOf = this.findEdge(from.id, type!, to.id) ?? (rule!.symmetric ? this.findEdge(to.id, type!, from.id) : undefined);
     if (duplicateOf !== undefined) {
-      report(`duplicate relationship: ${type} between these entities is first defined at ${this.edgeOrigins[duplicateOf]}; give one relationship several evidence items instead`);
+      const first = this.edges[duplicateOf]!;
+      const place = this.decode(this.edgeOrigins[duplicateOf]!, 'relationship');
+      this.problem(
+        current,
+        `duplicate relationship: ${type} between these entities is first defined at ${place.file} › ${baseLabel(place)} (${first.type} ${first.fromId} → ${first.toId}); give one relationship several evidence items instead`,
+      );
       return;
     }
+    const onBehalfOf = data.onBehalfOf === undefined ? undefined : this.known.get(data.onBehalfOf as string);
     const index = this.edges.length;
     this.edges.push(
       new Edge(
         type!,
-        from,
-        to,
-        data.onBehalfOf === undefined ? null : this.canonicalId(data.onBehalfOf as string),
-        (data.capacity as string | undefined) ?? null,
-        (data.role as string | undefined) ?? null,
-        (data.note as string | undefined) ?? null,
-        (data.ordinal as number | undefined) ?? null,
+        from.id,
+        to.id,
+        {
+          onBehalfOfId: typeof onBehalfOf === 'object' ? onBehalfOf.id : null,
+          capacity: (data.capacity as string | undefined) ?? null,
+          role: (data.role as string | undefined) ?? null,
+          note: (data.note as string | undefined) ?? null,
+          ordinal: (data.ordinal as number | undefined) ?? null,
+        },
         evidence,
       ),
     );
-    this.edgeOrigins.push(`${file} › ${record}`);
-    const list = this.outgoing.get(from);
+    this.edgeOrigins.push(this.encode(current.place));
+    const list = this.outgoing.get(from.id);
     if (list) list.push(index);
-    else this.outgoing.set(from, [index]);
+    else this.outgoing.set(from.id, [index]);
   }
 
   private findEdge(from: string, type: EdgeType, to: string): number | undefined {
-    return this.outgoing.get(from)?.find((i) => this.edges[i]!.type === type && this.edges[i]!.toId === to);
+    const list = this.outgoing.get(from);
+    if (!list) return undefined;
+    for (const i of list) {
+      const edge = this.edges[i]!;
+      if (edge.type === type && edge.toId === to) return i;
+    }
+    return undefined;
   }
 
   /** Checks what could only be checked with every record in, and returns the graph or throws every problem. */
   finish(): SeedGraph {
     for (const check of this.speakerChecks) {
       if (this.typeOf(check.speaker) !== 'Person') {
-        this.report(check.file, check.record, `${check.path} is REPORTED_SPEECH and its "speaker" must be the id of a person in the seed; got ${JSON.stringify(check.speaker)}`);
+        this.problems.push({
+          file: check.file,
+          record: check.record,
+          message: `${check.path} is REPORTED_SPEECH and its "speaker" must be the id of a person in the seed; got ${JSON.stringify(check.speaker)}`,
+        });
       }
     }
     if (this.problems.length > 0) {
