@@ -236,6 +236,16 @@
     });
   }
 
+  /** Folds a name as the server does: case, accents and punctuation ignored. */
+  function fold(text) {
+    return text
+      .normalize('NFKD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+  }
+
   /** Finds entities by ranked search when the server offers it, else by exact name or alias. */
   var searchAvailable = true;
   function find(text) {
@@ -285,7 +295,12 @@
     if (!text) return;
     setStatus('Looking for “' + text + '”…');
     find(text).then(function (found) {
+      // A hit named exactly as typed (case and accents aside) is what was meant: go straight to it.
+      var named = found.filter(function (entity) {
+        return fold(entity.name) === fold(text);
+      });
       if (found.length === 0) setStatus('Nothing in the graph is called “' + text + '”. Pick a name from the suggestions.');
+      else if (named.length === 1) startFrom(named[0].id);
       else if (found.length === 1) startFrom(found[0].id);
       else {
         setStatus(found.length + ' entities match.');
