@@ -16,8 +16,12 @@ export async function readSourceTexts(dir: string): Promise<Map<string, string>>
 }
 
 /** Builds the embedded store from a seed folder; throws a SeedError naming every problem. */
-export async function loadMemoryStore(seedDir: string, sourceTextsDir: string | null = null): Promise<MemoryGraphStore> {
+export async function loadMemoryStore(
+  seedDir: string,
+  sourceTextsDir: string | null = null,
+  onProgress?: (records: number) => void,
+): Promise<MemoryGraphStore> {
   const sourceTexts = sourceTextsDir ? await readSourceTexts(sourceTextsDir) : undefined;
-  const graph = await loadSeed(seedDir, { sourceTexts });
+  const graph = await loadSeed(seedDir, { sourceTexts, onProgress });
   return new MemoryGraphStore(graph);
 }

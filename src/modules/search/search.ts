@@ -1,9 +1,10 @@
 import type { Context } from '../../context.js';
 import { badUserInput } from '../../errors.js';
 import { readPage, toConnection, type PageArgs } from '../../lib/connection.js';
+import { parseGlobalId } from '../../lib/global-id.js';
 import { foldText } from '../../lib/text.js';
 import type { SearchConnectionModel, SearchHitModel, TextSpanModel } from '../../store/models.js';
-import { isEdge } from '../../store/models.js';
+import type { SearchMatch } from '../../store/search-index.js';
 
 /** The longest query accepted, in characters. */
 export const MAX_QUERY_LENGTH = 200;
@@ -27,6 +28,11 @@ export function highlight(text: string, terms: readonly string[]): TextSpanModel
   return spans;
 }
 
+/** `Person:x` → `PERSON`: the entity type an entity id names. */
+function typeCode(entityId: string): string {
+  return entityId.slice(0, entityId.indexOf(':')).toUpperCase();
+}
+
 /** One page of ranked search results, restricted to the kinds asked for. */
 export async function search(ctx: Context, args: SearchArgs): Promise<SearchConnectionModel> {
   const page = readPage(args);
@@ -37,26 +43,26 @@ export async function search(ctx: Context, args: SearchArgs): Promise<SearchConn
   const matches = await ctx.store.search(args.query);
   const types = args.types && args.types.length > 0 ? new Set(args.types) : null;
   const includeRelationships = args.includeRelationships ?? true;
-  const nodes = await ctx.loaders.node.loadMany(matches.map((m) => m.nodeId));
-  const hits: SearchHitModel[] = [];
-  for (const [i, match] of matches.entries()) {
-    const node = nodes[i];
-    if (!node || node instanceof Error) continue;
-    if (isEdge(node)) {
+  // Ids name their types (`Person:x`, `Relationship:<from>><TYPE>><to>`), so results are
+  // restricted without loading a single node: a broad search stays cheap on a large graph.
+  const kept: SearchMatch[] = [];
+  for (const match of matches) {
+    const parsed = parseGlobalId(match.nodeId);
+    if (!parsed) continue;
+    if (parsed.kind === 'relationship') {
       if (!includeRelationships) continue;
-      if (types) {
-        const ends = await ctx.loaders.node.loadMany([node.fromId, node.toId]);
-        if (!ends.some((end) => end && !(end instanceof Error) && !isEdge(end) && types.has(end.entityType))) continue;
-      }
-    } else if (types && !types.has(node.entityType)) continue;
-    hits.push({
-      nodeId: match.nodeId,
-      score: match.score,
-      field: match.field,
-      snippet: { text: match.text, highlights: highlight(match.text, match.terms) },
-      evidence: match.evidence,
-    });
+      if (types && !types.has(typeCode(parsed.fromId)) && !types.has(typeCode(parsed.toId))) continue;
+    } else if (types && !types.has(parsed.type.toUpperCase())) continue;
+    kept.push(match);
   }
-  return toConnection(hits.slice(page.offset, page.offset + page.limit), page, hits.length, (node, cursor) => ({ cursor, node }));
+  // Snippets are marked for the page only.
+  const hits: SearchHitModel[] = kept.slice(page.offset, page.offset + page.limit).map((match) => ({
+    nodeId: match.nodeId,
+    score: match.score,
+    field: match.field,
+    snippet: { text: match.text, highlights: highlight(match.text, match.terms) },
+    evidence: match.evidence,
+  }));
+  return toConnection(hits, page, kept.length, (node, cursor) => ({ cursor, node }));
 }
 

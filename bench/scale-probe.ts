@@ -1,0 +1,90 @@
+/**
+ * Loads one generated graph and measures it; run by bench/scale.ts in a fresh process per size so
+ * each size's memory is its own. Prints one JSON line with the figures on stdout; progress goes to
+ * stderr. Latencies are of in-process execution (Apollo executeOperation), without HTTP.
+ */
+import { performance } from 'node:perf_hooks';
+import { createContext } from '../src/context.js';
+import { encodeCursor } from '../src/lib/connection.js';
+import { createApolloServer } from '../src/server.js';
+import { loadMemoryStore } from '../src/store/load.js';
+import { random } from './generate-graph.js';
+
+const dir = process.argv[2]!;
+const rounds = Number(process.argv[3] ?? 200);
+const gc = (globalThis as { gc?: () => void }).gc;
+
+const loadStarted = performance.now();
+const store = await loadMemoryStore(dir, null, (records) => process.stderr.write(`  ${dir}: ${records.toLocaleString('en')} records\r`));
+const loadMs = performance.now() - loadStarted;
+process.stderr.write('\n');
+gc?.();
+const memory = process.memoryUsage();
+const { entities, relationships } = store.size;
+
+const apollo = createApolloServer();
+await apollo.start();
+async function run(query: string, variables: Record<string, unknown>): Promise<void> {
+  const response = await apollo.executeOperation({ query, variables }, { contextValue: createContext(store) });
+  if (response.body.kind !== 'single' || response.body.singleResult.errors) {
+    throw new Error(`query failed: ${JSON.stringify(response.body.kind === 'single' ? response.body.singleResult.errors : response.body.kind)}`);
+  }
+}
+
+const people = (await store.listEntities('Person', 0, 0)).totalCount;
+const next = random(7);
+const person = () => `Person:person-${Math.floor(next() * people)}`;
+const words = ['alliance', 'digital', 'energy', 'robotics', 'treaty', 'standards', 'market', 'talent'];
+
+const workloads: Record<string, () => [string, Record<string, unknown>]> = {
+  lookupTwoHops: () => [
+    `query ($id: ID!) { node(id: $id) { ... on Entity { name relations(first: 20) { edges { other { name relations(first: 20) { totalCount edges { other { id } } } } } } } } }`,
+    { id: person() },
+  ],
+  search: () => [`query ($q: String!) { search(query: $q, first: 10) { totalCount nodes { score node { id } } } }`, { q: `${words[Math.floor(next() * words.length)]} person` }],
+  path: () => [`query ($from: ID!, $to: ID!) { paths(from: $from, to: $to, maxHops: 4, first: 5) { length } }`, { from: person(), to: person() }],
+  firstPage: () => [`query { people(first: 20) { totalCount nodes { id name } } }`, {}],
+  deepPage: () => [
+    `query ($after: String) { people(first: 20, after: $after) { totalCount nodes { id name } } }`,
+    { after: encodeCursor(Math.max(0, Math.floor(people * 0.9))) },
+  ],
+};
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+// The search index is built on first use; time that once, apart from the searches.
+const indexStarted = performance.now();
+await run(...workloads.search!());
+const searchIndexMs = performance.now() - indexStarted;
+
+const latencies: Record<string, { p50: number; p99: number }> = {};
+for (const [name, make] of Object.entries(workloads)) {
+  for (let i = 0; i < 20; i++) await run(...make());
+  const times: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const [query, variables] = make();
+    const started = performance.now();
+    await run(query, variables);
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  latencies[name] = { p50: percentile(times, 50), p99: percentile(times, 99) };
+}
+gc?.();
+const after = process.memoryUsage();
+process.stdout.write(
+  `${JSON.stringify({
+    entities,
+    relationships,
+    loadMs,
+    rssBytes: memory.rss,
+    heapUsedBytes: memory.heapUsed,
+    bytesPerElement: memory.heapUsed / (entities + relationships),
+    searchIndexMs,
+    rssAfterBytes: after.rss,
+    latencies,
+  })}\n`,
+);
+await apollo.stop();
