@@ -22,11 +22,70 @@ interface Step {
   edge: EdgeModel;
 }
 
+/** One side of a bidirectional search: how far each entity is, and every way it was first reached. */
+interface Side {
+  distance: Map<string, number>;
+  reachedBy: Map<string, Step[]>;
+  frontier: string[];
+  depth: number;
+}
+
+function startSide(id: string): Side {
+  return { distance: new Map([[id, 0]]), reachedBy: new Map(), frontier: [id], depth: 0 };
+}
+
+/** Expands one side by a whole level, with one batched store call for the level. */
+async function expand(ctx: Context, side: Side, via: readonly EdgeType[] | null): Promise<string[]> {
+  const level = side.depth + 1;
+  const lists = await ctx.loaders.edges.loadMany(side.frontier.map((nodeId) => ({ nodeId, types: via, direction: 'BOTH' as const })));
+  const next: string[] = [];
+  lists.forEach((list, i) => {
+    if (list instanceof Error) throw list;
+    const from = side.frontier[i]!;
+    for (const edge of list) {
+      const other = edge.fromId === from ? edge.toId : edge.fromId;
+      const seen = side.distance.get(other);
+      if (seen === undefined) {
+        side.distance.set(other, level);
+        side.reachedBy.set(other, [{ parent: from, edge }]);
+        next.push(other);
+      } else if (seen === level) {
+        side.reachedBy.get(other)!.push({ parent: from, edge });
+      }
+    }
+  });
+  side.frontier = next;
+  side.depth = level;
+  return next;
+}
+
+const byStep = (a: Step, b: Step) => (a.parent + a.edge.id < b.parent + b.edge.id ? -1 : 1);
+
 /**
- * All shortest paths between two entities, following relationships either way. A breadth-first
- * search from `from` records, for every entity, each way it was first reached; it stops at the level
- * where `to` appears, so cycles cannot loop and longer paths are never returned. Paths are then read
- * back from `to`, up to `first` of them, in a stable order.
+ * Every way from a side's origin to `nodeId`, as lists of hops read from the origin outwards, in a
+ * stable order, stopping at `limit`.
+ */
+function waysTo(side: Side, nodeId: string, limit: number): Array<Array<{ node: string; step: Step }>> {
+  const ways: Array<Array<{ node: string; step: Step }>> = [];
+  const walk = (current: string, suffix: Array<{ node: string; step: Step }>) => {
+    if (ways.length >= limit) return;
+    const steps = side.reachedBy.get(current);
+    if (!steps) {
+      ways.push(suffix);
+      return;
+    }
+    for (const step of [...steps].sort(byStep)) walk(step.parent, [{ node: current, step }, ...suffix]);
+  };
+  walk(nodeId, []);
+  return ways;
+}
+
+/**
+ * All shortest paths between two entities, following relationships either way. A bidirectional
+ * breadth-first search grows whichever side has the smaller frontier, a whole level at a time, and
+ * records for every entity each way it was first reached; it stops at the first level where the
+ * sides meet, so cycles cannot loop and longer paths are never returned. Paths are then joined at
+ * the meeting entities, up to `first` of them, in a stable order.
  */
 export async function findPaths(ctx: Context, args: PathArgs): Promise<PathModel[]> {
   assertGlobalId(args.from, 'from');
@@ -43,49 +102,36 @@ export async function findPaths(ctx: Context, args: PathArgs): Promise<PathModel
   if (!start || start instanceof Error || isEdge(start) || !goal || goal instanceof Error || isEdge(goal)) return [];
   if (start.id === goal.id) return [{ nodeIds: [start.id], hops: [] }];
 
-  const level = new Map<string, number>([[start.id, 0]]);
-  const reachedBy = new Map<string, Step[]>();
-  let frontier = [start.id];
-  for (let hop = 1; hop <= maxHops && frontier.length > 0 && !level.has(goal.id); hop++) {
-    const lists = await ctx.loaders.edges.loadMany(frontier.map((nodeId) => ({ nodeId, types: args.via ?? null, direction: 'BOTH' as const })));
-    const next: string[] = [];
-    lists.forEach((list, i) => {
-      if (list instanceof Error) throw list;
-      const from = frontier[i]!;
-      for (const edge of list) {
-        const other = edge.fromId === from ? edge.toId : edge.fromId;
-        const seen = level.get(other);
-        if (seen === undefined) {
-          level.set(other, hop);
-          next.push(other);
-          reachedBy.set(other, [{ parent: from, edge }]);
-        } else if (seen === hop) {
-          reachedBy.get(other)!.push({ parent: from, edge });
-        }
-      }
-    });
-    if (level.size > MAX_VISITED) {
+  const forward = startSide(start.id);
+  const backward = startSide(goal.id);
+  let meeting: string[] = [];
+  while (forward.depth + backward.depth < maxHops && forward.frontier.length > 0 && backward.frontier.length > 0) {
+    const [grow, other] = forward.frontier.length <= backward.frontier.length ? [forward, backward] : [backward, forward];
+    const reached = await expand(ctx, grow, args.via ?? null);
+    if (forward.distance.size + backward.distance.size > MAX_VISITED) {
       throw badUserInput(`The search for paths visited more than ${MAX_VISITED} entities; lower "maxHops" or name relationship types in "via".`, 'maxHops');
     }
-    frontier = next;
+    const met = reached.filter((id) => other.distance.has(id));
+    if (met.length > 0) {
+      const shortest = Math.min(...met.map((id) => other.distance.get(id)!));
+      meeting = met.filter((id) => other.distance.get(id) === shortest).sort();
+      break;
+    }
   }
-  if (!level.has(goal.id)) return [];
 
   const paths: PathModel[] = [];
-  const walk = (nodeId: string, suffix: PathModel) => {
-    if (paths.length >= first) return;
-    if (nodeId === start.id) {
-      paths.push({ nodeIds: [start.id, ...suffix.nodeIds], hops: suffix.hops });
-      return;
+  for (const middle of meeting) {
+    for (const head of waysTo(forward, middle, first)) {
+      for (const tail of waysTo(backward, middle, first)) {
+        if (paths.length >= first) return paths;
+        // The backward side's ways run from the goal inwards; turn them to run from `middle` out.
+        const hops = [
+          ...head.map(({ node, step }) => ({ fromId: step.parent, toId: node, edge: step.edge })),
+          ...[...tail].reverse().map(({ node, step }) => ({ fromId: node, toId: step.parent, edge: step.edge })),
+        ].map((hop) => ({ ...hop, direction: hop.edge.fromId === hop.fromId ? ('OUTGOING' as const) : ('INCOMING' as const) }));
+        paths.push({ nodeIds: [start.id, ...hops.map((hop) => hop.toId)], hops });
+      }
     }
-    const steps = [...reachedBy.get(nodeId)!].sort((a, b) => (a.parent + a.edge.id < b.parent + b.edge.id ? -1 : 1));
-    for (const step of steps) {
-      walk(step.parent, {
-        nodeIds: [nodeId, ...suffix.nodeIds],
-        hops: [{ fromId: step.parent, toId: nodeId, edge: step.edge, direction: step.edge.fromId === step.parent ? 'OUTGOING' : 'INCOMING' }, ...suffix.hops],
-      });
-    }
-  };
-  walk(goal.id, { nodeIds: [], hops: [] });
+  }
   return paths;
 }
