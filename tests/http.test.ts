@@ -4,7 +4,7 @@ import { httpOn, TINY_SEED, type TestHttp } from './helpers.js';
 
 let http: TestHttp;
 beforeAll(async () => {
-  http = await httpOn(await loadMemoryStore(TINY_SEED), 4096);
+  http = await httpOn(await loadMemoryStore(TINY_SEED), { limits: { maxBodyBytes: 4096 } });
 });
 afterAll(() => http.close());
 
@@ -19,7 +19,7 @@ describe('HTTP', () => {
     });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^application\/graphql-response\+json/);
-    expect(await response.json()).toEqual({ data: { country: { name: 'Sylvania' } } });
+    expect(await response.json()).toEqual({ data: { country: { name: 'Sylvania' } }, extensions: { cost: { requested: 2, limit: 10_000 } } });
   });
 
   it('answers a GET query from a client that shows it is not a simple cross-site request', async () => {
@@ -27,7 +27,7 @@ describe('HTTP', () => {
       headers: { accept: 'application/json', 'apollo-require-preflight': 'true' },
     });
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ data: { people: { nodes: [{ id: 'Person:alice-example' }] } } });
+    expect(await response.json()).toEqual({ data: { people: { nodes: [{ id: 'Person:alice-example' }] } }, extensions: { cost: { requested: 3, limit: 10_000 } } });
   });
 
   it('refuses invalid JSON with 400 and a JSON error naming the problem', async () => {
@@ -41,7 +41,7 @@ describe('HTTP', () => {
   it('refuses a body over the size limit with 413', async () => {
     const response = await post(JSON.stringify({ query: `{ people { totalCount } } #${'x'.repeat(5000)}` }));
     expect(response.status).toBe(413);
-    expect(await response.json()).toEqual({ errors: [{ message: 'The request body is larger than the limit of 4096 bytes.', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+    expect(await response.json()).toEqual({ errors: [{ message: 'The request body is larger than the limit of 4096 bytes.', extensions: { code: 'PAYLOAD_TOO_LARGE', limit: 4096 } }] });
   });
 
   it('refuses a body that is not UTF-8', async () => {
@@ -83,6 +83,7 @@ describe('HTTP', () => {
             extensions: { code: 'INTERNAL_SERVER_ERROR' },
           },
         ],
+        extensions: { cost: { requested: 2, limit: 10_000 } },
       });
     } finally {
       await broken.close();
