@@ -24,7 +24,8 @@ export interface ServerOptions {
   plugins?: ApolloServerPlugin<Context>[];
 }
 
-const TOKEN_LIMIT_MESSAGE = /^Syntax Error: Document contains more than (\d+) tokens\. Parsing aborted\.$/;
+// graphql 16.15 writes "more that"; both spellings are accepted so a fix upstream does not break this.
+const TOKEN_LIMIT_MESSAGE = /^Syntax Error: Document contains more (?:than|that) (\d+) tokens\. Parsing aborted\.$/;
 const SUGGESTION = /\s*Did you mean [^?]*\?/g;
 
 /**
