@@ -1,6 +1,7 @@
 import { ConfigError, readConfig } from './config.js';
 import { ManifestError, loadManifest } from './http/trusted-documents.js';
 import { createHttpServer, type Lifecycle } from './http/server.js';
+import { NESTING_MARGIN } from './limits/nesting.js';
 import { createLogger } from './logger.js';
 import { createMetrics, metricsPlugin } from './metrics.js';
 import { createApolloServer } from './server.js';
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
     store,
     limits: config.http,
     corsOrigins: config.corsOrigins,
+    maxNesting: config.limits.maxDepth + NESTING_MARGIN,
     trustedDocuments: {
       mode: config.trustedDocuments,
       manifest,

@@ -28,6 +28,7 @@ export interface ServerOptions {
 const TOKEN_LIMIT_MESSAGE = /^Syntax Error: Document contains more (?:than|that) (\d+) tokens\. Parsing aborted\.$/;
 const SUGGESTION = /\s*Did you mean [^?]*\?/g;
 
+
 /**
  * The code a validation rule gave its error; Apollo overwrites it with GRAPHQL_VALIDATION_FAILED.
  * Read by shape, not `instanceof`: Apollo and this module may load different copies of graphql
@@ -61,6 +62,11 @@ export function maskError(formatted: GraphQLFormattedError, error: unknown, opti
     const refusal = limitExceeded(ErrorCode.TOO_MANY_TOKENS, `The document has more than ${limit} tokens, the limit; send a shorter document.`, limit);
     return { message: refusal.message, extensions: refusal.extensions };
   }
+  if (code === 'GRAPHQL_PARSE_FAILED' && !formatted.message.startsWith('Syntax Error')) {
+    // Not the parser's own complaint (a stack overflow, say): its message is internal.
+    options.onInternalError?.(error);
+    return { message: 'The document could not be parsed.', extensions: { code } };
+  }
   const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
   const restored = ruleCode(error);
   if (restored) extensions.code = restored;
@@ -88,7 +94,12 @@ export function createApolloServer(options: ServerOptions = {}): ApolloServer<Co
     persistedQueries: apqCacheSize === 0 ? false : {},
     // The graph serves its own offline IDE; Apollo's landing page would load code from a CDN.
     // No field sets cache hints, so the per-field cache-control wrapper is pure cost.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), queryCostPlugin<Context>(limits.maxCost), ...(options.plugins ?? [])],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      queryCostPlugin<Context>(limits.maxCost),
+      ...(options.plugins ?? []),
+    ],
     formatError: (formatted, error) => maskError(formatted, error, options),
   });
 }

@@ -6,11 +6,14 @@ import { ErrorCode } from '../errors.js';
 import type { GraphStore } from '../store/graph-store.js';
 import { assertJsonContentType, parseJsonBody, readBody } from './body.js';
 import { isCrossSiteBrowserRequest } from './cors.js';
+import { bracketNesting } from '../limits/nesting.js';
 import { HttpRefusal } from './refusal.js';
 import { resolveTrustedDocument, type DocumentParams, type TrustedDocuments } from './trusted-documents.js';
 
 export interface GraphQLRouteOptions {
   apollo: ApolloServer<Context>;
+  /** Deepest bracket nesting accepted in a document, checked before parsing. */
+  maxNesting: number;
   store: GraphStore;
   limits: HttpLimits;
   corsOrigins: readonly string[];
@@ -85,6 +88,32 @@ function resolveSearch(search: URLSearchParams, options: GraphQLRouteOptions): s
   return text === '' ? '' : `?${text}`;
 }
 
+/** Whether the client asked for application/graphql-response+json ahead of application/json. */
+function prefersGraphQLResponse(accept: string | undefined): boolean {
+  const graphql = accept?.indexOf('application/graphql-response+json') ?? -1;
+  const json = accept?.indexOf('application/json') ?? -1;
+  return graphql >= 0 && (json < 0 || graphql < json);
+}
+
+/**
+ * graphql-js parses recursively: a document nested thousands of levels deep would exhaust the stack
+ * in the parser, before any depth rule sees it. It is refused here, before Apollo, as a request
+ * error (400 in application/graphql-response+json, 200 in application/json).
+ */
+function assertNesting(query: unknown, accept: string | undefined, limit: number): void {
+  if (typeof query !== 'string') return;
+  const found = bracketNesting(query);
+  if (found <= limit) return;
+  const graphqlResponse = prefersGraphQLResponse(accept);
+  throw new HttpRefusal(
+    graphqlResponse ? 400 : 200,
+    ErrorCode.QUERY_TOO_DEEP,
+    `The document nests brackets ${found} levels deep, over the limit of ${limit}; ask for fewer nested levels and smaller nested values.`,
+    { 'content-type': `${graphqlResponse ? 'application/graphql-response+json' : 'application/json'}; charset=utf-8` },
+    { limit, found },
+  );
+}
+
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
@@ -116,9 +145,11 @@ export async function serveGraphQL(req: IncomingMessage, res: ServerResponse, ur
     if (typeof body === 'object' && body !== null) {
       const { query, documentId, extensions, ...others } = body as Record<string, unknown>;
       body = withoutUndefined({ ...others, ...resolveTrustedDocument({ query, documentId, extensions }, options.trustedDocuments, options.loggedUnknown) });
+      assertNesting((body as { query?: unknown }).query, req.headers.accept, options.maxNesting);
     }
   } else {
     search = resolveSearch(url.searchParams, options);
+    assertNesting(new URLSearchParams(search).get('query'), req.headers.accept, options.maxNesting);
     // A GET runs queries only (Apollo answers 405 to anything else) and this API has no ambient
     // credentials, so a GET is let through Apollo's CSRF check unless a browser says it comes from a
     // page of another site; POST keeps the full check. README, "CSRF", explains.

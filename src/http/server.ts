@@ -1,7 +1,8 @@
 import type { ApolloServer } from '@apollo/server';
 import { createServer, STATUS_CODES, type Server } from 'node:http';
 import type { Socket } from 'node:net';
-import { DEFAULT_HTTP_LIMITS, type HttpLimits } from '../config.js';
+import { DEFAULT_HTTP_LIMITS, DEFAULT_LIMITS, type HttpLimits } from '../config.js';
+import { NESTING_MARGIN } from '../limits/nesting.js';
 import type { Context } from '../context.js';
 import { ErrorCode } from '../errors.js';
 import type { Logger } from '../logger.js';
@@ -25,6 +26,8 @@ export interface HttpOptions {
   /** Origins whose pages may read responses; none by default. */
   corsOrigins?: readonly string[];
   trustedDocuments?: TrustedDocuments;
+  /** Deepest bracket nesting accepted in a document; the default depth limit plus a margin by default. */
+  maxNesting?: number;
   logger?: Logger;
   metrics?: Metrics;
   lifecycle?: Lifecycle;
@@ -65,6 +68,7 @@ export function createHttpServer(options: HttpOptions): Server {
     apollo: options.apollo,
     store: options.store,
     limits,
+    maxNesting: options.maxNesting ?? DEFAULT_LIMITS.maxDepth + NESTING_MARGIN,
     corsOrigins: options.corsOrigins ?? [],
     trustedDocuments: options.trustedDocuments ?? { mode: 'allow' as const, manifest: new Map() },
     loggedUnknown: new Set<string>(),
