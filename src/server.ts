@@ -86,6 +86,10 @@ export function createApolloServer(options: ServerOptions = {}): ApolloServer<Co
     // Introspection is refused by our own rule, with a stable code and no advice about Apollo's options.
     introspection: true,
     includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+    // src/index.ts drains the HTTP server on SIGTERM/SIGINT; Apollo's own handler would stop the
+    // server and re-raise the signal before the requests in flight have finished.
+    stopOnTerminationSignals: false,
     // graphql-js stops parsing at the limit; armor's token plugin would turn that into a 500 on Apollo 5.
     parseOptions: { maxTokens: limits.maxTokens },
     validationRules,

@@ -74,6 +74,7 @@ export function createHttpServer(options: HttpOptions): Server {
     loggedUnknown: new Set<string>(),
   };
 
+  const requestsPerSocket = new WeakMap<Socket, number>();
   const server = createServer(
     {
       headersTimeout: limits.headersTimeoutMs,
@@ -88,7 +89,12 @@ export function createHttpServer(options: HttpOptions): Server {
       const url = new URL(req.url ?? '/', 'http://entente.invalid');
       const method = (req.method ?? 'GET').toUpperCase();
       res.setHeader('x-request-id', requestId);
-      if (lifecycle.draining) res.setHeader('connection', 'close');
+      // Node's own maxRequestsPerSocket answers the request over the limit with a bare 503; this
+      // closes the connection after the last allowed response instead.
+      const served = (requestsPerSocket.get(req.socket) ?? 0) + 1;
+      requestsPerSocket.set(req.socket, served);
+      const lastOnSocket = limits.maxRequestsPerSocket > 0 && served >= limits.maxRequestsPerSocket;
+      if (lifecycle.draining || lastOnSocket) res.setHeader('connection', 'close');
       res.on('finish', () => {
         const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
         metrics?.httpRequests.inc({ route: ROUTES.has(url.pathname) ? url.pathname : 'other', method: METHODS.has(method) ? method : 'OTHER', status: String(res.statusCode) });
@@ -135,7 +141,6 @@ export function createHttpServer(options: HttpOptions): Server {
     },
   );
   server.keepAliveTimeout = limits.keepAliveTimeoutMs;
-  server.maxRequestsPerSocket = limits.maxRequestsPerSocket;
   server.maxHeadersCount = 100;
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => answerClientError(error, socket, metrics));
   return server;
