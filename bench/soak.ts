@@ -92,7 +92,7 @@ const report = {
   status4xx: count(400, 500),
   errors: result.errors,
   timeouts: result.timeouts,
-  latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
+  latencyMs: { mean: result.latency.mean, p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
   rssMb: rss,
 };
 
@@ -108,7 +108,7 @@ console.log(
   [
     `requests ${report.requests} (${report.requestsPerSecond.toFixed(0)}/s), statuses ${JSON.stringify(statuses)}`,
     `errors ${report.errors}, timeouts ${report.timeouts}, 5xx ${report.status5xx}`,
-    `latency ms p50 ${report.latencyMs.p50}, p90 ${report.latencyMs.p90}, p99 ${report.latencyMs.p99}, max ${report.latencyMs.max}`,
+    `latency ms mean ${report.latencyMs.mean}, p50 ${report.latencyMs.p50}, p90 ${report.latencyMs.p90}, p99 ${report.latencyMs.p99}, max ${report.latencyMs.max}`,
     `server RSS MB ${first} -> ${last} (max ${Math.max(...rss.map((r) => r.mb))}); samples ${rss.map((r) => `${r.atSeconds}s:${r.mb}`).join(' ')}`,
     `server exit code after SIGTERM: ${exitCode}; written to ${file}`,
   ].join('\n'),
