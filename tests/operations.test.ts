@@ -33,6 +33,23 @@ describe('operations endpoints', () => {
     expect(entry).toMatchObject({ level: 30, service: 'entente', msg: 'request', method: 'GET', path: '/ready', status: 200 });
   });
 
+  it('logs an internal failure with the request id of the request it happened in', async () => {
+    const store = await loadMemoryStore(TINY_SEED);
+    const sinkLines: string[] = [];
+    const logger = createLogger('info', new Writable({ write: (chunk, _encoding, done) => (sinkLines.push(String(chunk)), done()) }));
+    const broken = await httpOn(
+      { ...store, version: store.version, getNodes: () => Promise.reject(new Error('disk on fire')), getEdges: store.getEdges.bind(store), findByName: store.findByName.bind(store), listEntities: store.listEntities.bind(store) },
+      { server: { onInternalError: (error) => logger.error({ err: error }, 'internal error') }, http: { logger } },
+    );
+    try {
+      await fetch(`${broken.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'broken-1' }, body: JSON.stringify({ query: '{ node(id: "Person:alice-example") { id } }' }) });
+      const entry = sinkLines.map((line) => JSON.parse(line)).find((e) => e.msg === 'internal error');
+      expect(entry).toMatchObject({ level: 50, requestId: 'broken-1', err: { message: 'disk on fire' } });
+    } finally {
+      await broken.close();
+    }
+  });
+
   it('exposes Prometheus metrics: operations by name, errors by code, refusals by limit, process', async () => {
     await fetch(`${http.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: 'query CountPeople { people { totalCount } }' }) });
     await fetch(`${http.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '[]' });

@@ -11,6 +11,7 @@ import type { GraphStore } from '../store/graph-store.js';
 import { applyCors } from './cors.js';
 import { serveGraphQL } from './graphql-route.js';
 import { HttpRefusal, internalFailure, refusalBody, sendJson, sendRefusal } from './refusal.js';
+import { runInRequestScope } from '../request-scope.js';
 import { requestIdOf } from './request-id.js';
 import type { TrustedDocuments } from './trusted-documents.js';
 
@@ -126,7 +127,7 @@ export function createHttpServer(options: HttpOptions): Server {
             throw new HttpRefusal(404, ErrorCode.NOT_FOUND, `Nothing is served at ${url.pathname.slice(0, 200)}; GraphQL is at /graphql.`);
         }
       };
-      route().catch((error: unknown) => {
+      runInRequestScope({ requestId }, route).catch((error: unknown) => {
         if (res.headersSent) {
           res.destroy();
           return;
