@@ -45,6 +45,23 @@ const workload = [
   { method: 'GET' as const, path: '/health' },
 ];
 
+/** The server's own view: requests it answered, and GraphQL time from its duration histogram. */
+async function serverSide(base: string): Promise<{ httpRequests: number; graphqlOperations: number; graphqlMeanMs: number; graphqlP50Ms: number; graphqlP99Ms: number }> {
+  const text = await (await fetch(`${base}/metrics`)).text();
+  const sum = (pattern: RegExp) => [...text.matchAll(pattern)].reduce((total, match) => total + Number(match[1]), 0);
+  const httpRequests = sum(/^entente_http_requests_total\{[^}]*\} (\d+)/gm);
+  const count = sum(/^entente_graphql_operation_duration_seconds_count\{[^}]*\} (\d+)/gm);
+  const seconds = sum(/^entente_graphql_operation_duration_seconds_sum\{[^}]*\} ([\d.e+-]+)/gm);
+  const buckets = new Map<number, number>();
+  for (const match of text.matchAll(/^entente_graphql_operation_duration_seconds_bucket\{le="([^"]+)",[^}]*\} (\d+)/gm)) {
+    const le = match[1] === '+Inf' ? Infinity : Number(match[1]);
+    buckets.set(le, (buckets.get(le) ?? 0) + Number(match[2]));
+  }
+  const sorted = [...buckets].sort(([a], [b]) => a - b);
+  const quantile = (q: number) => (sorted.find(([, n]) => n >= q * count)?.[0] ?? NaN) * 1000;
+  return { httpRequests, graphqlOperations: count, graphqlMeanMs: Math.round((seconds / count) * 1e5) / 100, graphqlP50Ms: quantile(0.5), graphqlP99Ms: quantile(0.99) };
+}
+
 async function rssBytes(base: string): Promise<number> {
   const text = await (await fetch(`${base}/metrics`)).text();
   return Number(/^process_resident_memory_bytes (\d+)/m.exec(text)?.[1] ?? NaN);
@@ -76,6 +93,7 @@ const sampler = setInterval(() => void sample().catch(() => undefined), Math.max
 const result = await autocannon({ url: base, connections, duration: durationSeconds, requests: workload, timeout: 10 });
 clearInterval(sampler);
 await sample();
+const server = await serverSide(base);
 
 const statuses = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, stats]) => [code, (stats as { count: number }).count]));
 const count = (from: number, to: number) => Object.entries(statuses).reduce((sum, [code, n]) => sum + (Number(code) >= from && Number(code) < to ? n : 0), 0);
@@ -93,6 +111,8 @@ const report = {
   errors: result.errors,
   timeouts: result.timeouts,
   latencyMs: { mean: result.latency.mean, p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
+  // Upper bounds of the histogram buckets the 50th and 99th percentiles fall in.
+  server,
   rssMb: rss,
 };
 
@@ -109,6 +129,7 @@ console.log(
     `requests ${report.requests} (${report.requestsPerSecond.toFixed(0)}/s), statuses ${JSON.stringify(statuses)}`,
     `errors ${report.errors}, timeouts ${report.timeouts}, 5xx ${report.status5xx}`,
     `latency ms mean ${report.latencyMs.mean}, p50 ${report.latencyMs.p50}, p90 ${report.latencyMs.p90}, p99 ${report.latencyMs.p99}, max ${report.latencyMs.max}`,
+    `server side: ${server.httpRequests} HTTP requests answered, ${server.graphqlOperations} GraphQL operations, mean ${server.graphqlMeanMs} ms, p50 <= ${server.graphqlP50Ms} ms, p99 <= ${server.graphqlP99Ms} ms`,
     `server RSS MB ${first} -> ${last} (max ${Math.max(...rss.map((r) => r.mb))}); samples ${rss.map((r) => `${r.atSeconds}s:${r.mb}`).join(' ')}`,
     `server exit code after SIGTERM: ${exitCode}; written to ${file}`,
   ].join('\n'),
