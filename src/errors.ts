@@ -7,13 +7,52 @@ import { GraphQLError } from 'graphql';
 export const ErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+  // Refusals of the HTTP request itself, before GraphQL sees it.
+  BAD_REQUEST: 'BAD_REQUEST',
+  NOT_FOUND: 'NOT_FOUND',
+  METHOD_NOT_ALLOWED: 'METHOD_NOT_ALLOWED',
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  BATCHING_NOT_SUPPORTED: 'BATCHING_NOT_SUPPORTED',
+  ORIGIN_NOT_ALLOWED: 'ORIGIN_NOT_ALLOWED',
+  REQUEST_TIMEOUT: 'REQUEST_TIMEOUT',
+  HEADERS_TOO_LARGE: 'HEADERS_TOO_LARGE',
+  SHUTTING_DOWN: 'SHUTTING_DOWN',
+  // Limits on the operation, checked before anything executes.
+  QUERY_TOO_DEEP: 'QUERY_TOO_DEEP',
+  TOO_MANY_ALIASES: 'TOO_MANY_ALIASES',
+  TOO_MANY_DIRECTIVES: 'TOO_MANY_DIRECTIVES',
+  TOO_MANY_TOKENS: 'TOO_MANY_TOKENS',
+  QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
+  INTROSPECTION_DISABLED: 'INTROSPECTION_DISABLED',
+  // Trusted documents.
+  PERSISTED_DOCUMENT_NOT_FOUND: 'PERSISTED_DOCUMENT_NOT_FOUND',
+  PERSISTED_DOCUMENT_REQUIRED: 'PERSISTED_DOCUMENT_REQUIRED',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** The codes of refusals for exceeding a configured limit; metrics count them by limit. */
+export const LIMIT_CODES: ReadonlySet<string> = new Set<ErrorCode>([
+  ErrorCode.QUERY_TOO_DEEP,
+  ErrorCode.TOO_MANY_ALIASES,
+  ErrorCode.TOO_MANY_DIRECTIVES,
+  ErrorCode.TOO_MANY_TOKENS,
+  ErrorCode.QUERY_TOO_COMPLEX,
+  ErrorCode.PAYLOAD_TOO_LARGE,
+  ErrorCode.BATCHING_NOT_SUPPORTED,
+  ErrorCode.REQUEST_TIMEOUT,
+  ErrorCode.HEADERS_TOO_LARGE,
+]);
 
 /** A refusal of an argument value: the message says what was wrong; `argument` says where. */
 export function badUserInput(message: string, argument?: string): GraphQLError {
   return new GraphQLError(message, {
     extensions: { code: ErrorCode.BAD_USER_INPUT, ...(argument ? { argument } : {}) },
   });
+}
+
+/** A refusal for going over a configured limit: the code names the limit, `limit` holds its value. */
+export function limitExceeded(code: ErrorCode, message: string, limit: number, extra: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, limit, ...extra } });
 }

@@ -1,15 +1,48 @@
 import { ConfigError, readConfig } from './config.js';
-import { createHttpServer } from './http.js';
+import { ManifestError, loadManifest } from './http/trusted-documents.js';
+import { createHttpServer, type Lifecycle } from './http/server.js';
+import { NESTING_MARGIN } from './limits/nesting.js';
+import { createLogger } from './logger.js';
+import { createMetrics, metricsPlugin } from './metrics.js';
 import { createApolloServer } from './server.js';
+import { drainServer } from './shutdown.js';
+import type { Context } from './context.js';
 import { loadMemoryStore } from './store/load.js';
 import { SeedError } from './store/seed.js';
 
 async function main(): Promise<void> {
   const config = readConfig();
+  const logger = createLogger(config.logLevel);
+  const manifest = loadManifest(config.trustedDocumentsManifest, config.trustedDocuments === 'enforce');
   const store = await loadMemoryStore(config.seedDir, config.sourceTextsDir);
-  const apollo = createApolloServer({ onInternalError: (error) => console.error(error) });
+  const metrics = createMetrics();
+  const apollo = createApolloServer({
+    onInternalError: (error) => logger.error({ err: error }, 'internal error'),
+    limits: config.limits,
+    introspection: config.introspection,
+    production: config.production,
+    // With trusted documents enforced, every document comes from the manifest; APQ would be a side door.
+    apqCacheSize: config.trustedDocuments === 'enforce' ? 0 : config.apqCacheSize,
+    plugins: [metricsPlugin<Context>(metrics)],
+  });
   await apollo.start();
-  const server = createHttpServer({ apollo, store, maxBodyBytes: config.maxBodyBytes, studio: config.studio });
+  const lifecycle: Lifecycle = { draining: false };
+  const server = createHttpServer({
+    apollo,
+    store,
+    limits: config.http,
+    corsOrigins: config.corsOrigins,
+    maxNesting: config.limits.maxDepth + NESTING_MARGIN,
+    trustedDocuments: {
+      mode: config.trustedDocuments,
+      manifest,
+      onUnknown: (hash) => logger.info({ documentHash: hash }, 'unknown document (not in the trusted-documents manifest)'),
+    },
+    logger,
+    metrics,
+    lifecycle,
+    studio: config.studio,
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, resolve);
@@ -18,20 +51,31 @@ async function main(): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : config.port;
   const shownHost = ['127.0.0.1', '0.0.0.0', '::', '::1', 'localhost'].includes(config.host) ? 'localhost' : config.host;
   console.log(`Entente is serving the graph (version ${store.version}) at http://${shownHost}:${port}/`);
+  logger.info({ port, host: config.host, graphVersion: store.version, production: config.production, trustedDocuments: config.trustedDocuments, documents: manifest.size }, 'started');
 
+  let stopping = false;
   const stop = (signal: string) => {
-    console.log(`${signal} received: finishing open requests, then stopping.`);
-    server.close(() => {
-      void apollo.stop().then(() => process.exit(0));
-    });
-    server.closeIdleConnections();
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal, graceMs: config.shutdownGraceMs }, 'stopping: finishing open requests');
+    void drainServer(server, lifecycle, config.shutdownGraceMs)
+      .then(async (outcome) => {
+        await apollo.stop();
+        logger.info({ outcome }, 'stopped');
+        logger.flush();
+        process.exit(0);
+      })
+      .catch((error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      });
   };
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof SeedError || error instanceof ConfigError) console.error(error.message);
+  if (error instanceof SeedError || error instanceof ConfigError || error instanceof ManifestError) console.error(error.message);
   else if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') console.error(`Cannot listen: ${error.message}. Set PORT to a free port.`);
   else console.error(error);
   process.exit(1);

@@ -1,20 +1,49 @@
-import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import type { GraphQLFormattedError } from 'graphql';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
+import type { GraphQLFormattedError, ValidationRule } from 'graphql';
+import { DEFAULT_LIMITS, type QueryLimits } from './config.js';
 import type { Context } from './context.js';
-import { ErrorCode } from './errors.js';
+import { ErrorCode, limitExceeded } from './errors.js';
+import { queryCostPlugin } from './limits/query-cost.js';
+import { introspectionDisabledRule, limitRules } from './limits/validation-rules.js';
 import { resolvers } from './modules/index.js';
 import { readTypeDefs } from './schema.js';
 
 export interface ServerOptions {
   /** Called with each internal error before its message is hidden from the client. */
   onInternalError?: (error: unknown) => void;
+  limits?: QueryLimits;
+  /** Whether the schema may be introspected; on by default, since the IDE needs it. */
+  introspection?: boolean;
+  /** Production hides field suggestions ("Did you mean ...?") that would reveal the schema. */
+  production?: boolean;
+  /** Most documents in the automatic persisted queries cache; 0 switches APQ off. */
+  apqCacheSize?: number;
+  /** More plugins, such as metrics. */
+  plugins?: ApolloServerPlugin<Context>[];
+}
+
+// graphql 16.15 writes "more that"; both spellings are accepted so a fix upstream does not break this.
+const TOKEN_LIMIT_MESSAGE = /^Syntax Error: Document contains more (?:than|that) (\d+) tokens\. Parsing aborted\.$/;
+const SUGGESTION = /\s*Did you mean [^?]*\?/g;
+
+
+/**
+ * The code a validation rule gave its error; Apollo overwrites it with GRAPHQL_VALIDATION_FAILED.
+ * Read by shape, not `instanceof`: Apollo and this module may load different copies of graphql
+ * (its CommonJS and ES module builds).
+ */
+function ruleCode(error: unknown): string | undefined {
+  const original = (error as { originalError?: { extensions?: Record<string, unknown> } } | null)?.originalError;
+  const code = original?.extensions?.code;
+  return typeof code === 'string' && code in ErrorCode ? code : undefined;
 }
 
 /**
  * Hides the message of anything that is not a deliberate refusal: a client sees a stable code and a
- * sentence, never an internal message, path or stack.
+ * sentence, never an internal message, path or stack. Limit refusals from validation get their own
+ * code back, and in production field suggestions are cut from messages.
  */
 export function maskError(formatted: GraphQLFormattedError, error: unknown, options: ServerOptions): GraphQLFormattedError {
   const code = formatted.extensions?.code;
@@ -27,20 +56,54 @@ export function maskError(formatted: GraphQLFormattedError, error: unknown, opti
       extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
     };
   }
+  const tokenLimit = code === 'GRAPHQL_PARSE_FAILED' ? TOKEN_LIMIT_MESSAGE.exec(formatted.message) : null;
+  if (tokenLimit) {
+    const limit = Number(tokenLimit[1]);
+    const refusal = limitExceeded(ErrorCode.TOO_MANY_TOKENS, `The document has more than ${limit} tokens, the limit; send a shorter document.`, limit);
+    return { message: refusal.message, extensions: refusal.extensions };
+  }
+  if (code === 'GRAPHQL_PARSE_FAILED' && !formatted.message.startsWith('Syntax Error')) {
+    // Not the parser's own complaint (a stack overflow, say): its message is internal.
+    options.onInternalError?.(error);
+    return { message: 'The document could not be parsed.', extensions: { code } };
+  }
   const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
-  return { ...formatted, extensions };
+  const restored = ruleCode(error);
+  if (restored) extensions.code = restored;
+  const message = options.production ? formatted.message.replace(SUGGESTION, '') : formatted.message;
+  return { ...formatted, message, extensions };
 }
 
 /** Builds the Apollo server for the graph, without listening: tests and the HTTP front share it. */
 export function createApolloServer(options: ServerOptions = {}): ApolloServer<Context> {
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const apqCacheSize = options.apqCacheSize ?? 1000;
+  const validationRules: ValidationRule[] = [...limitRules(limits)];
+  if (options.introspection === false) validationRules.push(introspectionDisabledRule);
   return new ApolloServer<Context>({
     typeDefs: readTypeDefs(),
     resolvers,
+    // Introspection is refused by our own rule, with a stable code and no advice about Apollo's options.
     introspection: true,
     includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+    // src/index.ts drains the HTTP server on SIGTERM/SIGINT; Apollo's own handler would stop the
+    // server and re-raise the signal before the requests in flight have finished.
+    stopOnTerminationSignals: false,
+    // graphql-js stops parsing at the limit; armor's token plugin would turn that into a 500 on Apollo 5.
+    parseOptions: { maxTokens: limits.maxTokens },
+    validationRules,
+    // Bounded by count and by size, so persisted queries cannot grow memory without limit.
+    cache: new InMemoryLRUCache<string>({ max: Math.max(apqCacheSize, 1), maxSize: 32 * 1024 * 1024 }),
+    persistedQueries: apqCacheSize === 0 ? false : {},
     // The graph serves its own offline IDE; Apollo's landing page would load code from a CDN.
     // No field sets cache hints, so the per-field cache-control wrapper is pure cost.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled()],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      queryCostPlugin<Context>(limits.maxCost),
+      ...(options.plugins ?? []),
+    ],
     formatError: (formatted, error) => maskError(formatted, error, options),
   });
 }

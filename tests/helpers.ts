@@ -5,8 +5,10 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import { createContext, type Context } from '../src/context.js';
-import { createHttpServer } from '../src/http.js';
-import { createApolloServer } from '../src/server.js';
+import type { HttpLimits } from '../src/config.js';
+import { createHttpServer, type HttpOptions } from '../src/http/server.js';
+import { createMetrics, metricsPlugin, type Metrics } from '../src/metrics.js';
+import { createApolloServer, type ServerOptions } from '../src/server.js';
 import type { GraphStore } from '../src/store/graph-store.js';
 import { loadMemoryStore } from '../src/store/load.js';
 
@@ -23,13 +25,20 @@ export interface TestGraph {
   data: (query: string, variables?: Record<string, unknown>) => Promise<any>;
 }
 
-export async function graphOn(seedDir: string, wrapStore: (store: GraphStore) => GraphStore = (s) => s): Promise<TestGraph> {
+export async function graphOn(seedDir: string, wrapStore: (store: GraphStore) => GraphStore = (s) => s, serverOptions: ServerOptions = {}): Promise<TestGraph> {
   const store = wrapStore(await loadMemoryStore(seedDir));
-  const apollo = createApolloServer();
+  const apollo = createApolloServer(serverOptions);
   const run: TestGraph['run'] = async (query, variables) => {
     const response = await apollo.executeOperation({ query, variables }, { contextValue: createContext(store) });
     if (response.body.kind !== 'single') throw new Error('expected a single result');
-    return JSON.parse(JSON.stringify(response.body.singleResult));
+    const result = JSON.parse(JSON.stringify(response.body.singleResult));
+    // Every response reports its cost; tests of the cost limit read it over HTTP (tests/limits.test.ts).
+    if (result.extensions?.cost) {
+      const { cost: _cost, ...extensions } = result.extensions;
+      if (Object.keys(extensions).length > 0) result.extensions = extensions;
+      else delete result.extensions;
+    }
+    return result;
   };
   const data: TestGraph['data'] = async (query, variables) => {
     const result = await run(query, variables);
@@ -42,20 +51,29 @@ export async function graphOn(seedDir: string, wrapStore: (store: GraphStore) =>
 export interface TestHttp {
   url: string;
   server: Server;
+  metrics: Metrics;
   close: () => Promise<void>;
 }
 
-/** Serves a store over real HTTP on an ephemeral loopback port. */
-export async function httpOn(store: GraphStore, maxBodyBytes = 1_048_576): Promise<TestHttp> {
-  const apollo = createApolloServer();
+export interface HttpOnOptions {
+  limits?: Partial<HttpLimits>;
+  server?: ServerOptions;
+  http?: Omit<Partial<HttpOptions>, 'apollo' | 'store' | 'limits' | 'metrics'>;
+}
+
+/** Serves a store over real HTTP on an ephemeral loopback port, with metrics and no logs. */
+export async function httpOn(store: GraphStore, options: HttpOnOptions = {}): Promise<TestHttp> {
+  const metrics = createMetrics();
+  const apollo = createApolloServer({ ...options.server, plugins: [metricsPlugin<Context>(metrics), ...(options.server?.plugins ?? [])] });
   await apollo.start();
-  const server = createHttpServer({ apollo, store, maxBodyBytes });
+  const server = createHttpServer({ apollo, store, limits: options.limits, metrics, ...options.http });
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
     server,
+    metrics,
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -81,4 +99,9 @@ export function countingStore(store: GraphStore): { store: GraphStore; calls: St
     findEvidence: (...args) => (calls.findEvidence++, store.findEvidence(...args)),
   };
   return { store: counted, calls };
+}
+
+/** The same store with some methods replaced, to simulate slow or failing storage. */
+export function storeWith(store: GraphStore, overrides: Partial<GraphStore>): GraphStore {
+  return Object.assign(Object.create(store) as GraphStore, overrides);
 }

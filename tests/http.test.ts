@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GraphStore } from '../src/store/graph-store.js';
 import { loadMemoryStore } from '../src/store/load.js';
-import { httpOn, TINY_SEED, type TestHttp } from './helpers.js';
+import { httpOn, TINY_SEED, type TestHttp, storeWith } from './helpers.js';
 
 let http: TestHttp;
 beforeAll(async () => {
-  http = await httpOn(await loadMemoryStore(TINY_SEED), 4096);
+  http = await httpOn(await loadMemoryStore(TINY_SEED), { limits: { maxBodyBytes: 4096 } });
 });
 afterAll(() => http.close());
 
@@ -20,7 +19,7 @@ describe('HTTP', () => {
     });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^application\/graphql-response\+json/);
-    expect(await response.json()).toEqual({ data: { country: { name: 'Sylvania' } } });
+    expect(await response.json()).toEqual({ data: { country: { name: 'Sylvania' } }, extensions: { cost: { requested: 2, limit: 10_000 } } });
   });
 
   it('answers a GET query from a client that shows it is not a simple cross-site request', async () => {
@@ -28,7 +27,7 @@ describe('HTTP', () => {
       headers: { accept: 'application/json', 'apollo-require-preflight': 'true' },
     });
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ data: { people: { nodes: [{ id: 'Person:alice-example' }] } } });
+    expect(await response.json()).toEqual({ data: { people: { nodes: [{ id: 'Person:alice-example' }] } }, extensions: { cost: { requested: 3, limit: 10_000 } } });
   });
 
   it('refuses invalid JSON with 400 and a JSON error naming the problem', async () => {
@@ -42,7 +41,7 @@ describe('HTTP', () => {
   it('refuses a body over the size limit with 413', async () => {
     const response = await post(JSON.stringify({ query: `{ people { totalCount } } #${'x'.repeat(5000)}` }));
     expect(response.status).toBe(413);
-    expect(await response.json()).toEqual({ errors: [{ message: 'The request body is larger than the limit of 4096 bytes.', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+    expect(await response.json()).toEqual({ errors: [{ message: 'The request body is larger than the limit of 4096 bytes.', extensions: { code: 'PAYLOAD_TOO_LARGE', limit: 4096 } }] });
   });
 
   it('refuses a body that is not UTF-8', async () => {
@@ -66,7 +65,7 @@ describe('HTTP', () => {
 
   it('hides an internal failure behind a stable code, with no message, path or stack of the server', async () => {
     const store = await loadMemoryStore(TINY_SEED);
-    const failing: GraphStore = Object.assign(Object.create(store) as GraphStore, { getNodes: () => Promise.reject(new Error('disk on fire at /srv/secret.ts:12')) });
+    const failing = storeWith(store, { getNodes: () => Promise.reject(new Error('disk on fire at /srv/secret.ts:12')) });
     const broken = await httpOn(failing);
     try {
       const response = await fetch(`${broken.url}/graphql`, {
@@ -85,6 +84,7 @@ describe('HTTP', () => {
             extensions: { code: 'INTERNAL_SERVER_ERROR' },
           },
         ],
+        extensions: { cost: { requested: 2, limit: 10_000 } },
       });
     } finally {
       await broken.close();

@@ -44,3 +44,14 @@ describe('pages', () => {
     expect(readPage({ first: 5, after: encodeCursor(9) })).toEqual({ offset: 10, limit: 5 });
   });
 });
+
+describe('bracketNesting', () => {
+  it('counts the deepest nesting of braces, brackets and parentheses, outside strings and comments', async () => {
+    const { bracketNesting } = await import('../src/limits/nesting.js');
+    expect(bracketNesting('{ a(b: [[1]]) { c } }')).toBe(4);
+    expect(bracketNesting('{ a(b: "{{{{[[[[") } # ((((((\n')).toBe(2);
+    expect(bracketNesting('{ a(b: """ {{{ \\""" [[[ """) }')).toBe(2);
+    expect(bracketNesting('{ a(b: "\\"{{{") }')).toBe(2);
+    expect(bracketNesting('')).toBe(0);
+  });
+});

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, readConfig } from '../src/config.js';
-import { createHttpServer } from '../src/http.js';
+import { createHttpServer } from '../src/http/server.js';
 import { createApolloServer } from '../src/server.js';
 import { loadMemoryStore } from '../src/store/load.js';
 import { httpOn, TINY_SEED, type TestHttp } from './helpers.js';
@@ -55,7 +55,7 @@ describe('the studio pages', () => {
       'apollo-require-preflight': 'true',
     });
     expect(query.headers.get('content-type')).toMatch(/^application\/json/);
-    expect(await query.json()).toEqual({ data: { people: { nodes: [{ id: 'Person:alice-example' }] } } });
+    expect(await query.json()).toEqual({ data: { people: { nodes: [{ id: 'Person:alice-example' }] } }, extensions: { cost: { requested: 3, limit: 10_000 } } });
   });
 
   it('serves /explore with the persisted operations it sends', async () => {
@@ -119,7 +119,7 @@ describe('the studio pages', () => {
   it('serves no studio page and no file when switched off', async () => {
     const apollo = createApolloServer();
     await apollo.start();
-    const server = createHttpServer({ apollo, store: await loadMemoryStore(TINY_SEED), maxBodyBytes: 4096, studio: false });
+    const server = createHttpServer({ apollo, store: await loadMemoryStore(TINY_SEED), limits: { maxBodyBytes: 4096 }, studio: false });
     server.listen(0, '127.0.0.1');
     await once(server, 'listening');
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -142,6 +142,6 @@ describe('STUDIO', () => {
     expect(readConfig({}).studio).toBe(true);
     expect(readConfig({ STUDIO: 'on' }).studio).toBe(true);
     expect(readConfig({ STUDIO: 'off' }).studio).toBe(false);
-    expect(() => readConfig({ STUDIO: 'no' })).toThrow(new ConfigError(['STUDIO="no" must be on or off']));
+    expect(() => readConfig({ STUDIO: 'no' })).toThrow(new ConfigError(['STUDIO="no" must be one of on, off']));
   });
 });

@@ -1,0 +1,179 @@
+import { HeaderMap, type ApolloServer } from '@apollo/server';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { HttpLimits } from '../config.js';
+import { createContext, type Context } from '../context.js';
+import { ErrorCode } from '../errors.js';
+import type { GraphStore } from '../store/graph-store.js';
+import { assertJsonContentType, parseJsonBody, readBody } from './body.js';
+import { isCrossSiteBrowserRequest } from './cors.js';
+import { bracketNesting } from '../limits/nesting.js';
+import { HttpRefusal } from './refusal.js';
+import { resolveTrustedDocument, type DocumentParams, type TrustedDocuments } from './trusted-documents.js';
+
+export interface GraphQLRouteOptions {
+  apollo: ApolloServer<Context>;
+  /** Deepest bracket nesting accepted in a document, checked before parsing. */
+  maxNesting: number;
+  store: GraphStore;
+  limits: HttpLimits;
+  corsOrigins: readonly string[];
+  trustedDocuments: TrustedDocuments;
+  /** Hashes of unknown documents already reported. */
+  loggedUnknown: Set<string>;
+}
+
+/**
+ * Errors of a well-formed request that GraphQL raised before execution (parse, validation, variable
+ * values, a limit). Under application/json the spec asks for 200 with these; under
+ * application/graphql-response+json, 400.
+ */
+const REQUEST_ERROR_CODES: ReadonlySet<string> = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'OPERATION_RESOLUTION_FAILURE',
+  ErrorCode.QUERY_TOO_DEEP,
+  ErrorCode.TOO_MANY_ALIASES,
+  ErrorCode.TOO_MANY_DIRECTIVES,
+  ErrorCode.TOO_MANY_TOKENS,
+  ErrorCode.QUERY_TOO_COMPLEX,
+  ErrorCode.INTROSPECTION_DISABLED,
+]);
+
+/**
+ * Apollo answers GraphQL request errors with 400 whatever the media type; GraphQL over HTTP says a
+ * response in application/json to a well-formed request SHOULD be 200 (legacy clients read the
+ * errors only from a 200). Only a 400 in application/json without `data` whose errors all come from
+ * parsing, validation, variables or a limit is changed.
+ */
+export function statusForMediaType(status: number, contentType: string | undefined, body: string): number {
+  if (status !== 400 || !contentType?.startsWith('application/json')) return status;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return status;
+  }
+  if (typeof parsed !== 'object' || parsed === null || 'data' in parsed) return status;
+  const errors = (parsed as { errors?: unknown }).errors;
+  if (!Array.isArray(errors) || errors.length === 0) return status;
+  const allRequestErrors = errors.every((error: { extensions?: { code?: unknown } }) => REQUEST_ERROR_CODES.has(String(error?.extensions?.code)));
+  return allRequestErrors ? 200 : status;
+}
+
+function withoutUndefined(record: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined));
+}
+
+/** Applies trusted documents to GET parameters, which carry extensions as a JSON string. */
+function resolveSearch(search: URLSearchParams, options: GraphQLRouteOptions): string {
+  const params: DocumentParams = {};
+  if (search.has('query')) params.query = search.get('query');
+  if (search.has('documentId')) params.documentId = search.get('documentId');
+  const extensionsText = search.get('extensions');
+  if (extensionsText !== null) {
+    try {
+      params.extensions = JSON.parse(extensionsText);
+    } catch {
+      params.extensions = extensionsText; // Apollo refuses it with a clear message
+    }
+  }
+  const resolved = resolveTrustedDocument(params, options.trustedDocuments, options.loggedUnknown);
+  const out = new URLSearchParams(search);
+  out.delete('documentId');
+  if (typeof resolved.query === 'string') out.set('query', resolved.query);
+  if (resolved.extensions === undefined) out.delete('extensions');
+  else out.set('extensions', typeof resolved.extensions === 'string' ? resolved.extensions : JSON.stringify(resolved.extensions));
+  const text = out.toString();
+  return text === '' ? '' : `?${text}`;
+}
+
+/** Whether the client asked for application/graphql-response+json ahead of application/json. */
+function prefersGraphQLResponse(accept: string | undefined): boolean {
+  const graphql = accept?.indexOf('application/graphql-response+json') ?? -1;
+  const json = accept?.indexOf('application/json') ?? -1;
+  return graphql >= 0 && (json < 0 || graphql < json);
+}
+
+/**
+ * graphql-js parses recursively: a document nested thousands of levels deep would exhaust the stack
+ * in the parser, before any depth rule sees it. It is refused here, before Apollo, as a request
+ * error (400 in application/graphql-response+json, 200 in application/json).
+ */
+function assertNesting(query: unknown, accept: string | undefined, limit: number): void {
+  if (typeof query !== 'string') return;
+  const found = bracketNesting(query);
+  if (found <= limit) return;
+  const graphqlResponse = prefersGraphQLResponse(accept);
+  throw new HttpRefusal(
+    graphqlResponse ? 400 : 200,
+    ErrorCode.QUERY_TOO_DEEP,
+    `The document nests brackets ${found} levels deep, over the limit of ${limit}; ask for fewer nested levels and smaller nested values.`,
+    { 'content-type': `${graphqlResponse ? 'application/graphql-response+json' : 'application/json'}; charset=utf-8` },
+    { limit, found },
+  );
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new HttpRefusal(503, ErrorCode.REQUEST_TIMEOUT, `The request did not finish within the limit of ${ms} ms; ask for less.`, {}, { limit: ms })),
+      ms,
+    );
+  });
+  // The work cannot be interrupted; when it loses the race its result is dropped, not left unhandled.
+  work.catch(() => undefined);
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Serves GraphQL over HTTP at /graphql: POST with a JSON body, GET for queries. */
+export async function serveGraphQL(req: IncomingMessage, res: ServerResponse, url: URL, options: GraphQLRouteOptions): Promise<void> {
+  const method = (req.method ?? 'GET').toUpperCase();
+  if (method !== 'GET' && method !== 'POST') {
+    throw new HttpRefusal(405, ErrorCode.METHOD_NOT_ALLOWED, `GraphQL is served over GET and POST, not ${method.slice(0, 20)}.`, { allow: 'GET, POST' });
+  }
+  const headers = new HeaderMap();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  let search = url.search;
+  let body: unknown;
+  if (method === 'POST') {
+    assertJsonContentType(req.headers['content-type']);
+    body = parseJsonBody(await readBody(req, options.limits.maxBodyBytes));
+    if (typeof body === 'object' && body !== null) {
+      const { query, documentId, extensions, ...others } = body as Record<string, unknown>;
+      body = withoutUndefined({ ...others, ...resolveTrustedDocument({ query, documentId, extensions }, options.trustedDocuments, options.loggedUnknown) });
+      assertNesting((body as { query?: unknown }).query, req.headers.accept, options.maxNesting);
+    }
+  } else {
+    search = resolveSearch(url.searchParams, options);
+    assertNesting(new URLSearchParams(search).get('query'), req.headers.accept, options.maxNesting);
+    // A GET runs queries only (Apollo answers 405 to anything else) and this API has no ambient
+    // credentials, so a GET is let through Apollo's CSRF check unless a browser says it comes from a
+    // page of another site; POST keeps the full check. README, "CSRF", explains.
+    if (!isCrossSiteBrowserRequest(req, options.corsOrigins) && !headers.get('apollo-require-preflight')) {
+      headers.set('apollo-require-preflight', 'get');
+    }
+  }
+  const response = await withTimeout(
+    options.apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method, headers, search, body },
+      context: async () => createContext(options.store),
+    }),
+    options.limits.executionTimeoutMs,
+  );
+  const outHeaders: Record<string, string> = {};
+  for (const [name, value] of response.headers) outHeaders[name] = value;
+  if (response.body.kind === 'complete') {
+    const status = statusForMediaType(response.status ?? 200, outHeaders['content-type'], response.body.string);
+    outHeaders['content-length'] = String(Buffer.byteLength(response.body.string));
+    res.writeHead(status, outHeaders);
+    res.end(response.body.string);
+    return;
+  }
+  res.writeHead(response.status ?? 200, outHeaders);
+  for await (const chunk of response.body.asyncIterator) res.write(chunk);
+  res.end();
+}

@@ -1,0 +1,152 @@
+import type { ApolloServer } from '@apollo/server';
+import { createServer, STATUS_CODES, type Server } from 'node:http';
+import type { Socket } from 'node:net';
+import { DEFAULT_HTTP_LIMITS, DEFAULT_LIMITS, type HttpLimits } from '../config.js';
+import { NESTING_MARGIN } from '../limits/nesting.js';
+import type { Context } from '../context.js';
+import { ErrorCode } from '../errors.js';
+import type { Logger } from '../logger.js';
+import type { Metrics } from '../metrics.js';
+import type { GraphStore } from '../store/graph-store.js';
+import { applyCors } from './cors.js';
+import { serveGraphQL } from './graphql-route.js';
+import { serveStudio } from '../studio/routes.js';
+import { HttpRefusal, internalFailure, refusalBody, sendJson, sendRefusal } from './refusal.js';
+import { runInRequestScope } from '../request-scope.js';
+import { requestIdOf } from './request-id.js';
+import type { TrustedDocuments } from './trusted-documents.js';
+
+/** Shared with graceful shutdown: while draining, /ready says so and connections are not kept alive. */
+export interface Lifecycle {
+  draining: boolean;
+}
+
+export interface HttpOptions {
+  apollo: ApolloServer<Context>;
+  store: GraphStore;
+  limits?: Partial<HttpLimits>;
+  /** Origins whose pages may read responses; none by default. */
+  corsOrigins?: readonly string[];
+  trustedDocuments?: TrustedDocuments;
+  /** Deepest bracket nesting accepted in a document; the default depth limit plus a margin by default. */
+  maxNesting?: number;
+  logger?: Logger;
+  metrics?: Metrics;
+  lifecycle?: Lifecycle;
+  /** Whether the IDE (/), the graph picture (/explore) and their assets are served; on when omitted. */
+  studio?: boolean;
+}
+
+const ROUTES = new Set(['/graphql', '/health', '/ready', '/metrics', '/', '/explore']);
+const METHODS = new Set(['GET', 'POST', 'OPTIONS', 'HEAD', 'PUT', 'PATCH', 'DELETE']);
+
+/** Answers a request Node could not parse or did not receive in time, written straight to the socket. */
+function answerClientError(error: NodeJS.ErrnoException, socket: Socket, metrics: Metrics | undefined): void {
+  if (error.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const [status, code, message] =
+    error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? [408, ErrorCode.REQUEST_TIMEOUT, 'The request was not received in time; send the headers and body without pauses.']
+      : error.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, ErrorCode.HEADERS_TOO_LARGE, 'The request line and headers are larger than the server accepts.']
+        : [400, ErrorCode.BAD_REQUEST, 'The request is not valid HTTP/1.1.'];
+  metrics?.countError(code);
+  const body = JSON.stringify(refusalBody(new HttpRefusal(status, code, message)));
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+  );
+}
+
+/**
+ * The HTTP surface on node:http: GraphQL at /graphql, health at /health and /ready, Prometheus
+ * metrics at /metrics. Every refusal is a JSON body with a stable code; nothing here writes a stack
+ * trace to a client. Slow clients are cut off by the header and request timeouts.
+ */
+export function createHttpServer(options: HttpOptions): Server {
+  const limits: HttpLimits = { ...DEFAULT_HTTP_LIMITS, ...options.limits };
+  const lifecycle = options.lifecycle ?? { draining: false };
+  const { logger, metrics } = options;
+  const routeOptions = {
+    apollo: options.apollo,
+    store: options.store,
+    limits,
+    maxNesting: options.maxNesting ?? DEFAULT_LIMITS.maxDepth + NESTING_MARGIN,
+    corsOrigins: options.corsOrigins ?? [],
+    trustedDocuments: options.trustedDocuments ?? { mode: 'allow' as const, manifest: new Map() },
+    loggedUnknown: new Set<string>(),
+  };
+
+  const requestsPerSocket = new WeakMap<Socket, number>();
+  const server = createServer(
+    {
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      // How often Node checks the two timeouts above; the default of 30 s would let a slow client stay longer.
+      connectionsCheckingInterval: Math.min(1000, Math.max(50, Math.floor(limits.headersTimeoutMs / 4))),
+      maxHeaderSize: 16 * 1024,
+    },
+    (req, res) => {
+      const started = process.hrtime.bigint();
+      const requestId = requestIdOf(req);
+      const url = new URL(req.url ?? '/', 'http://entente.invalid');
+      const method = (req.method ?? 'GET').toUpperCase();
+      res.setHeader('x-request-id', requestId);
+      // Node's own maxRequestsPerSocket answers the request over the limit with a bare 503; this
+      // closes the connection after the last allowed response instead.
+      const served = (requestsPerSocket.get(req.socket) ?? 0) + 1;
+      requestsPerSocket.set(req.socket, served);
+      const lastOnSocket = limits.maxRequestsPerSocket > 0 && served >= limits.maxRequestsPerSocket;
+      if (lifecycle.draining || lastOnSocket) res.setHeader('connection', 'close');
+      res.on('finish', () => {
+        const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
+        metrics?.httpRequests.inc({ route: ROUTES.has(url.pathname) ? url.pathname : 'other', method: METHODS.has(method) ? method : 'OTHER', status: String(res.statusCode) });
+        logger?.info({ requestId, method, path: url.pathname.slice(0, 200), status: res.statusCode, durationMs: Math.round(durationMs * 10) / 10 }, 'request');
+      });
+      const route = async (): Promise<void> => {
+        if (applyCors(req, res, routeOptions.corsOrigins)) return;
+        if (options.studio !== false && (await serveStudio(req, res, url))) return;
+        switch (url.pathname) {
+          case '/graphql':
+            return serveGraphQL(req, res, url, routeOptions);
+          case '/health':
+            return sendJson(res, 200, { status: 'ok' });
+          case '/ready':
+            return lifecycle.draining
+              ? sendJson(res, 503, { status: 'draining', graphVersion: options.store.version })
+              : sendJson(res, 200, { status: 'ready', graphVersion: options.store.version });
+          case '/metrics': {
+            if (!metrics) throw new HttpRefusal(404, ErrorCode.NOT_FOUND, 'Metrics are not collected by this server.');
+            const text = await metrics.registry.metrics();
+            res.writeHead(200, { 'content-type': metrics.registry.contentType });
+            res.end(text);
+            return;
+          }
+          case '/':
+            res.writeHead(302, { location: '/graphql' });
+            res.end();
+            return;
+          default:
+            throw new HttpRefusal(404, ErrorCode.NOT_FOUND, `Nothing is served at ${url.pathname.slice(0, 200)}; GraphQL is at /graphql.`);
+        }
+      };
+      runInRequestScope({ requestId }, route).catch((error: unknown) => {
+        if (res.headersSent) {
+          res.destroy();
+          return;
+        }
+        const refusal = error instanceof HttpRefusal ? error : internalFailure();
+        if (!(error instanceof HttpRefusal)) logger?.error({ requestId, err: error }, 'request failed');
+        metrics?.countError(refusal.code);
+        // A body left unread (too large) must not be parsed as the next request on this connection.
+        if (!req.complete) res.setHeader('connection', 'close');
+        sendRefusal(res, refusal);
+      });
+    },
+  );
+  server.keepAliveTimeout = limits.keepAliveTimeoutMs;
+  server.maxHeadersCount = 100;
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => answerClientError(error, socket, metrics));
+  return server;
+}

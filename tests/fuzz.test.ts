@@ -1,0 +1,118 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadMemoryStore } from '../src/store/load.js';
+import { httpOn, TINY_SEED, type TestHttp } from './helpers.js';
+
+/**
+ * Property tests: whatever documents, variables and bodies a client sends, the server answers with
+ * a status under 500 and a JSON body, and keeps answering. `npm run fuzz:long` runs many more cases.
+ */
+const RUNS = Number(process.env.FUZZ_RUNS ?? 60);
+const SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED);
+const timeout = Math.max(20_000, RUNS * 50);
+
+let http: TestHttp;
+beforeAll(async () => {
+  http = await httpOn(await loadMemoryStore(TINY_SEED), { limits: { maxBodyBytes: 65_536 } });
+});
+afterAll(() => http.close());
+
+const cases = { sent: 0, byStatus: new Map<number, number>() };
+afterAll(() => {
+  if (process.env.FUZZ_RUNS) console.log(`fuzz: ${cases.sent} requests; by status ${JSON.stringify(Object.fromEntries([...cases.byStatus].sort(([a], [b]) => a - b)))}`);
+});
+
+async function send(init: RequestInit & { search?: string }): Promise<void> {
+  const response = await fetch(`${http.url}/graphql${init.search ?? ''}`, init);
+  const text = await response.text();
+  cases.sent++;
+  cases.byStatus.set(response.status, (cases.byStatus.get(response.status) ?? 0) + 1);
+  expect(response.status, text.slice(0, 500)).toBeLessThan(500);
+  expect(() => JSON.parse(text), text.slice(0, 500)).not.toThrow();
+  const body = JSON.parse(text);
+  expect(typeof body === 'object' && body !== null && ('data' in body || 'errors' in body), text.slice(0, 500)).toBe(true);
+  if (body.errors) for (const error of body.errors) expect(typeof error.extensions?.code, JSON.stringify(error)).toBe('string');
+}
+
+const post = (body: string, contentType = 'application/json', accept = 'application/json') => send({ method: 'POST', headers: { 'content-type': contentType, accept }, body });
+
+const FIELDS = ['people', 'agreements', 'countries', 'node', 'nodes', 'entitiesByName', 'country', 'name', 'id', 'nodes', 'edges', 'node', 'totalCount', 'pageInfo', 'signatories', 'signedAgreements', 'parties', 'relations', 'evidence', 'quote', '__typename', '__schema', '__type', 'types', 'fields', 'bogus'];
+const ARGS = ['first', 'after', 'id', 'ids', 'code', 'name', 'types', 'direction', 'language', 'if', 'x'];
+const name = fc.constantFrom(...FIELDS);
+const scalarLiteral = fc.oneof(
+  fc.integer().map(String),
+  fc.constantFrom('-1', '0', '100', '101', '2147483648', '1e309', '3.5', 'true', 'null', 'BOTH', 'SIGNED', '$v', '$first'),
+  fc.string({ maxLength: 20 }).map((s) => JSON.stringify(s)),
+  fc.constantFrom('"Person:alice-example"', '"Agreement:springfield-accord"', '"SV"', '"o:1"', '"b zz"'),
+);
+const value: fc.Arbitrary<string> = fc.letrec<{ value: string }>((tie) => ({
+  value: fc.oneof({ depthSize: 'small', withCrossShrink: true }, scalarLiteral, fc.array(tie('value'), { maxLength: 4 }).map((items) => `[${items.join(', ')}]`)),
+})).value;
+const argumentList = fc.array(fc.tuple(fc.constantFrom(...ARGS), value), { maxLength: 3 }).map((args) => (args.length === 0 ? '' : `(${args.map(([a, v]) => `${a}: ${v}`).join(', ')})`));
+const directive = fc.constantFrom('', '', '', ' @include(if: true)', ' @skip(if: $v)', ' @deprecated', ' @nope(x: 1)');
+const selection: fc.Arbitrary<string> = fc.letrec<{ selection: string }>((tie) => ({
+  selection: fc
+    .tuple(fc.option(fc.constantFrom('a', 'b', 'x1'), { nil: undefined }), name, argumentList, directive, fc.option(fc.array(tie('selection'), { minLength: 1, maxLength: 4 }), { nil: undefined, depthSize: 'small' }))
+    .map(([alias, field, args, dir, children]) => `${alias ? `${alias}: ` : ''}${field}${args}${dir}${children ? ` { ${children.join(' ')} }` : ''}`),
+})).selection;
+const document = fc.oneof(
+  fc.array(selection, { minLength: 1, maxLength: 4 }).map((s) => `{ ${s.join(' ')} }`),
+  fc.tuple(fc.array(selection, { minLength: 1, maxLength: 3 }), fc.array(selection, { minLength: 1, maxLength: 3 })).map(
+    ([a, b]) => `query Q($v: Boolean = true, $first: Int) { ...F ${a.join(' ')} } fragment F on Query { ${b.join(' ')} }`,
+  ),
+  // Token soup: GraphQL punctuation and words in any order.
+  fc.array(fc.constantFrom('{', '}', '(', ')', '[', ']', ':', '...', '@', '$', '=', '!', 'query', 'mutation', 'fragment', 'on', 'people', 'name', '"s"', '"""b"""', '1', '#c\n', ','), { maxLength: 60 }).map((t) => t.join(' ')),
+  fc.string({ maxLength: 200 }),
+);
+const variables = fc.oneof(fc.constant(undefined), fc.dictionary(fc.constantFrom('v', 'first', 'n', 'ids', 'x'), fc.jsonValue({ maxDepth: 3 })), fc.jsonValue({ maxDepth: 2 }));
+
+describe('fuzzing', () => {
+  it('answers random documents with random variables without a 5xx', { timeout }, async () => {
+    await fc.assert(
+      fc.asyncProperty(document, variables, fc.constantFrom('application/json', 'application/graphql-response+json', '*/*'), async (query, vars, accept) => {
+        await post(JSON.stringify({ query, variables: vars }), 'application/json', accept);
+      }),
+      { numRuns: RUNS, seed: SEED },
+    );
+  });
+
+  it('answers random JSON bodies without a 5xx', { timeout }, async () => {
+    const field = fc.oneof(fc.jsonValue({ maxDepth: 3 }), document);
+    const body = fc.record({ query: field, variables: fc.jsonValue({ maxDepth: 3 }), operationName: fc.jsonValue({ maxDepth: 1 }), extensions: fc.jsonValue({ maxDepth: 3 }), documentId: fc.jsonValue({ maxDepth: 1 }) }, { requiredKeys: [] });
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(body, fc.jsonValue({ maxDepth: 4 })), async (json) => {
+        await post(JSON.stringify(json));
+      }),
+      { numRuns: RUNS, seed: SEED },
+    );
+  });
+
+  it('answers random bytes and content types without a 5xx', { timeout }, async () => {
+    const contentType = fc.oneof(fc.constantFrom('application/json', 'application/json; charset=utf-8', 'application/json; charset=latin1', 'text/plain', 'application/graphql', 'multipart/form-data; boundary=x', ''), fc.string({ maxLength: 30 }));
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.string({ maxLength: 300 }), fc.uint8Array({ maxLength: 300 }).map((b) => Buffer.from(b).toString('latin1'))), contentType, async (body, type) => {
+        const headers: Record<string, string> = {};
+        // fetch refuses header values it cannot send; those are not requests a client could make.
+        if (type !== '' && /^[\t\x20-\x7e]*$/.test(type)) headers['content-type'] = type;
+        await send({ method: 'POST', headers, body });
+      }),
+      { numRuns: RUNS, seed: SEED },
+    );
+  });
+
+  it('answers random GET parameters without a 5xx', { timeout }, async () => {
+    const parameter = fc.tuple(fc.constantFrom('query', 'variables', 'operationName', 'extensions', 'documentId', 'x'), fc.oneof(document, fc.jsonValue({ maxDepth: 2 }).map((j) => JSON.stringify(j)), fc.string({ maxLength: 50 })));
+    await fc.assert(
+      fc.asyncProperty(fc.array(parameter, { maxLength: 4 }), fc.constantFrom('application/json', 'application/graphql-response+json', undefined), async (parameters, accept) => {
+        const search = new URLSearchParams(parameters).toString();
+        await send({ method: 'GET', search: search ? `?${search}` : '', headers: accept ? { accept } : {} });
+      }),
+      { numRuns: RUNS, seed: SEED },
+    );
+  });
+
+  it('still answers after the fuzzing', async () => {
+    const response = await fetch(`${http.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ people { totalCount } }' }) });
+    expect(await response.json()).toMatchObject({ data: { people: { totalCount: 3 } } });
+  });
+});
