@@ -55,6 +55,8 @@ export interface Config {
   logLevel: LogLevel;
   /** Whether the browser IDE (/) and the graph picture (/explore) are served. */
   studio: boolean;
+  /** Bytes of finished answers kept for repeated requests; 0 turns the response cache off. */
+  responseCacheBytes: number;
 }
 
 const defaultSeedDir = fileURLToPath(new URL('../seed/', import.meta.url));
@@ -165,6 +167,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownGraceMs: integer('SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
     logLevel: oneOf('LOG_LEVEL', 'info', LOG_LEVELS),
     studio: oneOf('STUDIO', 'on', ['on', 'off']) === 'on',
+    responseCacheBytes: integer('RESPONSE_CACHE_BYTES', 64 * 1024 * 1024, 0, 16 * 1024 ** 3),
   };
   // Node refuses a request timeout shorter than the headers timeout; say so here instead.
   if (config.http.requestTimeoutMs < config.http.headersTimeoutMs) {

@@ -42,6 +42,7 @@ async function main(): Promise<void> {
     metrics,
     lifecycle,
     studio: config.studio,
+    responseCacheBytes: config.responseCacheBytes,
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

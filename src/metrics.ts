@@ -9,6 +9,8 @@ export interface Metrics {
   operationDuration: Histogram<'operation'>;
   errors: Counter<'code'>;
   refusals: Counter<'limit'>;
+  /** Response cache lookups, by result (hit or miss). */
+  responseCache: Counter<'result'>;
   /** Counts a refusal or error by its code, and as a limit refusal when the code names a limit. */
   countError: (code: string) => void;
 }
@@ -28,6 +30,7 @@ export function createMetrics(): Metrics {
   const refusals = new Counter({ name: 'entente_limit_refusals_total', help: 'Requests refused for going over a limit, by limit.', labelNames: ['limit'] as const, registers: [registry] });
   return {
     registry,
+    responseCache: new Counter({ name: 'entente_response_cache_total', help: 'Response cache lookups, by result.', labelNames: ['result'] as const, registers: [registry] }),
     httpRequests: new Counter({ name: 'entente_http_requests_total', help: 'HTTP requests answered, by route, method and status.', labelNames: ['route', 'method', 'status'] as const, registers: [registry] }),
     operations: new Counter({ name: 'entente_graphql_operations_total', help: 'GraphQL operations answered, by operation name and outcome.', labelNames: ['operation', 'outcome'] as const, registers: [registry] }),
     operationDuration: new Histogram({

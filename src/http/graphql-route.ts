@@ -8,6 +8,8 @@ import { assertJsonContentType, parseJsonBody, readBody } from './body.js';
 import { isCrossSiteBrowserRequest } from './cors.js';
 import { bracketNesting } from '../limits/nesting.js';
 import { HttpRefusal } from './refusal.js';
+import type { CachedResponse, ResponseCache } from './response-cache.js';
+import type { Metrics } from '../metrics.js';
 import { resolveTrustedDocument, type DocumentParams, type TrustedDocuments } from './trusted-documents.js';
 
 export interface GraphQLRouteOptions {
@@ -20,6 +22,9 @@ export interface GraphQLRouteOptions {
   trustedDocuments: TrustedDocuments;
   /** Hashes of unknown documents already reported. */
   loggedUnknown: Set<string>;
+  /** Finished answers by request; absent when the cache is off. */
+  responseCache?: ResponseCache;
+  metrics?: Metrics;
 }
 
 /**
@@ -127,6 +132,26 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
+/**
+ * Writes a finished answer. A GET also gets an ETag and `Cache-Control: no-cache`, so a client may
+ * keep it and revalidate, and a matching If-None-Match is answered 304 without a body.
+ */
+function sendCached(req: IncomingMessage, res: ServerResponse, method: string, entry: CachedResponse): void {
+  const headers: Record<string, string> = { ...entry.headers };
+  if (method === 'GET' && entry.status === 200) {
+    headers.etag = entry.etag;
+    headers['cache-control'] = 'no-cache';
+    if (req.headers['if-none-match'] === entry.etag) {
+      res.writeHead(304, { etag: entry.etag, 'cache-control': 'no-cache' });
+      res.end();
+      return;
+    }
+  }
+  headers['content-length'] = String(entry.body.length);
+  res.writeHead(entry.status, headers);
+  res.end(entry.body);
+}
+
 /** Serves GraphQL over HTTP at /graphql: POST with a JSON body, GET for queries. */
 export async function serveGraphQL(req: IncomingMessage, res: ServerResponse, url: URL, options: GraphQLRouteOptions): Promise<void> {
   const method = (req.method ?? 'GET').toUpperCase();
@@ -139,9 +164,11 @@ export async function serveGraphQL(req: IncomingMessage, res: ServerResponse, ur
   }
   let search = url.search;
   let body: unknown;
+  let request = '';
   if (method === 'POST') {
     assertJsonContentType(req.headers['content-type']);
-    body = parseJsonBody(await readBody(req, options.limits.maxBodyBytes));
+    request = await readBody(req, options.limits.maxBodyBytes);
+    body = parseJsonBody(request);
     if (typeof body === 'object' && body !== null) {
       const { query, documentId, extensions, ...others } = body as Record<string, unknown>;
       body = withoutUndefined({ ...others, ...resolveTrustedDocument({ query, documentId, extensions }, options.trustedDocuments, options.loggedUnknown) });
@@ -156,6 +183,18 @@ export async function serveGraphQL(req: IncomingMessage, res: ServerResponse, ur
     if (!isCrossSiteBrowserRequest(req, options.corsOrigins) && !headers.get('apollo-require-preflight')) {
       headers.set('apollo-require-preflight', 'get');
     }
+    request = url.search;
+  }
+  // Every refusal above has had its say; a cached answer is served only where Apollo would answer
+  // too: every POST (always JSON here), and a GET that passes the CSRF check.
+  const cache = options.responseCache;
+  const cacheable = cache !== undefined && (method === 'POST' || headers.get('apollo-require-preflight') !== undefined || headers.get('x-apollo-operation-name') !== undefined);
+  const key = cacheable ? cache.key(method, req.headers.accept ?? '', request) : '';
+  const cached = cacheable ? cache.get(key) : undefined;
+  if (cacheable) options.metrics?.responseCache.inc({ result: cached ? 'hit' : 'miss' });
+  if (cached) {
+    sendCached(req, res, method, cached);
+    return;
   }
   const response = await withTimeout(
     options.apollo.executeHTTPGraphQLRequest({
@@ -168,6 +207,10 @@ export async function serveGraphQL(req: IncomingMessage, res: ServerResponse, ur
   for (const [name, value] of response.headers) outHeaders[name] = value;
   if (response.body.kind === 'complete') {
     const status = statusForMediaType(response.status ?? 200, outHeaders['content-type'], response.body.string);
+    if (cacheable) {
+      sendCached(req, res, method, cache.set(key, status, outHeaders, response.body.string));
+      return;
+    }
     outHeaders['content-length'] = String(Buffer.byteLength(response.body.string));
     res.writeHead(status, outHeaders);
     res.end(response.body.string);

@@ -11,6 +11,7 @@ import type { GraphStore } from '../store/graph-store.js';
 import { applyCors } from './cors.js';
 import { serveGraphQL } from './graphql-route.js';
 import { serveStudio } from '../studio/routes.js';
+import { ResponseCache } from './response-cache.js';
 import { HttpRefusal, internalFailure, refusalBody, sendJson, sendRefusal } from './refusal.js';
 import { runInRequestScope } from '../request-scope.js';
 import { requestIdOf } from './request-id.js';
@@ -35,6 +36,8 @@ export interface HttpOptions {
   lifecycle?: Lifecycle;
   /** Whether the IDE (/), the graph picture (/explore) and their assets are served; on when omitted. */
   studio?: boolean;
+  /** Bytes of finished answers kept for repeated requests; off (0) when omitted. */
+  responseCacheBytes?: number;
 }
 
 const ROUTES = new Set(['/graphql', '/health', '/ready', '/metrics', '/', '/explore']);
@@ -76,6 +79,8 @@ export function createHttpServer(options: HttpOptions): Server {
     corsOrigins: options.corsOrigins ?? [],
     trustedDocuments: options.trustedDocuments ?? { mode: 'allow' as const, manifest: new Map() },
     loggedUnknown: new Set<string>(),
+    responseCache: options.responseCacheBytes ? new ResponseCache(options.responseCacheBytes, options.store.version) : undefined,
+    metrics,
   };
 
   const requestsPerSocket = new WeakMap<Socket, number>();
