@@ -5,6 +5,9 @@ import { HttpRefusal } from './refusal.js';
 const tooLarge = (maxBytes: number) =>
   new HttpRefusal(413, ErrorCode.PAYLOAD_TOO_LARGE, `The request body is larger than the limit of ${maxBytes} bytes.`, {}, { limit: maxBytes });
 
+/** One strict decoder for every body: decoding a whole buffer keeps no state between calls. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 /** Reads the body up to a byte cap, refusing more without buffering it, and decodes it as UTF-8. */
 export function readBody(req: IncomingMessage, maxBytes: number): Promise<string> {
   const declared = Number(req.headers['content-length']);
@@ -27,9 +30,8 @@ export function readBody(req: IncomingMessage, maxBytes: number): Promise<string
       chunks.push(chunk);
     });
     req.on('end', () => {
-      const decoder = new TextDecoder('utf-8', { fatal: true });
       try {
-        resolve(decoder.decode(Buffer.concat(chunks)));
+        resolve(UTF8.decode(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
       } catch {
         reject(new HttpRefusal(400, ErrorCode.BAD_REQUEST, 'The request body is not valid UTF-8.'));
       }
@@ -38,8 +40,11 @@ export function readBody(req: IncomingMessage, maxBytes: number): Promise<string
   });
 }
 
+const PLAIN_JSON = { essence: 'application/json', charset: null };
+
 /** The media type of a Content-Type header without parameters, lower case; null when absent. */
 function mediaType(contentType: string | undefined): { essence: string; charset: string | null } | null {
+  if (contentType === 'application/json') return PLAIN_JSON;
   if (contentType === undefined || contentType.trim() === '') return null;
   const [essence = '', ...parameters] = contentType.split(';').map((part) => part.trim());
   const charset = parameters.map((p) => /^charset\s*=\s*"?([^";]*)"?$/i.exec(p)?.[1]).find((c) => c !== undefined) ?? null;

@@ -132,6 +132,15 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
+/** Answers from the cache when it holds the request's answer; counts the lookup either way. */
+function serveFromCache(req: IncomingMessage, res: ServerResponse, method: string, cache: ResponseCache, key: string, options: GraphQLRouteOptions): boolean {
+  const cached = cache.get(key);
+  options.metrics?.responseCache.inc({ result: cached ? 'hit' : 'miss' });
+  if (!cached) return false;
+  sendCached(req, res, method, cached);
+  return true;
+}
+
 /**
  * Writes a finished answer. A GET also gets an ETag and `Cache-Control: no-cache`, so a client may
  * keep it and revalidate, and a matching If-None-Match is answered 304 without a body.
@@ -158,23 +167,32 @@ export async function serveGraphQL(req: IncomingMessage, res: ServerResponse, ur
   if (method !== 'GET' && method !== 'POST') {
     throw new HttpRefusal(405, ErrorCode.METHOD_NOT_ALLOWED, `GraphQL is served over GET and POST, not ${method.slice(0, 20)}.`, { allow: 'GET, POST' });
   }
-  const headers = new HeaderMap();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
-  }
+  const cache = options.responseCache;
+  const accept = req.headers.accept ?? '';
   let search = url.search;
   let body: unknown;
-  let request = '';
+  let key = '';
   if (method === 'POST') {
     assertJsonContentType(req.headers['content-type']);
-    request = await readBody(req, options.limits.maxBodyBytes);
+    const request = await readBody(req, options.limits.maxBodyBytes);
+    // Only successful answers are cached, and every check skipped here (JSON, trusted documents,
+    // nesting) depends on the body alone: the same body passed them when its answer was kept.
+    if (cache) {
+      key = cache.key(method, accept, request);
+      if (serveFromCache(req, res, method, cache, key, options)) return;
+    }
     body = parseJsonBody(request);
     if (typeof body === 'object' && body !== null) {
       const { query, documentId, extensions, ...others } = body as Record<string, unknown>;
       body = withoutUndefined({ ...others, ...resolveTrustedDocument({ query, documentId, extensions }, options.trustedDocuments, options.loggedUnknown) });
       assertNesting((body as { query?: unknown }).query, req.headers.accept, options.maxNesting);
     }
-  } else {
+  }
+  const headers = new HeaderMap();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  if (method === 'GET') {
     search = resolveSearch(url.searchParams, options);
     assertNesting(new URLSearchParams(search).get('query'), req.headers.accept, options.maxNesting);
     // A GET runs queries only (Apollo answers 405 to anything else) and this API has no ambient
@@ -183,18 +201,11 @@ export async function serveGraphQL(req: IncomingMessage, res: ServerResponse, ur
     if (!isCrossSiteBrowserRequest(req, options.corsOrigins) && !headers.get('apollo-require-preflight')) {
       headers.set('apollo-require-preflight', 'get');
     }
-    request = url.search;
-  }
-  // Every refusal above has had its say; a cached answer is served only where Apollo would answer
-  // too: every POST (always JSON here), and a GET that passes the CSRF check.
-  const cache = options.responseCache;
-  const cacheable = cache !== undefined && (method === 'POST' || headers.get('apollo-require-preflight') !== undefined || headers.get('x-apollo-operation-name') !== undefined);
-  const key = cacheable ? cache.key(method, req.headers.accept ?? '', request) : '';
-  const cached = cacheable ? cache.get(key) : undefined;
-  if (cacheable) options.metrics?.responseCache.inc({ result: cached ? 'hit' : 'miss' });
-  if (cached) {
-    sendCached(req, res, method, cached);
-    return;
+    // A cached answer is served only to a GET that passes the CSRF check, as Apollo would answer it.
+    if (cache && (headers.get('apollo-require-preflight') !== undefined || headers.get('x-apollo-operation-name') !== undefined)) {
+      key = cache.key(method, accept, url.search);
+      if (serveFromCache(req, res, method, cache, key, options)) return;
+    }
   }
   const response = await withTimeout(
     options.apollo.executeHTTPGraphQLRequest({
@@ -207,7 +218,7 @@ export async function serveGraphQL(req: IncomingMessage, res: ServerResponse, ur
   for (const [name, value] of response.headers) outHeaders[name] = value;
   if (response.body.kind === 'complete') {
     const status = statusForMediaType(response.status ?? 200, outHeaders['content-type'], response.body.string);
-    if (cacheable) {
+    if (cache && key !== '') {
       sendCached(req, res, method, cache.set(key, status, outHeaders, response.body.string));
       return;
     }

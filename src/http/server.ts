@@ -107,10 +107,14 @@ export function createHttpServer(options: HttpOptions): Server {
       res.on('finish', () => {
         const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
         metrics?.httpRequests.inc({ route: ROUTES.has(url.pathname) ? url.pathname : 'other', method: METHODS.has(method) ? method : 'OTHER', status: String(res.statusCode) });
-        logger?.info({ requestId, method, path: url.pathname.slice(0, 200), status: res.statusCode, durationMs: Math.round(durationMs * 10) / 10 }, 'request');
+        if (logger?.isLevelEnabled('info')) {
+          logger.info({ requestId, method, path: url.pathname.slice(0, 200), status: res.statusCode, durationMs: Math.round(durationMs * 10) / 10 }, 'request');
+        }
       });
       const route = async (): Promise<void> => {
         if (applyCors(req, res, routeOptions.corsOrigins)) return;
+        // The hot path first: no page is ever served to a POST.
+        if (method === 'POST' && url.pathname === '/graphql') return serveGraphQL(req, res, url, routeOptions);
         if (options.studio !== false && (await serveStudio(req, res, url))) return;
         switch (url.pathname) {
           case '/graphql':

@@ -1,0 +1,271 @@
+/**
+ * npm run bench [-- --rounds 5 --duration 5 --connections 50]
+ *
+ * Measures Entente against the ceiling of this machine in one run. Entente (production mode, the
+ * embedded seed) and a raw node:http server that replies with the precomputed bytes of the same
+ * answers are pinned to core 0 with taskset; this process drives the load with autocannon from core
+ * 1. Three workloads (hot, mixed, unique) run in interleaved rounds after a warm-up; every answer is
+ * checked against an uncached Entente before anything is measured. Writes
+ * bench/results/workloads.json, bench/workloads.svg and the workloads section of bench/RESULTS.md.
+ * Asserts nothing about time.
+ */
+import autocannon from 'autocannon';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { writeResultsSection } from './results.js';
+import { barChart } from './svg-chart.js';
+
+const { values } = parseArgs({
+  options: { rounds: { type: 'string', default: '5' }, duration: { type: 'string', default: '5' }, connections: { type: 'string', default: '50' }, warmup: { type: 'string', default: '2' } },
+});
+const rounds = Number(values.rounds);
+const duration = Number(values.duration);
+const connections = Number(values.connections);
+const warmup = Number(values.warmup);
+const hasTaskset = existsSync('/usr/bin/taskset') && os.cpus().length >= 2;
+const HEADERS = { 'content-type': 'application/json', accept: 'application/json' };
+
+if (hasTaskset) execFileSync('taskset', ['-cp', '1', String(process.pid)], { stdio: 'ignore' });
+
+const children: ChildProcess[] = [];
+// Whatever happens, no server outlives the benchmark.
+process.on('exit', () => children.forEach((child) => child.kill('SIGKILL')));
+
+/** Starts a Node process (pinned to core 0 where possible) and waits for the line with its port. */
+async function start(args: string[], env: Record<string, string>, portPattern: RegExp): Promise<{ child: ChildProcess; port: number }> {
+  const command = hasTaskset ? 'taskset' : process.execPath;
+  const argv = hasTaskset ? ['-c', '0', process.execPath, ...args] : args;
+  const child = spawn(command, argv, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  children.push(child);
+  let output = '';
+  const port = await new Promise<number>((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = portPattern.exec(output);
+      if (match) resolve(Number(match[1]));
+    });
+    child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}: ${output}`)));
+  });
+  child.stdout!.resume();
+  return { child, port };
+}
+
+const entente = (env: Record<string, string>) =>
+  start(['--import', 'tsx', 'src/index.ts'], { NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env }, /localhost:(\d+)\//);
+
+async function post(port: number, body: string): Promise<{ status: number; text: string }> {
+  const response = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: HEADERS, body });
+  return { status: response.status, text: await response.text() };
+}
+
+/** CPU time (user + system) of a process so far, in microseconds, from /proc. */
+function cpuMicros(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return (ticks * 1e6) / 100;
+}
+
+function peakRssBytes(pid: number): number {
+  const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Number(match[1]) * 1024 : 0;
+}
+
+// ---------------------------------------------------------------- workloads
+
+const HOT = JSON.stringify({
+  query: `query Hot {
+  agreements(first: 10) { nodes {
+    name
+    concludedOn { iso precision isInferred }
+    concludedAt { node { name heldAt { node { name } } } evidence { quote } }
+    topics(first: 5) { nodes { name } }
+    signatories { edges {
+      node { name }
+      capacity
+      evidence { quote start end method }
+      onBehalfOf { name code agreements(first: 5) { nodes { name kind } } }
+    } }
+  } }
+}`,
+});
+
+async function mixedRequests(port: number): Promise<string[]> {
+  const lists = ['countries', 'people', 'agreements', 'events', 'topics', 'organizations', 'places', 'products', 'offices', 'policies', 'sources'];
+  const { text } = await post(port, JSON.stringify({ query: `{ ${lists.map((l) => `${l}(first: 100) { nodes { id } }`).join(' ')} }` }));
+  const data = JSON.parse(text).data as Record<string, { nodes: Array<{ id: string }> }>;
+  const ids = lists.flatMap((l) => data[l]!.nodes.map((n) => n.id));
+  const people = data.people!.nodes.map((n) => n.id);
+  const requests: string[] = [];
+  const lookup = 'query Lookup($id: ID!) { node(id: $id) { id ... on Entity { name description labels { language text } relations(first: 10) { totalCount edges { direction other { id name } node { type evidence { quote } } } } } } }';
+  for (const id of ids) requests.push(JSON.stringify({ query: lookup, variables: { id }, operationName: 'Lookup' }));
+  for (const term of ['montreal', 'wildberger', 'energy', 'deep learn', 'sovereign', 'munich', 'canada', 'robotics', 'declaration', 'data centers', 'ethical', 'semiconductor']) {
+    requests.push(JSON.stringify({ query: 'query Search($q: String!) { search(query: $q, first: 5) { totalCount nodes { score field snippet { text } node { id } } } }', variables: { q: term } }));
+  }
+  for (const from of people) {
+    for (const to of ids.slice(0, 8)) {
+      requests.push(JSON.stringify({ query: 'query Path($from: ID!, $to: ID!) { paths(from: $from, to: $to, maxHops: 3, first: 3) { length hops { relationship { type } } } }', variables: { from, to } }));
+    }
+  }
+  for (const code of ['DE', 'CA', 'US', 'CN']) {
+    requests.push(JSON.stringify({ query: 'query Parties($code: String) { agreements(filter: { parties: { some: { code: { equals: $code } } } }) { nodes { name } } }', variables: { code } }));
+  }
+  for (const first of [1, 2, 5, 10]) {
+    for (const order of ['NAME', 'AGREEMENTS_COUNT', 'DEGREE']) {
+      requests.push(JSON.stringify({ query: `query Topics($first: Int) { topics(first: $first, orderBy: [{ field: ${order}, direction: DESC }]) { totalCount pageInfo { endCursor } nodes { name } } }`, variables: { first } }));
+    }
+  }
+  return requests;
+}
+
+/** A document no cache has seen: a new alias and field set each time. */
+function uniqueRequest(n: number, ids: string[]): string {
+  const id = ids[n % ids.length];
+  const extra = n % 3 === 0 ? 'aliases' : n % 3 === 1 ? 'description' : 'label(language: DE)';
+  return JSON.stringify({ query: `{ u${n}: node(id: "${id}") { id ... on Entity { name ${extra} } } }` });
+}
+
+// ---------------------------------------------------------------- run
+
+interface Run {
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  cpuMicrosPerRequest: number;
+  errors: number;
+  non2xx: number;
+}
+
+async function load(port: number, pid: number, requests: autocannon.Request[], seconds: number): Promise<Run> {
+  const cpuBefore = cpuMicros(pid);
+  const result = await autocannon({ url: `http://127.0.0.1:${port}/graphql`, connections, duration: seconds, requests });
+  const cpu = cpuMicros(pid) - cpuBefore;
+  return {
+    requestsPerSecond: result.requests.total / seconds,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    cpuMicrosPerRequest: cpu / Math.max(1, result.requests.total),
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function main(): Promise<void> {
+  const reference = await entente({ RESPONSE_CACHE_BYTES: '0' });
+  const measured = await entente({});
+  const { text: idsText } = await post(reference.port, JSON.stringify({ query: '{ people(first: 100) { nodes { id } } agreements(first: 100) { nodes { id } } topics(first: 100) { nodes { id } } }' }));
+  const idsData = JSON.parse(idsText).data as Record<string, { nodes: Array<{ id: string }> }>;
+  const uniqueIds = Object.values(idsData).flatMap((list) => list.nodes.map((n) => n.id));
+  const mixed = await mixedRequests(reference.port);
+  const distinct = [HOT, ...mixed];
+
+  // Every answer must be right before anything is measured: the measured server, on a miss and on
+  // a hit, must give byte for byte what an uncached server gives.
+  const answers: Record<string, string> = {};
+  for (const body of distinct) {
+    const expected = await post(reference.port, body);
+    if (expected.status !== 200 || JSON.parse(expected.text).errors) throw new Error(`the reference answered ${expected.status}: ${expected.text.slice(0, 300)} for ${body}`);
+    for (const attempt of ['miss', 'hit']) {
+      const actual = await post(measured.port, body);
+      if (actual.status !== expected.status || actual.text !== expected.text) throw new Error(`answer differs on ${attempt} for ${body}`);
+    }
+    answers[body] = expected.text;
+  }
+  for (let n = 0; n < 100; n++) {
+    const body = uniqueRequest(1_000_000 + n, uniqueIds);
+    const [expected, actual] = await Promise.all([post(reference.port, body), post(measured.port, body)]);
+    if (actual.text !== expected.text || JSON.parse(actual.text).errors) throw new Error(`unique answer differs for ${body}`);
+  }
+  const fallback = (await post(reference.port, uniqueRequest(0, uniqueIds))).text;
+  reference.child.kill('SIGTERM');
+  console.log(`checked ${distinct.length} distinct requests (miss and hit) and 100 unique documents against an uncached server`);
+
+  mkdirSync(path.join('bench', 'results'), { recursive: true });
+  const answersFile = path.join('bench', 'results', 'ceiling-answers.json');
+  writeFileSync(answersFile, JSON.stringify({ answers, fallback }));
+  const ceiling = await start(['--import', 'tsx', 'bench/ceiling-server.ts', answersFile], {}, /listening on (\d+)/);
+
+  let counter = 0;
+  const workloads: Record<string, autocannon.Request[]> = {
+    hot: [{ method: 'POST', path: '/graphql', headers: HEADERS, body: HOT }],
+    mixed: mixed.map((body) => ({ method: 'POST', path: '/graphql', headers: HEADERS, body })),
+    unique: [
+      {
+        method: 'POST',
+        path: '/graphql',
+        headers: HEADERS,
+        setupRequest: (request) => ({ ...request, body: uniqueRequest(counter++, uniqueIds) }),
+      },
+    ],
+  };
+  const servers = { entente: measured, ceiling };
+  for (const [name, requests] of Object.entries(workloads)) {
+    for (const [which, server] of Object.entries(servers)) await load(server.port, server.child.pid!, requests, warmup);
+    console.log(`warmed up ${name}`);
+  }
+  const runs: Record<string, Record<string, Run[]>> = {};
+  for (let round = 0; round < rounds; round++) {
+    for (const [name, requests] of Object.entries(workloads)) {
+      const order = round % 2 === 0 ? (['ceiling', 'entente'] as const) : (['entente', 'ceiling'] as const);
+      for (const which of order) {
+        const server = servers[which];
+        const run = await load(server.port, server.child.pid!, requests, duration);
+        ((runs[name] ??= {})[which] ??= []).push(run);
+        console.log(`round ${round + 1} ${name} ${which}: ${run.requestsPerSecond.toFixed(0)} req/s, p50 ${run.p50} ms, p99 ${run.p99} ms, ${run.cpuMicrosPerRequest.toFixed(0)} µs CPU/request, errors ${run.errors}, non-2xx ${run.non2xx}`);
+      }
+    }
+  }
+  const rss = { entente: peakRssBytes(measured.child.pid!), ceiling: peakRssBytes(ceiling.child.pid!) };
+  measured.child.kill('SIGTERM');
+  ceiling.child.kill('SIGTERM');
+  await Promise.all([once(measured.child, 'exit'), once(ceiling.child, 'exit')]);
+
+  const goals: Record<string, number> = { hot: 0.6, mixed: 0.32, unique: 0.15 };
+  const summary = Object.entries(runs).map(([name, byServer]) => {
+    const e = byServer.entente!;
+    const c = byServer.ceiling!;
+    const ratios = e.map((run, i) => run.requestsPerSecond / c[i]!.requestsPerSecond);
+    return {
+      workload: name,
+      ratio: median(ratios),
+      ratioMin: Math.min(...ratios),
+      ratioMax: Math.max(...ratios),
+      goal: goals[name]!,
+      entente: { rps: median(e.map((r) => r.requestsPerSecond)), p50: median(e.map((r) => r.p50)), p99: median(e.map((r) => r.p99)), cpu: median(e.map((r) => r.cpuMicrosPerRequest)), errors: e.reduce((n, r) => n + r.errors + r.non2xx, 0) },
+      ceiling: { rps: median(c.map((r) => r.requestsPerSecond)), p50: median(c.map((r) => r.p50)), p99: median(c.map((r) => r.p99)), cpu: median(c.map((r) => r.cpuMicrosPerRequest)), errors: c.reduce((n, r) => n + r.errors + r.non2xx, 0) },
+    };
+  });
+  const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Linux ${os.release()}, Node ${process.version}${hasTaskset ? '; servers pinned to core 0, load from core 1' : '; no taskset: not pinned'}`;
+  writeFileSync(path.join('bench', 'results', 'workloads.json'), `${JSON.stringify({ date: new Date().toISOString(), machine, rounds, duration, connections, rss, summary, runs }, null, 2)}\n`);
+  writeFileSync(
+    path.join('bench', 'workloads.svg'),
+    barChart('Entente req/s as a share of the ceiling (median of rounds)', summary.map((s) => ({ name: s.workload, value: s.ratio, goal: s.goal })), '×'),
+  );
+  const rows = summary.map(
+    (s) =>
+      `| ${s.workload} | **${s.ratio.toFixed(2)}×** (${s.ratioMin.toFixed(2)}–${s.ratioMax.toFixed(2)}) | ${s.goal}× | ${s.entente.rps.toFixed(0)} | ${s.ceiling.rps.toFixed(0)} | ${s.entente.p50} / ${s.entente.p99} ms | ${s.ceiling.p50} / ${s.ceiling.p99} ms | ${(s.entente.p99 / Math.max(1, s.ceiling.p99)).toFixed(1)}× | ${s.entente.cpu.toFixed(0)} µs | ${s.ceiling.cpu.toFixed(0)} µs | ${s.entente.errors} |`,
+  );
+  writeResultsSection(
+    'workloads',
+    `## Workloads against the ceiling\n\nCommand: \`npm run bench -- --rounds ${rounds} --duration ${duration} --connections ${connections}\` (${new Date().toISOString().slice(0, 10)}). Machine: ${machine}.\n\n` +
+      `The ceiling is a raw \`node:http\` server that answers each request with the precomputed bytes of Entente's own answer (bench/ceiling-server.ts; for **unique**, whose documents are new every time, it answers with the bytes of one such answer). ` +
+      `Entente runs with \`NODE_ENV=production\`, \`LOG_LEVEL=warn\` and its default response cache. Each of ${rounds} rounds runs every workload for ${duration} s on each server, alternating which goes first, after a ${warmup} s warm-up; ` +
+      `figures are medians over rounds, the ratio's spread (min–max) in brackets. Before measuring, every distinct request was answered by the measured server on a miss and on a hit and compared byte for byte with an uncached server, and 100 unique documents likewise.\n\n` +
+      `| workload | ratio to ceiling | goal | Entente req/s | ceiling req/s | Entente p50 / p99 | ceiling p50 / p99 | p99 vs ceiling | Entente CPU per request | ceiling CPU per request | Entente errors + non-2xx |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n${rows.join('\n')}\n\n` +
+      `Peak RSS: Entente ${(rss.entente / 2 ** 20).toFixed(0)} MiB, ceiling ${(rss.ceiling / 2 ** 20).toFixed(0)} MiB.\n\n` +
+      `- **hot**: one analyst query of depth 4 (agreements → signatories → country → agreements, with topics, event and evidence).\n` +
+      `- **mixed**: ${mixed.length} distinct requests cycled per connection: a lookup of every entity, 12 searches, paths between people and entities, filtered lists, ordered pages.\n` +
+      `- **unique**: a new document every request (a new alias, one of three field sets), so neither the document cache nor the response cache can help.\n\n![workloads against the ceiling](workloads.svg)\n`,
+  );
+  console.log('wrote bench/results/workloads.json, bench/workloads.svg and bench/RESULTS.md');
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,29 @@
+/**
+ * The ceiling: the fastest GraphQL answer this machine can give, a raw node:http server that reads
+ * the request body and writes precomputed response bytes. It knows the exact answer to every request
+ * of the benchmark's workloads (given as a JSON file: request body → response body) and answers any
+ * other request with the fallback bytes. Prints its port once listening.
+ */
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+
+const [answersFile, contentType = 'application/json; charset=utf-8'] = process.argv.slice(2);
+const table = JSON.parse(readFileSync(answersFile!, 'utf8')) as { answers: Record<string, string>; fallback: string };
+const answers = new Map(Object.entries(table.answers).map(([request, response]) => [request, Buffer.from(response)]));
+const fallback = Buffer.from(table.fallback);
+
+const server = createServer((req, res) => {
+  const chunks: Buffer[] = [];
+  req.on('data', (chunk: Buffer) => chunks.push(chunk));
+  req.on('end', () => {
+    const body = answers.get(Buffer.concat(chunks).toString()) ?? fallback;
+    res.writeHead(200, { 'content-type': contentType, 'content-length': body.length });
+    res.end(body);
+  });
+});
+server.keepAliveTimeout = 60_000;
+server.listen(0, '127.0.0.1', () => {
+  const address = server.address();
+  console.log(`ceiling listening on ${typeof address === 'object' && address ? address.port : 0}`);
+});
+process.on('SIGTERM', () => server.close(() => process.exit(0)));
