@@ -92,7 +92,7 @@ describe('the response cache', () => {
 });
 
 describe('ResponseCache', () => {
-  it('stays within its byte bound, evicting the least recently used answer first', () => {
+  it('stays within its byte bound, evicting first the oldest answer not used since it was last passed over', () => {
     const cache = new ResponseCache(2000, 'v1');
     const body = JSON.stringify({ data: { text: 'x'.repeat(300) } });
     const keys = ['a', 'b', 'c', 'd', 'e'].map((name) => cache.key('POST', 'application/json', name));

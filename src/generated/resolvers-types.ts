@@ -74,6 +74,7 @@ export type Agreement = Entity & Node & {
 export type AgreementIndependenceFromArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
 };
 
 
@@ -87,6 +88,7 @@ export type AgreementLabelArgs = {
 export type AgreementMilestoneOfArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
 };
 
 
@@ -94,6 +96,7 @@ export type AgreementMilestoneOfArgs = {
 export type AgreementMilestonesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
 };
 
 
@@ -101,6 +104,7 @@ export type AgreementMilestonesArgs = {
 export type AgreementPartiesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
 };
 
 
@@ -108,6 +112,7 @@ export type AgreementPartiesArgs = {
 export type AgreementPromotesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
 };
 
 
@@ -124,6 +129,7 @@ export type AgreementRelationsArgs = {
 export type AgreementRespondsToArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
 };
 
 
@@ -131,6 +137,7 @@ export type AgreementRespondsToArgs = {
 export type AgreementSignatoriesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
 };
 
 
@@ -138,6 +145,7 @@ export type AgreementSignatoriesArgs = {
 export type AgreementTopicsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
 };
 
 /** A page of agreements. */
@@ -349,6 +357,7 @@ export type Country = Entity & Node & {
 export type CountryAgreementsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
 };
 
 
@@ -356,6 +365,7 @@ export type CountryAgreementsArgs = {
 export type CountryEventsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
 };
 
 
@@ -363,6 +373,7 @@ export type CountryEventsArgs = {
 export type CountryIndependenceSoughtByArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
 };
 
 
@@ -376,6 +387,7 @@ export type CountryLabelArgs = {
 export type CountryLocatedInArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
 };
 
 
@@ -383,6 +395,7 @@ export type CountryLocatedInArgs = {
 export type CountryMarketsTargetedArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
 };
 
 
@@ -390,6 +403,7 @@ export type CountryMarketsTargetedArgs = {
 export type CountryOfficesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
 };
 
 
@@ -397,6 +411,7 @@ export type CountryOfficesArgs = {
 export type CountryPlacesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
 };
 
 
@@ -404,6 +419,7 @@ export type CountryPlacesArgs = {
 export type CountryPoliciesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
 };
 
 
@@ -411,6 +427,7 @@ export type CountryPoliciesArgs = {
 export type CountryProductsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
 };
 
 
@@ -418,6 +435,7 @@ export type CountryProductsArgs = {
 export type CountryPromotesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
 };
 
 
@@ -434,6 +452,7 @@ export type CountryRelationsArgs = {
 export type CountryStrengthsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
 };
 
 /** A place that is the capital of a country, with the evidence for it. */
@@ -790,6 +809,7 @@ export type Event = Entity & Node & {
 export type EventAgreementsConcludedArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
 };
 
 
@@ -797,6 +817,7 @@ export type EventAgreementsConcludedArgs = {
 export type EventAttendeesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
 };
 
 
@@ -810,6 +831,7 @@ export type EventLabelArgs = {
 export type EventMilestoneOfArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
 };
 
 
@@ -817,6 +839,7 @@ export type EventMilestoneOfArgs = {
 export type EventParticipatingCountriesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
 };
 
 
@@ -1204,6 +1227,7 @@ export type Office = Entity & Node & {
 export type OfficeHoldersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
 };
 
 
@@ -1378,6 +1402,7 @@ export type OrganizationLabelArgs = {
 export type OrganizationLocatedInArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
 };
 
 
@@ -1385,6 +1410,7 @@ export type OrganizationLocatedInArgs = {
 export type OrganizationMembersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
 };
 
 
@@ -1392,6 +1418,7 @@ export type OrganizationMembersArgs = {
 export type OrganizationPoliciesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
 };
 
 
@@ -1399,6 +1426,7 @@ export type OrganizationPoliciesArgs = {
 export type OrganizationPublicationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
 };
 
 
@@ -1634,6 +1662,7 @@ export type Person = Entity & Node & {
 export type PersonContributionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
 };
 
 
@@ -1641,6 +1670,7 @@ export type PersonContributionsArgs = {
 export type PersonCounterpartsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
 };
 
 
@@ -1648,6 +1678,7 @@ export type PersonCounterpartsArgs = {
 export type PersonEventsAttendedArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
 };
 
 
@@ -1661,6 +1692,7 @@ export type PersonLabelArgs = {
 export type PersonMembershipsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
 };
 
 
@@ -1668,6 +1700,7 @@ export type PersonMembershipsArgs = {
 export type PersonOfficesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
 };
 
 
@@ -1684,6 +1717,7 @@ export type PersonRelationsArgs = {
 export type PersonSignedAgreementsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
 };
 
 
@@ -1691,6 +1725,7 @@ export type PersonSignedAgreementsArgs = {
 export type PersonSpokeAboutArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
 };
 
 /** A page of people. */
@@ -1850,6 +1885,7 @@ export type Place = Entity & Node & {
 export type PlaceCapitalOfArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
 };
 
 
@@ -1857,6 +1893,7 @@ export type PlaceCapitalOfArgs = {
 export type PlaceContainsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
 };
 
 
@@ -1864,6 +1901,7 @@ export type PlaceContainsArgs = {
 export type PlaceEventsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
 };
 
 
@@ -1877,6 +1915,7 @@ export type PlaceLabelArgs = {
 export type PlaceLocatedInArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
 };
 
 
@@ -1893,6 +1932,7 @@ export type PlaceRelationsArgs = {
 export type PlaceTargetedByArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
 };
 
 /** A page of places. */
@@ -2059,6 +2099,7 @@ export type PolicyLabelArgs = {
 export type PolicyPursuedByArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
 };
 
 
@@ -2075,6 +2116,7 @@ export type PolicyRelationsArgs = {
 export type PolicyRespondedToByArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
 };
 
 /** A page of policies. */
@@ -2208,6 +2250,7 @@ export type Product = Entity & Node & {
 export type ProductIndependenceSoughtByArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
 };
 
 
@@ -2221,6 +2264,7 @@ export type ProductLabelArgs = {
 export type ProductOriginatesFromArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
 };
 
 
@@ -2569,6 +2613,21 @@ export type QueryTopicsArgs = {
   orderBy?: InputMaybe<Array<TopicOrder>>;
 };
 
+/** An ordering of the items of a relationship list. */
+export type RelatedOrder = {
+  /** Which way; ascending when omitted. */
+  direction?: InputMaybe<OrderDirection>;
+  /** What to order by. */
+  field: RelatedOrderField;
+};
+
+/** What the items of a relationship list can be ordered by. */
+export type RelatedOrderField =
+  /** The linked item's number of relationships of any type. */
+  | 'DEGREE'
+  /** The linked item's name, in English alphabetical order. */
+  | 'NAME';
+
 /** A page of relationships of one entity. */
 export type RelationConnection = {
   __typename?: 'RelationConnection';
@@ -2882,6 +2941,7 @@ export type Source = Entity & Node & {
 export type SourceContributorsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
 };
 
 
@@ -3118,6 +3178,7 @@ export type Topic = Entity & Node & {
 export type TopicAgreementsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
 };
 
 
@@ -3125,6 +3186,7 @@ export type TopicAgreementsArgs = {
 export type TopicBroaderArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
 };
 
 
@@ -3132,6 +3194,7 @@ export type TopicBroaderArgs = {
 export type TopicDiscussedByArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
 };
 
 
@@ -3145,6 +3208,7 @@ export type TopicLabelArgs = {
 export type TopicNarrowerArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
 };
 
 
@@ -3152,6 +3216,7 @@ export type TopicNarrowerArgs = {
 export type TopicPromotedByArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
 };
 
 
@@ -3168,6 +3233,7 @@ export type TopicRelationsArgs = {
 export type TopicStrengthOfArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
 };
 
 /** A page of topics. */
@@ -3493,6 +3559,8 @@ export type ResolversTypes = {
   ProductRelationEdge: ResolverTypeWrapper<RelationEdgeModel>;
   ProductRelationFilter: ProductRelationFilter;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RelatedOrder: RelatedOrder;
+  RelatedOrderField: RelatedOrderField;
   RelationConnection: ResolverTypeWrapper<RelationConnectionModel>;
   RelationEdge: ResolverTypeWrapper<RelationEdgeModel>;
   Relationship: ResolverTypeWrapper<EdgeModel>;
@@ -3654,6 +3722,7 @@ export type ResolversParentTypes = {
   ProductRelationEdge: RelationEdgeModel;
   ProductRelationFilter: ProductRelationFilter;
   Query: Record<PropertyKey, never>;
+  RelatedOrder: RelatedOrder;
   RelationConnection: RelationConnectionModel;
   RelationEdge: RelationEdgeModel;
   Relationship: EdgeModel;

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 
 export interface CachedResponse {
   status: number;
+  /** Set on every hit, cleared when eviction passes the entry over (second chance). */
+  used?: boolean;
   headers: Record<string, string>;
   body: Buffer;
   /** A strong validator of the body, for ETag and If-None-Match. */
@@ -16,8 +18,9 @@ const ENTRY_OVERHEAD = 256;
  * is the exact request that decides the answer (method, the media type asked for, the body or the
  * query string) prefixed with the graph's version, so an answer can only be served for the same
  * request against the same graph. Only complete, successful answers without errors are kept. The
- * cache is bounded by bytes (keys, bodies and a fixed overhead per entry) and evicts the least
- * recently used entry first.
+ * cache is bounded by bytes (keys, bodies and a fixed overhead per entry). Eviction is CLOCK
+ * (second chance), which approximates least-recently-used without touching the map on a hit: moving
+ * the same hot key on every hit would pile deleted slots into one hash bucket of a large map.
  */
 export class ResponseCache {
   private readonly entries = new Map<string, CachedResponse>();
@@ -42,9 +45,7 @@ export class ResponseCache {
       return undefined;
     }
     this.hits += 1;
-    // Most recently used last, so eviction takes from the front.
-    this.entries.delete(key);
-    this.entries.set(key, entry);
+    entry.used = true;
     return entry;
   }
 
@@ -63,7 +64,13 @@ export class ResponseCache {
     while (this.bytes + size > this.maxBytes) {
       const [oldestKey, oldest] = this.entries.entries().next().value as [string, CachedResponse];
       this.entries.delete(oldestKey);
-      this.bytes -= this.sizeOf(oldestKey, oldest);
+      if (oldest.used) {
+        // Used since it was last passed over: a second chance at the back of the line.
+        oldest.used = false;
+        this.entries.set(oldestKey, oldest);
+      } else {
+        this.bytes -= this.sizeOf(oldestKey, oldest);
+      }
     }
     this.entries.set(key, entry);
     this.bytes += size;

@@ -72,6 +72,20 @@ describe('the studio in a real browser', () => {
     await page.close();
   });
 
+  it('runs every example tab to an answer with data and no errors', async () => {
+    const page = await openPage('/');
+    await page.waitForSelector('.graphiql-container');
+    const answers: Record<string, string[]> = {};
+    for (const name of ['WhoSigned', 'HowConnected', 'Timeline', 'Search', 'Neighbourhood']) {
+      await page.locator('.graphiql-tab', { hasText: name }).first().click();
+      const result = await runActiveTab(page);
+      expect(result.errors, name).toBeUndefined();
+      answers[name] = Object.keys(result.data).filter((key) => result.data[key] !== null);
+    }
+    expect(Object.values(answers).every((keys) => keys.length > 0)).toBe(true);
+    await page.close();
+  });
+
   it('answers a browser asking /graphql for HTML with the IDE', async () => {
     const page = await openPage('/graphql');
     await page.waitForSelector('.graphiql-container');

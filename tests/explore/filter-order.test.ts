@@ -179,4 +179,25 @@ describe('ordering', () => {
       { name: 'United States', agreements: { totalCount: 0 } },
     ]);
   });
+
+  it("orders a relationship list by the linked entity, keeping the sources' order when asked for none", async () => {
+    const data = await graph.data(`{ node(id: "Agreement:springfield-accord") { ... on Agreement {
+      asGiven: signatories { nodes { id } }
+      byName: signatories(orderBy: [{ field: NAME, direction: DESC }]) { nodes { id } }
+      byDegree: signatories(orderBy: [{ field: DEGREE, direction: DESC }], first: 2) { totalCount nodes { id } pageInfo { hasNextPage } }
+      topics(orderBy: [{ field: NAME }]) { edges { node { id } evidence { quote } } }
+    } } }`);
+    expect(data.node).toEqual({
+      asGiven: { nodes: [{ id: 'Person:alice-example' }, { id: 'Person:bob-sample' }, { id: 'Person:carol-third' }] },
+      byName: { nodes: [{ id: 'Person:carol-third' }, { id: 'Person:bob-sample' }, { id: 'Person:alice-example' }] },
+      // Alice and Bob tie on degree 3; name breaks the tie.
+      byDegree: { totalCount: 3, nodes: [{ id: 'Person:alice-example' }, { id: 'Person:bob-sample' }], pageInfo: { hasNextPage: true } },
+      topics: {
+        edges: [
+          { node: { id: 'Topic:energy-efficiency' }, evidence: [{ quote: 'The accord covers energy efficiency' }] },
+          { node: { id: 'Topic:robotics' }, evidence: [{ quote: 'The accord covers energy efficiency and robotics' }] },
+        ],
+      },
+    });
+  });
 });

@@ -16,7 +16,7 @@ import type {
 import { isEdge } from '../../store/models.js';
 import { badUserInput } from '../../errors.js';
 import { filterEntities, type Filter } from '../listing/filter.js';
-import { orderEntities, type Order } from '../listing/order.js';
+import { orderEntities, orderRelated, type Order, type RelatedOrder } from '../listing/order.js';
 
 export type EntityModelOf<T extends EntityTypeName> = Extract<EntityModel, { type: T }>;
 
@@ -70,10 +70,11 @@ export async function listRelations(
   nodeId: string,
   types: readonly EdgeType[] | null,
   direction: Direction,
-  args: PageArgs,
+  args: PageArgs & { orderBy?: readonly RelatedOrder[] | null },
 ): Promise<RelationConnectionModel> {
   const page = readPage(args);
-  const edges = await ctx.loaders.edges.load({ nodeId, types, direction });
+  const loaded = await ctx.loaders.edges.load({ nodeId, types, direction });
+  const edges = args.orderBy?.length ? await orderRelated(ctx, nodeId, loaded, args.orderBy) : loaded;
   return toConnection(edges.slice(page.offset, page.offset + page.limit), page, edges.length, (edge, cursor) =>
     toRelationEdge(edge, nodeId, cursor),
   );

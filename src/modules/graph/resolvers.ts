@@ -2,6 +2,7 @@ import { CountryCodeResolver, DateResolver, HexadecimalResolver, NonNegativeIntR
 import type { Context } from '../../context.js';
 import type { Resolvers } from '../../generated/resolvers-types.js';
 import type { PageArgs } from '../../lib/connection.js';
+import type { RelatedOrder } from '../listing/order.js';
 import type { Direction, EdgeType, EntityModel, EntityTypeName, RelationConnectionModel, RelationEdgeModel } from '../../store/models.js';
 import { isEdge } from '../../store/models.js';
 import { isSymmetric } from '../../store/vocabulary.js';
@@ -10,7 +11,7 @@ import { findEntitiesByName, findNode, findNodes, findRelation, listRelations, l
 
 /** A field that lists a node's relationships of one or more types, as a connection. */
 export function relationField(types: readonly EdgeType[], direction: Direction) {
-  return (parent: { id: string }, args: PageArgs, ctx: Context): Promise<RelationConnectionModel> =>
+  return (parent: { id: string }, args: PageArgs & { orderBy?: readonly RelatedOrder[] | null }, ctx: Context): Promise<RelationConnectionModel> =>
     listRelations(ctx, parent.id, types, direction, args);
 }
 
@@ -23,7 +24,7 @@ export function singleRelationField(type: EdgeType, direction: Exclude<Direction
 type RelationFieldResolvers<T extends EntityTypeName> = {
   [F in RelationFieldName<T>]: (typeof RELATION_FIELDS)[T][F] extends { single: true }
     ? (parent: { id: string }, args: unknown, ctx: Context) => Promise<RelationEdgeModel | null>
-    : (parent: { id: string }, args: PageArgs, ctx: Context) => Promise<RelationConnectionModel>;
+    : (parent: { id: string }, args: PageArgs & { orderBy?: readonly RelatedOrder[] | null }, ctx: Context) => Promise<RelationConnectionModel>;
 };
 
 /** The resolvers of every typed relationship field of an entity type, built from RELATION_FIELDS. */
