@@ -1,5 +1,7 @@
 /// <reference lib="dom" />
 // Functions given to page.evaluate run in the page, where document and window exist.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadMemoryStore } from '../../src/store/load.js';
@@ -72,18 +74,16 @@ describe('the studio in a real browser', () => {
     await page.close();
   });
 
-  it('runs every example tab to an answer with data and no errors', async () => {
-    const page = await openPage('/');
-    await page.waitForSelector('.graphiql-container');
-    const answers: Record<string, string[]> = {};
-    for (const name of ['WhoSigned', 'HowConnected', 'Timeline', 'Search', 'Neighbourhood']) {
-      await page.locator('.graphiql-tab', { hasText: name }).first().click();
+  it('runs every example operation in the IDE to an answer with data and no errors', async () => {
+    for (const file of ['who-signed', 'how-connected', 'timeline', 'search', 'neighbourhood']) {
+      const query = readFileSync(fileURLToPath(new URL(`../../operations/${file}.graphql`, import.meta.url)), 'utf8');
+      const page = await openPage(`/?query=${encodeURIComponent(query)}`);
+      await page.waitForSelector('.graphiql-container');
       const result = await runActiveTab(page);
-      expect(result.errors, name).toBeUndefined();
-      answers[name] = Object.keys(result.data).filter((key) => result.data[key] !== null);
+      expect(result.errors, file).toBeUndefined();
+      expect(Object.values(result.data).some((value) => value !== null && !(Array.isArray(value) && value.length === 0)), file).toBe(true);
+      await page.close();
     }
-    expect(Object.values(answers).every((keys) => keys.length > 0)).toBe(true);
-    await page.close();
   });
 
   it('answers a browser asking /graphql for HTML with the IDE', async () => {
