@@ -28,7 +28,10 @@ interface Probe {
   latencies: Record<string, { p50: number; p99: number }>;
 }
 
-const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000,10000,100000' }, rounds: { type: 'string', default: '200' } } });
+const { values } = parseArgs({
+  options: { sizes: { type: 'string', default: '1000,10000,100000' }, rounds: { type: 'string', default: '200' }, 'skip-search-from': { type: 'string' } },
+});
+const skipSearchFrom = values['skip-search-from'] ? Number(values['skip-search-from']) : Infinity;
 const sizes = values.sizes!.split(',').map(Number);
 const results: Probe[] = [];
 for (const size of sizes) {
@@ -40,7 +43,7 @@ for (const size of sizes) {
   console.log(`measuring ${size.toLocaleString('en')} nodes`);
   const { stdout } = await run(
     process.execPath,
-    ['--expose-gc', '--max-old-space-size=8192', '--max-semi-space-size=64', '--import', 'tsx', 'bench/scale-probe.ts', dir, values.rounds!],
+    ['--expose-gc', '--max-old-space-size=8192', '--max-semi-space-size=64', '--import', 'tsx', 'bench/scale-probe.ts', dir, values.rounds!, size >= skipSearchFrom ? 'skip-search' : ''],
     { maxBuffer: 1 << 24, env: { ...process.env, NODE_ENV: 'production' } },
   );
   const probe = JSON.parse(stdout.trim().split('\n').pop()!) as Probe;
@@ -56,12 +59,13 @@ for (const size of sizes) {
 mkdirSync(path.join('bench', 'results'), { recursive: true });
 writeFileSync(path.join('bench', 'results', 'scale.json'), `${JSON.stringify({ date: new Date().toISOString(), sizes, results }, null, 2)}\n`);
 const names = Object.keys(results[0]!.latencies);
+const latency = (r: Probe, name: string) => (r.latencies[name] ? `${r.latencies[name]!.p50.toFixed(2)} / ${r.latencies[name]!.p99.toFixed(2)} ms` : 'not measured');
 const svg = lineChart(
   'Latency (p50, ms) and heap bytes per node+edge against graph size',
   'entities in the graph (log)',
   'ms (log) / bytes per element ÷ 100',
   [
-    ...names.map((name) => ({ name: `${name} p50`, points: results.map((r) => [r.entities, r.latencies[name]!.p50] as [number, number]) })),
+    ...names.map((name) => ({ name: `${name} p50`, points: results.filter((r) => r.latencies[name]).map((r) => [r.entities, r.latencies[name]!.p50] as [number, number]) })),
     { name: 'bytes/element ÷ 100', points: results.map((r) => [r.entities, r.bytesPerElement / 100] as [number, number]) },
   ],
   { logX: true, logY: true },
@@ -73,14 +77,14 @@ const table = [
   '|' + ' --- |'.repeat(7 + names.length),
   ...results.map(
     (r) =>
-      `| ${r.entities.toLocaleString('en')} | ${r.relationships.toLocaleString('en')} | ${(r.loadMs / 1000).toFixed(2)} s | ${(r.heapUsedBytes / 2 ** 20).toFixed(0)} MiB | ${r.bytesPerElement.toFixed(0)} | ${(r.rssBytes / 2 ** 20).toFixed(0)} MiB | ${(r.searchIndexMs / 1000).toFixed(2)} s | ` +
-      names.map((n) => `${r.latencies[n]!.p50.toFixed(2)} / ${r.latencies[n]!.p99.toFixed(2)} ms`).join(' | ') +
+      `| ${r.entities.toLocaleString('en')} | ${r.relationships.toLocaleString('en')} | ${(r.loadMs / 1000).toFixed(2)} s | ${(r.heapUsedBytes / 2 ** 20).toFixed(0)} MiB | ${r.bytesPerElement.toFixed(0)} | ${(r.rssBytes / 2 ** 20).toFixed(0)} MiB | ${Number.isNaN(r.searchIndexMs ?? NaN) || r.searchIndexMs === null ? 'skipped' : `${(r.searchIndexMs / 1000).toFixed(2)} s`} | ` +
+      names.map((n) => latency(r, n)).join(' | ') +
       ' |',
   ),
 ].join('\n');
 writeResultsSection(
   'scale',
-  `## Scale\n\nCommand: \`npm run bench:scale -- --sizes ${values.sizes} --rounds ${values.rounds}\` (${new Date().toISOString().slice(0, 10)}). ` +
+  `## Scale\n\nCommand: \`npm run bench:scale -- --sizes ${values.sizes} --rounds ${values.rounds}${values['skip-search-from'] ? ` --skip-search-from ${values['skip-search-from']}` : ''}\` (${new Date().toISOString().slice(0, 10)}). ` +
     `Each size is a deterministic synthetic graph (bench/generate-graph.ts: every entity type, about three relationships per entity with hubs, evidence on everything), ` +
     `loaded from NDJSON in a fresh process; latencies are in-process executions of the operation (no HTTP), ${values.rounds} rounds after 20 warm-up runs.\n\n` +
     `${table}\n\n![scale curve](scale.svg)\n`,

@@ -13,7 +13,8 @@ const timeout = Math.max(20_000, RUNS * 50);
 
 let http: TestHttp;
 beforeAll(async () => {
-  http = await httpOn(await loadMemoryStore(TINY_SEED), { limits: { maxBodyBytes: 65_536 } });
+  // The response cache is on, as in production, so cached and uncached paths are both fuzzed.
+  http = await httpOn(await loadMemoryStore(TINY_SEED), { limits: { maxBodyBytes: 65_536 }, http: { responseCacheBytes: 1 << 20 } });
 });
 afterAll(() => http.close());
 
