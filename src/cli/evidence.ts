@@ -13,7 +13,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { readSeedFiles } from '../store/seed-files.js';
-import { allEvidence, buildSeedGraph, SeedError, sha256Hex, type SeedProblem } from '../store/seed.js';
+import { sha256Hex } from '../lib/sha256.js';
+import { allEvidence, buildSeedGraph, SeedError, type SeedProblem } from '../store/seed.js';
 
 interface Options {
   command: 'verify' | 'locate';

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256Hex as sha256 } from '../lib/sha256.js';
 import { readFileSync } from 'node:fs';
 import type { TrustedDocumentsMode } from '../config.js';
 import { ErrorCode } from '../errors.js';
@@ -55,7 +55,7 @@ export function loadManifest(path: string, required: boolean): DocumentManifest 
   return manifest;
 }
 
-export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+export { sha256 };
 
 /** The GraphQL request parameters that name a document. */
 export interface DocumentParams {

@@ -1,6 +1,7 @@
 import { CountryCodeResolver } from 'graphql-scalars';
 import { createHash } from 'node:crypto';
 import { parseGlobalId } from '../lib/global-id.js';
+import { sha256Hex } from '../lib/sha256.js';
 import { parsePartialDate } from '../lib/partial-date.js';
 import { Edge, Evidence } from './edge.js';
 import type { EdgeModel, EdgeType, EntityModel, EntityTypeName, EvidenceModel, LabelModel, LanguageCode, PartialDateModel } from './models.js';
@@ -128,10 +129,6 @@ function isHttpUrl(value: unknown): boolean {
   } catch {
     return false;
   }
-}
-
-export function sha256Hex(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
 function baseLabel(place: RecordPlace): string {
