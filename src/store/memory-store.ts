@@ -1,15 +1,11 @@
 import { parseGlobalId } from '../lib/global-id.js';
 import { compareByNameThenId, foldText } from '../lib/text.js';
 import type { EntityPage, GraphStore } from './graph-store.js';
-import type { Direction, EdgeModel, EdgeType, EntityModel, EntityTypeName, FactModel, NodeModel, PartialDateModel } from './models.js';
-import { ENTITY_TYPES } from './models.js';
+import type { Direction, EdgeModel, EdgeType, EntityModel, EntityTypeName, FactModel, NodeModel } from './models.js';
+import { ENTITY_TYPES, isPartialDate } from './models.js';
 import { SearchIndex, type SearchMatch } from './search-index.js';
 import type { SeedGraph } from './seed.js';
 import { isSymmetric } from './vocabulary.js';
-
-function isPartialDate(value: unknown): value is PartialDateModel {
-  return typeof value === 'object' && value !== null && 'precision' in value && 'evidence' in value;
-}
 
 function append<K, V>(index: Map<K, V[]>, key: K, value: V): void {
   const list = index.get(key);

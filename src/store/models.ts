@@ -194,6 +194,11 @@ export interface RelationEdgeModel {
   direction: Exclude<Direction, 'BOTH'>;
 }
 
+/** Whether an attribute value of an entity is a date with its evidence. */
+export function isPartialDate(value: unknown): value is PartialDateModel {
+  return typeof value === 'object' && value !== null && 'precision' in value && 'evidence' in value;
+}
+
 export function isEdge(node: NodeModel): node is EdgeModel {
   return 'fromId' in node;
 }

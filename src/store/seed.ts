@@ -5,7 +5,7 @@ import { sha256Hex } from '../lib/sha256.js';
 import { parsePartialDate } from '../lib/partial-date.js';
 import { Edge, Evidence } from './edge.js';
 import type { EdgeModel, EdgeType, EntityModel, EntityTypeName, EvidenceModel, LabelModel, LanguageCode, PartialDateModel } from './models.js';
-import { EDGE_TYPES } from './models.js';
+import { EDGE_TYPES, isPartialDate } from './models.js';
 import { readSeed, type SeedFile, type SeedRecordKind } from './seed-files.js';
 import { VOCABULARY, type EdgeProperty, type EdgeRule } from './vocabulary.js';
 
@@ -572,9 +572,7 @@ export function* allEvidence(graph: Pick<SeedGraph, 'entities' | 'edges'>): Gene
   for (const entity of graph.entities) {
     for (const evidence of entity.mentions) yield { owner: entity.id, evidence };
     for (const value of Object.values(entity)) {
-      if (isObject(value) && Array.isArray(value.evidence) && 'precision' in value) {
-        for (const evidence of value.evidence as EvidenceModel[]) yield { owner: entity.id, evidence };
-      }
+      if (isPartialDate(value)) for (const evidence of value.evidence) yield { owner: entity.id, evidence };
     }
   }
   for (const edge of graph.edges) for (const evidence of edge.evidence) yield { owner: edge.id, evidence };

@@ -1,7 +1,9 @@
-import type { EntityConnectionModel } from '../../store/models.js';
+import type { ConnectionModel, ItemEdgeModel } from '../../store/models.js';
 
-/** The resolvers every root list connection shares: its nodes are its edges' nodes. */
-export const entityConnectionFields = {
-  nodes: <T extends EntityConnectionModel['edges'][number]['node']>(connection: EntityConnectionModel<T>) =>
-    connection.edges.map((edge) => edge.node),
-};
+/** The `nodes` of any connection whose edges hold their node: the edges' nodes, in order. */
+export function connectionNodes<T>(connection: ConnectionModel<ItemEdgeModel<T>>): T[] {
+  return connection.edges.map((edge) => edge.node);
+}
+
+/** The resolvers every root list connection shares. */
+export const entityConnectionFields = { nodes: connectionNodes };

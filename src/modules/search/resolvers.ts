@@ -1,4 +1,5 @@
 import type { Resolvers } from '../../generated/resolvers-types.js';
+import { connectionNodes } from '../graph/entity-connection.js';
 import { search } from './search.js';
 
 export const searchResolvers = {
@@ -6,7 +7,7 @@ export const searchResolvers = {
     search: (_root, args, ctx) => search(ctx, args),
   },
   SearchConnection: {
-    nodes: (connection) => connection.edges.map((edge) => edge.node),
+    nodes: connectionNodes,
   },
   SearchHit: {
     node: async (hit, _args, ctx) => {

@@ -1,4 +1,5 @@
 import type { Resolvers } from '../../generated/resolvers-types.js';
+import { connectionNodes } from '../graph/entity-connection.js';
 import { listTimeline } from './timeline.js';
 
 export const timelineResolvers = {
@@ -6,6 +7,6 @@ export const timelineResolvers = {
     timeline: (_root, args, ctx) => listTimeline(ctx, args),
   },
   TimelineConnection: {
-    nodes: (connection) => connection.edges.map((edge) => edge.node),
+    nodes: connectionNodes,
   },
 } satisfies Resolvers;
