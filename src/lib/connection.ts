@@ -62,13 +62,3 @@ export function toConnection<TItem, TEdge>(
   };
   return { edges, totalCount, pageInfo };
 }
-
-/** Pages an in-memory list. */
-export function paginate<TItem, TEdge>(
-  all: readonly TItem[],
-  args: PageArgs,
-  toEdge: (item: TItem, cursor: string) => TEdge,
-): ConnectionModel<TEdge> {
-  const page = readPage(args);
-  return toConnection(all.slice(page.offset, page.offset + page.limit), page, all.length, toEdge);
-}
