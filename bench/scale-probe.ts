@@ -6,7 +6,7 @@
 import { performance } from 'node:perf_hooks';
 import { createContext } from '../src/context.js';
 import { encodeCursor } from '../src/lib/connection.js';
-import { createApolloServer } from '../src/server.js';
+import { createGraphQLServer } from '../src/server.js';
 import { loadMemoryStore } from '../src/store/load.js';
 import { random } from './generate-graph.js';
 
@@ -22,7 +22,7 @@ gc?.();
 const memory = process.memoryUsage();
 const { entities, relationships } = store.size;
 
-const apollo = createApolloServer();
+const { apollo } = createGraphQLServer();
 await apollo.start();
 async function run(query: string, variables: Record<string, unknown>): Promise<void> {
   const response = await apollo.executeOperation({ query, variables }, { contextValue: createContext(store) });

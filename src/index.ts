@@ -4,7 +4,7 @@ import { createHttpServer, type Lifecycle } from './http/server.js';
 import { NESTING_MARGIN } from './limits/nesting.js';
 import { createLogger } from './logger.js';
 import { createMetrics, metricsPlugin } from './metrics.js';
-import { createApolloServer } from './server.js';
+import { createGraphQLServer } from './server.js';
 import { drainServer } from './shutdown.js';
 import type { Context } from './context.js';
 import { loadMemoryStore } from './store/load.js';
@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   const manifest = loadManifest(config.trustedDocumentsManifest, config.trustedDocuments === 'enforce');
   const store = await loadMemoryStore(config.seedDir, config.sourceTextsDir);
   const metrics = createMetrics();
-  const apollo = createApolloServer({
+  const graphql = createGraphQLServer({
     onInternalError: (error) => logger.error({ err: error }, 'internal error'),
     limits: config.limits,
     introspection: config.introspection,
@@ -25,10 +25,11 @@ async function main(): Promise<void> {
     apqCacheSize: config.trustedDocuments === 'enforce' ? 0 : config.apqCacheSize,
     plugins: [metricsPlugin<Context>(metrics)],
   });
+  const { apollo } = graphql;
   await apollo.start();
   const lifecycle: Lifecycle = { draining: false };
   const server = createHttpServer({
-    apollo,
+    graphql,
     store,
     limits: config.http,
     corsOrigins: config.corsOrigins,

@@ -1,9 +1,11 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
-import type { GraphQLFormattedError, ValidationRule } from 'graphql';
+import { makeExecutableSchema } from '@graphql-tools/schema';
+import { specifiedRules, type GraphQLFormattedError, type ValidationRule } from 'graphql';
 import { DEFAULT_LIMITS, type QueryLimits } from './config.js';
 import type { Context } from './context.js';
+import { DocumentStore } from './documents/document-store.js';
 import { ErrorCode, limitExceeded } from './errors.js';
 import { queryCostPlugin } from './limits/query-cost.js';
 import { introspectionDisabledRule, limitRules } from './limits/validation-rules.js';
@@ -22,6 +24,14 @@ export interface ServerOptions {
   apqCacheSize?: number;
   /** More plugins, such as metrics. */
   plugins?: ApolloServerPlugin<Context>[];
+  /** Bytes of parsed, validated documents kept; 32 MiB when omitted. */
+  documentCacheBytes?: number;
+}
+
+/** Apollo, and the store of validated documents the HTTP route admits new documents to. */
+export interface GraphQLServer {
+  apollo: ApolloServer<Context>;
+  documents: DocumentStore;
 }
 
 // graphql 16.15 writes "more that"; both spellings are accepted so a fix upstream does not break this.
@@ -75,14 +85,22 @@ export function maskError(formatted: GraphQLFormattedError, error: unknown, opti
 }
 
 /** Builds the Apollo server for the graph, without listening: tests and the HTTP front share it. */
-export function createApolloServer(options: ServerOptions = {}): ApolloServer<Context> {
+export function createGraphQLServer(options: ServerOptions = {}): GraphQLServer {
   const limits = options.limits ?? DEFAULT_LIMITS;
   const apqCacheSize = options.apqCacheSize ?? 1000;
   const validationRules: ValidationRule[] = [...limitRules(limits)];
   if (options.introspection === false) validationRules.push(introspectionDisabledRule);
-  return new ApolloServer<Context>({
-    typeDefs: readTypeDefs(),
-    resolvers,
+  const schema = makeExecutableSchema<Context>({ typeDefs: readTypeDefs(), resolvers });
+  // The rules Apollo validates with when `introspection` is on: graphql-js's, then ours.
+  const documents = new DocumentStore({
+    schema,
+    rules: [...specifiedRules, ...validationRules],
+    maxTokens: limits.maxTokens,
+    maxBytes: options.documentCacheBytes ?? 32 * 1024 * 1024,
+  });
+  const apollo = new ApolloServer<Context>({
+    schema,
+    documentStore: documents,
     // Introspection is refused by our own rule, with a stable code and no advice about Apollo's options.
     introspection: true,
     includeStacktraceInErrorResponses: false,
@@ -106,4 +124,5 @@ export function createApolloServer(options: ServerOptions = {}): ApolloServer<Co
     ],
     formatError: (formatted, error) => maskError(formatted, error, options),
   });
+  return { apollo, documents };
 }

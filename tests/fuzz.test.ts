@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadMemoryStore } from '../src/store/load.js';
+import { graphqlDocument as document } from './arbitraries.js';
 import { httpOn, TINY_SEED, type TestHttp } from './helpers.js';
 
 /**
@@ -37,34 +38,6 @@ async function send(init: RequestInit & { search?: string }): Promise<void> {
 
 const post = (body: string, contentType = 'application/json', accept = 'application/json') => send({ method: 'POST', headers: { 'content-type': contentType, accept }, body });
 
-const FIELDS = ['people', 'agreements', 'countries', 'node', 'nodes', 'entitiesByName', 'country', 'name', 'id', 'nodes', 'edges', 'node', 'totalCount', 'pageInfo', 'signatories', 'signedAgreements', 'parties', 'relations', 'evidence', 'quote', '__typename', '__schema', '__type', 'types', 'fields', 'bogus'];
-const ARGS = ['first', 'after', 'id', 'ids', 'code', 'name', 'types', 'direction', 'language', 'if', 'x'];
-const name = fc.constantFrom(...FIELDS);
-const scalarLiteral = fc.oneof(
-  fc.integer().map(String),
-  fc.constantFrom('-1', '0', '100', '101', '2147483648', '1e309', '3.5', 'true', 'null', 'BOTH', 'SIGNED', '$v', '$first'),
-  fc.string({ maxLength: 20 }).map((s) => JSON.stringify(s)),
-  fc.constantFrom('"Person:alice-example"', '"Agreement:springfield-accord"', '"SV"', '"o:1"', '"b zz"'),
-);
-const value: fc.Arbitrary<string> = fc.letrec<{ value: string }>((tie) => ({
-  value: fc.oneof({ depthSize: 'small', withCrossShrink: true }, scalarLiteral, fc.array(tie('value'), { maxLength: 4 }).map((items) => `[${items.join(', ')}]`)),
-})).value;
-const argumentList = fc.array(fc.tuple(fc.constantFrom(...ARGS), value), { maxLength: 3 }).map((args) => (args.length === 0 ? '' : `(${args.map(([a, v]) => `${a}: ${v}`).join(', ')})`));
-const directive = fc.constantFrom('', '', '', ' @include(if: true)', ' @skip(if: $v)', ' @deprecated', ' @nope(x: 1)');
-const selection: fc.Arbitrary<string> = fc.letrec<{ selection: string }>((tie) => ({
-  selection: fc
-    .tuple(fc.option(fc.constantFrom('a', 'b', 'x1'), { nil: undefined }), name, argumentList, directive, fc.option(fc.array(tie('selection'), { minLength: 1, maxLength: 4 }), { nil: undefined, depthSize: 'small' }))
-    .map(([alias, field, args, dir, children]) => `${alias ? `${alias}: ` : ''}${field}${args}${dir}${children ? ` { ${children.join(' ')} }` : ''}`),
-})).selection;
-const document = fc.oneof(
-  fc.array(selection, { minLength: 1, maxLength: 4 }).map((s) => `{ ${s.join(' ')} }`),
-  fc.tuple(fc.array(selection, { minLength: 1, maxLength: 3 }), fc.array(selection, { minLength: 1, maxLength: 3 })).map(
-    ([a, b]) => `query Q($v: Boolean = true, $first: Int) { ...F ${a.join(' ')} } fragment F on Query { ${b.join(' ')} }`,
-  ),
-  // Token soup: GraphQL punctuation and words in any order.
-  fc.array(fc.constantFrom('{', '}', '(', ')', '[', ']', ':', '...', '@', '$', '=', '!', 'query', 'mutation', 'fragment', 'on', 'people', 'name', '"s"', '"""b"""', '1', '#c\n', ','), { maxLength: 60 }).map((t) => t.join(' ')),
-  fc.string({ maxLength: 200 }),
-);
 const variables = fc.oneof(fc.constant(undefined), fc.dictionary(fc.constantFrom('v', 'first', 'n', 'ids', 'x'), fc.jsonValue({ maxDepth: 3 })), fc.jsonValue({ maxDepth: 2 }));
 
 describe('fuzzing', () => {

@@ -8,7 +8,7 @@ import { createContext, type Context } from '../src/context.js';
 import type { HttpLimits } from '../src/config.js';
 import { createHttpServer, type HttpOptions } from '../src/http/server.js';
 import { createMetrics, metricsPlugin, type Metrics } from '../src/metrics.js';
-import { createApolloServer, type ServerOptions } from '../src/server.js';
+import { createGraphQLServer, type ServerOptions } from '../src/server.js';
 import type { GraphStore } from '../src/store/graph-store.js';
 import { loadMemoryStore } from '../src/store/load.js';
 
@@ -27,7 +27,7 @@ export interface TestGraph {
 
 export async function graphOn(seedDir: string, wrapStore: (store: GraphStore) => GraphStore = (s) => s, serverOptions: ServerOptions = {}): Promise<TestGraph> {
   const store = wrapStore(await loadMemoryStore(seedDir));
-  const apollo = createApolloServer(serverOptions);
+  const { apollo } = createGraphQLServer(serverOptions);
   const run: TestGraph['run'] = async (query, variables) => {
     const response = await apollo.executeOperation({ query, variables }, { contextValue: createContext(store) });
     if (response.body.kind !== 'single') throw new Error('expected a single result');
@@ -58,15 +58,16 @@ export interface TestHttp {
 export interface HttpOnOptions {
   limits?: Partial<HttpLimits>;
   server?: ServerOptions;
-  http?: Omit<Partial<HttpOptions>, 'apollo' | 'store' | 'limits' | 'metrics'>;
+  http?: Omit<Partial<HttpOptions>, 'graphql' | 'store' | 'limits' | 'metrics'>;
 }
 
 /** Serves a store over real HTTP on an ephemeral loopback port, with metrics and no logs. */
 export async function httpOn(store: GraphStore, options: HttpOnOptions = {}): Promise<TestHttp> {
   const metrics = createMetrics();
-  const apollo = createApolloServer({ ...options.server, plugins: [metricsPlugin<Context>(metrics), ...(options.server?.plugins ?? [])] });
+  const graphql = createGraphQLServer({ ...options.server, plugins: [metricsPlugin<Context>(metrics), ...(options.server?.plugins ?? [])] });
+  const { apollo } = graphql;
   await apollo.start();
-  const server = createHttpServer({ apollo, store, limits: options.limits, metrics, ...options.http });
+  const server = createHttpServer({ graphql, store, limits: options.limits, metrics, ...options.http });
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   const { port } = server.address() as AddressInfo;

@@ -5,7 +5,7 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, readConfig } from '../src/config.js';
 import { createHttpServer } from '../src/http/server.js';
-import { createApolloServer } from '../src/server.js';
+import { createGraphQLServer } from '../src/server.js';
 import { loadMemoryStore } from '../src/store/load.js';
 import { httpOn, TINY_SEED, type TestHttp } from './helpers.js';
 
@@ -117,9 +117,10 @@ describe('the studio pages', () => {
   });
 
   it('serves no studio page and no file when switched off', async () => {
-    const apollo = createApolloServer();
+    const graphql = createGraphQLServer();
+    const { apollo } = graphql;
     await apollo.start();
-    const server = createHttpServer({ apollo, store: await loadMemoryStore(TINY_SEED), limits: { maxBodyBytes: 4096 }, studio: false });
+    const server = createHttpServer({ graphql, store: await loadMemoryStore(TINY_SEED), limits: { maxBodyBytes: 4096 }, studio: false });
     server.listen(0, '127.0.0.1');
     await once(server, 'listening');
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -2,6 +2,7 @@ import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HttpLimits } from '../config.js';
 import { createContext, type Context } from '../context.js';
+import type { DocumentStore } from '../documents/document-store.js';
 import { ErrorCode } from '../errors.js';
 import type { GraphStore } from '../store/graph-store.js';
 import { assertJsonContentType, parseJsonBody, readBody } from './body.js';
@@ -14,6 +15,8 @@ import { resolveTrustedDocument, type DocumentParams, type TrustedDocuments } fr
 
 export interface GraphQLRouteOptions {
   apollo: ApolloServer<Context>;
+  /** Where new documents are parsed and validated before Apollo looks for them. */
+  documents: DocumentStore;
   /** Deepest bracket nesting accepted in a document, checked before parsing. */
   maxNesting: number;
   store: GraphStore;
@@ -185,7 +188,9 @@ export async function serveGraphQL(req: IncomingMessage, res: ServerResponse, ur
     if (typeof body === 'object' && body !== null) {
       const { query, documentId, extensions, ...others } = body as Record<string, unknown>;
       body = withoutUndefined({ ...others, ...resolveTrustedDocument({ query, documentId, extensions }, options.trustedDocuments, options.loggedUnknown) });
-      assertNesting((body as { query?: unknown }).query, req.headers.accept, options.maxNesting);
+      const document = (body as { query?: unknown }).query;
+      assertNesting(document, req.headers.accept, options.maxNesting);
+      if (typeof document === 'string') options.documents.admit(document);
     }
   }
   const headers = new HeaderMap();
@@ -194,7 +199,9 @@ export async function serveGraphQL(req: IncomingMessage, res: ServerResponse, ur
   }
   if (method === 'GET') {
     search = resolveSearch(url.searchParams, options);
-    assertNesting(new URLSearchParams(search).get('query'), req.headers.accept, options.maxNesting);
+    const document = new URLSearchParams(search).get('query');
+    assertNesting(document, req.headers.accept, options.maxNesting);
+    if (document !== null) options.documents.admit(document);
     // A GET runs queries only (Apollo answers 405 to anything else) and this API has no ambient
     // credentials, so a GET is let through Apollo's CSRF check unless a browser says it comes from a
     // page of another site; POST keeps the full check. README, "CSRF", explains.

@@ -1,13 +1,21 @@
 import { createHash } from 'node:crypto';
+import { ClockCache } from '../lib/clock-cache.js';
 
-export interface CachedResponse {
-  status: number;
-  /** Set on every hit, cleared when eviction passes the entry over (second chance). */
-  used?: boolean;
-  headers: Record<string, string>;
-  body: Buffer;
-  /** A strong validator of the body, for ETag and If-None-Match. */
-  etag: string;
+/** A finished answer, as it is written to the client. */
+export class CachedResponse {
+  private validator: string | undefined;
+
+  constructor(
+    readonly status: number,
+    readonly headers: Record<string, string>,
+    readonly body: Buffer,
+  ) {}
+
+  /** A strong validator of the body, for ETag and If-None-Match; computed on first use, since POST never needs one. */
+  get etag(): string {
+    this.validator ??= `"${createHash('sha1').update(this.body).digest('base64url')}"`;
+    return this.validator;
+  }
 }
 
 /** The per-entry cost beyond key and body: the entry object, its headers and the map slot. */
@@ -18,20 +26,19 @@ const ENTRY_OVERHEAD = 256;
  * is the exact request that decides the answer (method, the media type asked for, the body or the
  * query string) prefixed with the graph's version, so an answer can only be served for the same
  * request against the same graph. Only complete, successful answers without errors are kept. The
- * cache is bounded by bytes (keys, bodies and a fixed overhead per entry). Eviction is CLOCK
- * (second chance), which approximates least-recently-used without touching the map on a hit: moving
- * the same hot key on every hit would pile deleted slots into one hash bucket of a large map.
+ * cache is bounded by bytes (keys, bodies and a fixed overhead per entry) and evicts by CLOCK.
  */
 export class ResponseCache {
-  private readonly entries = new Map<string, CachedResponse>();
-  private bytes = 0;
+  private readonly entries: ClockCache<CachedResponse>;
   hits = 0;
   misses = 0;
 
   constructor(
     readonly maxBytes: number,
     private readonly version: string,
-  ) {}
+  ) {
+    this.entries = new ClockCache(maxBytes);
+  }
 
   /** The key of a request: everything that can change the answer, and nothing else. */
   key(method: string, accept: string, request: string): string {
@@ -40,50 +47,21 @@ export class ResponseCache {
 
   get(key: string): CachedResponse | undefined {
     const entry = this.entries.get(key);
-    if (entry === undefined) {
-      this.misses += 1;
-      return undefined;
-    }
-    this.hits += 1;
-    entry.used = true;
+    if (entry === undefined) this.misses += 1;
+    else this.hits += 1;
     return entry;
   }
 
   /** Keeps an answer if it is worth keeping and fits; returns the entry as it would be served. */
   set(key: string, status: number, headers: Record<string, string>, body: string): CachedResponse {
-    const buffer = Buffer.from(body);
-    const entry: CachedResponse = { status, headers, body: buffer, etag: `"${createHash('sha1').update(buffer).digest('base64url')}"` };
-    if (status !== 200 || hasErrors(body)) return entry;
-    const size = this.sizeOf(key, entry);
-    if (size > this.maxBytes) return entry;
-    const previous = this.entries.get(key);
-    if (previous) {
-      this.entries.delete(key);
-      this.bytes -= this.sizeOf(key, previous);
-    }
-    while (this.bytes + size > this.maxBytes) {
-      const [oldestKey, oldest] = this.entries.entries().next().value as [string, CachedResponse];
-      this.entries.delete(oldestKey);
-      if (oldest.used) {
-        // Used since it was last passed over: a second chance at the back of the line.
-        oldest.used = false;
-        this.entries.set(oldestKey, oldest);
-      } else {
-        this.bytes -= this.sizeOf(oldestKey, oldest);
-      }
-    }
-    this.entries.set(key, entry);
-    this.bytes += size;
+    const entry = new CachedResponse(status, headers, Buffer.from(body));
+    if (status === 200 && !hasErrors(body)) this.entries.set(key, entry, key.length * 2 + entry.body.length + ENTRY_OVERHEAD);
     return entry;
   }
 
   /** What the cache holds now. */
   get size(): { entries: number; bytes: number } {
-    return { entries: this.entries.size, bytes: this.bytes };
-  }
-
-  private sizeOf(key: string, entry: CachedResponse): number {
-    return key.length * 2 + entry.body.length + ENTRY_OVERHEAD;
+    return this.entries.size;
   }
 }
 

@@ -1,12 +1,11 @@
-import type { ApolloServer } from '@apollo/server';
 import { createServer, STATUS_CODES, type Server } from 'node:http';
 import type { Socket } from 'node:net';
 import { DEFAULT_HTTP_LIMITS, DEFAULT_LIMITS, type HttpLimits } from '../config.js';
 import { NESTING_MARGIN } from '../limits/nesting.js';
-import type { Context } from '../context.js';
 import { ErrorCode } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
+import type { GraphQLServer } from '../server.js';
 import type { GraphStore } from '../store/graph-store.js';
 import { applyCors } from './cors.js';
 import { serveGraphQL } from './graphql-route.js';
@@ -23,7 +22,7 @@ export interface Lifecycle {
 }
 
 export interface HttpOptions {
-  apollo: ApolloServer<Context>;
+  graphql: GraphQLServer;
   store: GraphStore;
   limits?: Partial<HttpLimits>;
   /** Origins whose pages may read responses; none by default. */
@@ -72,7 +71,8 @@ export function createHttpServer(options: HttpOptions): Server {
   const lifecycle = options.lifecycle ?? { draining: false };
   const { logger, metrics } = options;
   const routeOptions = {
-    apollo: options.apollo,
+    apollo: options.graphql.apollo,
+    documents: options.graphql.documents,
     store: options.store,
     limits,
     maxNesting: options.maxNesting ?? DEFAULT_LIMITS.maxDepth + NESTING_MARGIN,

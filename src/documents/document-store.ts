@@ -1,0 +1,86 @@
+import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
+import { parse, type DocumentNode, type GraphQLSchema, type ValidationRule } from 'graphql';
+import { ClockCache } from '../lib/clock-cache.js';
+import { sha256Hex } from '../lib/sha256.js';
+import { passesValidation } from './validate.js';
+
+/** Bytes a parsed document is taken to hold per character of its text (its AST with locations). */
+const BYTES_PER_CHARACTER = 24;
+const ENTRY_OVERHEAD = 256;
+
+export interface DocumentStoreOptions {
+  schema: GraphQLSchema;
+  /** Every rule Apollo validates with: graphql-js's specified rules followed by ours. */
+  rules: readonly ValidationRule[];
+  /** The parser's token limit, as Apollo applies it. */
+  maxTokens: number;
+  maxBytes: number;
+}
+
+/**
+ * Parsed documents that passed validation, by the SHA-256 of their text: Apollo's document store.
+ * Apollo parses and validates a document only when its store does not hold it, so the HTTP route
+ * admits each new document here first, parsed and checked by `passesValidation`, which runs the
+ * same rules as Apollo in a fraction of the time. A document that fails is not admitted: Apollo
+ * then validates it itself and reports every error in its usual words, so what a client sees never
+ * depends on this store. Apollo also stores what it validated, so documents that arrive without
+ * text (persisted queries) are kept too.
+ *
+ * Apollo prefixes its keys with the schema's hash; one store serves one schema, so entries are kept
+ * under the query's hash alone.
+ */
+export class DocumentStore implements KeyValueCache<DocumentNode> {
+  private readonly documents: ClockCache<DocumentNode>;
+  admitted = 0;
+  refused = 0;
+
+  constructor(private readonly options: DocumentStoreOptions) {
+    this.documents = new ClockCache(options.maxBytes);
+  }
+
+  /** Parses and validates a document not seen before, and keeps it if it passes. */
+  admit(query: string): void {
+    const hash = sha256Hex(query);
+    if (this.documents.has(hash)) return;
+    let document: DocumentNode | null = null;
+    try {
+      const parsed = parse(query, { maxTokens: this.options.maxTokens });
+      if (passesValidation(this.options.schema, parsed, this.options.rules)) document = parsed;
+    } catch {
+      // A syntax error, or anything a rule threw: Apollo meets it again and answers it as it always does.
+    }
+    if (document === null) {
+      this.refused += 1;
+      return;
+    }
+    this.admitted += 1;
+    this.documents.set(hash, document, sizeOf(query.length));
+  }
+
+  async get(key: string): Promise<DocumentNode | undefined> {
+    return this.documents.get(queryHashOf(key));
+  }
+
+  async set(key: string, document: DocumentNode): Promise<void> {
+    this.documents.set(queryHashOf(key), document, sizeOf(document.loc?.end ?? 1024));
+  }
+
+  async delete(key: string): Promise<boolean> {
+    const hash = queryHashOf(key);
+    const had = this.documents.has(hash);
+    this.documents.delete(hash);
+    return had;
+  }
+
+  get size(): { entries: number; bytes: number } {
+    return this.documents.size;
+  }
+}
+
+function queryHashOf(key: string): string {
+  return key.slice(key.lastIndexOf(':') + 1);
+}
+
+function sizeOf(characters: number): number {
+  return characters * BYTES_PER_CHARACTER + ENTRY_OVERHEAD;
+}

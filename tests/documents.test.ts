@@ -1,0 +1,153 @@
+import { makeExecutableSchema } from '@graphql-tools/schema';
+import fc from 'fast-check';
+import { parse, specifiedRules, validate, type DocumentNode } from 'graphql';
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_LIMITS } from '../src/config.js';
+import { DocumentStore } from '../src/documents/document-store.js';
+import { passesValidation } from '../src/documents/validate.js';
+import { limitRules } from '../src/limits/validation-rules.js';
+import { resolvers } from '../src/modules/index.js';
+import { readTypeDefs } from '../src/schema.js';
+import { loadMemoryStore } from '../src/store/load.js';
+import { graphqlDocument, schemaDocument } from './arbitraries.js';
+import { httpOn, REAL_SEED, type TestHttp } from './helpers.js';
+
+const schema = makeExecutableSchema({ typeDefs: readTypeDefs(), resolvers });
+const rules = [...specifiedRules, ...limitRules(DEFAULT_LIMITS)];
+const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
+
+function parsed(text: string): DocumentNode | null {
+  try {
+    return parse(text, { maxTokens: DEFAULT_LIMITS.maxTokens });
+  } catch {
+    return null;
+  }
+}
+
+/** The verdict of graphql-js's own validate, which Apollo runs. */
+const standardVerdict = (document: DocumentNode) => validate(schema, document, rules).length === 0;
+
+describe('passesValidation', () => {
+  const operations = readdirSync('operations').map((file) => readFileSync(`operations/${file}`, 'utf8'));
+
+  it('accepts every example operation, as graphql-js does', () => {
+    expect(operations.length).toBeGreaterThan(3);
+    for (const text of operations) {
+      const document = parse(text);
+      expect(standardVerdict(document)).toBe(true);
+      expect(passesValidation(schema, document, rules)).toBe(true);
+    }
+  });
+
+  it.each([
+    ['an unknown field', '{ people { nosuch } }'],
+    ['a missing selection on an object', '{ people }'],
+    ['a selection on a leaf', '{ people { totalCount { x } } }'],
+    ['an unknown argument', '{ people(bogus: 1) { totalCount } }'],
+    ['a missing required argument', '{ node { id } }'],
+    ['a value of the wrong type', '{ people(first: "ten") { totalCount } }'],
+    ['clashing aliases', '{ a: people(first: 1) { totalCount } a: people(first: 2) { totalCount } }'],
+    ['an unused variable', 'query Q($x: Int) { people { totalCount } }'],
+    ['an undefined variable', 'query Q { people(first: $n) { totalCount } }'],
+    ['a variable in the wrong position', 'query Q($s: String) { people(first: $s) { totalCount } }'],
+    ['an unknown fragment', '{ ...Missing }'],
+    ['an unused fragment', '{ __typename } fragment F on Query { __typename }'],
+    ['a fragment cycle', '{ ...A } fragment A on Query { ...B } fragment B on Query { ...A }'],
+    ['a fragment on an unknown type', '{ ... on Nope { __typename } }'],
+    ['a directive in the wrong place', 'query Q @include(if: true) { __typename }'],
+    ['an unknown directive', '{ __typename @nope }'],
+    ['two anonymous operations', '{ __typename } { __typename }'],
+    ['a query over the depth limit', `{ people { ${'nodes { signedAgreements { '.repeat(DEFAULT_LIMITS.maxDepth)}totalCount${' } }'.repeat(DEFAULT_LIMITS.maxDepth)} } }`],
+    ['too many aliases', `{ ${Array.from({ length: DEFAULT_LIMITS.maxAliases + 1 }, (_, i) => `a${i}: people { totalCount }`).join(' ')} }`],
+  ])('refuses %s, as graphql-js does', (_what, text) => {
+    const document = parse(text);
+    expect(standardVerdict(document)).toBe(false);
+    expect(passesValidation(schema, document, rules)).toBe(false);
+  });
+
+  it('agrees with graphql-js on random documents built from the schema', () => {
+    let valid = 0;
+    fc.assert(
+      fc.property(schemaDocument(schema), (text) => {
+        const document = parsed(text);
+        if (document === null) return;
+        const verdict = standardVerdict(document);
+        if (verdict) valid += 1;
+        expect(passesValidation(schema, document, rules), text).toBe(verdict);
+      }),
+      { numRuns: RUNS },
+    );
+    // The property is only worth something if both verdicts occur often.
+    expect(valid).toBeGreaterThan(RUNS / 10);
+    expect(valid).toBeLessThan(RUNS - RUNS / 10);
+  });
+
+  it('agrees with graphql-js on random and malformed documents', () => {
+    fc.assert(
+      fc.property(graphqlDocument, (text) => {
+        const document = parsed(text);
+        if (document !== null) expect(passesValidation(schema, document, rules), text).toBe(standardVerdict(document));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe('DocumentStore', () => {
+  const store = () => new DocumentStore({ schema, rules, maxTokens: DEFAULT_LIMITS.maxTokens, maxBytes: 1 << 20 });
+  const KEY_PREFIX = 'schemahash:';
+  const keyOf = (text: string) => KEY_PREFIX + createHash('sha256').update(text).digest('hex');
+
+  it('keeps a valid document under the hash Apollo looks it up by', async () => {
+    const documents = store();
+    const text = '{ people { totalCount } }';
+    documents.admit(text);
+    expect((await documents.get(keyOf(text)))?.kind).toBe('Document');
+    expect(documents.admitted).toBe(1);
+    documents.admit(text);
+    expect(documents.admitted).toBe(1);
+  });
+
+  it('keeps nothing it could not parse or validate, so Apollo reports those errors itself', async () => {
+    const documents = store();
+    for (const text of ['{ people { nosuch } }', '{ people {', `{ ${'a: __typename '.repeat(DEFAULT_LIMITS.maxTokens)} }`]) {
+      documents.admit(text);
+      expect(await documents.get(keyOf(text))).toBeUndefined();
+    }
+    expect(documents.refused).toBe(3);
+    expect(documents.size.entries).toBe(0);
+  });
+
+  it('stays within its byte bound', () => {
+    const documents = new DocumentStore({ schema, rules, maxTokens: DEFAULT_LIMITS.maxTokens, maxBytes: 20_000 });
+    for (let i = 0; i < 200; i++) documents.admit(`{ a${i}: people { totalCount } }`);
+    expect(documents.admitted).toBe(200);
+    expect(documents.size.bytes).toBeLessThanOrEqual(20_000);
+    expect(documents.size.entries).toBeLessThan(200);
+  });
+});
+
+describe('over HTTP', () => {
+  let http: TestHttp;
+  beforeAll(async () => {
+    http = await httpOn(await loadMemoryStore(REAL_SEED));
+  });
+  afterAll(() => http.close());
+
+  const post = async (query: string) => {
+    const response = await fetch(`${http.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' }, body: JSON.stringify({ query }) });
+    return { status: response.status, body: await response.json() };
+  };
+
+  it('answers an admitted document, and reports every error of a refused one', async () => {
+    expect(await post('{ people { totalCount } }')).toMatchObject({ status: 200, body: { data: { people: { totalCount: 4 } } } });
+    const refused = await post('query Q($x: Int) { people { nosuch } }');
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors.map((e: { message: string }) => e.message)).toEqual([
+      'Cannot query field "nosuch" on type "PersonConnection".',
+      'Variable "$x" is never used in operation "Q".',
+    ]);
+  });
+});
