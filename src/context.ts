@@ -1,12 +1,13 @@
 import { createLoaders, type Loaders } from './loaders/index.js';
 import type { GraphStore } from './store/graph-store.js';
 
-/** What every resolver receives: the store and this request's loaders. */
+/** What every resolver receives: the store, this request's loaders and, over HTTP, its id for the logs. */
 export interface Context {
   store: GraphStore;
   loaders: Loaders;
+  requestId?: string;
 }
 
-export function createContext(store: GraphStore): Context {
-  return { store, loaders: createLoaders(store) };
+export function createContext(store: GraphStore, requestId?: string): Context {
+  return { store, loaders: createLoaders(store), requestId };
 }

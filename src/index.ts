@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   const store = await loadMemoryStore(config.seedDir, config.sourceTextsDir);
   const metrics = createMetrics();
   const graphql = createGraphQLServer({
-    onInternalError: (error) => logger.error({ err: error }, 'internal error'),
+    onInternalError: (error, requestId) => logger.error({ err: error, requestId }, 'internal error'),
     limits: config.limits,
     introspection: config.introspection,
     production: config.production,

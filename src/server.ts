@@ -13,8 +13,8 @@ import { resolvers } from './modules/index.js';
 import { readTypeDefs } from './schema.js';
 
 export interface ServerOptions {
-  /** Called with each internal error before its message is hidden from the client. */
-  onInternalError?: (error: unknown) => void;
+  /** Called with each internal error, and the id of the request it happened in, before its message is hidden from the client. */
+  onInternalError?: (error: unknown, requestId: string | undefined) => void;
   limits?: QueryLimits;
   /** Whether the schema may be introspected; on by default, since the IDE needs it. */
   introspection?: boolean;
@@ -50,6 +50,29 @@ function ruleCode(error: unknown): string | undefined {
   return typeof code === 'string' && code in ErrorCode ? code : undefined;
 }
 
+/** Whether an error is the server's own failure, whose message a client must not see. */
+export function isInternalError(code: unknown, message: string): boolean {
+  return code === undefined || code === ErrorCode.INTERNAL_SERVER_ERROR || (code === 'GRAPHQL_PARSE_FAILED' && !message.startsWith('Syntax Error'));
+}
+
+/**
+ * Reports each internal error with the id of the request it happened in. Apollo's formatError
+ * knows no request, so the report is made here, where the context is known.
+ */
+function internalErrorPlugin(onInternalError: NonNullable<ServerOptions['onInternalError']>): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, contextValue }) {
+          for (const error of errors) {
+            if (isInternalError(error.extensions?.code, error.message)) onInternalError(error.originalError ?? error, contextValue.requestId);
+          }
+        },
+      };
+    },
+  };
+}
+
 /**
  * Hides the message of anything that is not a deliberate refusal: a client sees a stable code and a
  * sentence, never an internal message, path or stack. Limit refusals from validation get their own
@@ -58,7 +81,6 @@ function ruleCode(error: unknown): string | undefined {
 export function maskError(formatted: GraphQLFormattedError, error: unknown, options: ServerOptions): GraphQLFormattedError {
   const code = formatted.extensions?.code;
   if (code === undefined || code === ErrorCode.INTERNAL_SERVER_ERROR) {
-    options.onInternalError?.(error);
     return {
       message: 'The server could not complete this part of the request; the failure has been logged.',
       ...(formatted.locations ? { locations: formatted.locations } : {}),
@@ -74,7 +96,6 @@ export function maskError(formatted: GraphQLFormattedError, error: unknown, opti
   }
   if (code === 'GRAPHQL_PARSE_FAILED' && !formatted.message.startsWith('Syntax Error')) {
     // Not the parser's own complaint (a stack overflow, say): its message is internal.
-    options.onInternalError?.(error);
     return { message: 'The document could not be parsed.', extensions: { code } };
   }
   const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
@@ -120,6 +141,7 @@ export function createGraphQLServer(options: ServerOptions = {}): GraphQLServer 
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       queryCostPlugin<Context>(limits.maxCost),
+      ...(options.onInternalError ? [internalErrorPlugin(options.onInternalError)] : []),
       ...(options.plugins ?? []),
     ],
     formatError: (formatted, error) => maskError(formatted, error, options),

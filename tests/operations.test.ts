@@ -39,7 +39,7 @@ describe('operations endpoints', () => {
     const logger = createLogger('info', new Writable({ write: (chunk, _encoding, done) => (sinkLines.push(String(chunk)), done()) }));
     const broken = await httpOn(
       storeWith(store, { getNodes: () => Promise.reject(new Error('disk on fire')) }),
-      { server: { onInternalError: (error) => logger.error({ err: error }, 'internal error') }, http: { logger } },
+      { server: { onInternalError: (error, requestId) => logger.error({ err: error, requestId }, 'internal error') }, http: { logger } },
     );
     try {
       await fetch(`${broken.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'broken-1' }, body: JSON.stringify({ query: '{ node(id: "Person:alice-example") { id } }' }) });

@@ -165,7 +165,7 @@ function sendCached(req: IncomingMessage, res: ServerResponse, method: string, e
 }
 
 /** Serves GraphQL over HTTP at /graphql: POST with a JSON body, GET for queries. */
-export async function serveGraphQL(req: IncomingMessage, res: ServerResponse, url: URL, options: GraphQLRouteOptions): Promise<void> {
+export async function serveGraphQL(req: IncomingMessage, res: ServerResponse, url: URL, options: GraphQLRouteOptions, requestId: string): Promise<void> {
   const method = (req.method ?? 'GET').toUpperCase();
   if (method !== 'GET' && method !== 'POST') {
     throw new HttpRefusal(405, ErrorCode.METHOD_NOT_ALLOWED, `GraphQL is served over GET and POST, not ${method.slice(0, 20)}.`, { allow: 'GET, POST' });
@@ -217,7 +217,7 @@ export async function serveGraphQL(req: IncomingMessage, res: ServerResponse, ur
   const response = await withTimeout(
     options.apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method, headers, search, body },
-      context: async () => createContext(options.store),
+      context: async () => createContext(options.store, requestId),
     }),
     options.limits.executionTimeoutMs,
   );

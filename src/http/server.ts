@@ -12,7 +12,6 @@ import { serveGraphQL } from './graphql-route.js';
 import { serveStudio } from '../studio/routes.js';
 import { ResponseCache } from './response-cache.js';
 import { HttpRefusal, internalFailure, refusalBody, sendJson, sendRefusal } from './refusal.js';
-import { runInRequestScope } from '../request-scope.js';
 import { requestIdOf } from './request-id.js';
 import type { TrustedDocuments } from './trusted-documents.js';
 
@@ -114,11 +113,11 @@ export function createHttpServer(options: HttpOptions): Server {
       const route = async (): Promise<void> => {
         if (applyCors(req, res, routeOptions.corsOrigins)) return;
         // The hot path first: no page is ever served to a POST.
-        if (method === 'POST' && url.pathname === '/graphql') return serveGraphQL(req, res, url, routeOptions);
+        if (method === 'POST' && url.pathname === '/graphql') return serveGraphQL(req, res, url, routeOptions, requestId);
         if (options.studio !== false && (await serveStudio(req, res, url))) return;
         switch (url.pathname) {
           case '/graphql':
-            return serveGraphQL(req, res, url, routeOptions);
+            return serveGraphQL(req, res, url, routeOptions, requestId);
           case '/health':
             return sendJson(res, 200, { status: 'ok' });
           case '/ready':
@@ -140,7 +139,7 @@ export function createHttpServer(options: HttpOptions): Server {
             throw new HttpRefusal(404, ErrorCode.NOT_FOUND, `Nothing is served at ${url.pathname.slice(0, 200)}; GraphQL is at /graphql.`);
         }
       };
-      runInRequestScope({ requestId }, route).catch((error: unknown) => {
+      route().catch((error: unknown) => {
         if (res.headersSent) {
           res.destroy();
           return;
