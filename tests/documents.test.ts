@@ -131,23 +131,59 @@ describe('DocumentStore', () => {
 
 describe('over HTTP', () => {
   let http: TestHttp;
+  /** The same server with no document store: Apollo parses and validates every document itself. */
+  let plain: TestHttp;
   beforeAll(async () => {
-    http = await httpOn(await loadMemoryStore(REAL_SEED));
+    const store = await loadMemoryStore(REAL_SEED);
+    http = await httpOn(store);
+    plain = await httpOn(store, { server: { documentCacheBytes: 0 } });
   });
-  afterAll(() => http.close());
+  afterAll(async () => {
+    await http.close();
+    await plain.close();
+  });
 
-  const post = async (query: string) => {
-    const response = await fetch(`${http.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' }, body: JSON.stringify({ query }) });
-    return { status: response.status, body: await response.json() };
+  const post = async (server: TestHttp, body: unknown, accept = 'application/graphql-response+json') => {
+    const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', accept }, body: JSON.stringify(body) });
+    return { status: response.status, type: response.headers.get('content-type'), text: await response.text() };
   };
 
   it('answers an admitted document, and reports every error of a refused one', async () => {
-    expect(await post('{ people { totalCount } }')).toMatchObject({ status: 200, body: { data: { people: { totalCount: 4 } } } });
-    const refused = await post('query Q($x: Int) { people { nosuch } }');
+    expect(JSON.parse((await post(http, { query: '{ people { totalCount } }' })).text)).toMatchObject({ data: { people: { totalCount: 4 } } });
+    const refused = await post(http, { query: 'query Q($x: Int) { people { nosuch } }' });
     expect(refused.status).toBe(400);
-    expect(refused.body.errors.map((e: { message: string }) => e.message)).toEqual([
+    expect(JSON.parse(refused.text).errors.map((e: { message: string }) => e.message)).toEqual([
       'Cannot query field "nosuch" on type "PersonConnection".',
       'Variable "$x" is never used in operation "Q".',
     ]);
+  });
+
+  it('answers exactly as Apollo does on its own, for documents valid or not, with variables and operation names', async () => {
+    const requests = [
+      { query: '{ people { totalCount } }' },
+      { query: 'query A { people { totalCount } } query B { agreements { totalCount } }', operationName: 'B' },
+      { query: 'query A { people { totalCount } } query B { agreements { totalCount } }' },
+      { query: 'query Q($id: ID!) { node(id: $id) { id } }', variables: { id: 'Person:karsten-wildberger' } },
+      { query: 'query Q($id: ID!) { node(id: $id) { id } }', variables: { id: 42 } },
+      { query: 'query Q($id: ID!) { node(id: $id) { id } }' },
+      { query: '{ node(id: "not an id") { id } }' },
+      { query: `{ ${Array.from({ length: DEFAULT_LIMITS.maxAliases + 1 }, (_, i) => `a${i}: people { totalCount }`).join(' ')} }` },
+      { query: '{ people { nosuch } }' },
+    ];
+    for (const body of requests) {
+      for (const accept of ['application/json', 'application/graphql-response+json']) {
+        // Twice: once admitted or refused, once found in the store.
+        for (let attempt = 0; attempt < 2; attempt++) expect(await post(http, body, accept), JSON.stringify(body)).toEqual(await post(plain, body, accept));
+      }
+    }
+  });
+
+  it('answers random documents exactly as Apollo does on its own', { timeout: 60_000 }, async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(schemaDocument(schema), graphqlDocument), async (query) => {
+        expect(await post(http, { query }), query).toEqual(await post(plain, { query }));
+      }),
+      { numRuns: Math.min(RUNS, 200) },
+    );
   });
 });

@@ -43,6 +43,7 @@ export class DocumentStore implements KeyValueCache<DocumentNode> {
 
   /** Parses and validates a document not seen before, and keeps it if it passes. */
   admit(query: string): void {
+    if (this.options.maxBytes === 0) return;
     const hash = sha256Hex(query);
     if (this.documents.has(hash)) return;
     let document: DocumentNode | null = null;
