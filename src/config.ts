@@ -57,6 +57,8 @@ export interface Config {
   studio: boolean;
   /** Bytes of finished answers kept for repeated requests; 0 turns the response cache off. */
   responseCacheBytes: number;
+  /** Bytes of parsed, validated documents kept; 0 leaves parsing and validation to Apollo. */
+  documentCacheBytes: number;
 }
 
 const defaultSeedDir = fileURLToPath(new URL('../seed/', import.meta.url));
@@ -168,6 +170,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: oneOf('LOG_LEVEL', 'info', LOG_LEVELS),
     studio: oneOf('STUDIO', 'on', ['on', 'off']) === 'on',
     responseCacheBytes: integer('RESPONSE_CACHE_BYTES', 64 * 1024 * 1024, 0, 16 * 1024 ** 3),
+    documentCacheBytes: integer('DOCUMENT_CACHE_BYTES', 32 * 1024 * 1024, 0, 16 * 1024 ** 3),
   };
   // Node refuses a request timeout shorter than the headers timeout; say so here instead.
   if (config.http.requestTimeoutMs < config.http.headersTimeoutMs) {

@@ -23,6 +23,7 @@ async function main(): Promise<void> {
     production: config.production,
     // With trusted documents enforced, every document comes from the manifest; APQ would be a side door.
     apqCacheSize: config.trustedDocuments === 'enforce' ? 0 : config.apqCacheSize,
+    documentCacheBytes: config.documentCacheBytes,
     plugins: [metricsPlugin<Context>(metrics)],
   });
   const { apollo } = graphql;
