@@ -1,4 +1,4 @@
-import { topK } from '../lib/top-k.js';
+import { topByScore } from '../lib/top-k.js';
 import { foldText } from '../lib/text.js';
 import { FIELD_COUNT, fieldOf, frequencyOf, InvertedIndexBuilder, prefixRange, termId, type InvertedIndex } from './inverted-index.js';
 import type { EdgeModel, EntityModel, EntityTypeName, EvidenceModel, SearchField } from './models.js';
@@ -179,8 +179,7 @@ export class SearchIndex {
     if (matched === 0) matched = this.matchAny(groups, scratch);
     const count = this.collectNodes(matched, groups.length, options, scratch);
     const { score } = scratch;
-    const isBetter = (a: number, b: number) => score[a]! > score[b]! || (score[a] === score[b] && a < b);
-    const page = topK(scratch.results, count, options.offset + options.limit, isBetter).slice(options.offset);
+    const page = topByScore(scratch.results, count, options.offset + options.limit, score).slice(options.offset);
     return { matches: page.map((document) => this.describe(document, score[document]!, groups)), totalCount: count };
   }
 
@@ -251,13 +250,14 @@ export class SearchIndex {
         score[document]! += this.scorePosting(at, factors);
       }
     }
-    // A single term's postings are in document order, so its candidates are too, and each
-    // candidate's postings can be sought from where the previous one's were found.
-    const sorted = first.end - first.start === 1;
+    // A single term's postings are in document order, so its candidates are too; a prefix's
+    // candidates are put in that order, so each candidate's postings can be sought from where the
+    // previous one's were found, and later passes read the per-document arrays front to back.
+    if (first.end - first.start > 1) count = this.inDocumentOrder(count, scratch);
     for (let j = 1; j < ordered.length && count > 0; j++) {
       const group = ordered[j]!;
       const terms = group.end - group.start;
-      const perCandidate = sorted ? 2 * Math.log2(group.postings / (terms * count) + 1) + 2 : Math.log2(group.postings / terms + 1) + 1;
+      const perCandidate = 2 * Math.log2(group.postings / (terms * count) + 1) + 2;
       const seeks = count * terms * perCandidate < group.postings;
       for (let term = group.start; term < group.end; term++) {
         this.weighTerm(group, term, factors);
@@ -267,8 +267,8 @@ export class SearchIndex {
           let from = start;
           for (let i = 0; i < count; i++) {
             const document = candidates[i]!;
-            let at = seek(postingDocument, sorted ? from : start, end, document);
-            if (sorted) from = at;
+            let at = seek(postingDocument, from, end, document);
+            from = at;
             for (; at < end && postingDocument[at] === document; at++) {
               hits[document] = j + 1;
               score[document]! += this.scorePosting(at, factors);
@@ -320,7 +320,24 @@ export class SearchIndex {
         }
       }
     });
-    return count;
+    const terms = groups.reduce((sum, group) => sum + group.end - group.start, 0);
+    return terms > 1 ? this.inDocumentOrder(count, scratch) : count;
+  }
+
+  /**
+   * Puts the first `count` candidates in document order; returns `count`. Postings of many terms
+   * arrive in no order, and reading a million documents' scores at random costs more on a large
+   * index than sorting them or, for many, walking the marks once from the first document.
+   */
+  private inDocumentOrder(count: number, scratch: Scratch): number {
+    const { candidates, mark, generation } = scratch;
+    if (count < mark.length / 64) {
+      candidates.subarray(0, count).sort();
+      return count;
+    }
+    let kept = 0;
+    for (let document = 0; document < mark.length; document++) if (mark[document] === generation) candidates[kept++] = document;
+    return kept;
   }
 
   /**
