@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { encodeCursor, readPage } from '../src/lib/connection.js';
 import { parseGlobalId } from '../src/lib/global-id.js';
@@ -25,6 +26,12 @@ describe('foldText', () => {
     expect(foldText('deep-learning')).toBe('deep learning');
     expect(foldText('  Münchner   Sicherheitskonferenz! ')).toBe('munchner sicherheitskonferenz');
     expect(foldText('Straße')).toBe('strasse');
+  });
+
+  it('folds plain ASCII text exactly as the full Unicode folding does', () => {
+    const unicodeFold = (text: string) =>
+      text.normalize('NFKD').replace(/\p{M}+/gu, '').replace(/ß/g, 'ss').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    fc.assert(fc.property(fc.string({ unit: 'binary-ascii', maxLength: 40 }), (text) => foldText(text) === unicodeFold(text)));
   });
 });
 

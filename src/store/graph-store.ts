@@ -1,5 +1,5 @@
 import type { Direction, EdgeModel, EdgeType, EntityModel, EntityTypeName, FactModel, NodeModel } from './models.js';
-import type { SearchMatch } from './search-index.js';
+import type { SearchOptions, SearchResults } from './search-index.js';
 
 export interface EntityPage {
   items: EntityModel[];
@@ -25,8 +25,11 @@ export interface GraphStore {
   findByName(foldedNames: readonly string[]): Promise<EntityModel[][]>;
   /** One page of the entities of a type, ordered by name, then id. */
   listEntities(type: EntityTypeName, offset: number, limit: number): Promise<EntityPage>;
-  /** Every match of a full-text search, best first (see SearchIndex for the rules). */
-  search(query: string): Promise<SearchMatch[]>;
+  /**
+   * One page of the matches of a full-text search, best first, and how many nodes match in all (see
+   * SearchIndex for the rules). The store filters and pages, so only the page is ever ranked in full.
+   */
+  search(query: string, options: SearchOptions): Promise<SearchResults>;
   /** Every fact whose evidence from a source overlaps [start, end), ordered by where the evidence starts. */
   findEvidence(sourceId: string, start: number, end: number): Promise<FactModel[]>;
 }

@@ -3,7 +3,7 @@ import { compareByNameThenId, foldText } from '../lib/text.js';
 import type { EntityPage, GraphStore } from './graph-store.js';
 import type { Direction, EdgeModel, EdgeType, EntityModel, EntityTypeName, FactModel, NodeModel } from './models.js';
 import { ENTITY_TYPES, isPartialDate } from './models.js';
-import { SearchIndex, type SearchMatch } from './search-index.js';
+import { SearchIndex, type SearchOptions, type SearchResults } from './search-index.js';
 import type { SeedGraph } from './seed.js';
 import { isSymmetric } from './vocabulary.js';
 
@@ -100,10 +100,10 @@ export class MemoryGraphStore implements GraphStore {
     return { items: all.slice(offset, offset + limit), totalCount: all.length };
   }
 
-  async search(query: string): Promise<SearchMatch[]> {
+  async search(query: string, options: SearchOptions): Promise<SearchResults> {
     // Built on first use: start-up stays fast, and a graph nobody searches costs no index.
     this.searchIndex ??= new SearchIndex(this.entities.values(), this.allEdges());
-    return this.searchIndex.search(query);
+    return this.searchIndex.search(query, options);
   }
 
   async findEvidence(sourceId: string, start: number, end: number): Promise<FactModel[]> {
