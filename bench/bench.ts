@@ -197,6 +197,9 @@ async function main(): Promise<void> {
   const workloads: Record<string, { requests: autocannon.Request[]; entente: typeof measured }> = {
     hot: { requests: hot, entente: measured },
     'hot, uncached': { requests: hot, entente: reference },
+    // One small document, always the same, without response cache: Apollo's floor for a request
+    // whose document needs no parsing or validation; `unique` pays that plus a new document.
+    'lookup, uncached': { requests: [{ method: 'POST', path: '/graphql', headers: HEADERS, body: uniqueRequest(0, uniqueIds) }], entente: reference },
     mixed: { requests: mixed.map((body) => ({ method: 'POST', path: '/graphql', headers: HEADERS, body })), entente: measured },
     unique: {
       requests: [
@@ -264,7 +267,8 @@ async function main(): Promise<void> {
       `| workload | ratio to ceiling | goal | Entente req/s | ceiling req/s | Entente p50 / p99 | ceiling p50 / p99 | p99 vs ceiling | Entente CPU per request | ceiling CPU per request | Entente errors + non-2xx |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n${rows.join('\n')}\n\n` +
       `Peak RSS: Entente ${(rss.entente / 2 ** 20).toFixed(0)} MiB, Entente without response cache ${(rss.uncached / 2 ** 20).toFixed(0)} MiB, ceiling ${(rss.ceiling / 2 ** 20).toFixed(0)} MiB.\n\n` +
       `- **hot**: one analyst query of depth 4 (agreements → signatories → country → agreements, with topics, event and evidence).\n` +
-      `- **hot, uncached**: the same query to an Entente whose response cache is off (the reference server): every request is executed, its document found in the document store. No goal; it is the floor of any request the response cache cannot answer.\n` +
+      `- **hot, uncached**: the same query to an Entente whose response cache is off (the reference server): every request is executed, its document found in the document store. No goal.\n` +
+      `- **lookup, uncached**: one of the unique workload's small documents, always the same, to the server without response cache: the cost of a request through Apollo when its document is already parsed and validated. No goal; it bounds what **unique** can reach, which pays this plus a new document.\n` +
       `- **mixed**: ${mixed.length} distinct requests cycled per connection: a lookup of every entity, 12 searches, paths between people and entities, filtered lists, ordered pages.\n` +
       `- **unique**: a new document every request (a new alias, one of three field sets), so neither the document cache nor the response cache can help.\n\n![workloads against the ceiling](workloads.svg)\n`,
   );
