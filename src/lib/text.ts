@@ -1,8 +1,13 @@
+/** Lowercase ASCII words of letters and digits, joined by single spaces: what folding leaves. */
+const ALREADY_FOLDED = /^[a-z0-9]+(?: [a-z0-9]+)*$/;
+
 /**
  * Folds a name for matching: case, accents and punctuation are ignored, so `Montréal`, `montreal`
  * and `MONTREAL` fold to the same key, and `deep-learning` to `deep learning`.
  */
 export function foldText(text: string): string {
+  // Most names and terms are folded already; returning the string itself also saves a copy per name.
+  if (ALREADY_FOLDED.test(text)) return text;
   return text
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
