@@ -1,6 +1,7 @@
 import { GrowableColumn } from './columns.js';
 import { Evidence, StoredEdge, type EdgeProperties, type EvidenceDetail } from './edge.js';
 import { EDGE_TYPES, type EdgeModel, type EdgeType, type EvidenceModel } from './models.js';
+import { QuoteStore } from './quote-store.js';
 
 /** Each relationship type's position in EDGE_TYPES: the number the edge table stores for it. */
 export const EDGE_TYPE_CODES: ReadonlyMap<string, number> = new Map(EDGE_TYPES.map((type, code) => [type, code]));
@@ -16,10 +17,11 @@ export interface EvidenceRow {
 }
 
 /**
- * The graph's relationships as columns: type, ends (entity indexes), and evidence rows, each a typed
- * array, with the rare properties and evidence details kept aside by row. A relationship costs
- * about 30 bytes plus its quote, against a few hundred as objects, and the collector has next to
- * nothing to trace. Rows become EdgeModel objects (StoredEdge) only when a query asks for them.
+ * The graph's relationships as columns: type, ends (entity indexes) and evidence rows in typed
+ * arrays, quotes packed as bytes, and the rare properties and evidence details kept aside by row.
+ * A relationship costs about 40 bytes plus a byte per quoted character, against a few hundred as
+ * objects, and the collector has next to nothing to trace. Rows become EdgeModel objects
+ * (StoredEdge) only when a query asks for them.
  */
 export class EdgeTable implements Iterable<EdgeModel> {
   constructor(
@@ -33,7 +35,7 @@ export class EdgeTable implements Iterable<EdgeModel> {
     private readonly evidenceSource: Int32Array,
     private readonly evidenceFrom: Float64Array,
     private readonly evidenceTo: Float64Array,
-    private readonly quotes: readonly string[],
+    private readonly quotes: QuoteStore,
     private readonly details: ReadonlyMap<number, EvidenceDetail>,
     private readonly properties: ReadonlyMap<number, EdgeProperties>,
   ) {}
@@ -65,7 +67,9 @@ export class EdgeTable implements Iterable<EdgeModel> {
   evidenceOf(index: number): EvidenceModel[] {
     const list: EvidenceModel[] = [];
     for (let row = this.evidenceStart[index]!; row < this.evidenceStart[index + 1]!; row++) {
-      list.push(new Evidence(this.ids[this.evidenceSource[row]!]!, this.evidenceFrom[row]!, this.evidenceTo[row]!, this.quotes[row]!, this.details.get(row) ?? null));
+      const start = this.evidenceFrom[row]!;
+      const end = this.evidenceTo[row]!;
+      list.push(new Evidence(this.ids[this.evidenceSource[row]!]!, start, end, this.quotes.get(row, end - start), this.details.get(row) ?? null));
     }
     return list;
   }
@@ -75,8 +79,25 @@ export class EdgeTable implements Iterable<EdgeModel> {
   }
 }
 
-/** Collects relationships row by row while a seed streams in, then seals them into an EdgeTable. */
+/** Mixes a relationship's type and ends into 32 bits, for the builder's hash table. */
+function hashEnds(from: number, code: number, to: number): number {
+  let h = Math.imul(from ^ (code << 24), 0x9e3779b1) ^ Math.imul(to, 0x85ebca77);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x2c1b3c6d);
+  return h ^ (h >>> 13);
+}
+
+/**
+ * Collects relationships row by row while a seed streams in, then seals them into an EdgeTable.
+ * Finds a row by type and ends through an open-addressing hash table, so checking for a duplicate
+ * costs the same at a hub with thousands of relationships as anywhere else.
+ */
 export class EdgeTableBuilder {
+  /**
+   * Pairs of (hash of type and ends, row + 1), 0 for an empty slot, probed linearly and never more
+   * than half full. Keeping the hash beside the row means a probe rarely has to read the columns.
+   */
+  private slots = new Int32Array(2 << 12);
   private readonly types = new GrowableColumn(Uint8Array);
   private readonly from = new GrowableColumn(Int32Array);
   private readonly to = new GrowableColumn(Int32Array);
@@ -85,7 +106,7 @@ export class EdgeTableBuilder {
   // Offsets are integers but may exceed 2^31 in a long text; a double holds any of them exactly.
   private readonly evidenceFrom = new GrowableColumn(Float64Array);
   private readonly evidenceTo = new GrowableColumn(Float64Array);
-  private readonly quotes: string[] = [];
+  private readonly quotes = new QuoteStore();
   private readonly details = new Map<number, EvidenceDetail>();
   private readonly properties = new Map<number, EdgeProperties>();
 
@@ -105,7 +126,30 @@ export class EdgeTableBuilder {
     return this.to.get(index);
   }
 
-  /** Appends a checked relationship and returns its row. */
+  /** The row of the relationship of a type from one entity to another, or -1. */
+  find(typeCode: number, from: number, to: number): number {
+    const hash = hashEnds(from, typeCode, to);
+    const mask = this.slots.length / 2 - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const stored = this.slots[2 * slot + 1]!;
+      if (stored === 0) return -1;
+      const row = stored - 1;
+      if (this.slots[2 * slot] === hash && this.from.get(row) === from && this.to.get(row) === to && this.types.get(row) === typeCode) return row;
+    }
+  }
+
+  private remember(slots: Int32Array, hash: number, row: number): void {
+    const mask = slots.length / 2 - 1;
+    let slot = hash & mask;
+    while (slots[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
+    slots[2 * slot] = hash;
+    slots[2 * slot + 1] = row + 1;
+  }
+
+  /**
+   * Appends a checked relationship and returns its row. A relationship of the same type and ends
+   * must not be in the table already (see find).
+   */
   add(typeCode: number, from: number, to: number, properties: EdgeProperties | null, evidence: readonly EvidenceRow[]): number {
     const index = this.types.length;
     this.types.push(typeCode);
@@ -117,15 +161,25 @@ export class EdgeTableBuilder {
       this.evidenceSource.push(row.source);
       this.evidenceFrom.push(row.start);
       this.evidenceTo.push(row.end);
-      this.quotes.push(row.quote);
+      this.quotes.add(row.quote);
     }
     if (properties) this.properties.set(index, properties);
+    this.remember(this.slots, hashEnds(from, typeCode, to), index);
+    if (this.types.length > this.slots.length / 4) {
+      const grown = new Int32Array(this.slots.length * 2);
+      for (let slot = 0; slot < this.slots.length; slot += 2) {
+        if (this.slots[slot + 1] !== 0) this.remember(grown, this.slots[slot]!, this.slots[slot + 1]! - 1);
+      }
+      this.slots = grown;
+    }
     return index;
   }
 
   /** The finished table; the builder must not be used after. */
   build(ids: readonly string[]): EdgeTable {
+    this.slots = new Int32Array(0);
     this.evidenceStart.push(this.quotes.length);
+    this.quotes.seal();
     return new EdgeTable(
       ids,
       this.types.seal(),

@@ -7,7 +7,7 @@ import { GrowableColumn } from './columns.js';
 import { compactDetail, Evidence } from './edge.js';
 import { EDGE_TYPE_CODES, EdgeTableBuilder, type EdgeTable, type EvidenceRow } from './edge-table.js';
 import type { EdgeType, EntityModel, EntityTypeName, EvidenceModel, LabelModel, LanguageCode, PartialDateModel } from './models.js';
-import { EDGE_TYPES, isPartialDate } from './models.js';
+import { EDGE_TYPES, ENTITY_TYPES, isPartialDate } from './models.js';
 import { readSeed, type SeedFile, type SeedRecordKind } from './seed-files.js';
 import { VOCABULARY, type EdgeProperty, type EdgeRule } from './vocabulary.js';
 
@@ -72,6 +72,8 @@ const EVIDENCE_KEYS = ['source', 'quote', 'start', 'end', 'method', 'reason', 'r
 const DATE_KEYS = ['value', 'qualifier', 'evidence'];
 const RELATIONSHIP_KEYS = ['type', 'from', 'to', 'evidence', 'onBehalfOf', 'capacity', 'role', 'note', 'ordinal'];
 const PROPERTY_KEYS: readonly EdgeProperty[] = ['onBehalfOf', 'capacity', 'role', 'note', 'ordinal'];
+/** Marks an entity's state once its model is built (see SeedBuilder.states). */
+const BUILT = 0x80;
 /** Shared by every entity without aliases or extra labels, so a large graph does not hold a million empty arrays. */
 const NONE: readonly never[] = Object.freeze([]);
 
@@ -166,22 +168,22 @@ export class SeedBuilder {
   private readonly problems: SeedProblem[] = [];
   /** Every id seen, with its index: one map for the whole load, handed on to the store. */
   private readonly index = new Map<string, number>();
-  /** By index: the id, the model once built (or the type when the record had problems), where it was defined. */
+  /** By index: the id, the model once built (null while the record has problems), where it was defined. */
   private readonly ids: string[] = [];
-  private readonly slots: Array<EntityModel | EntityTypeName> = [];
+  private readonly models: Array<EntityModel | null> = [];
+  /**
+   * By index: the type's position in ENTITY_TYPES, plus BUILT once the model is. Relationship ends
+   * are checked here, in a byte per entity, rather than by reading a million scattered objects.
+   */
+  private readonly states = new GrowableColumn(Uint8Array);
   /** Places encoded as numbers (see encode), kept small: file index, position and form. */
   private readonly origins: number[] = [];
   private readonly files: string[] = [];
   private readonly fileIndex = new Map<string, number>();
-  private readonly sourceLengths = new Map<string, number>();
+  /** Each source's declared text length, by entity index. */
+  private readonly sourceLengths = new Map<number, number>();
   private readonly edges = new EdgeTableBuilder();
   private readonly edgeOrigins = new GrowableColumn(Float64Array);
-  /**
-   * Each entity's outgoing relationships as a linked list through edge rows (head by entity, next
-   * by row, -1 ends), to find duplicates without an array per entity.
-   */
-  private readonly outHead = new GrowableColumn(Int32Array);
-  private readonly outNext = new GrowableColumn(Int32Array);
   private readonly speakerChecks: Array<{ file: string; record: string; path: string; speaker: unknown }> = [];
   private readonly digest = createHash('sha256');
 
@@ -234,17 +236,21 @@ export class SeedBuilder {
   }
 
   private typeOf(id: unknown): EntityTypeName | undefined {
-    if (typeof id !== 'string') return undefined;
-    const index = this.index.get(id);
-    if (index === undefined) return undefined;
-    const slot = this.slots[index]!;
-    return typeof slot === 'object' ? slot.type : slot;
+    return this.typeAt(typeof id === 'string' ? this.index.get(id) : undefined);
+  }
+
+  private typeAt(index: number | undefined): EntityTypeName | undefined {
+    return index === undefined ? undefined : ENTITY_TYPES[this.states.get(index) & ~BUILT];
+  }
+
+  private isBuilt(index: number | undefined): index is number {
+    return index !== undefined && (this.states.get(index) & BUILT) !== 0;
   }
 
   /** The index of a well-formed entity (one that became a model), or -1. */
   private modelIndex(id: unknown): number {
     const index = typeof id === 'string' ? this.index.get(id) : undefined;
-    return index !== undefined && typeof this.slots[index] === 'object' ? index : -1;
+    return this.isBuilt(index) ? index : -1;
   }
 
   private toEvidence(row: EvidenceRow): EvidenceModel {
@@ -278,10 +284,11 @@ export class SeedBuilder {
     const { source, quote, start, end, reason, reference, speaker } = value;
     const method = METHODS.find((m) => m === (value.method ?? 'EXTRACTED'));
     const modality = MODALITIES.find((m) => m === (value.modality ?? 'STATED'));
+    // One look-up in the id map per evidence item: with millions of them, look-ups are much of the load.
     const sourceIndex = typeof source === 'string' ? this.index.get(source) : undefined;
-    if (this.typeOf(source) !== 'Source') this.problem(current, `${path}.source ${JSON.stringify(source)} is not the id of a source in the seed`);
+    if (this.typeAt(sourceIndex) !== 'Source') this.problem(current, `${path}.source ${JSON.stringify(source)} is not the id of a source in the seed`);
     if (!isNonEmptyString(quote)) this.problem(current, `${path}.quote must be a non-empty string`);
-    const length = typeof source === 'string' ? this.sourceLengths.get(source) : undefined;
+    const length = sourceIndex === undefined ? undefined : this.sourceLengths.get(sourceIndex);
     if (!Number.isInteger(start) || !Number.isInteger(end) || (start as number) < 0 || (end as number) <= (start as number)) {
       this.problem(current, `${path} needs integer offsets with 0 <= start < end; got start ${JSON.stringify(start)}, end ${JSON.stringify(end)}`);
     } else if (typeof quote === 'string' && quote.length !== (end as number) - (start as number)) {
@@ -337,8 +344,12 @@ export class SeedBuilder {
     if (value.qualifier !== undefined && !isNonEmptyString(value.qualifier)) this.problem(current, `${path}.qualifier must be a non-empty string`);
     const evidence = this.readEvidenceList(current, value.evidence, `${path}.evidence`);
     if (!parsed) return null;
+    // Spelled out rather than spread: a spread gives every date object a hidden class of its own.
     return {
-      ...parsed,
+      iso: parsed.iso,
+      precision: parsed.precision,
+      earliest: parsed.earliest,
+      latest: parsed.latest,
       qualifier: (value.qualifier as string | undefined) ?? null,
       isInferred: evidence.length > 0 && evidence.every((e) => e.detail?.method === 'INFERRED'),
       evidence: evidence.map((row) => this.toEvidence(row)),
@@ -369,10 +380,10 @@ export class SeedBuilder {
     const slot = this.ids.length;
     this.index.set(id, slot);
     this.ids.push(id);
-    this.slots.push(type);
+    this.models.push(null);
+    this.states.push(ENTITY_TYPES.indexOf(type));
     this.origins.push(this.encode(current.place));
-    this.outHead.push(-1);
-    if (type === 'Source' && typeof data.length === 'number') this.sourceLengths.set(id, data.length);
+    if (type === 'Source' && typeof data.length === 'number') this.sourceLengths.set(slot, data.length);
 
     const before = this.problems.length;
     this.checkKeys(current, data, ALLOWED_KEYS[type], '');
@@ -419,7 +430,8 @@ export class SeedBuilder {
     }
     if (type === 'Source') this.checkSource(current, values);
     if (this.problems.length > before) return;
-    this.slots[slot] = {
+    this.states.set(slot, this.states.get(slot) | BUILT);
+    this.models[slot] = {
       id,
       type,
       entityType: ENTITY_TYPE_CODES[type],
@@ -456,14 +468,13 @@ export class SeedBuilder {
   /** Looks an end of a relationship up once: the index of its entity, or -1 when it is not a well-formed entity. */
   private resolveEnd(current: Current, end: 'from' | 'to', ref: unknown, rule: EdgeRule | undefined, type: EdgeType | undefined): number {
     const index = typeof ref === 'string' ? this.index.get(ref) : undefined;
-    const known = index === undefined ? undefined : this.slots[index]!;
-    const refType = typeof known === 'object' ? known.type : known;
+    const refType = this.typeAt(index);
     if (refType === undefined) {
       this.problem(current, `"${end}" ${JSON.stringify(ref)} does not refer to an entity in the seed`);
     } else if (rule && !(end === 'from' ? rule.from : rule.to).includes(refType)) {
       this.problem(current, `a ${String(type)} relationship cannot ${end === 'from' ? 'start at' : 'end at'} a ${refType}; it links ${rule.from.join('/')} to ${rule.to.join('/')}`);
     }
-    return typeof known === 'object' ? index! : -1;
+    return this.isBuilt(index) ? index : -1;
   }
 
   private addRelationship(current: Current): void {
@@ -491,8 +502,8 @@ export class SeedBuilder {
     }
     const evidence = this.readEvidenceList(current, data.evidence, 'evidence');
     if (this.problems.length > before || from === -1 || to === -1) return;
-    let duplicateOf = this.findEdge(from, code!, to);
-    if (duplicateOf === -1 && rule!.symmetric) duplicateOf = this.findEdge(to, code!, from);
+    let duplicateOf = this.edges.find(code!, from, to);
+    if (duplicateOf === -1 && rule!.symmetric) duplicateOf = this.edges.find(code!, to, from);
     if (duplicateOf !== -1) {
       const place = this.decode(this.edgeOrigins.get(duplicateOf), 'relationship');
       const first = `${EDGE_TYPES[this.edges.typeCodeOf(duplicateOf)]} ${this.ids[this.edges.fromOf(duplicateOf)]} → ${this.ids[this.edges.toOf(duplicateOf)]}`;
@@ -504,7 +515,7 @@ export class SeedBuilder {
     }
     const onBehalfOf = data.onBehalfOf === undefined ? -1 : this.modelIndex(data.onBehalfOf);
     const hasProperties = PROPERTY_KEYS.some((key) => data[key] !== undefined);
-    const row = this.edges.add(
+    this.edges.add(
       code!,
       from,
       to,
@@ -520,16 +531,6 @@ export class SeedBuilder {
       evidence,
     );
     this.edgeOrigins.push(this.encode(current.place));
-    this.outNext.push(this.outHead.get(from));
-    this.outHead.set(from, row);
-  }
-
-  /** The row of the relationship of a type from one entity to another, or -1. */
-  private findEdge(from: number, code: number, to: number): number {
-    for (let row = this.outHead.get(from); row !== -1; row = this.outNext.get(row)) {
-      if (this.edges.typeCodeOf(row) === code && this.edges.toOf(row) === to) return row;
-    }
-    return -1;
   }
 
   /** Checks what could only be checked with every record in, and returns the graph or throws every problem. */
@@ -554,7 +555,7 @@ export class SeedBuilder {
     }
     // With no problems, every record became a model.
     return {
-      entities: this.slots as EntityModel[],
+      entities: this.models as EntityModel[],
       entityIndex: this.index,
       edges: this.edges.build(this.ids),
       version: this.digest.digest('hex').slice(0, 16),

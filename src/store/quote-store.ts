@@ -1,0 +1,63 @@
+import { GrowableColumn } from './columns.js';
+
+/** Bytes per chunk: large enough that chunks are few, small enough that the unused tail of the last is cheap. */
+const CHUNK_BYTES = 1 << 24;
+/** Text that Latin-1 holds one byte per character (every code unit below 256). */
+const LATIN1 = /^[\u0000-\u00ff]*$/;
+
+/**
+ * The quotes of relationship evidence, millions of short unique strings, packed as Latin-1 bytes
+ * in a few large buffers outside the JavaScript heap: a byte per character instead of a string
+ * object each, and nothing for the collector to trace or copy. A quote is read back by its row
+ * and its length, which evidence offsets give (a quote's length is always end − start). A quote
+ * with characters beyond Latin-1 is kept as a string.
+ */
+export class QuoteStore {
+  private readonly chunks: Buffer[] = [];
+  private used: number;
+  /** Where row i's bytes start: chunk × chunkBytes + offset; -1 for a quote held as a string. */
+  private readonly positions = new GrowableColumn(Float64Array);
+  private sealedPositions: Float64Array | null = null;
+  private readonly strings = new Map<number, string>();
+
+  constructor(private readonly chunkBytes = CHUNK_BYTES) {
+    this.used = chunkBytes;
+  }
+
+  get length(): number {
+    return this.sealedPositions?.length ?? this.positions.length;
+  }
+
+  /** Appends the next row's quote. */
+  add(quote: string): void {
+    if (quote.length > this.chunkBytes || !LATIN1.test(quote)) {
+      this.strings.set(this.positions.length, quote);
+      this.positions.push(-1);
+      return;
+    }
+    if (this.used + quote.length > this.chunkBytes) {
+      this.chunks.push(Buffer.allocUnsafe(this.chunkBytes));
+      this.used = 0;
+    }
+    const chunk = this.chunks.length - 1;
+    this.chunks[chunk]!.write(quote, this.used, 'latin1');
+    this.positions.push(chunk * this.chunkBytes + this.used);
+    this.used += quote.length;
+  }
+
+  /** The quote of a row, given its length. */
+  get(row: number, length: number): string {
+    const position = this.sealedPositions ? this.sealedPositions[row]! : this.positions.get(row);
+    if (position === -1) return this.strings.get(row)!;
+    const chunk = Math.floor(position / this.chunkBytes);
+    const offset = position - chunk * this.chunkBytes;
+    return this.chunks[chunk]!.toString('latin1', offset, offset + length);
+  }
+
+  /** Ends appending: trims the last chunk and the position column to what they hold. */
+  seal(): void {
+    const last = this.chunks.length - 1;
+    if (last >= 0) this.chunks[last] = Buffer.from(this.chunks[last]!.subarray(0, this.used));
+    this.sealedPositions = this.positions.seal();
+  }
+}

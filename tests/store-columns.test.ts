@@ -1,0 +1,103 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compareByNameThenId, foldText } from '../src/lib/text.js';
+import { EDGE_TYPE_CODES, EdgeTableBuilder } from '../src/store/edge-table.js';
+import { EDGE_TYPES } from '../src/store/models.js';
+import { sortByNameThenId } from '../src/store/name-order.js';
+import { QuoteStore } from '../src/store/quote-store.js';
+
+/** foldText as it was before its shortcut for folded text: the reference the shortcut must agree with. */
+function foldTextInFull(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/ß/g, 'ss')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+const nameChars = fc.constantFrom(...'ab yz09 AZé-ß.'.split(''));
+
+describe('foldText', () => {
+  it('folds every string as the full folding does, including those it returns unchanged', () => {
+    fc.assert(fc.property(fc.string({ unit: nameChars, maxLength: 8 }), (text) => {
+        expect(foldText(text)).toBe(foldTextInFull(text));
+      }), { numRuns: 2000 });
+  });
+});
+
+describe('sortByNameThenId', () => {
+  it('orders entities exactly as compareByNameThenId does', () => {
+    const entity = fc.record({ name: fc.string({ unit: nameChars, maxLength: 6 }), id: fc.string({ unit: fc.constantFrom('a', 'b', 'c'), maxLength: 3 }) });
+    fc.assert(
+      fc.property(fc.array(entity, { maxLength: 40 }), (entities) => {
+        const sorted = [...entities];
+        sortByNameThenId(sorted);
+        expect(sorted).toEqual([...entities].sort(compareByNameThenId));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('QuoteStore', () => {
+  it('gives back every quote by row, across chunks, as strings beyond Latin-1 and before and after sealing', () => {
+    const quotes = ['abc', 'Grüße', 'sixteen chars ok', 'x', 'a quote longer than a chunk', 'Merz said “yes”', 'fin'];
+    const store = new QuoteStore(16);
+    for (const quote of quotes) store.add(quote);
+    expect(quotes.map((quote, row) => store.get(row, quote.length))).toEqual(quotes);
+    store.seal();
+    expect(store.length).toBe(quotes.length);
+    expect(quotes.map((quote, row) => store.get(row, quote.length))).toEqual(quotes);
+  });
+});
+
+describe('EdgeTableBuilder', () => {
+  it('finds each relationship by type and ends after its hash table has grown, and nothing else', () => {
+    const builder = new EdgeTableBuilder();
+    const keys = new Map<string, number>();
+    let seed = 1;
+    const next = (n: number) => {
+      seed = (seed * 48271) % 2147483647;
+      return seed % n;
+    };
+    while (keys.size < 20_000) {
+      const [code, from, to] = [next(EDGE_TYPES.length), next(500), next(500)];
+      const key = `${code} ${from} ${to}`;
+      if (keys.has(key)) continue;
+      expect(builder.find(code, from, to)).toBe(-1);
+      keys.set(key, builder.add(code, from, to, null, [{ source: 0, start: 0, end: 1, quote: 'q', detail: null }]));
+    }
+    for (const [key, row] of keys) {
+      const [code, from, to] = key.split(' ').map(Number) as [number, number, number];
+      expect(builder.find(code, from, to)).toBe(row);
+    }
+  });
+
+  it('builds a table whose rows read back as the relationships added', () => {
+    const builder = new EdgeTableBuilder();
+    const signed = EDGE_TYPE_CODES.get('SIGNED')!;
+    const covers = EDGE_TYPE_CODES.get('COVERS')!;
+    builder.add(signed, 1, 2, { onBehalfOfId: 'Country:de', capacity: 'minister', role: null, note: null, ordinal: null }, [
+      { source: 0, start: 3, end: 9, quote: 'signed', detail: null },
+      { source: 0, start: 20, end: 24, quote: 'Merz', detail: { method: 'INFERRED', reason: 'Named later.', reference: null, modality: 'STATED', speakerId: null } },
+    ]);
+    builder.add(covers, 2, 3, null, [{ source: 0, start: 5, end: 7, quote: 'AI', detail: null }]);
+    const table = builder.build(['Source:s', 'Person:p', 'Agreement:a', 'Topic:t']);
+    const [first, second] = [...table];
+    expect(table.length).toBe(2);
+    expect({ id: first!.id, type: first!.type, onBehalfOfId: first!.onBehalfOfId, capacity: first!.capacity, ordinal: first!.ordinal }).toEqual({
+      id: 'Relationship:Person:p>SIGNED>Agreement:a',
+      type: 'SIGNED',
+      onBehalfOfId: 'Country:de',
+      capacity: 'minister',
+      ordinal: null,
+    });
+    expect(first!.evidence.map((e) => [e.sourceId, e.start, e.end, e.quote, e.method, e.reason])).toEqual([
+      ['Source:s', 3, 9, 'signed', 'EXTRACTED', null],
+      ['Source:s', 20, 24, 'Merz', 'INFERRED', 'Named later.'],
+    ]);
+    expect([second!.fromId, second!.toId, second!.onBehalfOfId, second!.evidence.map((e) => e.quote)]).toEqual(['Agreement:a', 'Topic:t', null, ['AI']]);
+  });
+});
