@@ -1,4 +1,4 @@
-import { compareNames } from '../lib/text.js';
+import { compareByNameThenId } from '../lib/text.js';
 
 /**
  * Names of lowercase ASCII letters, digits and spaces, which generated and slug-like names mostly
@@ -8,23 +8,24 @@ import { compareNames } from '../lib/text.js';
  */
 const PLAIN_NAME = /^[a-z0-9 ]*$/;
 
+function comparePlainNamesThenId(a: { name: string; id: string }, b: { name: string; id: string }): number {
+  if (a.name !== b.name) return a.name < b.name ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
 /**
  * Sorts entities in place by name in English alphabetical order, then by id: the order of
- * compareByNameThenId, computed faster for a list of a million entities.
+ * compareByNameThenId, computed faster for a list of a million entities. Plain names are sorted by
+ * code unit, the rest with the collator, and the two runs merged with the collator.
  */
 export function sortByNameThenId<T extends { name: string; id: string }>(list: T[]): void {
-  const names = list.map((item) => item.name);
-  const isPlain = Uint8Array.from(names, (name) => (PLAIN_NAME.test(name) ? 1 : 0));
-  const order = Int32Array.from(list.keys());
-  order.sort((i, j) => {
-    const a = names[i]!;
-    const b = names[j]!;
-    const byName = isPlain[i]! & isPlain[j]! ? (a < b ? -1 : a > b ? 1 : 0) : compareNames(a, b);
-    if (byName !== 0) return byName;
-    const x = list[i]!.id;
-    const y = list[j]!.id;
-    return x < y ? -1 : x > y ? 1 : 0;
-  });
-  const sorted = Array.from(order, (i) => list[i]!);
-  for (let i = 0; i < sorted.length; i++) list[i] = sorted[i]!;
+  const plain: T[] = [];
+  const other: T[] = [];
+  for (const item of list) (PLAIN_NAME.test(item.name) ? plain : other).push(item);
+  plain.sort(comparePlainNamesThenId);
+  other.sort(compareByNameThenId);
+  let [i, j, k] = [0, 0, 0];
+  while (i < plain.length && j < other.length) list[k++] = compareByNameThenId(plain[i]!, other[j]!) <= 0 ? plain[i++]! : other[j++]!;
+  while (i < plain.length) list[k++] = plain[i++]!;
+  while (j < other.length) list[k++] = other[j++]!;
 }

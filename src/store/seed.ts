@@ -182,6 +182,11 @@ export class SeedBuilder {
   private readonly fileIndex = new Map<string, number>();
   /** Each source's declared text length, by entity index. */
   private readonly sourceLengths = new Map<number, number>();
+  /**
+   * The index of each source, by id: every evidence item names one of a few sources, and this small
+   * map stays in the processor's cache where the map of every id, at millions of entries, does not.
+   */
+  private readonly sourceIndex = new Map<string, number>();
   private readonly edges = new EdgeTableBuilder();
   private readonly edgeOrigins = new GrowableColumn(Float64Array);
   private readonly speakerChecks: Array<{ file: string; record: string; path: string; speaker: unknown }> = [];
@@ -284,8 +289,8 @@ export class SeedBuilder {
     const { source, quote, start, end, reason, reference, speaker } = value;
     const method = METHODS.find((m) => m === (value.method ?? 'EXTRACTED'));
     const modality = MODALITIES.find((m) => m === (value.modality ?? 'STATED'));
-    // One look-up in the id map per evidence item: with millions of them, look-ups are much of the load.
-    const sourceIndex = typeof source === 'string' ? this.index.get(source) : undefined;
+    // With millions of evidence items, look-ups in the id map are much of the load: ask the small map first.
+    const sourceIndex = typeof source === 'string' ? (this.sourceIndex.get(source) ?? this.index.get(source)) : undefined;
     if (this.typeAt(sourceIndex) !== 'Source') this.problem(current, `${path}.source ${JSON.stringify(source)} is not the id of a source in the seed`);
     if (!isNonEmptyString(quote)) this.problem(current, `${path}.quote must be a non-empty string`);
     const length = sourceIndex === undefined ? undefined : this.sourceLengths.get(sourceIndex);
@@ -383,6 +388,7 @@ export class SeedBuilder {
     this.models.push(null);
     this.states.push(ENTITY_TYPES.indexOf(type));
     this.origins.push(this.encode(current.place));
+    if (type === 'Source') this.sourceIndex.set(id, slot);
     if (type === 'Source' && typeof data.length === 'number') this.sourceLengths.set(slot, data.length);
 
     const before = this.problems.length;
