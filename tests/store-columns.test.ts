@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compareByNameThenId, foldText } from '../src/lib/text.js';
 import { EDGE_TYPE_CODES, EdgeTableBuilder } from '../src/store/edge-table.js';
+import { IdIndex } from '../src/store/id-index.js';
 import { EDGE_TYPES } from '../src/store/models.js';
 import { sortByNameThenId } from '../src/store/name-order.js';
 import { QuoteStore } from '../src/store/quote-store.js';
@@ -99,5 +100,41 @@ describe('EdgeTableBuilder', () => {
       ['Source:s', 20, 24, 'Merz', 'INFERRED', 'Named later.'],
     ]);
     expect([second!.fromId, second!.toId, second!.onBehalfOfId, second!.evidence.map((e) => e.quote)]).toEqual(['Agreement:a', 'Topic:t', null, ['AI']]);
+  });
+});
+
+describe('IdIndex', () => {
+  it('numbers ids in order and finds each again, however long, whatever its characters, after growing', () => {
+    const index = new IdIndex();
+    const prefixes = ['Person:p-', 'Organization:a-rather-long-organization-slug-', 'Place:zürich-', 'Person:łódź-'];
+    const ids = Array.from({ length: 5000 }, (_, i) => `${prefixes[i % 4]!}${i}`);
+    expect(ids.map((id) => index.add(id))).toEqual(ids.map((_, i) => i));
+    expect(ids.map((id) => index.get(id))).toEqual(ids.map((_, i) => i));
+    expect(index.ids).toEqual(ids);
+    expect(['Person:p-1', 'Person:p-', 'Person:p-50000', 'Place:zurich-2', 'Person:lodz-3', '', 'person:p-0'].map((id) => index.get(id))).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+  });
+
+  it('finds exactly the ids added among strings that differ by one character, even when all hashes collide', () => {
+    const id = fc.string({ unit: fc.constantFrom('a', 'b', 'é', 'ł', '\u0000'), maxLength: 40 });
+    fc.assert(
+      fc.property(fc.uniqueArray(id, { maxLength: 60 }), fc.array(id, { maxLength: 60 }), fc.boolean(), (added, probes, collide) => {
+        // With every hash equal, only the comparison of lengths and characters tells ids apart.
+        const index = collide ? new IdIndex(() => 7) : new IdIndex();
+        for (const value of added) index.add(value);
+        for (const value of [...added, ...probes]) {
+          const position = added.indexOf(value);
+          expect(index.get(value)).toBe(position === -1 ? undefined : position);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });

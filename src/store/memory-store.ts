@@ -2,6 +2,7 @@ import { parseGlobalId } from '../lib/global-id.js';
 import { foldText } from '../lib/text.js';
 import { Adjacency, isSymmetricCode } from './adjacency.js';
 import { EDGE_TYPE_CODES, type EdgeTable } from './edge-table.js';
+import type { IdIndex } from './id-index.js';
 import type { EntityPage, GraphStore } from './graph-store.js';
 import type { Direction, EdgeModel, EdgeType, EntityModel, EntityTypeName, FactModel, NodeModel } from './models.js';
 import { ENTITY_TYPES, isPartialDate } from './models.js';
@@ -36,7 +37,7 @@ function typeMask(types: readonly EdgeType[] | null): number {
 export class MemoryGraphStore implements GraphStore {
   readonly version: string;
   private readonly entities: readonly EntityModel[];
-  private readonly indexOf: ReadonlyMap<string, number>;
+  private readonly indexOf: IdIndex;
   private readonly edges: EdgeTable;
   private readonly outgoing: Adjacency;
   private readonly incoming: Adjacency;

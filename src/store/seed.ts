@@ -6,6 +6,7 @@ import { parsePartialDate } from '../lib/partial-date.js';
 import { GrowableColumn } from './columns.js';
 import { compactDetail, Evidence } from './edge.js';
 import { EDGE_TYPE_CODES, EdgeTableBuilder, type EdgeTable, type EvidenceRow } from './edge-table.js';
+import { IdIndex } from './id-index.js';
 import type { EdgeType, EntityModel, EntityTypeName, EvidenceModel, LabelModel, LanguageCode, PartialDateModel } from './models.js';
 import { EDGE_TYPES, ENTITY_TYPES, isPartialDate } from './models.js';
 import { readSeed, type SeedFile, type SeedRecordKind } from './seed-files.js';
@@ -15,7 +16,7 @@ import { VOCABULARY, type EdgeProperty, type EdgeRule } from './vocabulary.js';
 export interface SeedGraph {
   entities: EntityModel[];
   /** Each entity's index in `entities`, by id. */
-  entityIndex: ReadonlyMap<string, number>;
+  entityIndex: IdIndex;
   /** Every relationship, as rows that refer to entities by index. */
   edges: EdgeTable;
   /** A digest of the seed's content: changes whenever any record does. */
@@ -166,10 +167,9 @@ interface Current {
  */
 export class SeedBuilder {
   private readonly problems: SeedProblem[] = [];
-  /** Every id seen, with its index: one map for the whole load, handed on to the store. */
-  private readonly index = new Map<string, number>();
-  /** By index: the id, the model once built (null while the record has problems), where it was defined. */
-  private readonly ids: string[] = [];
+  /** Every id seen, numbered in order: one index for the whole load, handed on to the store. */
+  private readonly index = new IdIndex();
+  /** By index: the model once built (null while the record has problems), where it was defined. */
   private readonly models: Array<EntityModel | null> = [];
   /**
    * By index: the type's position in ENTITY_TYPES, plus BUILT once the model is. Relationship ends
@@ -259,7 +259,7 @@ export class SeedBuilder {
   }
 
   private toEvidence(row: EvidenceRow): EvidenceModel {
-    return new Evidence(this.ids[row.source]!, row.start, row.end, row.quote, row.detail);
+    return new Evidence(this.index.ids[row.source]!, row.start, row.end, row.quote, row.detail);
   }
 
   private readEvidenceList(current: Current, value: unknown, path: string, name?: string): EvidenceRow[] {
@@ -382,9 +382,7 @@ export class SeedBuilder {
       this.problem(current, `duplicate id "${id}", first defined at ${first.file} › ${baseLabel(first)} (${id})`);
       return;
     }
-    const slot = this.ids.length;
-    this.index.set(id, slot);
-    this.ids.push(id);
+    const slot = this.index.add(id);
     this.models.push(null);
     this.states.push(ENTITY_TYPES.indexOf(type));
     this.origins.push(this.encode(current.place));
@@ -512,7 +510,7 @@ export class SeedBuilder {
     if (duplicateOf === -1 && rule!.symmetric) duplicateOf = this.edges.find(code!, to, from);
     if (duplicateOf !== -1) {
       const place = this.decode(this.edgeOrigins.get(duplicateOf), 'relationship');
-      const first = `${EDGE_TYPES[this.edges.typeCodeOf(duplicateOf)]} ${this.ids[this.edges.fromOf(duplicateOf)]} → ${this.ids[this.edges.toOf(duplicateOf)]}`;
+      const first = `${EDGE_TYPES[this.edges.typeCodeOf(duplicateOf)]} ${this.index.ids[this.edges.fromOf(duplicateOf)]} → ${this.index.ids[this.edges.toOf(duplicateOf)]}`;
       this.problem(
         current,
         `duplicate relationship: ${type} between these entities is first defined at ${place.file} › ${baseLabel(place)} (${first}); give one relationship several evidence items instead`,
@@ -527,7 +525,7 @@ export class SeedBuilder {
       to,
       hasProperties
         ? {
-            onBehalfOfId: onBehalfOf === -1 ? null : this.ids[onBehalfOf]!,
+            onBehalfOfId: onBehalfOf === -1 ? null : this.index.ids[onBehalfOf]!,
             capacity: (data.capacity as string | undefined) ?? null,
             role: (data.role as string | undefined) ?? null,
             note: (data.note as string | undefined) ?? null,
@@ -563,7 +561,7 @@ export class SeedBuilder {
     return {
       entities: this.models as EntityModel[],
       entityIndex: this.index,
-      edges: this.edges.build(this.ids),
+      edges: this.edges.build(this.index.ids),
       version: this.digest.digest('hex').slice(0, 16),
     };
   }
