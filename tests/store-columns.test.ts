@@ -85,9 +85,10 @@ describe('EdgeTableBuilder', () => {
       { source: 0, start: 20, end: 24, quote: 'Merz', detail: { method: 'INFERRED', reason: 'Named later.', reference: null, modality: 'STATED', speakerId: null } },
     ]);
     builder.add(covers, 2, 3, null, [{ source: 0, start: 5, end: 7, quote: 'AI', detail: null }]);
+    builder.add(covers, 1, 3, null, [{ source: 0, start: 2 ** 33, end: 2 ** 33 + 3, quote: 'far', detail: null }]);
     const table = builder.build(['Source:s', 'Person:p', 'Agreement:a', 'Topic:t']);
-    const [first, second] = [...table];
-    expect(table.length).toBe(2);
+    const [first, second, third] = [...table];
+    expect(table.length).toBe(3);
     expect({ id: first!.id, type: first!.type, onBehalfOfId: first!.onBehalfOfId, capacity: first!.capacity, ordinal: first!.ordinal }).toEqual({
       id: 'Relationship:Person:p>SIGNED>Agreement:a',
       type: 'SIGNED',
@@ -100,6 +101,7 @@ describe('EdgeTableBuilder', () => {
       ['Source:s', 20, 24, 'Merz', 'INFERRED', 'Named later.'],
     ]);
     expect([second!.fromId, second!.toId, second!.onBehalfOfId, second!.evidence.map((e) => e.quote)]).toEqual(['Agreement:a', 'Topic:t', null, ['AI']]);
+    expect(third!.evidence.map((e) => [e.start, e.end, e.quote])).toEqual([[2 ** 33, 2 ** 33 + 3, 'far']]);
   });
 });
 

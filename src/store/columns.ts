@@ -1,4 +1,4 @@
-type TypedArray = Int32Array | Uint8Array | Float64Array;
+type TypedArray = Int32Array | Uint32Array | Uint8Array | Float64Array;
 type TypedArrayConstructor<T extends TypedArray> = { new (length: number): T };
 
 /**
@@ -34,7 +34,12 @@ export class GrowableColumn<T extends TypedArray> {
     this.data[index] = value;
   }
 
-  /** The values appended, in a array of exactly their length; the column must not be used after. */
+  /** Gives back the room reserved for growth; the column stays usable. */
+  trim(): void {
+    if (this.data.length !== this.length) this.data = this.data.slice(0, this.length) as T;
+  }
+
+  /** The values appended, in an array of exactly their length; the column must not be used after. */
   seal(): T {
     const values = this.data.length === this.length ? this.data : (this.data.slice(0, this.length) as T);
     this.data = new this.Type(0);

@@ -33,8 +33,10 @@ export class EdgeTable implements Iterable<EdgeModel> {
     /** Row i's evidence is evidence rows evidenceStart[i] to evidenceStart[i + 1]. */
     private readonly evidenceStart: Int32Array,
     private readonly evidenceSource: Int32Array,
-    private readonly evidenceFrom: Float64Array,
-    private readonly evidenceTo: Float64Array,
+    private readonly evidenceFrom: Uint32Array,
+    private readonly evidenceTo: Uint32Array,
+    /** The offsets of the rare evidence rows whose end does not fit 32 bits, by row. */
+    private readonly largeOffsets: ReadonlyMap<number, readonly [start: number, end: number]>,
     private readonly quotes: QuoteStore,
     private readonly details: ReadonlyMap<number, EvidenceDetail>,
     private readonly properties: ReadonlyMap<number, EdgeProperties>,
@@ -67,8 +69,9 @@ export class EdgeTable implements Iterable<EdgeModel> {
   evidenceOf(index: number): EvidenceModel[] {
     const list: EvidenceModel[] = [];
     for (let row = this.evidenceStart[index]!; row < this.evidenceStart[index + 1]!; row++) {
-      const start = this.evidenceFrom[row]!;
-      const end = this.evidenceTo[row]!;
+      const large = this.largeOffsets.size === 0 ? undefined : this.largeOffsets.get(row);
+      const start = large?.[0] ?? this.evidenceFrom[row]!;
+      const end = large?.[1] ?? this.evidenceTo[row]!;
       list.push(new Evidence(this.ids[this.evidenceSource[row]!]!, start, end, this.quotes.get(row, end - start), this.details.get(row) ?? null));
     }
     return list;
@@ -103,9 +106,11 @@ export class EdgeTableBuilder {
   private readonly to = new GrowableColumn(Int32Array);
   private readonly evidenceStart = new GrowableColumn(Int32Array);
   private readonly evidenceSource = new GrowableColumn(Int32Array);
-  // Offsets are integers but may exceed 2^31 in a long text; a double holds any of them exactly.
-  private readonly evidenceFrom = new GrowableColumn(Float64Array);
-  private readonly evidenceTo = new GrowableColumn(Float64Array);
+  // Offsets fit 32 bits in any text a JavaScript string can hold; a seed may still declare a longer
+  // source, so the rare larger offsets are kept aside rather than cut short.
+  private readonly evidenceFrom = new GrowableColumn(Uint32Array);
+  private readonly evidenceTo = new GrowableColumn(Uint32Array);
+  private readonly largeOffsets = new Map<number, readonly [start: number, end: number]>();
   private readonly quotes = new QuoteStore();
   private readonly details = new Map<number, EvidenceDetail>();
   private readonly properties = new Map<number, EdgeProperties>();
@@ -159,6 +164,7 @@ export class EdgeTableBuilder {
     for (const row of evidence) {
       if (row.detail) this.details.set(this.quotes.length, row.detail);
       this.evidenceSource.push(row.source);
+      if (row.end > 0xffffffff) this.largeOffsets.set(this.quotes.length, [row.start, row.end]);
       this.evidenceFrom.push(row.start);
       this.evidenceTo.push(row.end);
       this.quotes.add(row.quote);
@@ -189,6 +195,7 @@ export class EdgeTableBuilder {
       this.evidenceSource.seal(),
       this.evidenceFrom.seal(),
       this.evidenceTo.seal(),
+      this.largeOffsets,
       this.quotes,
       this.details,
       this.properties,

@@ -2,6 +2,8 @@ import { GrowableColumn } from './columns.js';
 
 /** Bytes per chunk: large enough that chunks are few, small enough that the unused tail of the last is cheap. */
 const CHUNK_BYTES = 1 << 24;
+/** Marks a row whose quote is held as a string. */
+const AS_STRING = 0xffffffff;
 /** Text that Latin-1 holds one byte per character (every code unit below 256). */
 const LATIN1 = /^[\u0000-\u00ff]*$/;
 
@@ -15,9 +17,9 @@ const LATIN1 = /^[\u0000-\u00ff]*$/;
 export class QuoteStore {
   private readonly chunks: Buffer[] = [];
   private used: number;
-  /** Where row i's bytes start: chunk × chunkBytes + offset; -1 for a quote held as a string. */
-  private readonly positions = new GrowableColumn(Float64Array);
-  private sealedPositions: Float64Array | null = null;
+  /** Where row i's bytes start: chunk × chunkBytes + offset, or AS_STRING. */
+  private readonly positions = new GrowableColumn(Uint32Array);
+  private sealedPositions: Uint32Array | null = null;
   private readonly strings = new Map<number, string>();
 
   constructor(private readonly chunkBytes = CHUNK_BYTES) {
@@ -30,12 +32,15 @@ export class QuoteStore {
 
   /** Appends the next row's quote. */
   add(quote: string): void {
-    if (quote.length > this.chunkBytes || !LATIN1.test(quote)) {
+    const full = this.used + quote.length > this.chunkBytes;
+    // Past 4 GiB of quotes a position no longer fits its column: later quotes stay strings.
+    const fits = (this.chunks.length + (full ? 1 : 0)) * this.chunkBytes < AS_STRING;
+    if (quote.length > this.chunkBytes || !fits || !LATIN1.test(quote)) {
       this.strings.set(this.positions.length, quote);
-      this.positions.push(-1);
+      this.positions.push(AS_STRING);
       return;
     }
-    if (this.used + quote.length > this.chunkBytes) {
+    if (full) {
       this.chunks.push(Buffer.allocUnsafe(this.chunkBytes));
       this.used = 0;
     }
@@ -48,7 +53,7 @@ export class QuoteStore {
   /** The quote of a row, given its length. */
   get(row: number, length: number): string {
     const position = this.sealedPositions ? this.sealedPositions[row]! : this.positions.get(row);
-    if (position === -1) return this.strings.get(row)!;
+    if (position === AS_STRING) return this.strings.get(row)!;
     const chunk = Math.floor(position / this.chunkBytes);
     const offset = position - chunk * this.chunkBytes;
     return this.chunks[chunk]!.toString('latin1', offset, offset + length);

@@ -6,7 +6,9 @@ import { parsePartialDate } from '../lib/partial-date.js';
 import { GrowableColumn } from './columns.js';
 import { compactDetail, Evidence } from './edge.js';
 import { EDGE_TYPE_CODES, EdgeTableBuilder, type EdgeTable, type EvidenceRow } from './edge-table.js';
+import { StoredEntity } from './entity.js';
 import { IdIndex } from './id-index.js';
+import { MentionColumns } from './mention-columns.js';
 import type { EdgeType, EntityModel, EntityTypeName, EvidenceModel, LabelModel, LanguageCode, PartialDateModel } from './models.js';
 import { EDGE_TYPES, ENTITY_TYPES, isPartialDate } from './models.js';
 import { readSeed, type SeedFile, type SeedRecordKind } from './seed-files.js';
@@ -169,6 +171,7 @@ export class SeedBuilder {
   private readonly problems: SeedProblem[] = [];
   /** Every id seen, numbered in order: one index for the whole load, handed on to the store. */
   private readonly index = new IdIndex();
+  private readonly mentions = new MentionColumns(this.index);
   /** By index: the model once built (null while the record has problems), where it was defined. */
   private readonly models: Array<EntityModel | null> = [];
   /**
@@ -435,7 +438,8 @@ export class SeedBuilder {
     if (type === 'Source') this.checkSource(current, values);
     if (this.problems.length > before) return;
     this.states.set(slot, this.states.get(slot) | BUILT);
-    this.models[slot] = {
+    this.mentions.add(slot, mentionRows, data.name as string);
+    this.models[slot] = new StoredEntity(this.mentions, {
       id,
       type,
       entityType: ENTITY_TYPE_CODES[type],
@@ -443,9 +447,8 @@ export class SeedBuilder {
       aliases: (data.aliases as string[] | undefined) ?? NONE,
       labels: labels && labels.length > 0 ? labels : NONE,
       description: (data.description as string | undefined) ?? null,
-      mentions: mentionRows.map((row) => this.toEvidence(row)),
       ...values,
-    } as EntityModel;
+    }) as unknown as EntityModel;
   }
 
   private checkSource(current: Current, values: Record<string, unknown>): void {
@@ -558,6 +561,7 @@ export class SeedBuilder {
       throw new SeedError(sorted.map(({ p }) => p));
     }
     // With no problems, every record became a model.
+    this.mentions.trim();
     return {
       entities: this.models as EntityModel[],
       entityIndex: this.index,
