@@ -11,12 +11,6 @@ export interface EvidenceDetail {
   speakerId: string | null;
 }
 
-/** The detail worth keeping: null when it says only what every evidence item says by default. */
-export function compactDetail(detail: EvidenceDetail): EvidenceDetail | null {
-  const isDefault = detail.method === 'EXTRACTED' && detail.modality === 'STATED' && !detail.reason && !detail.reference && !detail.speakerId;
-  return isDefault ? null : detail;
-}
-
 /**
  * An evidence item as the store holds it. Most evidence is extracted, stated and unattributed, so
  * those defaults cost nothing: the rarer details live in one optional object.

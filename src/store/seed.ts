@@ -4,7 +4,7 @@ import { parseGlobalId } from '../lib/global-id.js';
 import { sha256Hex } from '../lib/sha256.js';
 import { parsePartialDate } from '../lib/partial-date.js';
 import { GrowableColumn } from './columns.js';
-import { compactDetail, Evidence } from './edge.js';
+import { Evidence } from './edge.js';
 import { EDGE_TYPE_CODES, EdgeTableBuilder, type EdgeTable, type EvidenceRow } from './edge-table.js';
 import { StoredEntity } from './entity.js';
 import { IdIndex } from './id-index.js';
@@ -111,6 +111,11 @@ const REQUIRED_ATTRIBUTES: Partial<Record<EntityTypeName, string[]>> = {
   Product: ['kind'],
   Source: ['title', 'publishedOn', 'language', 'sha256', 'length'],
 };
+
+/** Whether an entity id is of a type: ids are `Type:slug`. */
+function hasTypePrefix(id: string, type: EntityTypeName): boolean {
+  return id.length > type.length && id.charCodeAt(type.length) === 0x3a && id.startsWith(type);
+}
 
 function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -329,13 +334,17 @@ export class SeedBuilder {
       end: end as number,
       // A mention usually quotes the name: hold one string, not two equal ones.
       quote: name !== undefined && quote === name ? name : (quote as string),
-      detail: compactDetail({
-        method: method!,
-        reason: (reason as string | undefined) ?? null,
-        reference: (reference as string | undefined) ?? null,
-        modality: modality!,
-        speakerId: typeof speaker === 'string' ? speaker : null,
-      }),
+      // Checked evidence that is extracted and stated has no reason, reference or speaker: nothing to keep.
+      detail:
+        method === 'EXTRACTED' && modality === 'STATED'
+          ? null
+          : {
+              method: method!,
+              reason: (reason as string | undefined) ?? null,
+              reference: (reference as string | undefined) ?? null,
+              modality: modality!,
+              speakerId: typeof speaker === 'string' ? speaker : null,
+            },
     };
   }
 
@@ -475,13 +484,19 @@ export class SeedBuilder {
   /** Looks an end of a relationship up once: the index of its entity, or -1 when it is not a well-formed entity. */
   private resolveEnd(current: Current, end: 'from' | 'to', ref: unknown, rule: EdgeRule | undefined, type: EdgeType | undefined): number {
     const index = typeof ref === 'string' ? this.index.get(ref) : undefined;
-    const refType = this.typeAt(index);
-    if (refType === undefined) {
+    if (index === undefined) {
       this.problem(current, `"${end}" ${JSON.stringify(ref)} does not refer to an entity in the seed`);
-    } else if (rule && !(end === 'from' ? rule.from : rule.to).includes(refType)) {
-      this.problem(current, `a ${String(type)} relationship cannot ${end === 'from' ? 'start at' : 'end at'} a ${refType}; it links ${rule.from.join('/')} to ${rule.to.join('/')}`);
+      return -1;
     }
-    return this.isBuilt(index) ? index : -1;
+    // An id starts with its type (see addEntity): reading it there spares a look at the entity.
+    if (rule && !(end === 'from' ? rule.from : rule.to).some((allowed) => hasTypePrefix(ref as string, allowed))) {
+      this.problem(
+        current,
+        `a ${String(type)} relationship cannot ${end === 'from' ? 'start at' : 'end at'} a ${this.typeAt(index)}; it links ${rule.from.join('/')} to ${rule.to.join('/')}`,
+      );
+    }
+    // Only a record with problems leaves an entity unbuilt: with none so far, every entity is built.
+    return this.problems.length === 0 || this.isBuilt(index) ? index : -1;
   }
 
   private addRelationship(current: Current): void {
