@@ -179,10 +179,7 @@ export class SeedBuilder {
   private readonly mentions = new MentionColumns(this.index);
   /** By index: the model once built (null while the record has problems), where it was defined. */
   private readonly models: Array<EntityModel | null> = [];
-  /**
-   * By index: the type's position in ENTITY_TYPES, plus BUILT once the model is. Relationship ends
-   * are checked here, in a byte per entity, rather than by reading a million scattered objects.
-   */
+  /** By index: the type's position in ENTITY_TYPES, plus BUILT once the model is; a byte per entity. */
   private readonly states = new GrowableColumn(Uint8Array);
   /** Places encoded as numbers (see encode), kept small: file index, position and form. */
   private readonly origins: number[] = [];
