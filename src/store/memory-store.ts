@@ -6,7 +6,7 @@ import type { IdIndex } from './id-index.js';
 import type { EntityPage, GraphStore } from './graph-store.js';
 import type { Direction, EdgeModel, EdgeType, EntityModel, EntityTypeName, FactModel, NodeModel } from './models.js';
 import { ENTITY_TYPES, isPartialDate } from './models.js';
-import { sortByNameThenId } from './name-order.js';
+import { findNamed, isFoldedName, sortByNameThenId } from './name-order.js';
 import { SearchIndex, type SearchMatch } from './search-index.js';
 import type { SeedGraph } from './seed.js';
 
@@ -42,7 +42,11 @@ export class MemoryGraphStore implements GraphStore {
   private readonly outgoing: Adjacency;
   private readonly incoming: Adjacency;
   private readonly byType = new Map<EntityTypeName, EntityModel[]>();
-  /** Most names belong to one entity: stored bare, and as a list only when shared. */
+  /**
+   * Folded aliases, labels, codes and names, except names already folded: those are found by binary
+   * search in byType, which is sorted by name anyway, so a million of them need no map entries.
+   * Most names belong to one entity: stored bare, and as a list only when shared.
+   */
   private readonly byFoldedName = new Map<string, EntityModel | EntityModel[]>();
   private factsBySource: Map<string, FactModel[]> | null = null;
   private searchIndex: SearchIndex | null = null;
@@ -58,7 +62,8 @@ export class MemoryGraphStore implements GraphStore {
       this.byType.get(entity.type)!.push(entity);
       // A country's ISO code is one of its names: `country(code:)` and name lookups both find it.
       names.length = 0;
-      names.push(entity.name, ...entity.aliases);
+      if (!isFoldedName(entity.name)) names.push(entity.name);
+      for (const alias of entity.aliases) names.push(alias);
       for (const label of entity.labels) names.push(label.text);
       if (entity.type === 'Country') names.push(entity.code);
       for (let i = 0; i < names.length; i++) {
@@ -121,8 +126,14 @@ export class MemoryGraphStore implements GraphStore {
 
   async findByName(foldedNames: readonly string[]): Promise<EntityModel[][]> {
     return foldedNames.map((name) => {
-      const found = this.byFoldedName.get(name);
-      return found === undefined ? [] : Array.isArray(found) ? found : [found];
+      const indexed = this.byFoldedName.get(name);
+      const found = indexed === undefined ? [] : Array.isArray(indexed) ? indexed : [indexed];
+      if (!isFoldedName(name)) return found;
+      const named = [...this.byType.values()].flatMap((list) => findNamed(list, name));
+      if (named.length === 0) return found;
+      // In seed order, each entity once, as if every name were in the map.
+      const all = new Set([...found, ...named]);
+      return [...all].sort((a, b) => this.indexOf.get(a.id)! - this.indexOf.get(b.id)!);
     });
   }
 
