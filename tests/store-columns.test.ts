@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compareByNameThenId, foldText } from '../src/lib/text.js';
+import { GrowableColumn } from '../src/store/columns.js';
 import { EDGE_TYPE_CODES, EdgeTableBuilder } from '../src/store/edge-table.js';
 import { IdIndex } from '../src/store/id-index.js';
 import { EDGE_TYPES } from '../src/store/models.js';
@@ -39,6 +40,18 @@ describe('sortByNameThenId', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('GrowableColumn', () => {
+  it('gives back every value pushed or set, across its first chunk growing and later chunks', () => {
+    const column = new GrowableColumn(Float64Array);
+    const count = 200_000;
+    for (let i = 0; i < count; i++) column.push(i * 1.5);
+    column.set(70_000, -1);
+    expect(column.length).toBe(count);
+    const values = Array.from({ length: count }, (_, i) => column.get(i));
+    expect(values).toEqual(Array.from({ length: count }, (_, i) => (i === 70_000 ? -1 : i * 1.5)));
   });
 });
 

@@ -20,15 +20,15 @@ export class Adjacency {
    * A symmetric relationship reads the same from either end, so it is indexed under both.
    */
   static build(table: EdgeTable, entityCount: number, side: 'from' | 'to'): Adjacency {
-    const near = side === 'from' ? table.from : table.to;
-    const far = side === 'from' ? table.to : table.from;
+    const near = (row: number) => (side === 'from' ? table.fromOf(row) : table.toOf(row));
+    const far = (row: number) => (side === 'from' ? table.toOf(row) : table.fromOf(row));
     const offsets = new Int32Array(entityCount + 1);
     let total = 0;
     for (let row = 0; row < table.length; row++) {
-      offsets[near[row]! + 1]! += 1;
+      offsets[near(row) + 1]! += 1;
       total += 1;
-      if (SYMMETRIC_CODES[table.types[row]!]) {
-        offsets[far[row]! + 1]! += 1;
+      if (SYMMETRIC_CODES[table.typeCodeOf(row)]) {
+        offsets[far(row) + 1]! += 1;
         total += 1;
       }
     }
@@ -36,8 +36,8 @@ export class Adjacency {
     const next = offsets.slice(0, entityCount);
     const rows = new Int32Array(total);
     for (let row = 0; row < table.length; row++) {
-      rows[next[near[row]!]!++] = row;
-      if (SYMMETRIC_CODES[table.types[row]!]) rows[next[far[row]!]!++] = row;
+      rows[next[near(row)]!++] = row;
+      if (SYMMETRIC_CODES[table.typeCodeOf(row)]) rows[next[far(row)]!++] = row;
     }
     return new Adjacency(offsets, rows);
   }

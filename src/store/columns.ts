@@ -1,49 +1,49 @@
 type TypedArray = Int32Array | Uint32Array | Uint8Array | Float64Array;
 type TypedArrayConstructor<T extends TypedArray> = { new (length: number): T };
 
+const CHUNK_BITS = 16;
+const CHUNK_LENGTH = 1 << CHUNK_BITS;
+const CHUNK_MASK = CHUNK_LENGTH - 1;
+const FIRST_CAPACITY = 256;
+
 /**
- * A typed array that grows as values are appended, for columns whose final length is only known
- * once a streamed seed is read. One column of numbers costs a few bytes per row and no object per
- * row, which is what keeps a graph of millions of relationships small and quick to collect.
+ * A column of numbers appended one at a time, for columns whose final length is only known once a
+ * streamed seed is read. One column of numbers costs a few bytes per row and no object per row,
+ * which is what keeps a graph of millions of relationships small and quick to collect.
+ *
+ * Values live in chunks of 2^16 that are never copied: an array that doubled as it grew would
+ * allocate and free twice its final size, and V8 answers each such burst of memory outside its heap
+ * with a full collection of the heap. Only the first chunk starts small and doubles, so a small graph
+ * stays small.
  */
 export class GrowableColumn<T extends TypedArray> {
-  private data: T;
+  private readonly chunks: T[];
   length = 0;
 
-  constructor(
-    private readonly Type: TypedArrayConstructor<T>,
-    capacity = 1024,
-  ) {
-    this.data = new Type(capacity);
+  constructor(private readonly Type: TypedArrayConstructor<T>) {
+    this.chunks = [new Type(FIRST_CAPACITY)];
   }
 
   push(value: number): void {
-    if (this.length === this.data.length) {
-      const grown = new this.Type(this.data.length * 2);
-      grown.set(this.data);
-      this.data = grown;
+    const chunk = this.length >>> CHUNK_BITS;
+    const offset = this.length & CHUNK_MASK;
+    if (chunk === this.chunks.length) {
+      this.chunks.push(new this.Type(CHUNK_LENGTH));
+    } else if (offset === this.chunks[chunk]!.length) {
+      // Only the first chunk is ever short of room: double it, up to a full chunk.
+      const grown = new this.Type(Math.min(CHUNK_LENGTH, offset * 2));
+      grown.set(this.chunks[chunk]!);
+      this.chunks[chunk] = grown;
     }
-    this.data[this.length++] = value;
+    this.chunks[chunk]![offset] = value;
+    this.length += 1;
   }
 
   get(index: number): number {
-    return this.data[index]!;
+    return this.chunks[index >>> CHUNK_BITS]![index & CHUNK_MASK]!;
   }
 
   set(index: number, value: number): void {
-    this.data[index] = value;
-  }
-
-  /** Gives back the room reserved for growth; the column stays usable. */
-  trim(): void {
-    if (this.data.length !== this.length) this.data = this.data.slice(0, this.length) as T;
-  }
-
-  /** The values appended, in an array of exactly their length; the column must not be used after. */
-  seal(): T {
-    const values = this.data.length === this.length ? this.data : (this.data.slice(0, this.length) as T);
-    this.data = new this.Type(0);
-    this.length = 0;
-    return values;
+    this.chunks[index >>> CHUNK_BITS]![index & CHUNK_MASK] = value;
   }
 }

@@ -17,8 +17,8 @@ export interface EvidenceRow {
 }
 
 /**
- * The graph's relationships as columns: type, ends (entity indexes) and evidence rows in typed
- * arrays, quotes packed as bytes, and the rare properties and evidence details kept aside by row.
+ * The graph's relationships as columns: type, ends (entity indexes) and evidence rows in columns of
+ * numbers, quotes packed as bytes, and the rare properties and evidence details kept aside by row.
  * A relationship costs about 40 bytes plus a byte per quoted character, against a few hundred as
  * objects, and the collector has next to nothing to trace. Rows become EdgeModel objects
  * (StoredEdge) only when a query asks for them.
@@ -27,14 +27,14 @@ export class EdgeTable implements Iterable<EdgeModel> {
   constructor(
     /** Entity ids by entity index: the ends and evidence sources refer to these very strings. */
     private readonly ids: readonly string[],
-    readonly types: Uint8Array,
-    readonly from: Int32Array,
-    readonly to: Int32Array,
+    private readonly types: GrowableColumn<Uint8Array>,
+    private readonly from: GrowableColumn<Int32Array>,
+    private readonly to: GrowableColumn<Int32Array>,
     /** Row i's evidence is evidence rows evidenceStart[i] to evidenceStart[i + 1]. */
-    private readonly evidenceStart: Int32Array,
-    private readonly evidenceSource: Int32Array,
-    private readonly evidenceFrom: Uint32Array,
-    private readonly evidenceTo: Uint32Array,
+    private readonly evidenceStart: GrowableColumn<Int32Array>,
+    private readonly evidenceSource: GrowableColumn<Int32Array>,
+    private readonly evidenceFrom: GrowableColumn<Uint32Array>,
+    private readonly evidenceTo: GrowableColumn<Uint32Array>,
     /** The offsets of the rare evidence rows whose end does not fit 32 bits, by row. */
     private readonly largeOffsets: ReadonlyMap<number, readonly [start: number, end: number]>,
     private readonly quotes: QuoteStore,
@@ -50,16 +50,31 @@ export class EdgeTable implements Iterable<EdgeModel> {
     return new StoredEdge(this, index);
   }
 
+  /** A row's type as its position in EDGE_TYPES. */
+  typeCodeOf(index: number): number {
+    return this.types.get(index);
+  }
+
+  /** The entity index of a row's start. */
+  fromOf(index: number): number {
+    return this.from.get(index);
+  }
+
+  /** The entity index of a row's end. */
+  toOf(index: number): number {
+    return this.to.get(index);
+  }
+
   typeOf(index: number): EdgeType {
-    return EDGE_TYPES[this.types[index]!]!;
+    return EDGE_TYPES[this.types.get(index)]!;
   }
 
   fromIdOf(index: number): string {
-    return this.ids[this.from[index]!]!;
+    return this.ids[this.from.get(index)]!;
   }
 
   toIdOf(index: number): string {
-    return this.ids[this.to[index]!]!;
+    return this.ids[this.to.get(index)]!;
   }
 
   propertiesOf(index: number): EdgeProperties | undefined {
@@ -68,11 +83,11 @@ export class EdgeTable implements Iterable<EdgeModel> {
 
   evidenceOf(index: number): EvidenceModel[] {
     const list: EvidenceModel[] = [];
-    for (let row = this.evidenceStart[index]!; row < this.evidenceStart[index + 1]!; row++) {
+    for (let row = this.evidenceStart.get(index); row < this.evidenceStart.get(index + 1); row++) {
       const large = this.largeOffsets.size === 0 ? undefined : this.largeOffsets.get(row);
-      const start = large?.[0] ?? this.evidenceFrom[row]!;
-      const end = large?.[1] ?? this.evidenceTo[row]!;
-      list.push(new Evidence(this.ids[this.evidenceSource[row]!]!, start, end, this.quotes.get(row, end - start), this.details.get(row) ?? null));
+      const start = large?.[0] ?? this.evidenceFrom.get(row);
+      const end = large?.[1] ?? this.evidenceTo.get(row);
+      list.push(new Evidence(this.ids[this.evidenceSource.get(row)]!, start, end, this.quotes.get(row, end - start), this.details.get(row) ?? null));
     }
     return list;
   }
@@ -188,13 +203,13 @@ export class EdgeTableBuilder {
     this.quotes.seal();
     return new EdgeTable(
       ids,
-      this.types.seal(),
-      this.from.seal(),
-      this.to.seal(),
-      this.evidenceStart.seal(),
-      this.evidenceSource.seal(),
-      this.evidenceFrom.seal(),
-      this.evidenceTo.seal(),
+      this.types,
+      this.from,
+      this.to,
+      this.evidenceStart,
+      this.evidenceSource,
+      this.evidenceFrom,
+      this.evidenceTo,
       this.largeOffsets,
       this.quotes,
       this.details,

@@ -106,7 +106,7 @@ export class MemoryGraphStore implements GraphStore {
     const code = EDGE_TYPE_CODES.get(parsed.edgeType);
     if (from === undefined || to === undefined || code === undefined) return null;
     for (const row of this.outgoing.rowsOf(from)) {
-      if (this.edges.types[row] === code && this.edges.from[row] === from && this.edges.to[row] === to) return this.edges.edge(row);
+      if (this.edges.typeCodeOf(row) === code && this.edges.fromOf(row) === from && this.edges.toOf(row) === to) return this.edges.edge(row);
     }
     return null;
   }
@@ -171,7 +171,7 @@ export class MemoryGraphStore implements GraphStore {
 
   private collect(rows: Int32Array, mask: number, skipSymmetric: boolean, into: EdgeModel[]): void {
     for (const row of rows) {
-      const code = this.edges.types[row]!;
+      const code = this.edges.typeCodeOf(row);
       if (((mask >>> code) & 1) === 1 && !(skipSymmetric && isSymmetricCode(code))) into.push(this.edges.edge(row));
     }
   }

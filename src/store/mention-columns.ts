@@ -33,11 +33,6 @@ export class MentionColumns {
     }
   }
 
-  /** Gives back the room the columns reserved for growth, once every entity is in. */
-  trim(): void {
-    for (const column of [this.starts, this.sources, this.from, this.to]) column.trim();
-  }
-
   /** The mentions of the entity with this id and name, as new evidence objects. */
   of(id: string, name: string): EvidenceModel[] {
     const entity = this.ids.get(id);

@@ -19,7 +19,6 @@ export class QuoteStore {
   private used: number;
   /** Where row i's bytes start: chunk × chunkBytes + offset, or AS_STRING. */
   private readonly positions = new GrowableColumn(Uint32Array);
-  private sealedPositions: Uint32Array | null = null;
   private readonly strings = new Map<number, string>();
 
   constructor(private readonly chunkBytes = CHUNK_BYTES) {
@@ -27,7 +26,7 @@ export class QuoteStore {
   }
 
   get length(): number {
-    return this.sealedPositions?.length ?? this.positions.length;
+    return this.positions.length;
   }
 
   /** Appends the next row's quote. */
@@ -52,17 +51,16 @@ export class QuoteStore {
 
   /** The quote of a row, given its length. */
   get(row: number, length: number): string {
-    const position = this.sealedPositions ? this.sealedPositions[row]! : this.positions.get(row);
+    const position = this.positions.get(row);
     if (position === AS_STRING) return this.strings.get(row)!;
     const chunk = Math.floor(position / this.chunkBytes);
     const offset = position - chunk * this.chunkBytes;
     return this.chunks[chunk]!.toString('latin1', offset, offset + length);
   }
 
-  /** Ends appending: trims the last chunk and the position column to what they hold. */
+  /** Ends appending: trims the last chunk to what it holds. */
   seal(): void {
     const last = this.chunks.length - 1;
     if (last >= 0) this.chunks[last] = Buffer.from(this.chunks[last]!.subarray(0, this.used));
-    this.sealedPositions = this.positions.seal();
   }
 }

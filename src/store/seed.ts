@@ -573,7 +573,6 @@ export class SeedBuilder {
       throw new SeedError(sorted.map(({ p }) => p));
     }
     // With no problems, every record became a model.
-    this.mentions.trim();
     return {
       entities: this.models as EntityModel[],
       entityIndex: this.index,
