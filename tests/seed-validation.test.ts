@@ -173,6 +173,26 @@ describe('seed validation', () => {
     expect(problems[0]).toContain('"code" "ZZ" is not an ISO 3166-1 alpha-2 code');
   });
 
+  it('reads NDJSON seeds whose characters are split across the chunks they are read in', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'entente-seed-'));
+    const [first, second, ...rest] = tiny.entities;
+    const lines = (entities: any[]) => entities.map((e: any) => JSON.stringify(e)).join('\n');
+    // Reads go in chunks of 2^20 bytes: put a three-byte character across the first boundary, then
+    // enough ASCII that a later chunk is all ASCII.
+    const before = Buffer.byteLength(lines([{ ...first, description: '' }]).replace(/"description":""[\s\S]*$/, '"description":"'));
+    const split = { ...first, description: `${'a'.repeat(2 ** 20 - 1 - before)}€ after` };
+    const long = { ...second, description: `ASCII ${'b'.repeat(2 ** 21)}` };
+    await writeFile(path.join(dir, 'g.sources.ndjson'), lines(tiny.sources));
+    await writeFile(path.join(dir, 'g.entities.ndjson'), `${lines([split, long, ...rest])}\n`);
+    await writeFile(path.join(dir, 'g.relationships.ndjson'), lines(tiny.relationships));
+    const bytes = await readFile(path.join(dir, 'g.entities.ndjson'));
+    expect(bytes.subarray(2 ** 20 - 1, 2 ** 20 + 2).toString('utf8')).toBe('€');
+    const graph = await loadSeed(dir);
+    expect(graph.entities.find((e) => e.id === first.id)!.description).toBe(split.description);
+    expect(graph.entities.find((e) => e.id === second.id)!.description).toBe(long.description);
+    expect(graph.edges).toHaveLength(tiny.relationships.length);
+  });
+
   it('refuses to load a folder with a file that is not JSON, naming the file, and still checks the rest', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'entente-seed-'));
     await writeFile(path.join(dir, 'a.json'), '{ "entities": [ ');

@@ -1,3 +1,5 @@
+/** Lowercase ASCII words of letters and digits, joined by single spaces: what folding leaves. */
+const ALREADY_FOLDED = /^[a-z0-9]+(?: [a-z0-9]+)*$/;
 const ASCII = /^[\x00-\x7f]*$/;
 
 /**
@@ -5,6 +7,8 @@ const ASCII = /^[\x00-\x7f]*$/;
  * and `MONTREAL` fold to the same key, and `deep-learning` to `deep learning`.
  */
 export function foldText(text: string): string {
+  // Most names and terms are folded already; returning the string itself also saves a copy per name.
+  if (ALREADY_FOLDED.test(text)) return text;
   // Plain ASCII has no accents to strip: skipping normalisation halves the cost of indexing
   // millions of names and quotes, with the same result.
   if (ASCII.test(text)) return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();

@@ -1,8 +1,9 @@
 import { relationshipId } from '../lib/global-id.js';
 import type { EdgeModel, EdgeType, EvidenceMethod, EvidenceModel, Modality } from './models.js';
+import type { EdgeTable } from './edge-table.js';
 
 /** What few evidence items carry beyond source, offsets and quote. */
-interface EvidenceDetail {
+export interface EvidenceDetail {
   method: EvidenceMethod;
   reason: string | null;
   reference: string | null;
@@ -15,18 +16,13 @@ interface EvidenceDetail {
  * those defaults cost nothing: the rarer details live in one optional object.
  */
 export class Evidence implements EvidenceModel {
-  private readonly detail: EvidenceDetail | null;
-
   constructor(
     readonly sourceId: string,
     readonly start: number,
     readonly end: number,
     readonly quote: string,
-    detail: EvidenceDetail,
-  ) {
-    const isDefault = detail.method === 'EXTRACTED' && detail.modality === 'STATED' && !detail.reason && !detail.reference && !detail.speakerId;
-    this.detail = isDefault ? null : detail;
-  }
+    private readonly detail: EvidenceDetail | null,
+  ) {}
 
   get method(): EvidenceMethod {
     return this.detail?.method ?? 'EXTRACTED';
@@ -54,45 +50,45 @@ export interface EdgeProperties {
 }
 
 /**
- * A relationship as the store holds it. Its id is derived from its ends when asked for, its rare
- * properties live in one optional object, and a single evidence item is held without an array, so
- * a graph of millions of relationships stays small.
+ * A relationship as resolvers see it: a view of one row of the edge table, made when asked for.
+ * The table holds millions of relationships as columns of numbers; only the few a query touches
+ * become objects, and they die with the request.
  */
-export class Edge implements EdgeModel {
-  private readonly properties: EdgeProperties | null;
-  private readonly support: EvidenceModel | EvidenceModel[];
-
+export class StoredEdge implements EdgeModel {
   constructor(
-    readonly type: EdgeType,
-    readonly fromId: string,
-    readonly toId: string,
-    properties: EdgeProperties,
-    evidence: EvidenceModel[],
-  ) {
-    const hasProperties = Object.values(properties).some((value) => value !== null);
-    this.properties = hasProperties ? properties : null;
-    this.support = evidence.length === 1 ? evidence[0]! : evidence;
-  }
+    private readonly table: EdgeTable,
+    /** The row in the edge table: stable for the life of the store. */
+    readonly index: number,
+  ) {}
 
   get id(): string {
     return relationshipId(this.fromId, this.type, this.toId);
   }
+  get type(): EdgeType {
+    return this.table.typeOf(this.index);
+  }
+  get fromId(): string {
+    return this.table.fromIdOf(this.index);
+  }
+  get toId(): string {
+    return this.table.toIdOf(this.index);
+  }
   get evidence(): EvidenceModel[] {
-    return Array.isArray(this.support) ? this.support : [this.support];
+    return this.table.evidenceOf(this.index);
   }
   get onBehalfOfId(): string | null {
-    return this.properties?.onBehalfOfId ?? null;
+    return this.table.propertiesOf(this.index)?.onBehalfOfId ?? null;
   }
   get capacity(): string | null {
-    return this.properties?.capacity ?? null;
+    return this.table.propertiesOf(this.index)?.capacity ?? null;
   }
   get role(): string | null {
-    return this.properties?.role ?? null;
+    return this.table.propertiesOf(this.index)?.role ?? null;
   }
   get note(): string | null {
-    return this.properties?.note ?? null;
+    return this.table.propertiesOf(this.index)?.note ?? null;
   }
   get ordinal(): number | null {
-    return this.properties?.ordinal ?? null;
+    return this.table.propertiesOf(this.index)?.ordinal ?? null;
   }
 }

@@ -3,16 +3,24 @@ import { createHash } from 'node:crypto';
 import { parseGlobalId } from '../lib/global-id.js';
 import { sha256Hex } from '../lib/sha256.js';
 import { parsePartialDate } from '../lib/partial-date.js';
-import { Edge, Evidence } from './edge.js';
-import type { EdgeModel, EdgeType, EntityModel, EntityTypeName, EvidenceModel, LabelModel, LanguageCode, PartialDateModel } from './models.js';
-import { EDGE_TYPES, isPartialDate } from './models.js';
+import { GrowableColumn } from './columns.js';
+import { Evidence } from './edge.js';
+import { EDGE_TYPE_CODES, EdgeTableBuilder, type EdgeTable, type EvidenceRow } from './edge-table.js';
+import { StoredEntity } from './entity.js';
+import { IdIndex } from './id-index.js';
+import { MentionColumns } from './mention-columns.js';
+import type { EdgeType, EntityModel, EntityTypeName, EvidenceModel, LabelModel, LanguageCode, PartialDateModel } from './models.js';
+import { EDGE_TYPES, ENTITY_TYPES, isPartialDate } from './models.js';
 import { readSeed, type SeedFile, type SeedRecordKind } from './seed-files.js';
 import { VOCABULARY, type EdgeProperty, type EdgeRule } from './vocabulary.js';
 
 /** The graph as read from the seed: every record checked, every reference resolved. */
 export interface SeedGraph {
   entities: EntityModel[];
-  edges: EdgeModel[];
+  /** Each entity's index in `entities`, by id. */
+  entityIndex: IdIndex;
+  /** Every relationship, as rows that refer to entities by index. */
+  edges: EdgeTable;
   /** A digest of the seed's content: changes whenever any record does. */
   version: string;
 }
@@ -67,6 +75,8 @@ const EVIDENCE_KEYS = ['source', 'quote', 'start', 'end', 'method', 'reason', 'r
 const DATE_KEYS = ['value', 'qualifier', 'evidence'];
 const RELATIONSHIP_KEYS = ['type', 'from', 'to', 'evidence', 'onBehalfOf', 'capacity', 'role', 'note', 'ordinal'];
 const PROPERTY_KEYS: readonly EdgeProperty[] = ['onBehalfOf', 'capacity', 'role', 'note', 'ordinal'];
+/** Marks an entity's state once its model is built (see SeedBuilder.states). */
+const BUILT = 0x80;
 /** Shared by every entity without aliases or extra labels, so a large graph does not hold a million empty arrays. */
 const NONE: readonly never[] = Object.freeze([]);
 
@@ -101,6 +111,11 @@ const REQUIRED_ATTRIBUTES: Partial<Record<EntityTypeName, string[]>> = {
   Product: ['kind'],
   Source: ['title', 'publishedOn', 'language', 'sha256', 'length'],
 };
+
+/** Whether an entity id is of a type: ids are `Type:slug`. */
+function hasTypePrefix(id: string, type: EntityTypeName): boolean {
+  return id.length > type.length && id.charCodeAt(type.length) === 0x3a && id.startsWith(type);
+}
 
 function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -159,18 +174,26 @@ interface Current {
  */
 export class SeedBuilder {
   private readonly problems: SeedProblem[] = [];
-  /** Every id seen, with its model once it was built, or its type when the record had problems. */
-  private readonly known = new Map<string, EntityModel | EntityTypeName>();
-  /** Where each id was first defined, as a place; kept small: file index, position and form. */
-  private readonly firstSeen = new Map<string, number>();
+  /** Every id seen, numbered in order: one index for the whole load, handed on to the store. */
+  private readonly index = new IdIndex();
+  private readonly mentions = new MentionColumns(this.index);
+  /** By index: the model once built (null while the record has problems), where it was defined. */
+  private readonly models: Array<EntityModel | null> = [];
+  /** By index: the type's position in ENTITY_TYPES, plus BUILT once the model is; a byte per entity. */
+  private readonly states = new GrowableColumn(Uint8Array);
+  /** Places encoded as numbers (see encode), kept small: file index, position and form. */
+  private readonly origins: number[] = [];
   private readonly files: string[] = [];
   private readonly fileIndex = new Map<string, number>();
-  private readonly sourceLengths = new Map<string, number>();
-  private readonly entities: EntityModel[] = [];
-  private readonly edges: EdgeModel[] = [];
-  private readonly edgeOrigins: number[] = [];
-  /** Outgoing relationships by start, as indexes into `edges`, to find duplicates. */
-  private readonly outgoing = new Map<string, number[]>();
+  /** Each source's declared text length, by entity index. */
+  private readonly sourceLengths = new Map<number, number>();
+  /**
+   * The index of each source, by id: every evidence item names one of a few sources, and this small
+   * map stays in the processor's cache where the map of every id, at millions of entries, does not.
+   */
+  private readonly sourceIndex = new Map<string, number>();
+  private readonly edges = new EdgeTableBuilder();
+  private readonly edgeOrigins = new GrowableColumn(Float64Array);
   private readonly speakerChecks: Array<{ file: string; record: string; path: string; speaker: unknown }> = [];
   private readonly digest = createHash('sha256');
 
@@ -223,12 +246,28 @@ export class SeedBuilder {
   }
 
   private typeOf(id: unknown): EntityTypeName | undefined {
-    if (typeof id !== 'string') return undefined;
-    const known = this.known.get(id);
-    return typeof known === 'object' ? known.type : known;
+    return this.typeAt(typeof id === 'string' ? this.index.get(id) : undefined);
   }
 
-  private readEvidenceList(current: Current, value: unknown, path: string, name?: string): EvidenceModel[] {
+  private typeAt(index: number | undefined): EntityTypeName | undefined {
+    return index === undefined ? undefined : ENTITY_TYPES[this.states.get(index) & ~BUILT];
+  }
+
+  private isBuilt(index: number | undefined): index is number {
+    return index !== undefined && (this.states.get(index) & BUILT) !== 0;
+  }
+
+  /** The index of a well-formed entity (one that became a model), or -1. */
+  private modelIndex(id: unknown): number {
+    const index = typeof id === 'string' ? this.index.get(id) : undefined;
+    return this.isBuilt(index) ? index : -1;
+  }
+
+  private toEvidence(row: EvidenceRow): EvidenceModel {
+    return new Evidence(this.index.ids[row.source]!, row.start, row.end, row.quote, row.detail);
+  }
+
+  private readEvidenceList(current: Current, value: unknown, path: string, name?: string): EvidenceRow[] {
     if (value === undefined || (Array.isArray(value) && value.length === 0)) {
       this.problem(current, `${path} is missing: nothing enters the graph without evidence`);
       return [];
@@ -237,7 +276,7 @@ export class SeedBuilder {
       this.problem(current, `${path} must be an array of evidence`);
       return [];
     }
-    const list: EvidenceModel[] = [];
+    const list: EvidenceRow[] = [];
     for (let index = 0; index < value.length; index++) {
       const evidence = this.readEvidence(current, value[index], `${path}[${index}]`, name);
       if (evidence) list.push(evidence);
@@ -245,7 +284,7 @@ export class SeedBuilder {
     return list;
   }
 
-  private readEvidence(current: Current, value: unknown, path: string, name: string | undefined): EvidenceModel | null {
+  private readEvidence(current: Current, value: unknown, path: string, name: string | undefined): EvidenceRow | null {
     if (!isObject(value)) {
       this.problem(current, `${path} must be an object`);
       return null;
@@ -255,11 +294,11 @@ export class SeedBuilder {
     const { source, quote, start, end, reason, reference, speaker } = value;
     const method = METHODS.find((m) => m === (value.method ?? 'EXTRACTED'));
     const modality = MODALITIES.find((m) => m === (value.modality ?? 'STATED'));
-    const sourceModel = typeof source === 'string' ? this.known.get(source) : undefined;
-    const sourceType = typeof sourceModel === 'object' ? sourceModel.type : sourceModel;
-    if (sourceType !== 'Source') this.problem(current, `${path}.source ${JSON.stringify(source)} is not the id of a source in the seed`);
+    // With millions of evidence items, look-ups in the id map are much of the load: ask the small map first.
+    const sourceIndex = typeof source === 'string' ? (this.sourceIndex.get(source) ?? this.index.get(source)) : undefined;
+    if (this.typeAt(sourceIndex) !== 'Source') this.problem(current, `${path}.source ${JSON.stringify(source)} is not the id of a source in the seed`);
     if (!isNonEmptyString(quote)) this.problem(current, `${path}.quote must be a non-empty string`);
-    const length = typeof source === 'string' ? this.sourceLengths.get(source) : undefined;
+    const length = sourceIndex === undefined ? undefined : this.sourceLengths.get(sourceIndex);
     if (!Number.isInteger(start) || !Number.isInteger(end) || (start as number) < 0 || (end as number) <= (start as number)) {
       this.problem(current, `${path} needs integer offsets with 0 <= start < end; got start ${JSON.stringify(start)}, end ${JSON.stringify(end)}`);
     } else if (typeof quote === 'string' && quote.length !== (end as number) - (start as number)) {
@@ -286,20 +325,24 @@ export class SeedBuilder {
       this.problem(current, `${path} has a "speaker" but its modality is not REPORTED_SPEECH`);
     }
     if (this.problems.length > before) return null;
-    return new Evidence(
-      typeof sourceModel === 'object' ? sourceModel.id : (source as string),
-      start as number,
-      end as number,
+    return {
+      source: sourceIndex!,
+      start: start as number,
+      end: end as number,
       // A mention usually quotes the name: hold one string, not two equal ones.
-      name !== undefined && quote === name ? name : (quote as string),
-      {
-        method: method!,
-        reason: (reason as string | undefined) ?? null,
-        reference: (reference as string | undefined) ?? null,
-        modality: modality!,
-        speakerId: typeof speaker === 'string' ? speaker : null,
-      },
-    );
+      quote: name !== undefined && quote === name ? name : (quote as string),
+      // Checked evidence that is extracted and stated has no reason, reference or speaker: nothing to keep.
+      detail:
+        method === 'EXTRACTED' && modality === 'STATED'
+          ? null
+          : {
+              method: method!,
+              reason: (reason as string | undefined) ?? null,
+              reference: (reference as string | undefined) ?? null,
+              modality: modality!,
+              speakerId: typeof speaker === 'string' ? speaker : null,
+            },
+    };
   }
 
   private readDate(current: Current, value: unknown, path: string): PartialDateModel | null {
@@ -315,11 +358,15 @@ export class SeedBuilder {
     if (value.qualifier !== undefined && !isNonEmptyString(value.qualifier)) this.problem(current, `${path}.qualifier must be a non-empty string`);
     const evidence = this.readEvidenceList(current, value.evidence, `${path}.evidence`);
     if (!parsed) return null;
+    // Spelled out rather than spread: a spread gives every date object a hidden class of its own.
     return {
-      ...parsed,
+      iso: parsed.iso,
+      precision: parsed.precision,
+      earliest: parsed.earliest,
+      latest: parsed.latest,
       qualifier: (value.qualifier as string | undefined) ?? null,
-      isInferred: evidence.length > 0 && evidence.every((e) => e.method === 'INFERRED'),
-      evidence,
+      isInferred: evidence.length > 0 && evidence.every((e) => e.detail?.method === 'INFERRED'),
+      evidence: evidence.map((row) => this.toEvidence(row)),
     };
   }
 
@@ -338,15 +385,18 @@ export class SeedBuilder {
     const type = parsed.type;
     if (kind === 'source' && type !== 'Source') this.problem(current, 'a record under "sources" must have a Source: id');
     if (kind === 'entity' && type === 'Source') this.problem(current, 'a source belongs under "sources", before the entities that cite it');
-    const previous = this.firstSeen.get(id);
+    const previous = this.index.get(id);
     if (previous !== undefined) {
-      const first = this.decode(previous, type === 'Source' ? 'source' : 'entity');
+      const first = this.decode(this.origins[previous]!, type === 'Source' ? 'source' : 'entity');
       this.problem(current, `duplicate id "${id}", first defined at ${first.file} › ${baseLabel(first)} (${id})`);
       return;
     }
-    this.firstSeen.set(id, this.encode(current.place));
-    this.known.set(id, type);
-    if (type === 'Source' && typeof data.length === 'number') this.sourceLengths.set(id, data.length);
+    const slot = this.index.add(id);
+    this.models.push(null);
+    this.states.push(ENTITY_TYPES.indexOf(type));
+    this.origins.push(this.encode(current.place));
+    if (type === 'Source') this.sourceIndex.set(id, slot);
+    if (type === 'Source' && typeof data.length === 'number') this.sourceLengths.set(slot, data.length);
 
     const before = this.problems.length;
     this.checkKeys(current, data, ALLOWED_KEYS[type], '');
@@ -368,7 +418,7 @@ export class SeedBuilder {
         }
       }
     }
-    const mentions = this.readEvidenceList(current, data.mentions, 'mentions', typeof data.name === 'string' ? data.name : undefined);
+    const mentionRows = this.readEvidenceList(current, data.mentions, 'mentions', typeof data.name === 'string' ? data.name : undefined);
 
     const values: Record<string, unknown> = {};
     for (const key of REQUIRED_ATTRIBUTES[type] ?? NONE) {
@@ -393,7 +443,9 @@ export class SeedBuilder {
     }
     if (type === 'Source') this.checkSource(current, values);
     if (this.problems.length > before) return;
-    const entity = {
+    this.states.set(slot, this.states.get(slot) | BUILT);
+    this.mentions.add(slot, mentionRows, data.name as string);
+    this.models[slot] = new StoredEntity(this.mentions, {
       id,
       type,
       entityType: ENTITY_TYPE_CODES[type],
@@ -401,11 +453,8 @@ export class SeedBuilder {
       aliases: (data.aliases as string[] | undefined) ?? NONE,
       labels: labels && labels.length > 0 ? labels : NONE,
       description: (data.description as string | undefined) ?? null,
-      mentions,
       ...values,
-    } as EntityModel;
-    this.known.set(id, entity);
-    this.entities.push(entity);
+    }) as unknown as EntityModel;
   }
 
   private checkSource(current: Current, values: Record<string, unknown>): void {
@@ -429,23 +478,30 @@ export class SeedBuilder {
     }
   }
 
-  /** Looks an end of a relationship up once: its model (for the canonical id string) or type. */
-  private resolveEnd(current: Current, end: 'from' | 'to', ref: unknown, rule: EdgeRule | undefined, type: EdgeType | undefined): EntityModel | null {
-    const known = typeof ref === 'string' ? this.known.get(ref) : undefined;
-    const refType = typeof known === 'object' ? known.type : known;
-    if (refType === undefined) {
+  /** Looks an end of a relationship up once: the index of its entity, or -1 when it is not a well-formed entity. */
+  private resolveEnd(current: Current, end: 'from' | 'to', ref: unknown, rule: EdgeRule | undefined, type: EdgeType | undefined): number {
+    const index = typeof ref === 'string' ? this.index.get(ref) : undefined;
+    if (index === undefined) {
       this.problem(current, `"${end}" ${JSON.stringify(ref)} does not refer to an entity in the seed`);
-    } else if (rule && !(end === 'from' ? rule.from : rule.to).includes(refType)) {
-      this.problem(current, `a ${String(type)} relationship cannot ${end === 'from' ? 'start at' : 'end at'} a ${refType}; it links ${rule.from.join('/')} to ${rule.to.join('/')}`);
+      return -1;
     }
-    return typeof known === 'object' ? known : null;
+    // An id starts with its type (see addEntity): reading it there spares a look at the entity.
+    if (rule && !(end === 'from' ? rule.from : rule.to).some((allowed) => hasTypePrefix(ref as string, allowed))) {
+      this.problem(
+        current,
+        `a ${String(type)} relationship cannot ${end === 'from' ? 'start at' : 'end at'} a ${this.typeAt(index)}; it links ${rule.from.join('/')} to ${rule.to.join('/')}`,
+      );
+    }
+    // Only a record with problems leaves an entity unbuilt: with none so far, every entity is built.
+    return this.problems.length === 0 || this.isBuilt(index) ? index : -1;
   }
 
   private addRelationship(current: Current): void {
     const data = current.data;
     this.checkKeys(current, data, RELATIONSHIP_KEYS, '');
     const before = this.problems.length;
-    const type = EDGE_TYPES.find((t) => t === data.type);
+    const code = typeof data.type === 'string' ? EDGE_TYPE_CODES.get(data.type) : undefined;
+    const type = code === undefined ? undefined : EDGE_TYPES[code];
     if (!type) this.problem(current, `unknown relationship type ${JSON.stringify(data.type)}; the vocabulary is ${EDGE_TYPES.join(', ')}`);
     const rule = type ? VOCABULARY[type] : undefined;
     const from = this.resolveEnd(current, 'from', data.from, rule, type);
@@ -464,48 +520,36 @@ export class SeedBuilder {
       }
     }
     const evidence = this.readEvidenceList(current, data.evidence, 'evidence');
-    if (this.problems.length > before || !from || !to) return;
-    const duplicateOf = this.findEdge(from.id, type!, to.id) ?? (rule!.symmetric ? this.findEdge(to.id, type!, from.id) : undefined);
-    if (duplicateOf !== undefined) {
-      const first = this.edges[duplicateOf]!;
-      const place = this.decode(this.edgeOrigins[duplicateOf]!, 'relationship');
+    if (this.problems.length > before || from === -1 || to === -1) return;
+    let duplicateOf = this.edges.find(code!, from, to);
+    if (duplicateOf === -1 && rule!.symmetric) duplicateOf = this.edges.find(code!, to, from);
+    if (duplicateOf !== -1) {
+      const place = this.decode(this.edgeOrigins.get(duplicateOf), 'relationship');
+      const first = `${EDGE_TYPES[this.edges.typeCodeOf(duplicateOf)]} ${this.index.ids[this.edges.fromOf(duplicateOf)]} → ${this.index.ids[this.edges.toOf(duplicateOf)]}`;
       this.problem(
         current,
-        `duplicate relationship: ${type} between these entities is first defined at ${place.file} › ${baseLabel(place)} (${first.type} ${first.fromId} → ${first.toId}); give one relationship several evidence items instead`,
+        `duplicate relationship: ${type} between these entities is first defined at ${place.file} › ${baseLabel(place)} (${first}); give one relationship several evidence items instead`,
       );
       return;
     }
-    const onBehalfOf = data.onBehalfOf === undefined ? undefined : this.known.get(data.onBehalfOf as string);
-    const index = this.edges.length;
-    this.edges.push(
-      new Edge(
-        type!,
-        from.id,
-        to.id,
-        {
-          onBehalfOfId: typeof onBehalfOf === 'object' ? onBehalfOf.id : null,
-          capacity: (data.capacity as string | undefined) ?? null,
-          role: (data.role as string | undefined) ?? null,
-          note: (data.note as string | undefined) ?? null,
-          ordinal: (data.ordinal as number | undefined) ?? null,
-        },
-        evidence,
-      ),
+    const onBehalfOf = data.onBehalfOf === undefined ? -1 : this.modelIndex(data.onBehalfOf);
+    const hasProperties = PROPERTY_KEYS.some((key) => data[key] !== undefined);
+    this.edges.add(
+      code!,
+      from,
+      to,
+      hasProperties
+        ? {
+            onBehalfOfId: onBehalfOf === -1 ? null : this.index.ids[onBehalfOf]!,
+            capacity: (data.capacity as string | undefined) ?? null,
+            role: (data.role as string | undefined) ?? null,
+            note: (data.note as string | undefined) ?? null,
+            ordinal: (data.ordinal as number | undefined) ?? null,
+          }
+        : null,
+      evidence,
     );
     this.edgeOrigins.push(this.encode(current.place));
-    const list = this.outgoing.get(from.id);
-    if (list) list.push(index);
-    else this.outgoing.set(from.id, [index]);
-  }
-
-  private findEdge(from: string, type: EdgeType, to: string): number | undefined {
-    const list = this.outgoing.get(from);
-    if (!list) return undefined;
-    for (const i of list) {
-      const edge = this.edges[i]!;
-      if (edge.type === type && edge.toId === to) return i;
-    }
-    return undefined;
   }
 
   /** Checks what could only be checked with every record in, and returns the graph or throws every problem. */
@@ -528,7 +572,13 @@ export class SeedBuilder {
         .sort((a, b) => fileOrder.get(a.p.file)! - fileOrder.get(b.p.file)! || recordIndex(a.p.record) - recordIndex(b.p.record) || a.i - b.i);
       throw new SeedError(sorted.map(({ p }) => p));
     }
-    return { entities: this.entities, edges: this.edges, version: this.digest.digest('hex').slice(0, 16) };
+    // With no problems, every record became a model.
+    return {
+      entities: this.models as EntityModel[],
+      entityIndex: this.index,
+      edges: this.edges.build(this.index.ids),
+      version: this.digest.digest('hex').slice(0, 16),
+    };
   }
 }
 
