@@ -80,7 +80,9 @@ function internalErrorPlugin(onInternalError: NonNullable<ServerOptions['onInter
  */
 export function maskError(formatted: GraphQLFormattedError, error: unknown, options: ServerOptions): GraphQLFormattedError {
   const code = formatted.extensions?.code;
-  if (code === undefined || code === ErrorCode.INTERNAL_SERVER_ERROR) {
+  if (isInternalError(code, formatted.message)) {
+    // Not the parser's own complaint (a stack overflow, say): its message is internal too.
+    if (code === 'GRAPHQL_PARSE_FAILED') return { message: 'The document could not be parsed.', extensions: { code } };
     return {
       message: 'The server could not complete this part of the request; the failure has been logged.',
       ...(formatted.locations ? { locations: formatted.locations } : {}),
@@ -93,10 +95,6 @@ export function maskError(formatted: GraphQLFormattedError, error: unknown, opti
     const limit = Number(tokenLimit[1]);
     const refusal = limitExceeded(ErrorCode.TOO_MANY_TOKENS, `The document has more than ${limit} tokens, the limit; send a shorter document.`, limit);
     return { message: refusal.message, extensions: refusal.extensions };
-  }
-  if (code === 'GRAPHQL_PARSE_FAILED' && !formatted.message.startsWith('Syntax Error')) {
-    // Not the parser's own complaint (a stack overflow, say): its message is internal.
-    return { message: 'The document could not be parsed.', extensions: { code } };
   }
   const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
   const restored = ruleCode(error);
