@@ -11,6 +11,8 @@ export interface Metrics {
   refusals: Counter<'limit'>;
   /** Response cache lookups, by result (hit or miss). */
   responseCache: Counter<'result'>;
+  /** Documents met by the document store, by what it did (known, admitted, refused). */
+  documents: Counter<'result'>;
   /** Counts a refusal or error by its code, and as a limit refusal when the code names a limit. */
   countError: (code: string) => void;
 }
@@ -31,6 +33,12 @@ export function createMetrics(): Metrics {
   return {
     registry,
     responseCache: new Counter({ name: 'entente_response_cache_total', help: 'Response cache lookups, by result.', labelNames: ['result'] as const, registers: [registry] }),
+    documents: new Counter({
+      name: 'entente_documents_total',
+      help: 'Documents of requests the response cache did not answer, by what the document store did: known, admitted (parsed and validated now) or refused (left to Apollo).',
+      labelNames: ['result'] as const,
+      registers: [registry],
+    }),
     httpRequests: new Counter({ name: 'entente_http_requests_total', help: 'HTTP requests answered, by route, method and status.', labelNames: ['route', 'method', 'status'] as const, registers: [registry] }),
     operations: new Counter({ name: 'entente_graphql_operations_total', help: 'GraphQL operations answered, by operation name and outcome.', labelNames: ['operation', 'outcome'] as const, registers: [registry] }),
     operationDuration: new Histogram({

@@ -50,9 +50,10 @@ describe('operations endpoints', () => {
     }
   });
 
-  it('exposes Prometheus metrics: operations by name, errors by code, refusals by limit, process', async () => {
+  it('exposes Prometheus metrics: operations by name, errors by code, refusals by limit, documents, process', async () => {
     await fetch(`${http.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: 'query CountPeople { people { totalCount } }' }) });
     await fetch(`${http.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '[]' });
+    await fetch(`${http.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ people { nosuch } }' }) });
     const response = await fetch(`${http.url}/metrics`);
     expect(response.status).toBe(200);
     const text = await response.text();
@@ -61,6 +62,8 @@ describe('operations endpoints', () => {
     expect(text).toContain('entente_graphql_errors_total{code="BATCHING_NOT_SUPPORTED"} 1');
     expect(text).toContain('entente_limit_refusals_total{limit="BATCHING_NOT_SUPPORTED"} 1');
     expect(text).toMatch(/entente_http_requests_total\{route="\/graphql",method="POST",status="200"\} \d+/);
+    expect(text).toContain('entente_documents_total{result="admitted"} 1');
+    expect(text).toContain('entente_documents_total{result="refused"} 1');
     expect(text).toContain('process_resident_memory_bytes');
   });
 });

@@ -11,6 +11,9 @@ import { passesValidation } from './validate.js';
 const BYTES_PER_CHARACTER = 80;
 const ENTRY_OVERHEAD = 256;
 
+/** What admitting a document did: it was kept already, is kept now, or is left to Apollo. */
+export type Admission = 'known' | 'admitted' | 'refused';
+
 export interface DocumentStoreOptions {
   schema: GraphQLSchema;
   /** Every rule Apollo validates with: graphql-js's specified rules followed by ours. */
@@ -34,18 +37,16 @@ export interface DocumentStoreOptions {
  */
 export class DocumentStore implements KeyValueCache<DocumentNode> {
   private readonly documents: ClockCache<DocumentNode>;
-  admitted = 0;
-  refused = 0;
 
   constructor(private readonly options: DocumentStoreOptions) {
     this.documents = new ClockCache(options.maxBytes);
   }
 
   /** Parses and validates a document not seen before, and keeps it if it passes. */
-  admit(query: string): void {
-    if (this.options.maxBytes === 0) return;
+  admit(query: string): Admission {
+    if (this.options.maxBytes === 0) return 'refused';
     const hash = sha256Hex(query);
-    if (this.documents.has(hash)) return;
+    if (this.documents.has(hash)) return 'known';
     let document: DocumentNode | null = null;
     try {
       const parsed = parse(query, { maxTokens: this.options.maxTokens });
@@ -53,12 +54,9 @@ export class DocumentStore implements KeyValueCache<DocumentNode> {
     } catch {
       // A syntax error, or anything a rule threw: Apollo meets it again and answers it as it always does.
     }
-    if (document === null) {
-      this.refused += 1;
-      return;
-    }
-    this.admitted += 1;
+    if (document === null) return 'refused';
     this.documents.set(hash, document, sizeOf(query.length));
+    return 'admitted';
   }
 
   async get(key: string): Promise<DocumentNode | undefined> {

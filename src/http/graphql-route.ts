@@ -135,6 +135,12 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
+/** Hands a document to the document store before Apollo looks for it there; counts what happened. */
+function admit(document: string, options: GraphQLRouteOptions): void {
+  const result = options.documents.admit(document);
+  options.metrics?.documents.inc({ result });
+}
+
 /** Answers from the cache when it holds the request's answer; counts the lookup either way. */
 function serveFromCache(req: IncomingMessage, res: ServerResponse, method: string, cache: ResponseCache, key: string, options: GraphQLRouteOptions): boolean {
   const cached = cache.get(key);
@@ -190,7 +196,7 @@ export async function serveGraphQL(req: IncomingMessage, res: ServerResponse, ur
       body = withoutUndefined({ ...others, ...resolveTrustedDocument({ query, documentId, extensions }, options.trustedDocuments, options.loggedUnknown) });
       const document = (body as { query?: unknown }).query;
       assertNesting(document, req.headers.accept, options.maxNesting);
-      if (typeof document === 'string') options.documents.admit(document);
+      if (typeof document === 'string') admit(document, options);
     }
   }
   const headers = new HeaderMap();
@@ -201,7 +207,7 @@ export async function serveGraphQL(req: IncomingMessage, res: ServerResponse, ur
     search = resolveSearch(url.searchParams, options);
     const document = new URLSearchParams(search).get('query');
     assertNesting(document, req.headers.accept, options.maxNesting);
-    if (document !== null) options.documents.admit(document);
+    if (document !== null) admit(document, options);
     // A GET runs queries only (Apollo answers 405 to anything else) and this API has no ambient
     // credentials, so a GET is let through Apollo's CSRF check unless a browser says it comes from a
     // page of another site; POST keeps the full check. README, "CSRF", explains.
