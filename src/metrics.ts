@@ -35,7 +35,7 @@ export function createMetrics(): Metrics {
     responseCache: new Counter({ name: 'entente_response_cache_total', help: 'Response cache lookups, by result.', labelNames: ['result'] as const, registers: [registry] }),
     documents: new Counter({
       name: 'entente_documents_total',
-      help: 'Documents of requests the response cache did not answer, by what the document store did: known, admitted (parsed and validated now) or refused (left to Apollo).',
+      help: 'Documents of requests the response cache did not answer, by what the document store did: known, admitted (parsed and validated now), refused (left to Apollo) or off.',
       labelNames: ['result'] as const,
       registers: [registry],
     }),

@@ -11,8 +11,8 @@ import { passesValidation } from './validate.js';
 const BYTES_PER_CHARACTER = 80;
 const ENTRY_OVERHEAD = 256;
 
-/** What admitting a document did: it was kept already, is kept now, or is left to Apollo. */
-export type Admission = 'known' | 'admitted' | 'refused';
+/** What admitting a document did: it was kept already, is kept now, or is left to Apollo (refused, or the store is off). */
+export type Admission = 'known' | 'admitted' | 'refused' | 'off';
 
 export interface DocumentStoreOptions {
   schema: GraphQLSchema;
@@ -44,7 +44,7 @@ export class DocumentStore implements KeyValueCache<DocumentNode> {
 
   /** Parses and validates a document not seen before, and keeps it if it passes. */
   admit(query: string): Admission {
-    if (this.options.maxBytes === 0) return 'refused';
+    if (this.options.maxBytes === 0) return 'off';
     const hash = sha256Hex(query);
     if (this.documents.has(hash)) return 'known';
     let document: DocumentNode | null = null;
