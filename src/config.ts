@@ -73,7 +73,7 @@ export const DEFAULT_HTTP_LIMITS: HttpLimits = {
   headersTimeoutMs: 10_000,
   requestTimeoutMs: 30_000,
   keepAliveTimeoutMs: 5_000,
-  maxRequestsPerSocket: 1000,
+  maxRequestsPerSocket: 0,
   executionTimeoutMs: 10_000,
 };
 

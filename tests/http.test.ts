@@ -1,4 +1,6 @@
+import { Agent, request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readConfig } from '../src/config.js';
 import { loadMemoryStore } from '../src/store/load.js';
 import { httpOn, TINY_SEED, type TestHttp, storeWith } from './helpers.js';
 
@@ -88,6 +90,45 @@ describe('HTTP', () => {
       });
     } finally {
       await broken.close();
+    }
+  });
+});
+
+describe('connections', () => {
+  /** The Connection header of each of `count` requests sent one after another through one keep-alive socket. */
+  async function connectionHeaders(url: string, count: number): Promise<Array<string | undefined>> {
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const seen: Array<string | undefined> = [];
+    try {
+      for (let i = 0; i < count; i++) {
+        seen.push(
+          await new Promise<string | undefined>((resolve, reject) => {
+            request(`${url}/health`, { agent }, (response) => {
+              response.resume();
+              response.on('end', () => resolve(response.headers.connection));
+            })
+              .on('error', reject)
+              .end();
+          }),
+        );
+      }
+    } finally {
+      agent.destroy();
+    }
+    return seen;
+  }
+
+  it('keeps a connection open for any number of requests by default', async () => {
+    expect(readConfig({}).http.maxRequestsPerSocket).toBe(0);
+    expect(await connectionHeaders(http.url, 5)).toEqual(['keep-alive', 'keep-alive', 'keep-alive', 'keep-alive', 'keep-alive']);
+  });
+
+  it('closes a connection after MAX_REQUESTS_PER_SOCKET requests, answering the last one first', async () => {
+    const capped = await httpOn(await loadMemoryStore(TINY_SEED), { limits: { maxRequestsPerSocket: 2 } });
+    try {
+      expect(await connectionHeaders(capped.url, 5)).toEqual(['keep-alive', 'close', 'keep-alive', 'close', 'keep-alive']);
+    } finally {
+      await capped.close();
     }
   });
 });
