@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareByNameThenId, foldText } from '../src/lib/text.js';
+import { compareByNameThenId } from '../src/lib/text.js';
 import { GrowableColumn } from '../src/store/columns.js';
 import { EDGE_TYPE_CODES, EdgeTableBuilder } from '../src/store/edge-table.js';
 import { IdIndex } from '../src/store/id-index.js';
@@ -8,26 +8,7 @@ import { EDGE_TYPES } from '../src/store/models.js';
 import { sortByNameThenId } from '../src/store/name-order.js';
 import { QuoteStore } from '../src/store/quote-store.js';
 
-/** foldText as it was before its shortcut for folded text: the reference the shortcut must agree with. */
-function foldTextInFull(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/ß/g, 'ss')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
-
 const nameChars = fc.constantFrom(...'ab yz09 AZé-ß.'.split(''));
-
-describe('foldText', () => {
-  it('folds every string as the full folding does, including those it returns unchanged', () => {
-    fc.assert(fc.property(fc.string({ unit: nameChars, maxLength: 8 }), (text) => {
-        expect(foldText(text)).toBe(foldTextInFull(text));
-      }), { numRuns: 2000 });
-  });
-});
 
 describe('sortByNameThenId', () => {
   it('orders entities exactly as compareByNameThenId does', () => {

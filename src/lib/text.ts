@@ -12,6 +12,11 @@ export function foldText(text: string): string {
   // Plain ASCII has no accents to strip: skipping normalisation halves the cost of indexing
   // millions of names and quotes, with the same result.
   if (ASCII.test(text)) return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  return foldUnicode(text);
+}
+
+/** The folding of any text, with no shortcut: what foldText's shortcuts must agree with. */
+export function foldUnicode(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')

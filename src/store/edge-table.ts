@@ -16,6 +16,48 @@ export interface EvidenceRow {
   detail: EvidenceDetail | null;
 }
 
+/** The columns of the relationships: what the builder fills and the table reads. */
+class EdgeColumns {
+  readonly types = new GrowableColumn(Uint8Array);
+  readonly from = new GrowableColumn(Int32Array);
+  readonly to = new GrowableColumn(Int32Array);
+  /** Row i's evidence is evidence rows evidenceStart[i] to evidenceStart[i + 1]. */
+  readonly evidenceStart = new GrowableColumn(Int32Array);
+  readonly evidenceSource = new GrowableColumn(Int32Array);
+  // Offsets fit 32 bits in any text a JavaScript string can hold; a seed may still declare a longer
+  // source, so the rare larger offsets are kept aside rather than cut short.
+  readonly evidenceFrom = new GrowableColumn(Uint32Array);
+  readonly evidenceTo = new GrowableColumn(Uint32Array);
+  readonly largeOffsets = new Map<number, readonly [start: number, end: number]>();
+  readonly quotes = new QuoteStore();
+  readonly details = new Map<number, EvidenceDetail>();
+  readonly properties = new Map<number, EdgeProperties>();
+}
+
+/** Reads rows of the columns by position, for the builder and the table alike. */
+abstract class EdgeRows {
+  constructor(protected readonly columns: EdgeColumns) {}
+
+  get length(): number {
+    return this.columns.types.length;
+  }
+
+  /** A row's type as its position in EDGE_TYPES. */
+  typeCodeOf(index: number): number {
+    return this.columns.types.get(index);
+  }
+
+  /** The entity index of a row's start. */
+  fromOf(index: number): number {
+    return this.columns.from.get(index);
+  }
+
+  /** The entity index of a row's end. */
+  toOf(index: number): number {
+    return this.columns.to.get(index);
+  }
+}
+
 /**
  * The graph's relationships as columns: type, ends (entity indexes) and evidence rows in columns of
  * numbers, quotes packed as bytes, and the rare properties and evidence details kept aside by row.
@@ -23,71 +65,43 @@ export interface EvidenceRow {
  * objects, and the collector has next to nothing to trace. Rows become EdgeModel objects
  * (StoredEdge) only when a query asks for them.
  */
-export class EdgeTable implements Iterable<EdgeModel> {
+export class EdgeTable extends EdgeRows implements Iterable<EdgeModel> {
   constructor(
+    columns: EdgeColumns,
     /** Entity ids by entity index: the ends and evidence sources refer to these very strings. */
     private readonly ids: readonly string[],
-    private readonly types: GrowableColumn<Uint8Array>,
-    private readonly from: GrowableColumn<Int32Array>,
-    private readonly to: GrowableColumn<Int32Array>,
-    /** Row i's evidence is evidence rows evidenceStart[i] to evidenceStart[i + 1]. */
-    private readonly evidenceStart: GrowableColumn<Int32Array>,
-    private readonly evidenceSource: GrowableColumn<Int32Array>,
-    private readonly evidenceFrom: GrowableColumn<Uint32Array>,
-    private readonly evidenceTo: GrowableColumn<Uint32Array>,
-    /** The offsets of the rare evidence rows whose end does not fit 32 bits, by row. */
-    private readonly largeOffsets: ReadonlyMap<number, readonly [start: number, end: number]>,
-    private readonly quotes: QuoteStore,
-    private readonly details: ReadonlyMap<number, EvidenceDetail>,
-    private readonly properties: ReadonlyMap<number, EdgeProperties>,
-  ) {}
-
-  get length(): number {
-    return this.types.length;
+  ) {
+    super(columns);
   }
 
   edge(index: number): EdgeModel {
     return new StoredEdge(this, index);
   }
 
-  /** A row's type as its position in EDGE_TYPES. */
-  typeCodeOf(index: number): number {
-    return this.types.get(index);
-  }
-
-  /** The entity index of a row's start. */
-  fromOf(index: number): number {
-    return this.from.get(index);
-  }
-
-  /** The entity index of a row's end. */
-  toOf(index: number): number {
-    return this.to.get(index);
-  }
-
   typeOf(index: number): EdgeType {
-    return EDGE_TYPES[this.types.get(index)]!;
+    return EDGE_TYPES[this.typeCodeOf(index)]!;
   }
 
   fromIdOf(index: number): string {
-    return this.ids[this.from.get(index)]!;
+    return this.ids[this.fromOf(index)]!;
   }
 
   toIdOf(index: number): string {
-    return this.ids[this.to.get(index)]!;
+    return this.ids[this.toOf(index)]!;
   }
 
   propertiesOf(index: number): EdgeProperties | undefined {
-    return this.properties.get(index);
+    return this.columns.properties.get(index);
   }
 
   evidenceOf(index: number): EvidenceModel[] {
+    const { evidenceStart, largeOffsets, evidenceFrom, evidenceTo, evidenceSource, quotes, details } = this.columns;
     const list: EvidenceModel[] = [];
-    for (let row = this.evidenceStart.get(index); row < this.evidenceStart.get(index + 1); row++) {
-      const large = this.largeOffsets.size === 0 ? undefined : this.largeOffsets.get(row);
-      const start = large?.[0] ?? this.evidenceFrom.get(row);
-      const end = large?.[1] ?? this.evidenceTo.get(row);
-      list.push(new Evidence(this.ids[this.evidenceSource.get(row)]!, start, end, this.quotes.get(row, end - start), this.details.get(row) ?? null));
+    for (let row = evidenceStart.get(index); row < evidenceStart.get(index + 1); row++) {
+      const large = largeOffsets.size === 0 ? undefined : largeOffsets.get(row);
+      const start = large?.[0] ?? evidenceFrom.get(row);
+      const end = large?.[1] ?? evidenceTo.get(row);
+      list.push(new Evidence(this.ids[evidenceSource.get(row)]!, start, end, quotes.get(row, end - start), details.get(row) ?? null));
     }
     return list;
   }
@@ -110,40 +124,15 @@ function hashEnds(from: number, code: number, to: number): number {
  * Finds a row by type and ends through an open-addressing hash table, so checking for a duplicate
  * costs the same at a hub with thousands of relationships as anywhere else.
  */
-export class EdgeTableBuilder {
+export class EdgeTableBuilder extends EdgeRows {
   /**
    * Pairs of (hash of type and ends, row + 1), 0 for an empty slot, probed linearly and never more
    * than half full. Keeping the hash beside the row means a probe rarely has to read the columns.
    */
   private slots = new Int32Array(2 << 12);
-  private readonly types = new GrowableColumn(Uint8Array);
-  private readonly from = new GrowableColumn(Int32Array);
-  private readonly to = new GrowableColumn(Int32Array);
-  private readonly evidenceStart = new GrowableColumn(Int32Array);
-  private readonly evidenceSource = new GrowableColumn(Int32Array);
-  // Offsets fit 32 bits in any text a JavaScript string can hold; a seed may still declare a longer
-  // source, so the rare larger offsets are kept aside rather than cut short.
-  private readonly evidenceFrom = new GrowableColumn(Uint32Array);
-  private readonly evidenceTo = new GrowableColumn(Uint32Array);
-  private readonly largeOffsets = new Map<number, readonly [start: number, end: number]>();
-  private readonly quotes = new QuoteStore();
-  private readonly details = new Map<number, EvidenceDetail>();
-  private readonly properties = new Map<number, EdgeProperties>();
 
-  get length(): number {
-    return this.types.length;
-  }
-
-  typeCodeOf(index: number): number {
-    return this.types.get(index);
-  }
-
-  fromOf(index: number): number {
-    return this.from.get(index);
-  }
-
-  toOf(index: number): number {
-    return this.to.get(index);
+  constructor() {
+    super(new EdgeColumns());
   }
 
   /** The row of the relationship of a type from one entity to another, or -1. */
@@ -154,7 +143,7 @@ export class EdgeTableBuilder {
       const stored = this.slots[2 * slot + 1]!;
       if (stored === 0) return -1;
       const row = stored - 1;
-      if (this.slots[2 * slot] === hash && this.from.get(row) === from && this.to.get(row) === to && this.types.get(row) === typeCode) return row;
+      if (this.slots[2 * slot] === hash && this.fromOf(row) === from && this.toOf(row) === to && this.typeCodeOf(row) === typeCode) return row;
     }
   }
 
@@ -171,22 +160,23 @@ export class EdgeTableBuilder {
    * must not be in the table already (see find).
    */
   add(typeCode: number, from: number, to: number, properties: EdgeProperties | null, evidence: readonly EvidenceRow[]): number {
-    const index = this.types.length;
-    this.types.push(typeCode);
-    this.from.push(from);
-    this.to.push(to);
-    this.evidenceStart.push(this.quotes.length);
+    const columns = this.columns;
+    const index = columns.types.length;
+    columns.types.push(typeCode);
+    columns.from.push(from);
+    columns.to.push(to);
+    columns.evidenceStart.push(columns.quotes.length);
     for (const row of evidence) {
-      if (row.detail) this.details.set(this.quotes.length, row.detail);
-      this.evidenceSource.push(row.source);
-      if (row.end > 0xffffffff) this.largeOffsets.set(this.quotes.length, [row.start, row.end]);
-      this.evidenceFrom.push(row.start);
-      this.evidenceTo.push(row.end);
-      this.quotes.add(row.quote);
+      if (row.detail) columns.details.set(columns.quotes.length, row.detail);
+      columns.evidenceSource.push(row.source);
+      if (row.end > 0xffffffff) columns.largeOffsets.set(columns.quotes.length, [row.start, row.end]);
+      columns.evidenceFrom.push(row.start);
+      columns.evidenceTo.push(row.end);
+      columns.quotes.add(row.quote);
     }
-    if (properties) this.properties.set(index, properties);
+    if (properties) columns.properties.set(index, properties);
     this.remember(this.slots, hashEnds(from, typeCode, to), index);
-    if (this.types.length > this.slots.length / 4) {
+    if (columns.types.length > this.slots.length / 4) {
       const grown = new Int32Array(this.slots.length * 2);
       for (let slot = 0; slot < this.slots.length; slot += 2) {
         if (this.slots[slot + 1] !== 0) this.remember(grown, this.slots[slot]!, this.slots[slot + 1]! - 1);
@@ -199,21 +189,8 @@ export class EdgeTableBuilder {
   /** The finished table; the builder must not be used after. */
   build(ids: readonly string[]): EdgeTable {
     this.slots = new Int32Array(0);
-    this.evidenceStart.push(this.quotes.length);
-    this.quotes.seal();
-    return new EdgeTable(
-      ids,
-      this.types,
-      this.from,
-      this.to,
-      this.evidenceStart,
-      this.evidenceSource,
-      this.evidenceFrom,
-      this.evidenceTo,
-      this.largeOffsets,
-      this.quotes,
-      this.details,
-      this.properties,
-    );
+    this.columns.evidenceStart.push(this.columns.quotes.length);
+    this.columns.quotes.seal();
+    return new EdgeTable(this.columns, ids);
   }
 }
