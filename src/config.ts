@@ -59,6 +59,8 @@ export interface Config {
   responseCacheBytes: number;
   /** Bytes of parsed, validated documents kept; 0 leaves parsing and validation to Apollo. */
   documentCacheBytes: number;
+  /** Whether queries with a document in the document store skip Apollo's pipeline when they succeed. */
+  directExecution: boolean;
 }
 
 const defaultSeedDir = fileURLToPath(new URL('../seed/', import.meta.url));
@@ -171,6 +173,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     studio: oneOf('STUDIO', 'on', ['on', 'off']) === 'on',
     responseCacheBytes: integer('RESPONSE_CACHE_BYTES', 64 * 1024 * 1024, 0, 16 * 1024 ** 3),
     documentCacheBytes: integer('DOCUMENT_CACHE_BYTES', 32 * 1024 * 1024, 0, 16 * 1024 ** 3),
+    directExecution: oneOf('DIRECT_EXECUTION', 'on', ['on', 'off']) === 'on',
   };
   // Node refuses a request timeout shorter than the headers timeout; say so here instead.
   if (config.http.requestTimeoutMs < config.http.headersTimeoutMs) {

@@ -3,10 +3,9 @@ import { ManifestError, loadManifest } from './http/trusted-documents.js';
 import { createHttpServer, type Lifecycle } from './http/server.js';
 import { NESTING_MARGIN } from './limits/nesting.js';
 import { createLogger } from './logger.js';
-import { createMetrics, metricsPlugin } from './metrics.js';
+import { createMetrics } from './metrics.js';
 import { createGraphQLServer } from './server.js';
 import { drainServer } from './shutdown.js';
-import type { Context } from './context.js';
 import { loadMemoryStore } from './store/load.js';
 import { SeedError } from './store/seed.js';
 
@@ -24,7 +23,8 @@ async function main(): Promise<void> {
     // With trusted documents enforced, every document comes from the manifest; APQ would be a side door.
     apqCacheSize: config.trustedDocuments === 'enforce' ? 0 : config.apqCacheSize,
     documentCacheBytes: config.documentCacheBytes,
-    plugins: [metricsPlugin<Context>(metrics)],
+    metrics,
+    directExecution: config.directExecution,
   });
   const { apollo } = graphql;
   await apollo.start();

@@ -15,6 +15,8 @@ export interface Metrics {
   documents: Counter<'result'>;
   /** Counts a refusal or error by its code, and as a limit refusal when the code names a limit. */
   countError: (code: string) => void;
+  /** Operation names already used as labels. */
+  operationLabels: Set<string>;
 }
 
 const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
@@ -54,6 +56,7 @@ export function createMetrics(): Metrics {
       errors.inc({ code });
       if (LIMIT_CODES.has(code)) refusals.inc({ limit: code });
     },
+    operationLabels: new Set(),
   };
 }
 
@@ -67,20 +70,28 @@ export function operationLabel(name: string | null | undefined, seen: Set<string
   return name;
 }
 
-/** Counts every GraphQL operation, its latency and the codes of its errors. */
+/**
+ * Counts one answered operation: its latency from `started`, its outcome, and the code of each
+ * error in its response. Apollo's answers are counted by metricsPlugin, the direct path's by the
+ * direct executor, both here.
+ */
+export function recordOperation(metrics: Metrics, name: string | null | undefined, started: bigint, errorCodes: readonly string[], failed: boolean): void {
+  const operation = operationLabel(name, metrics.operationLabels);
+  metrics.operationDuration.observe({ operation }, Number(process.hrtime.bigint() - started) / 1e9);
+  metrics.operations.inc({ operation, outcome: failed ? 'error' : 'ok' });
+  for (const code of errorCodes) metrics.countError(code);
+}
+
+/** Counts every GraphQL operation Apollo answers, its latency and the codes of its errors. */
 export function metricsPlugin<TContext extends object>(metrics: Metrics): ApolloServerPlugin<TContext> {
-  const seen = new Set<string>();
   return {
     async requestDidStart() {
       const started = process.hrtime.bigint();
       return {
         async willSendResponse({ response, operationName, errors }) {
-          const operation = operationLabel(operationName, seen);
-          const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-          metrics.operationDuration.observe({ operation }, seconds);
           const formatted = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
-          metrics.operations.inc({ operation, outcome: formatted.length > 0 || (errors?.length ?? 0) > 0 ? 'error' : 'ok' });
-          for (const error of formatted) metrics.countError(String(error.extensions?.code ?? 'UNKNOWN'));
+          const codes = formatted.map((error) => String(error.extensions?.code ?? 'UNKNOWN'));
+          recordOperation(metrics, operationName, started, codes, formatted.length > 0 || (errors?.length ?? 0) > 0);
         },
       };
     },

@@ -9,6 +9,8 @@ import { DocumentStore } from './documents/document-store.js';
 import { ErrorCode, limitExceeded } from './errors.js';
 import { queryCostPlugin } from './limits/query-cost.js';
 import { introspectionDisabledRule, limitRules } from './limits/validation-rules.js';
+import { DirectExecutor } from './http/direct-execution.js';
+import { metricsPlugin, type Metrics } from './metrics.js';
 import { resolvers } from './modules/index.js';
 import { readTypeDefs } from './schema.js';
 
@@ -22,16 +24,22 @@ export interface ServerOptions {
   production?: boolean;
   /** Most documents in the automatic persisted queries cache; 0 switches APQ off. */
   apqCacheSize?: number;
-  /** More plugins, such as metrics. */
-  plugins?: ApolloServerPlugin<Context>[];
+  /** Where operations are counted; none when omitted. */
+  metrics?: Metrics;
   /** Bytes of parsed, validated documents kept; 32 MiB when omitted. */
   documentCacheBytes?: number;
+  /** Whether queries whose documents the document store holds may skip Apollo's pipeline; on when omitted. */
+  directExecution?: boolean;
 }
 
-/** Apollo, and the store of validated documents the HTTP route admits new documents to. */
+/**
+ * Apollo, the store of validated documents the HTTP route admits new documents to, and the direct
+ * path for queries whose documents it holds (absent when switched off).
+ */
 export interface GraphQLServer {
   apollo: ApolloServer<Context>;
   documents: DocumentStore;
+  direct?: DirectExecutor;
 }
 
 // graphql 16.15 writes "more that"; both spellings are accepted so a fix upstream does not break this.
@@ -140,9 +148,10 @@ export function createGraphQLServer(options: ServerOptions = {}): GraphQLServer 
       ApolloServerPluginCacheControlDisabled(),
       queryCostPlugin<Context>(limits.maxCost),
       ...(options.onInternalError ? [internalErrorPlugin(options.onInternalError)] : []),
-      ...(options.plugins ?? []),
+      ...(options.metrics ? [metricsPlugin<Context>(options.metrics)] : []),
     ],
     formatError: (formatted, error) => maskError(formatted, error, options),
   });
-  return { apollo, documents };
+  const direct = options.directExecution === false ? undefined : new DirectExecutor({ schema, maxCost: limits.maxCost, metrics: options.metrics });
+  return { apollo, documents, direct };
 }

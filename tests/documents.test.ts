@@ -6,7 +6,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../src/config.js';
 import { DocumentStore } from '../src/documents/document-store.js';
-import { passesValidation } from '../src/documents/validate.js';
+import { createValidator } from '../src/documents/validate.js';
 import { limitRules } from '../src/limits/validation-rules.js';
 import { resolvers } from '../src/modules/index.js';
 import { readTypeDefs } from '../src/schema.js';
@@ -17,6 +17,7 @@ import { httpOn, REAL_SEED, type TestHttp } from './helpers.js';
 const schema = makeExecutableSchema({ typeDefs: readTypeDefs(), resolvers });
 const rules = [...specifiedRules, ...limitRules(DEFAULT_LIMITS)];
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
+const passesValidation = createValidator(schema, rules);
 
 function parsed(text: string): DocumentNode | null {
   try {
@@ -37,7 +38,7 @@ describe('passesValidation', () => {
     for (const text of operations) {
       const document = parse(text);
       expect(standardVerdict(document)).toBe(true);
-      expect(passesValidation(schema, document, rules)).toBe(true);
+      expect(passesValidation(document)).toBe(true);
     }
   });
 
@@ -64,7 +65,7 @@ describe('passesValidation', () => {
   ])('refuses %s, as graphql-js does', (_what, text) => {
     const document = parse(text);
     expect(standardVerdict(document)).toBe(false);
-    expect(passesValidation(schema, document, rules)).toBe(false);
+    expect(passesValidation(document)).toBe(false);
   });
 
   it('agrees with graphql-js on random documents built from the schema', () => {
@@ -75,7 +76,7 @@ describe('passesValidation', () => {
         if (document === null) return;
         const verdict = standardVerdict(document);
         if (verdict) valid += 1;
-        expect(passesValidation(schema, document, rules), text).toBe(verdict);
+        expect(passesValidation(document), text).toBe(verdict);
       }),
       { numRuns: RUNS },
     );
@@ -88,7 +89,7 @@ describe('passesValidation', () => {
     fc.assert(
       fc.property(graphqlDocument, (text) => {
         const document = parsed(text);
-        if (document !== null) expect(passesValidation(schema, document, rules), text).toBe(standardVerdict(document));
+        if (document !== null) expect(passesValidation(document), text).toBe(standardVerdict(document));
       }),
       { numRuns: RUNS },
     );
@@ -103,15 +104,15 @@ describe('DocumentStore', () => {
   it('keeps a valid document under the hash Apollo looks it up by', async () => {
     const documents = store();
     const text = '{ people { totalCount } }';
-    expect(documents.admit(text)).toBe('admitted');
+    expect(documents.admit(text).admission).toBe('admitted');
     expect((await documents.get(keyOf(text)))?.kind).toBe('Document');
-    expect(documents.admit(text)).toBe('known');
+    expect(documents.admit(text)).toEqual({ admission: 'known', document: await documents.get(keyOf(text)) });
   });
 
   it('keeps nothing it could not parse or validate, so Apollo reports those errors itself', async () => {
     const documents = store();
     for (const text of ['{ people { nosuch } }', '{ people {', `{ ${'a: __typename '.repeat(DEFAULT_LIMITS.maxTokens)} }`]) {
-      expect(documents.admit(text)).toBe('refused');
+      expect(documents.admit(text)).toEqual({ admission: 'refused' });
       expect(await documents.get(keyOf(text))).toBeUndefined();
     }
     expect(documents.size.entries).toBe(0);
@@ -119,7 +120,7 @@ describe('DocumentStore', () => {
 
   it('stays within its byte bound', () => {
     const documents = new DocumentStore({ schema, rules, maxTokens: DEFAULT_LIMITS.maxTokens, maxBytes: 20_000 });
-    const results = Array.from({ length: 200 }, (_, i) => documents.admit(`{ a${i}: people { totalCount } }`));
+    const results = Array.from({ length: 200 }, (_, i) => documents.admit(`{ a${i}: people { totalCount } }`).admission);
     expect(results.every((result) => result === 'admitted')).toBe(true);
     expect(documents.size.bytes).toBeLessThanOrEqual(20_000);
     expect(documents.size.entries).toBeLessThan(200);

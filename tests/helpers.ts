@@ -7,8 +7,8 @@ import { expect } from 'vitest';
 import { createContext, type Context } from '../src/context.js';
 import type { HttpLimits } from '../src/config.js';
 import { createHttpServer, type HttpOptions } from '../src/http/server.js';
-import { createMetrics, metricsPlugin, type Metrics } from '../src/metrics.js';
-import { createGraphQLServer, type ServerOptions } from '../src/server.js';
+import { createMetrics, type Metrics } from '../src/metrics.js';
+import { createGraphQLServer, type GraphQLServer, type ServerOptions } from '../src/server.js';
 import type { GraphStore } from '../src/store/graph-store.js';
 import { loadMemoryStore } from '../src/store/load.js';
 
@@ -51,6 +51,7 @@ export async function graphOn(seedDir: string, wrapStore: (store: GraphStore) =>
 export interface TestHttp {
   url: string;
   server: Server;
+  graphql: GraphQLServer;
   metrics: Metrics;
   close: () => Promise<void>;
 }
@@ -64,7 +65,7 @@ export interface HttpOnOptions {
 /** Serves a store over real HTTP on an ephemeral loopback port, with metrics and no logs. */
 export async function httpOn(store: GraphStore, options: HttpOnOptions = {}): Promise<TestHttp> {
   const metrics = createMetrics();
-  const graphql = createGraphQLServer({ ...options.server, plugins: [metricsPlugin<Context>(metrics), ...(options.server?.plugins ?? [])] });
+  const graphql = createGraphQLServer({ ...options.server, metrics });
   const { apollo } = graphql;
   await apollo.start();
   const server = createHttpServer({ graphql, store, limits: options.limits, metrics, ...options.http });
@@ -74,6 +75,7 @@ export async function httpOn(store: GraphStore, options: HttpOnOptions = {}): Pr
   return {
     url: `http://127.0.0.1:${port}`,
     server,
+    graphql,
     metrics,
     close: async () => {
       server.closeAllConnections();

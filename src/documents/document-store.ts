@@ -2,7 +2,7 @@ import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import { parse, type DocumentNode, type GraphQLSchema, type ValidationRule } from 'graphql';
 import { ClockCache } from '../lib/clock-cache.js';
 import { sha256Hex } from '../lib/sha256.js';
-import { passesValidation } from './validate.js';
+import { createValidator } from './validate.js';
 
 /**
  * Bytes a parsed document holds per character of its text: its AST with locations, which keep
@@ -26,7 +26,7 @@ export interface DocumentStoreOptions {
 /**
  * Parsed documents that passed validation, by the SHA-256 of their text: Apollo's document store.
  * Apollo parses and validates a document only when its store does not hold it, so the HTTP route
- * admits each new document here first, parsed and checked by `passesValidation`, which runs the
+ * admits each new document here first, parsed and checked by a validator from `createValidator`, which runs the
  * same rules as Apollo in a fraction of the time. A document that fails is not admitted: Apollo
  * then validates it itself and reports every error in its usual words, so what a client sees never
  * depends on this store. Apollo also stores what it validated, so documents that arrive without
@@ -37,26 +37,32 @@ export interface DocumentStoreOptions {
  */
 export class DocumentStore implements KeyValueCache<DocumentNode> {
   private readonly documents: ClockCache<DocumentNode>;
+  private readonly passesValidation: (document: DocumentNode) => boolean;
 
   constructor(private readonly options: DocumentStoreOptions) {
     this.documents = new ClockCache(options.maxBytes);
+    this.passesValidation = createValidator(options.schema, options.rules);
   }
 
-  /** Parses and validates a document not seen before, and keeps it if it passes. */
-  admit(query: string): Admission {
-    if (this.options.maxBytes === 0) return 'off';
+  /**
+   * Parses and validates a document not seen before, and keeps it if it passes. Returns what it did
+   * and, unless the document was refused, the parsed document.
+   */
+  admit(query: string): { admission: Admission; document?: DocumentNode } {
+    if (this.options.maxBytes === 0) return { admission: 'off' };
     const hash = sha256Hex(query);
-    if (this.documents.has(hash)) return 'known';
+    const known = this.documents.get(hash);
+    if (known !== undefined) return { admission: 'known', document: known };
     let document: DocumentNode | null = null;
     try {
       const parsed = parse(query, { maxTokens: this.options.maxTokens });
-      if (passesValidation(this.options.schema, parsed, this.options.rules)) document = parsed;
+      if (this.passesValidation(parsed)) document = parsed;
     } catch {
       // A syntax error, or anything a rule threw: Apollo meets it again and answers it as it always does.
     }
-    if (document === null) return 'refused';
+    if (document === null) return { admission: 'refused' };
     this.documents.set(hash, document, sizeOf(query.length));
-    return 'admitted';
+    return { admission: 'admitted', document };
   }
 
   async get(key: string): Promise<DocumentNode | undefined> {

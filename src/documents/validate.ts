@@ -1,4 +1,27 @@
-import { BREAK, getEnterLeaveForKind, GraphQLError, TypeInfo, ValidationContext, type ASTNode, type ASTVisitFn, type DocumentNode, type GraphQLSchema, type ValidationRule } from 'graphql';
+import {
+  BREAK,
+  GraphQLError,
+  isExecutableDefinitionNode,
+  Kind,
+  KnownTypeNamesRule,
+  NoFragmentCyclesRule,
+  NoUndefinedVariablesRule,
+  NoUnusedFragmentsRule,
+  NoUnusedVariablesRule,
+  parse,
+  TypeInfo,
+  UniqueArgumentNamesRule,
+  UniqueDirectivesPerLocationRule,
+  UniqueFragmentNamesRule,
+  UniqueVariableNamesRule,
+  ValidationContext,
+  VariablesInAllowedPositionRule,
+  type ASTNode,
+  type ASTVisitor,
+  type DocumentNode,
+  type GraphQLSchema,
+  type ValidationRule,
+} from 'graphql';
 // Plain data, not exported from the package's root: the keys of each node kind that `visit` walks.
 import { QueryDocumentKeys } from 'graphql/language/ast.js';
 
@@ -7,21 +30,106 @@ const KEYS_TO_VALIDATE: Record<string, readonly string[]> = Object.fromEntries(
   Object.entries(QueryDocumentKeys).map(([kind, keys]) => [kind, (keys as readonly string[]).filter((key) => key !== 'description')]),
 );
 
+const ALL_KINDS: readonly string[] = Object.values(Kind);
+
+/**
+ * graphql-js rules that visit more kinds than they can report about: each reports only about a
+ * document that has at least one node of the kinds named here. A rule about variables visits every
+ * operation, but with no variable in the document it has nothing to say; a rule about fragment
+ * definitions visits operations only to skip them. Rules not listed can report wherever they visit.
+ */
+const REPORTS_ONLY_WITH = new Map<ValidationRule, readonly Kind[]>([
+  [NoUndefinedVariablesRule, [Kind.VARIABLE]],
+  [VariablesInAllowedPositionRule, [Kind.VARIABLE]],
+  [NoUnusedVariablesRule, [Kind.VARIABLE_DEFINITION]],
+  [UniqueVariableNamesRule, [Kind.VARIABLE_DEFINITION]],
+  [UniqueFragmentNamesRule, [Kind.FRAGMENT_DEFINITION]],
+  [NoFragmentCyclesRule, [Kind.FRAGMENT_DEFINITION]],
+  [NoUnusedFragmentsRule, [Kind.FRAGMENT_DEFINITION]],
+  [UniqueDirectivesPerLocationRule, [Kind.DIRECTIVE]],
+  [UniqueArgumentNamesRule, [Kind.ARGUMENT]],
+]);
+
+/**
+ * KnownTypeNamesRule lists every type name in the schema each time it is made, for the suggestions
+ * in its message. In a document with only executable definitions it reports exactly the named
+ * types the schema lacks, which is all a verdict needs; any other document gets the rule itself.
+ */
+function knownTypeNamesVerdict(context: ValidationContext): ASTVisitor {
+  if (!context.getDocument().definitions.every(isExecutableDefinitionNode)) return KnownTypeNamesRule(context);
+  const types = context.getSchema().getTypeMap();
+  return {
+    NamedType(node) {
+      if (!types[node.name.value]) context.reportError(new GraphQLError(`Unknown type "${node.name.value}".`, { nodes: node }));
+    },
+  };
+}
+
+/** Rules replaced by a cheaper one that refuses exactly the same documents. */
+const SAME_VERDICT = new Map<ValidationRule, ValidationRule>([[KnownTypeNamesRule, knownTypeNamesVerdict]]);
+
 /** Thrown at the first error, or when a rule does something only `validate` knows how to follow. */
 const UNDECIDED = Symbol('undecided');
 
-type Handler = ASTVisitFn<ASTNode> | undefined;
+type Handler = (this: ASTVisitor, ...args: unknown[]) => unknown;
 type Path = Array<string | number>;
 type Ancestors = Array<ASTNode | readonly ASTNode[]>;
 
+/** A visitor's handler for a kind, as graphql-js's `getEnterLeaveForKind` finds it, without allocating. */
+function handlerOf(visitor: ASTVisitor, kind: string, phase: 'enter' | 'leave'): Handler | undefined {
+  const forKind = (visitor as Record<string, unknown>)[kind];
+  if (typeof forKind === 'object' && forKind !== null) return (forKind as Record<string, Handler | undefined>)[phase];
+  if (typeof forKind === 'function') return phase === 'enter' ? (forKind as Handler) : undefined;
+  return (visitor as Record<string, Handler | undefined>)[phase];
+}
+
+/** The kinds a rule's visitor has an enter and a leave handler for, read from one instance made on a sample document. */
+function kindsVisited(rule: ValidationRule, schema: GraphQLSchema): Record<'enter' | 'leave', readonly string[]> {
+  const sample = parse('{ __typename }');
+  const visitor = rule(new ValidationContext(schema, sample, new TypeInfo(schema), () => undefined));
+  return {
+    enter: ALL_KINDS.filter((kind) => handlerOf(visitor, kind, 'enter') !== undefined),
+    leave: ALL_KINDS.filter((kind) => handlerOf(visitor, kind, 'leave') !== undefined),
+  };
+}
+
+/** Every kind of node a document has, in the keys graphql-js walks. */
+function kindsIn(document: DocumentNode): Set<string> {
+  const kinds = new Set<string>();
+  const stack: ASTNode[] = [document];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    kinds.add(node.kind);
+    for (const key of KEYS_TO_VALIDATE[node.kind] ?? []) {
+      const child = (node as unknown as Record<string, ASTNode | readonly ASTNode[] | undefined>)[key];
+      if (child === undefined || child === null) continue;
+      if (Array.isArray(child)) stack.push(...(child as readonly ASTNode[]));
+      else stack.push(child as ASTNode);
+    }
+  }
+  return kinds;
+}
+
+/** The handlers of one kind, each with the index of the visitor it belongs to. */
+interface KindHandlers {
+  visitors: number[];
+  handlers: Handler[];
+}
+
 /**
- * Whether a document passes every rule. It runs graphql-js's own rule functions, with the same
- * ValidationContext and TypeInfo, over the same nodes in the same order, with the same arguments
- * (node, key, parent, path, ancestors) as `validate`. Only the harness differs: graphql-js 16 looks
- * up every rule's handlers for each of the ~45 node kinds on every call, in `visitInParallel` and
- * again in `visit`, a fixed cost of about 100 µs with the 28 specified rules whatever the document's
- * size. Here handlers are looked up per kind the first time a document has that kind, and the walk
- * is a plain recursion (documents are already bounded in depth before they are parsed).
+ * Builds a check of whether a document passes every rule. It runs graphql-js's own rule functions,
+ * with the same ValidationContext and TypeInfo, over the same nodes in the same order, with the same
+ * arguments (node, key, parent, path, ancestors) as `validate`. Only the harness differs. graphql-js
+ * 16 makes every rule's visitor for every document and looks up each one's handlers for all ~45 node
+ * kinds on every call, in `visitInParallel` and again in `visit`, a fixed cost of about 100 µs with
+ * the 28 specified rules whatever the document's size. Here:
+ *
+ * - a rule's visitor is made only when the document has a node the rule can report about: the kinds
+ *   its visitor handles, read once from a sample, or the narrower kinds in REPORTS_ONLY_WITH;
+ * - a rule whose making costs more than its checking is replaced by one that refuses the same
+ *   documents (SAME_VERDICT);
+ * - handlers are looked up once per document, for the kinds it has, in the rules known to handle them;
+ * - the walk is a plain recursion (documents are bounded in depth before they are parsed).
  *
  * It stops at the first error and reports nothing but the verdict: a document it refuses is left
  * to the standard `validate`, which reports every error in the usual words. Anything it cannot
@@ -29,79 +137,101 @@ type Ancestors = Array<ASTNode | readonly ASTNode[]>;
  * time, never let an invalid document through. tests/documents.test.ts checks it against
  * `validate` on generated documents.
  */
-export function passesValidation(schema: GraphQLSchema, document: DocumentNode, rules: readonly ValidationRule[]): boolean {
-  const typeInfo = new TypeInfo(schema);
-  const context = new ValidationContext(schema, document, typeInfo, () => {
-    throw UNDECIDED;
+export function createValidator(schema: GraphQLSchema, rules: readonly ValidationRule[]): (document: DocumentNode) => boolean {
+  const plans = rules.map((given) => {
+    const rule = SAME_VERDICT.get(given) ?? given;
+    return { rule, reportsWith: REPORTS_ONLY_WITH.get(given), visited: kindsVisited(rule, schema) };
   });
-  const visitors = rules.map((rule) => rule(context));
-  const skipping: Array<ASTNode | typeof BREAK | null> = visitors.map(() => null);
-  const enters = new Map<string, Handler[]>();
-  const leaves = new Map<string, Handler[]>();
-  const handlers = (kind: ASTNode['kind']): void => {
-    const enter: Handler[] = [];
-    const leave: Handler[] = [];
-    for (const visitor of visitors) {
-      const found = getEnterLeaveForKind(visitor, kind);
-      enter.push(found.enter as Handler);
-      leave.push(found.leave as Handler);
+  // By kind, the rules with a handler for it, so a document looks up only handlers that exist.
+  const byKind = { enter: new Map<string, number[]>(), leave: new Map<string, number[]>() };
+  plans.forEach((plan, index) => {
+    for (const phase of ['enter', 'leave'] as const) {
+      for (const kind of plan.visited[phase]) byKind[phase].set(kind, [...(byKind[phase].get(kind) ?? []), index]);
     }
-    enters.set(kind, enter);
-    leaves.set(kind, leave);
-  };
+    plan.reportsWith ??= [...new Set([...plan.visited.enter, ...plan.visited.leave])] as Kind[];
+  });
 
-  const walk = (node: ASTNode, key: string | number | undefined, parent: ASTNode | readonly ASTNode[] | undefined, path: Path, ancestors: Ancestors): void => {
-    if (!enters.has(node.kind)) handlers(node.kind);
-    typeInfo.enter(node);
-    const enter = enters.get(node.kind)!;
-    for (let i = 0; i < visitors.length; i++) {
-      if (skipping[i] !== null) continue;
-      const result: unknown = enter[i]?.call(visitors[i], node, key, parent, path, ancestors);
-      if (result === false) skipping[i] = node;
-      else if (result === BREAK) skipping[i] = BREAK;
-      else if (result !== undefined) throw UNDECIDED;
-    }
-    // As in `visit`: a node's children see its parent among their ancestors, and the elements of
-    // a list also see the node that holds the list.
-    if (parent !== undefined) ancestors.push(parent);
-    for (const childKey of KEYS_TO_VALIDATE[node.kind] ?? []) {
-      const child = (node as unknown as Record<string, ASTNode | readonly ASTNode[] | undefined>)[childKey];
-      if (child === undefined || child === null) continue;
-      path.push(childKey);
-      if (Array.isArray(child)) {
-        ancestors.push(node);
-        const list = child as readonly ASTNode[];
-        for (let index = 0; index < list.length; index++) {
-          path.push(index);
-          walk(list[index]!, index, list, path, ancestors);
-          path.pop();
+  return (document) => {
+    const present = kindsIn(document);
+    const typeInfo = new TypeInfo(schema);
+    const context = new ValidationContext(schema, document, typeInfo, () => {
+      throw UNDECIDED;
+    });
+    // By rule: its visitor, made only when the document has something it can report about.
+    const visitors: Array<ASTVisitor | undefined> = plans.map((plan) => (plan.reportsWith!.some((kind) => present.has(kind)) ? plan.rule(context) : undefined));
+    // Per visitor: null while it visits, or the node whose subtree it skips, or BREAK when it is done.
+    const skipping: Array<ASTNode | typeof BREAK | null> = visitors.map(() => null);
+    const enters = new Map<string, KindHandlers>();
+    const leaves = new Map<string, KindHandlers>();
+    const handlersFor = (table: Map<string, KindHandlers>, kind: string, phase: 'enter' | 'leave'): KindHandlers => {
+      let found = table.get(kind);
+      if (found === undefined) {
+        found = { visitors: [], handlers: [] };
+        for (const i of byKind[phase].get(kind) ?? []) {
+          const visitor = visitors[i];
+          const handler = visitor === undefined ? undefined : handlerOf(visitor, kind, phase);
+          if (handler === undefined) continue;
+          found.visitors.push(i);
+          found.handlers.push(handler);
         }
-        ancestors.pop();
-      } else {
-        walk(child as ASTNode, childKey, node, path, ancestors);
+        table.set(kind, found);
       }
-      path.pop();
-    }
-    if (parent !== undefined) ancestors.pop();
-    const leave = leaves.get(node.kind)!;
-    for (let i = 0; i < visitors.length; i++) {
-      if (skipping[i] === null) {
-        const result: unknown = leave[i]?.call(visitors[i], node, key, parent, path, ancestors);
+      return found;
+    };
+
+    const walk = (node: ASTNode, key: string | number | undefined, parent: ASTNode | readonly ASTNode[] | undefined, path: Path, ancestors: Ancestors): void => {
+      typeInfo.enter(node);
+      const enter = handlersFor(enters, node.kind, 'enter');
+      for (let h = 0; h < enter.handlers.length; h++) {
+        const i = enter.visitors[h]!;
+        if (skipping[i] !== null) continue;
+        const result = enter.handlers[h]!.call(visitors[i]!, node, key, parent, path, ancestors);
+        if (result === false) skipping[i] = node;
+        else if (result === BREAK) skipping[i] = BREAK;
+        else if (result !== undefined) throw UNDECIDED;
+      }
+      // As in `visit`: a node's children see its parent among their ancestors, and the elements of
+      // a list also see the node that holds the list.
+      if (parent !== undefined) ancestors.push(parent);
+      for (const childKey of KEYS_TO_VALIDATE[node.kind] ?? []) {
+        const child = (node as unknown as Record<string, ASTNode | readonly ASTNode[] | undefined>)[childKey];
+        if (child === undefined || child === null) continue;
+        path.push(childKey);
+        if (Array.isArray(child)) {
+          ancestors.push(node);
+          const list = child as readonly ASTNode[];
+          for (let index = 0; index < list.length; index++) {
+            path.push(index);
+            walk(list[index]!, index, list, path, ancestors);
+            path.pop();
+          }
+          ancestors.pop();
+        } else {
+          walk(child as ASTNode, childKey, node, path, ancestors);
+        }
+        path.pop();
+      }
+      if (parent !== undefined) ancestors.pop();
+      const leave = handlersFor(leaves, node.kind, 'leave');
+      for (let h = 0; h < leave.handlers.length; h++) {
+        const i = leave.visitors[h]!;
+        if (skipping[i] !== null) continue;
+        const result = leave.handlers[h]!.call(visitors[i]!, node, key, parent, path, ancestors);
         if (result === BREAK) skipping[i] = BREAK;
         else if (result !== undefined && result !== false) throw UNDECIDED;
-      } else if (skipping[i] === node) {
-        skipping[i] = null;
       }
-    }
-    typeInfo.leave(node);
-  };
+      // A visitor that skipped this node's subtree visits again from its next sibling on.
+      for (let i = 0; i < skipping.length; i++) if (skipping[i] === node) skipping[i] = null;
+      typeInfo.leave(node);
+    };
 
-  try {
-    walk(document, undefined, undefined, [], []);
-    return true;
-  } catch (error) {
-    // graphql-js aborts a rule that runs over its budget with a GraphQLError; anything else is a fault.
-    if (error === UNDECIDED || error instanceof GraphQLError) return false;
-    throw error;
-  }
+    try {
+      walk(document, undefined, undefined, [], []);
+      return true;
+    } catch (error) {
+      // graphql-js aborts a rule that runs over its budget with a GraphQLError; anything else is a fault.
+      if (error === UNDECIDED || error instanceof GraphQLError) return false;
+      throw error;
+    }
+  };
 }

@@ -4,6 +4,8 @@ import type { HttpLimits } from '../config.js';
 import { createContext, type Context } from '../context.js';
 import type { DocumentStore } from '../documents/document-store.js';
 import { ErrorCode } from '../errors.js';
+import type { DocumentNode } from 'graphql';
+import { directRequestOf, type DirectExecutor } from './direct-execution.js';
 import type { GraphStore } from '../store/graph-store.js';
 import { assertJsonContentType, parseJsonBody, readBody } from './body.js';
 import { isCrossSiteBrowserRequest } from './cors.js';
@@ -17,6 +19,8 @@ export interface GraphQLRouteOptions {
   apollo: ApolloServer<Context>;
   /** Where new documents are parsed and validated before Apollo looks for them. */
   documents: DocumentStore;
+  /** Answers queries whose documents the store holds without Apollo, when they succeed; absent when off. */
+  direct?: DirectExecutor;
   /** Deepest bracket nesting accepted in a document, checked before parsing. */
   maxNesting: number;
   store: GraphStore;
@@ -135,10 +139,27 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
-/** Hands a document to the document store before Apollo looks for it there; counts what happened. */
-function admit(document: string, options: GraphQLRouteOptions): void {
-  const result = options.documents.admit(document);
-  options.metrics?.documents.inc({ result });
+/**
+ * Hands a document to the document store before Apollo looks for it there; counts what happened.
+ * Returns the parsed document when the store holds it.
+ */
+function admit(document: string, options: GraphQLRouteOptions): DocumentNode | undefined {
+  const { admission, document: parsed } = options.documents.admit(document);
+  options.metrics?.documents.inc({ result: admission });
+  return parsed;
+}
+
+/**
+ * Writes a complete answer; kept in the response cache under `key` when there is one. The cache
+ * itself keeps only successful answers.
+ */
+function sendComplete(req: IncomingMessage, res: ServerResponse, method: string, status: number, headers: Record<string, string>, body: string, key: string, options: GraphQLRouteOptions): void {
+  if (options.responseCache && key !== '') {
+    sendCached(req, res, method, options.responseCache.set(key, status, headers, body));
+    return;
+  }
+  res.writeHead(status, { ...headers, 'content-length': String(Buffer.byteLength(body)) });
+  res.end(body);
 }
 
 /** Answers from the cache when it holds the request's answer; counts the lookup either way. */
@@ -196,7 +217,12 @@ export async function serveGraphQL(req: IncomingMessage, res: ServerResponse, ur
       body = withoutUndefined({ ...others, ...resolveTrustedDocument({ query, documentId, extensions }, options.trustedDocuments, options.loggedUnknown) });
       const document = (body as { query?: unknown }).query;
       assertNesting(document, req.headers.accept, options.maxNesting);
-      if (typeof document === 'string') admit(document, options);
+      const parsed = typeof document === 'string' ? admit(document, options) : undefined;
+      const direct = parsed && options.direct ? directRequestOf(body) : undefined;
+      if (parsed && direct) {
+        const answer = await withTimeout(options.direct!.answer(parsed, direct, req.headers.accept, createContext(options.store, requestId)), options.limits.executionTimeoutMs);
+        if (answer) return sendComplete(req, res, method, 200, answer.headers, answer.body, key, options);
+      }
     }
   }
   const headers = new HeaderMap();
@@ -231,14 +257,7 @@ export async function serveGraphQL(req: IncomingMessage, res: ServerResponse, ur
   for (const [name, value] of response.headers) outHeaders[name] = value;
   if (response.body.kind === 'complete') {
     const status = statusForMediaType(response.status ?? 200, outHeaders['content-type'], response.body.string);
-    if (cache && key !== '') {
-      sendCached(req, res, method, cache.set(key, status, outHeaders, response.body.string));
-      return;
-    }
-    outHeaders['content-length'] = String(Buffer.byteLength(response.body.string));
-    res.writeHead(status, outHeaders);
-    res.end(response.body.string);
-    return;
+    return sendComplete(req, res, method, status, outHeaders, response.body.string, key, options);
   }
   res.writeHead(response.status ?? 200, outHeaders);
   for await (const chunk of response.body.asyncIterator) res.write(chunk);

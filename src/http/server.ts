@@ -72,6 +72,7 @@ export function createHttpServer(options: HttpOptions): Server {
   const routeOptions = {
     apollo: options.graphql.apollo,
     documents: options.graphql.documents,
+    direct: options.graphql.direct,
     store: options.store,
     limits,
     maxNesting: options.maxNesting ?? DEFAULT_LIMITS.maxDepth + NESTING_MARGIN,

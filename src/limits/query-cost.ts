@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { DocumentNode, GraphQLSchema } from 'graphql';
-import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+import { Kind, TypeInfo, ValidationContext, type DocumentNode, type GraphQLError, type GraphQLSchema } from 'graphql';
+import { createComplexityRule, type ComplexityEstimator } from 'graphql-query-complexity';
 import { ErrorCode, limitExceeded } from '../errors.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../lib/connection.js';
 
@@ -28,11 +28,27 @@ export type CostEstimate = { cost: number } | { tooLarge: true } | { unknown: tr
 /**
  * Estimates the cost of the operation before it runs. `unknown` when the variables cannot be
  * applied: execution then refuses them before any field runs, so nothing is spent.
+ *
+ * The figure is graphql-query-complexity's `getComplexity`, computed the way that function does
+ * but without its walk: `getComplexity` visits every node of the document, with type information,
+ * only to reach the estimator's two handlers for operation definitions, which then compute the
+ * whole cost from the schema on their own. Here the handlers are called for each operation
+ * directly, in document order, and the last error is thrown as there. tests/limits.test.ts checks
+ * the two agree on generated documents.
  */
 export function estimateCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>, operationName: string | undefined): CostEstimate {
   try {
-    const cost = getComplexity({ schema, query: document, variables, operationName, estimators: [pageSizeEstimator], maxQueryNodes: MAX_COST_NODES });
-    return { cost };
+    const errors: GraphQLError[] = [];
+    const context = new ValidationContext(schema, document, new TypeInfo(schema), (error) => errors.push(error));
+    const estimator = createComplexityRule({ maximumComplexity: Infinity, estimators: [pageSizeEstimator], variables, operationName, maxQueryNodes: MAX_COST_NODES })(context);
+    for (const definition of document.definitions) {
+      if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
+      estimator.onOperationDefinitionEnter(definition);
+      estimator.onOperationDefinitionLeave(definition);
+    }
+    const last = errors.pop();
+    if (last) throw last;
+    return { cost: estimator.complexity };
   } catch (error) {
     if (error instanceof Error && /maximum allowed number of nodes/.test(error.message)) return { tooLarge: true };
     return { unknown: true };
