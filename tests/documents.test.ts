@@ -104,9 +104,20 @@ describe('DocumentStore', () => {
   it('keeps a valid document under the hash Apollo looks it up by', async () => {
     const documents = store();
     const text = '{ people { totalCount } }';
+    // Checked and forgotten the first time, kept the second.
+    expect(documents.admit(text).admission).toBe('admitted');
+    expect(await documents.get(keyOf(text))).toBeUndefined();
     expect(documents.admit(text).admission).toBe('admitted');
     expect((await documents.get(keyOf(text)))?.kind).toBe('Document');
-    expect(documents.admit(text)).toEqual({ admission: 'known', document: await documents.get(keyOf(text)) });
+    expect(documents.admit(text)).toEqual({ admission: 'known', document: await documents.get(keyOf(text)), hash: keyOf(text).slice(KEY_PREFIX.length) });
+  });
+
+  it('keeps a document admitted for the first time when asked to, as the route does before Apollo looks for it', async () => {
+    const documents = store();
+    const text = '{ agreements { totalCount } }';
+    const admitted = documents.admit(text);
+    documents.keep(admitted);
+    expect(await documents.get(keyOf(text))).toBe(admitted.document);
   });
 
   it('keeps nothing it could not parse or validate, so Apollo reports those errors itself', async () => {
@@ -120,7 +131,7 @@ describe('DocumentStore', () => {
 
   it('stays within its byte bound', () => {
     const documents = new DocumentStore({ schema, rules, maxTokens: DEFAULT_LIMITS.maxTokens, maxBytes: 20_000 });
-    const results = Array.from({ length: 200 }, (_, i) => documents.admit(`{ a${i}: people { totalCount } }`).admission);
+    const results = Array.from({ length: 200 }, (_, i) => [1, 2].map(() => documents.admit(`{ a${i}: people { totalCount } }`).admission)[1]);
     expect(results.every((result) => result === 'admitted')).toBe(true);
     expect(documents.size.bytes).toBeLessThanOrEqual(20_000);
     expect(documents.size.entries).toBeLessThan(200);

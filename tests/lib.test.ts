@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { encodeCursor, readPage } from '../src/lib/connection.js';
+import { Doorkeeper } from '../src/lib/doorkeeper.js';
 import { parseGlobalId } from '../src/lib/global-id.js';
 import { parsePartialDate } from '../src/lib/partial-date.js';
 import { foldText, foldUnicode } from '../src/lib/text.js';
@@ -63,5 +64,28 @@ describe('bracketNesting', () => {
     expect(bracketNesting('{ a(b: """ {{{ \\""" [[[ """) }')).toBe(2);
     expect(bracketNesting('{ a(b: "\\"{{{") }')).toBe(2);
     expect(bracketNesting('')).toBe(0);
+  });
+});
+
+describe('Doorkeeper', () => {
+  it('says a key is new the first time and seen from then on', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.string({ maxLength: 40 }), { minLength: 1, maxLength: 50 }), (keys) => {
+        const doorkeeper = new Doorkeeper(1000);
+        for (const key of keys) doorkeeper.seenBefore(key);
+        expect(keys.every((key) => doorkeeper.seenBefore(key))).toBe(true);
+      }),
+    );
+  });
+
+  it('mistakes few new keys for seen ones, and forgets everything once it has taken in its capacity', () => {
+    const doorkeeper = new Doorkeeper(10_000);
+    for (let i = 0; i < 5_000; i++) doorkeeper.seenBefore(`known ${i}`);
+    let falsePositives = 0;
+    for (let i = 0; i < 4_000; i++) if (doorkeeper.seenBefore(`new ${i}`)) falsePositives += 1;
+    expect(falsePositives).toBeLessThan(4_000 * 0.03);
+    // 9,000 or so new keys taken in so far; a few more clear it, and the first keys are new again.
+    for (let i = 0; i < 2_000; i++) doorkeeper.seenBefore(`more ${i}`);
+    expect(doorkeeper.seenBefore('known 0')).toBe(false);
   });
 });

@@ -10,9 +10,19 @@ import { createValidator } from './validate.js';
  */
 const BYTES_PER_CHARACTER = 80;
 const ENTRY_OVERHEAD = 256;
+/** What a kept document typically takes (a 100-character document), to size the doorkeeper. */
+const TYPICAL_ENTRY_BYTES = 8192;
 
 /** What admitting a document did: it was kept already, is kept now, or is left to Apollo (refused, or the store is off). */
 export type Admission = 'known' | 'admitted' | 'refused' | 'off';
+
+/** What `admit` did with a document, and the document when it passed. */
+export interface Admitted {
+  admission: Admission;
+  document?: DocumentNode;
+  /** The key the document is kept under: the SHA-256 of its text. */
+  hash?: string;
+}
 
 export interface DocumentStoreOptions {
   schema: GraphQLSchema;
@@ -26,11 +36,13 @@ export interface DocumentStoreOptions {
 /**
  * Parsed documents that passed validation, by the SHA-256 of their text: Apollo's document store.
  * Apollo parses and validates a document only when its store does not hold it, so the HTTP route
- * admits each new document here first, parsed and checked by a validator from `createValidator`, which runs the
- * same rules as Apollo in a fraction of the time. A document that fails is not admitted: Apollo
- * then validates it itself and reports every error in its usual words, so what a client sees never
- * depends on this store. Apollo also stores what it validated, so documents that arrive without
- * text (persisted queries) are kept too.
+ * admits each new document here first, parsed and checked by a validator from `createValidator`,
+ * which runs the same rules as Apollo in a fraction of the time. A document that fails is not
+ * admitted: Apollo then validates it itself and reports every error in its usual words, so what a
+ * client sees never depends on this store. Apollo also stores what it validated, so documents that
+ * arrive without text (persisted queries) are kept too. A document admitted for the first time is
+ * kept only if the route hands it to Apollo; one the route answers itself is kept from the second
+ * time it comes (see ClockCache.offer), so one sent once is checked, answered and forgotten.
  *
  * Apollo prefixes its keys with the schema's hash; one store serves one schema, so entries are kept
  * under the query's hash alone.
@@ -40,19 +52,20 @@ export class DocumentStore implements KeyValueCache<DocumentNode> {
   private readonly passesValidation: (document: DocumentNode) => boolean;
 
   constructor(private readonly options: DocumentStoreOptions) {
-    this.documents = new ClockCache(options.maxBytes);
+    this.documents = new ClockCache(options.maxBytes, TYPICAL_ENTRY_BYTES);
     this.passesValidation = createValidator(options.schema, options.rules);
   }
 
   /**
-   * Parses and validates a document not seen before, and keeps it if it passes. Returns what it did
-   * and, unless the document was refused, the parsed document.
+   * Parses and validates a document not seen before, and keeps it if it passes and was offered
+   * before. Returns what it did and, unless the document was refused, the parsed document and the
+   * hash it is kept under.
    */
-  admit(query: string): { admission: Admission; document?: DocumentNode } {
+  admit(query: string): Admitted {
     if (this.options.maxBytes === 0) return { admission: 'off' };
     const hash = sha256Hex(query);
     const known = this.documents.get(hash);
-    if (known !== undefined) return { admission: 'known', document: known };
+    if (known !== undefined) return { admission: 'known', document: known, hash };
     let document: DocumentNode | null = null;
     try {
       const parsed = parse(query, { maxTokens: this.options.maxTokens });
@@ -61,8 +74,13 @@ export class DocumentStore implements KeyValueCache<DocumentNode> {
       // A syntax error, or anything a rule threw: Apollo meets it again and answers it as it always does.
     }
     if (document === null) return { admission: 'refused' };
-    this.documents.set(hash, document, sizeOf(query.length));
-    return { admission: 'admitted', document };
+    this.documents.offer(hash, document, sizeOf(query.length));
+    return { admission: 'admitted', document, hash };
+  }
+
+  /** Keeps a document admitted just now, as Apollo is about to look for it. */
+  keep(admitted: Admitted): void {
+    if (admitted.admission === 'admitted' && admitted.document && admitted.hash) this.documents.set(admitted.hash, admitted.document, sizeOf(admitted.document.loc?.end ?? 1024));
   }
 
   async get(key: string): Promise<DocumentNode | undefined> {

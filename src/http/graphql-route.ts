@@ -2,9 +2,8 @@ import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HttpLimits } from '../config.js';
 import { createContext, type Context } from '../context.js';
-import type { DocumentStore } from '../documents/document-store.js';
+import type { Admitted, DocumentStore } from '../documents/document-store.js';
 import { ErrorCode } from '../errors.js';
-import type { DocumentNode } from 'graphql';
 import { directRequestOf, type DirectExecutor } from './direct-execution.js';
 import type { GraphStore } from '../store/graph-store.js';
 import { assertJsonContentType, parseJsonBody, readBody } from './body.js';
@@ -139,14 +138,11 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
-/**
- * Hands a document to the document store before Apollo looks for it there; counts what happened.
- * Returns the parsed document when the store holds it.
- */
-function admit(document: string, options: GraphQLRouteOptions): DocumentNode | undefined {
-  const { admission, document: parsed } = options.documents.admit(document);
-  options.metrics?.documents.inc({ result: admission });
-  return parsed;
+/** Hands a document to the document store before Apollo looks for it there; counts what happened. */
+function admit(document: string, options: GraphQLRouteOptions): Admitted {
+  const admitted = options.documents.admit(document);
+  options.metrics?.documents.inc({ result: admitted.admission });
+  return admitted;
 }
 
 /**
@@ -217,12 +213,14 @@ export async function serveGraphQL(req: IncomingMessage, res: ServerResponse, ur
       body = withoutUndefined({ ...others, ...resolveTrustedDocument({ query, documentId, extensions }, options.trustedDocuments, options.loggedUnknown) });
       const document = (body as { query?: unknown }).query;
       assertNesting(document, req.headers.accept, options.maxNesting);
-      const parsed = typeof document === 'string' ? admit(document, options) : undefined;
-      const direct = parsed && options.direct ? directRequestOf(body) : undefined;
-      if (parsed && direct) {
-        const answer = await withTimeout(options.direct!.answer(parsed, direct, req.headers.accept, createContext(options.store, requestId)), options.limits.executionTimeoutMs);
+      const admitted = typeof document === 'string' ? admit(document, options) : undefined;
+      const direct = admitted?.document && options.direct ? directRequestOf(body) : undefined;
+      if (admitted?.document && direct) {
+        const answer = await withTimeout(options.direct!.answer(admitted.document, direct, req.headers.accept, createContext(options.store, requestId)), options.limits.executionTimeoutMs);
         if (answer) return sendComplete(req, res, method, 200, answer.headers, answer.body, key, options);
       }
+      // Apollo answers the rest: it finds the document kept, so it parses and validates nothing.
+      if (admitted) options.documents.keep(admitted);
     }
   }
   const headers = new HeaderMap();
@@ -233,7 +231,7 @@ export async function serveGraphQL(req: IncomingMessage, res: ServerResponse, ur
     search = resolveSearch(url.searchParams, options);
     const document = new URLSearchParams(search).get('query');
     assertNesting(document, req.headers.accept, options.maxNesting);
-    if (document !== null) admit(document, options);
+    if (document !== null) options.documents.keep(admit(document, options));
     // A GET runs queries only (Apollo answers 405 to anything else) and this API has no ambient
     // credentials, so a GET is let through Apollo's CSRF check unless a browser says it comes from a
     // page of another site; POST keeps the full check. README, "CSRF", explains.

@@ -20,13 +20,16 @@ export class CachedResponse {
 
 /** The per-entry cost beyond key and body: the entry object, its headers and the map slot. */
 const ENTRY_OVERHEAD = 256;
+/** What an entry typically takes, to size the doorkeeper that keeps one-off answers out. */
+const TYPICAL_ENTRY_BYTES = 2048;
 
 /**
  * Finished GraphQL responses by request, for a graph that never changes while it is served. A key
  * is the exact request that decides the answer (method, the media type asked for, the body or the
  * query string) prefixed with the graph's version, so an answer can only be served for the same
- * request against the same graph. Only complete, successful answers without errors are kept. The
- * cache is bounded by bytes (keys, bodies and a fixed overhead per entry) and evicts by CLOCK.
+ * request against the same graph. Only complete, successful answers without errors are kept, and
+ * only from the second time their request is seen: one-off requests are answered but not kept.
+ * The cache is bounded by bytes (keys, bodies and a fixed overhead per entry) and evicts by CLOCK.
  */
 export class ResponseCache {
   private readonly entries: ClockCache<CachedResponse>;
@@ -37,7 +40,7 @@ export class ResponseCache {
     readonly maxBytes: number,
     private readonly version: string,
   ) {
-    this.entries = new ClockCache(maxBytes);
+    this.entries = new ClockCache(maxBytes, TYPICAL_ENTRY_BYTES);
   }
 
   /** The key of a request: everything that can change the answer, and nothing else. */
@@ -55,7 +58,7 @@ export class ResponseCache {
   /** Keeps an answer if it is worth keeping and fits; returns the entry as it would be served. */
   set(key: string, status: number, headers: Record<string, string>, body: string): CachedResponse {
     const entry = new CachedResponse(status, headers, Buffer.from(body));
-    if (status === 200 && !hasErrors(body)) this.entries.set(key, entry, key.length * 2 + entry.body.length + ENTRY_OVERHEAD);
+    if (status === 200 && !hasErrors(body)) this.entries.offer(key, entry, key.length * 2 + entry.body.length + ENTRY_OVERHEAD);
     return entry;
   }
 

@@ -1,3 +1,5 @@
+import { Doorkeeper } from './doorkeeper.js';
+
 interface Slot<V> {
   value: V;
   bytes: number;
@@ -10,12 +12,24 @@ interface Slot<V> {
  * used that never touches the map on a hit. Moving a hot key to the back on every hit, as an LRU
  * over a JavaScript Map does, piles deleted slots into one hash bucket of a large map; CLOCK only
  * sets a flag. Each entry's size is given when it is stored.
+ *
+ * `set` always stores. With `expectedEntryBytes`, `offer` stores a key only the second time it is
+ * offered (a Doorkeeper sized for the entries that fit remembers the first): a stream of values
+ * that never come back, such as answers to documents sent once, then no longer churns the cache
+ * and the garbage collector's old generation, at the cost of one more miss for each value that
+ * does come back.
  */
 export class ClockCache<V> {
   private readonly slots = new Map<string, Slot<V>>();
   private bytes = 0;
+  private readonly doorkeeper: Doorkeeper | undefined;
 
-  constructor(readonly maxBytes: number) {}
+  constructor(
+    readonly maxBytes: number,
+    expectedEntryBytes?: number,
+  ) {
+    if (expectedEntryBytes !== undefined) this.doorkeeper = new Doorkeeper(Math.max(1024, Math.ceil(maxBytes / expectedEntryBytes)));
+  }
 
   get(key: string): V | undefined {
     const slot = this.slots.get(key);
@@ -28,9 +42,15 @@ export class ClockCache<V> {
     return this.slots.has(key);
   }
 
-  /** Stores a value unless it alone is over the bound; evicts what it must to make room. */
-  set(key: string, value: V, bytes: number): void {
-    if (bytes > this.maxBytes) return;
+  /** Stores a value as `set` does, unless the doorkeeper has not seen its key before. Returns whether it is kept. */
+  offer(key: string, value: V, bytes: number): boolean {
+    if (this.doorkeeper && !this.slots.has(key) && !this.doorkeeper.seenBefore(key)) return false;
+    return this.set(key, value, bytes);
+  }
+
+  /** Stores a value unless it alone is over the bound; evicts what it must to make room. Returns whether it is kept. */
+  set(key: string, value: V, bytes: number): boolean {
+    if (bytes > this.maxBytes) return false;
     this.delete(key);
     while (this.bytes + bytes > this.maxBytes) {
       const [oldestKey, oldest] = this.slots.entries().next().value as [string, Slot<V>];
@@ -45,6 +65,7 @@ export class ClockCache<V> {
     }
     this.slots.set(key, { value, bytes, used: false });
     this.bytes += bytes;
+    return true;
   }
 
   delete(key: string): void {
