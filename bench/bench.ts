@@ -156,7 +156,10 @@ async function load(port: number, pid: number, requests: autocannon.Request[], s
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function main(): Promise<void> {
-  const reference = await entente({ RESPONSE_CACHE_BYTES: '0' });
+  // Every request through Apollo's own pipeline, nothing kept: the reference for every answer.
+  const reference = await entente({ RESPONSE_CACHE_BYTES: '0', DOCUMENT_CACHE_BYTES: '0', DIRECT_EXECUTION: 'off' });
+  // The production server without its response cache: the floor of a request that cache cannot answer.
+  const uncached = await entente({ RESPONSE_CACHE_BYTES: '0' });
   const measured = await entente({});
   const { text: idsText } = await post(reference.port, JSON.stringify({ query: '{ people(first: 100) { nodes { id } } agreements(first: 100) { nodes { id } } topics(first: 100) { nodes { id } } }' }));
   const idsData = JSON.parse(idsText).data as Record<string, { nodes: Array<{ id: string }> }>;
@@ -165,24 +168,25 @@ async function main(): Promise<void> {
   const distinct = [HOT, ...mixed];
 
   // Every answer must be right before anything is measured: the measured server, on a miss and on
-  // a hit, must give byte for byte what an uncached server gives.
+  // a hit, and the server without response cache must give byte for byte what Apollo alone gives.
   const answers: Record<string, string> = {};
   for (const body of distinct) {
     const expected = await post(reference.port, body);
     if (expected.status !== 200 || JSON.parse(expected.text).errors) throw new Error(`the reference answered ${expected.status}: ${expected.text.slice(0, 300)} for ${body}`);
-    for (const attempt of ['miss', 'hit']) {
-      const actual = await post(measured.port, body);
-      if (actual.status !== expected.status || actual.text !== expected.text) throw new Error(`answer differs on ${attempt} for ${body}`);
+    // A request is answered and not kept the first time, kept the second, served from the cache after.
+    for (const [server, attempt] of [[measured, 'first'], [measured, 'kept'], [measured, 'hit'], [uncached, 'uncached']] as const) {
+      const actual = await post(server.port, body);
+      if (actual.status !== expected.status || actual.text !== expected.text) throw new Error(`answer differs (${attempt}) for ${body}`);
     }
     answers[body] = expected.text;
   }
   for (let n = 0; n < 100; n++) {
     const body = uniqueRequest(1_000_000 + n, uniqueIds);
-    const [expected, actual] = await Promise.all([post(reference.port, body), post(measured.port, body)]);
-    if (actual.text !== expected.text || JSON.parse(actual.text).errors) throw new Error(`unique answer differs for ${body}`);
+    const [expected, actual, direct] = await Promise.all([post(reference.port, body), post(measured.port, body), post(uncached.port, body)]);
+    if (actual.text !== expected.text || direct.text !== expected.text || JSON.parse(actual.text).errors) throw new Error(`unique answer differs for ${body}`);
   }
   const fallback = (await post(reference.port, uniqueRequest(0, uniqueIds))).text;
-  console.log(`checked ${distinct.length} distinct requests (miss and hit) and 100 unique documents against an uncached server`);
+  console.log(`checked ${distinct.length} distinct requests (new, kept, hit, uncached) and 100 unique documents against Apollo alone`);
 
   mkdirSync(path.join('bench', 'results'), { recursive: true });
   const answersFile = path.join('bench', 'results', 'ceiling-answers.json');
@@ -191,27 +195,21 @@ async function main(): Promise<void> {
 
   let counter = 0;
   const hot: autocannon.Request[] = [{ method: 'POST', path: '/graphql', headers: HEADERS, body: HOT }];
-  // `entente` is the server a workload measures: the production one, or for the uncached row the
-  // reference server, whose response cache is off, so every request is parsed from JSON, found in
-  // the document store and executed: the floor of any request the response cache cannot answer.
+  const uniqueRequests: autocannon.Request[] = [
+    { method: 'POST', path: '/graphql', headers: HEADERS, setupRequest: (request) => ({ ...request, body: uniqueRequest(counter++, uniqueIds) }) },
+  ];
+  // `entente` is the server a workload measures: the production one; for the uncached rows the
+  // one without response cache, so every request is parsed from JSON, found in the document store
+  // and executed; for the last row the reference, where Apollo parses, validates and executes.
   const workloads: Record<string, { requests: autocannon.Request[]; entente: typeof measured }> = {
     hot: { requests: hot, entente: measured },
-    'hot, uncached': { requests: hot, entente: reference },
-    // One small document, always the same, without response cache: Apollo's floor for a request
-    // whose document needs no parsing or validation; `unique` pays that plus a new document.
-    'lookup, uncached': { requests: [{ method: 'POST', path: '/graphql', headers: HEADERS, body: uniqueRequest(0, uniqueIds) }], entente: reference },
+    'hot, uncached': { requests: hot, entente: uncached },
+    // One small document, always the same, without response cache: the floor for a request whose
+    // document needs no parsing or validation; `unique` pays that plus a new document.
+    'lookup, uncached': { requests: [{ method: 'POST', path: '/graphql', headers: HEADERS, body: uniqueRequest(0, uniqueIds) }], entente: uncached },
     mixed: { requests: mixed.map((body) => ({ method: 'POST', path: '/graphql', headers: HEADERS, body })), entente: measured },
-    unique: {
-      requests: [
-        {
-          method: 'POST',
-          path: '/graphql',
-          headers: HEADERS,
-          setupRequest: (request) => ({ ...request, body: uniqueRequest(counter++, uniqueIds) }),
-        },
-      ],
-      entente: measured,
-    },
+    unique: { requests: uniqueRequests, entente: measured },
+    'unique, Apollo alone': { requests: uniqueRequests, entente: reference },
   };
   for (const [name, { requests, entente }] of Object.entries(workloads)) {
     for (const server of [entente, ceiling]) await load(server.port, server.child.pid!, requests, warmup);
@@ -229,9 +227,10 @@ async function main(): Promise<void> {
       }
     }
   }
-  const rss = { entente: peakRssBytes(measured.child.pid!), uncached: peakRssBytes(reference.child.pid!), ceiling: peakRssBytes(ceiling.child.pid!) };
-  for (const server of [measured, reference, ceiling]) server.child.kill('SIGTERM');
-  await Promise.all([measured, reference, ceiling].map((server) => once(server.child, 'exit')));
+  const rss = { entente: peakRssBytes(measured.child.pid!), uncached: peakRssBytes(uncached.child.pid!), apolloAlone: peakRssBytes(reference.child.pid!), ceiling: peakRssBytes(ceiling.child.pid!) };
+  const servers = [measured, uncached, reference, ceiling];
+  for (const server of servers) server.child.kill('SIGTERM');
+  await Promise.all(servers.map((server) => once(server.child, 'exit')));
 
   const goals: Record<string, number | undefined> = { hot: 0.6, mixed: 0.32, unique: 0.15 };
   const summary = Object.entries(runs).map(([name, byServer]) => {
@@ -263,14 +262,15 @@ async function main(): Promise<void> {
     `## Workloads against the ceiling\n\nCommand: \`npm run bench -- --rounds ${rounds} --duration ${duration} --connections ${connections}\` (${new Date().toISOString().slice(0, 10)}). Machine: ${machine}.\n\n` +
       `The ceiling is a raw \`node:http\` server that answers each request with the precomputed bytes of Entente's own answer (bench/ceiling-server.ts; for **unique**, whose documents are new every time, it answers with the bytes of one such answer). ` +
       `Entente runs with \`NODE_ENV=production\`, \`LOG_LEVEL=warn\` and its default response cache. Each of ${rounds} rounds runs every workload for ${duration} s on each server, alternating which goes first, after a ${warmup} s warm-up; ` +
-      `figures are medians over rounds, the ratio's spread (min–max) in brackets. Before measuring, every distinct request was answered by the measured server on a miss and on a hit and compared byte for byte with an uncached server, and 100 unique documents likewise.\n\n` +
+      `figures are medians over rounds, the ratio's spread (min–max) in brackets. Before measuring, every distinct request was answered by the measured server when new, when kept and from its cache, and by the server without response cache, and compared byte for byte with Apollo alone (no response cache, no document store, no direct execution), and 100 unique documents likewise.\n\n` +
       `| workload | ratio to ceiling | goal | Entente req/s | ceiling req/s | Entente p50 / p99 | ceiling p50 / p99 | p99 vs ceiling | Entente CPU per request | ceiling CPU per request | Entente errors + non-2xx |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n${rows.join('\n')}\n\n` +
-      `Peak RSS: Entente ${(rss.entente / 2 ** 20).toFixed(0)} MiB, Entente without response cache ${(rss.uncached / 2 ** 20).toFixed(0)} MiB, ceiling ${(rss.ceiling / 2 ** 20).toFixed(0)} MiB.\n\n` +
+      `Peak RSS: Entente ${(rss.entente / 2 ** 20).toFixed(0)} MiB, Entente without response cache ${(rss.uncached / 2 ** 20).toFixed(0)} MiB, Apollo alone ${(rss.apolloAlone / 2 ** 20).toFixed(0)} MiB, ceiling ${(rss.ceiling / 2 ** 20).toFixed(0)} MiB.\n\n` +
       `- **hot**: one analyst query of depth 4 (agreements → signatories → country → agreements, with topics, event and evidence).\n` +
-      `- **hot, uncached**: the same query to an Entente whose response cache is off (the reference server): every request is executed, its document found in the document store. No goal.\n` +
-      `- **lookup, uncached**: one of the unique workload's small documents, always the same, to the server without response cache: the cost of a request through Apollo when its document is already parsed and validated. No goal; it bounds what **unique** can reach, which pays this plus a new document.\n` +
+      `- **hot, uncached**: the same query to an Entente whose response cache is off: every request is executed, its document found in the document store. No goal.\n` +
+      `- **lookup, uncached**: one of the unique workload's small documents, always the same, to the server without response cache: the cost of a request when its document is already parsed and validated. No goal; it bounds what **unique** can reach, which pays this plus a new document.\n` +
       `- **mixed**: ${mixed.length} distinct requests cycled per connection: a lookup of every entity, 12 searches, paths between people and entities, filtered lists, ordered pages.\n` +
-      `- **unique**: a new document every request (a new alias, one of three field sets), so neither the document cache nor the response cache can help.\n\n![workloads against the ceiling](workloads.svg)\n`,
+      `- **unique**: a new document every request (a new alias, one of three field sets), so neither the document cache nor the response cache can help.\n` +
+      `- **unique, Apollo alone**: the same stream of new documents to Entente with its response cache, document store and direct execution switched off, so Apollo Server 5 parses, validates and executes every request itself. No goal; it shows what the rest of Entente's request path adds.\n\n![workloads against the ceiling](workloads.svg)\n`,
   );
   console.log('wrote bench/results/workloads.json, bench/workloads.svg and bench/RESULTS.md');
 }

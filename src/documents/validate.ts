@@ -140,7 +140,9 @@ interface KindHandlers {
 export function createValidator(schema: GraphQLSchema, rules: readonly ValidationRule[]): (document: DocumentNode) => boolean {
   const plans = rules.map((given) => {
     const rule = SAME_VERDICT.get(given) ?? given;
-    return { rule, reportsWith: REPORTS_ONLY_WITH.get(given), visited: kindsVisited(rule, schema) };
+    const visited = kindsVisited(rule, schema);
+    const reportsWith: readonly string[] = REPORTS_ONLY_WITH.get(given) ?? [...new Set([...visited.enter, ...visited.leave])];
+    return { rule, visited, reportsWith };
   });
   // By kind, the rules with a handler for it, so a document looks up only handlers that exist.
   const byKind = { enter: new Map<string, number[]>(), leave: new Map<string, number[]>() };
@@ -148,7 +150,6 @@ export function createValidator(schema: GraphQLSchema, rules: readonly Validatio
     for (const phase of ['enter', 'leave'] as const) {
       for (const kind of plan.visited[phase]) byKind[phase].set(kind, [...(byKind[phase].get(kind) ?? []), index]);
     }
-    plan.reportsWith ??= [...new Set([...plan.visited.enter, ...plan.visited.leave])] as Kind[];
   });
 
   return (document) => {
@@ -158,7 +159,7 @@ export function createValidator(schema: GraphQLSchema, rules: readonly Validatio
       throw UNDECIDED;
     });
     // By rule: its visitor, made only when the document has something it can report about.
-    const visitors: Array<ASTVisitor | undefined> = plans.map((plan) => (plan.reportsWith!.some((kind) => present.has(kind)) ? plan.rule(context) : undefined));
+    const visitors: Array<ASTVisitor | undefined> = plans.map((plan) => (plan.reportsWith.some((kind) => present.has(kind)) ? plan.rule(context) : undefined));
     // Per visitor: null while it visits, or the node whose subtree it skips, or BREAK when it is done.
     const skipping: Array<ASTNode | typeof BREAK | null> = visitors.map(() => null);
     const enters = new Map<string, KindHandlers>();
