@@ -155,79 +155,11 @@ export function createValidator(schema: GraphQLSchema, rules: readonly Validatio
   return (document) => {
     const present = kindsIn(document);
     const typeInfo = new TypeInfo(schema);
-    const context = new ValidationContext(schema, document, typeInfo, () => {
-      throw UNDECIDED;
-    });
+    const context = new ValidationContext(schema, document, typeInfo, refuse);
     // By rule: its visitor, made only when the document has something it can report about.
-    const visitors: Array<ASTVisitor | undefined> = plans.map((plan) => (plan.reportsWith.some((kind) => present.has(kind)) ? plan.rule(context) : undefined));
-    // Per visitor: null while it visits, or the node whose subtree it skips, or BREAK when it is done.
-    const skipping: Array<ASTNode | typeof BREAK | null> = visitors.map(() => null);
-    const enters = new Map<string, KindHandlers>();
-    const leaves = new Map<string, KindHandlers>();
-    const handlersFor = (table: Map<string, KindHandlers>, kind: string, phase: 'enter' | 'leave'): KindHandlers => {
-      let found = table.get(kind);
-      if (found === undefined) {
-        found = { visitors: [], handlers: [] };
-        for (const i of byKind[phase].get(kind) ?? []) {
-          const visitor = visitors[i];
-          const handler = visitor === undefined ? undefined : handlerOf(visitor, kind, phase);
-          if (handler === undefined) continue;
-          found.visitors.push(i);
-          found.handlers.push(handler);
-        }
-        table.set(kind, found);
-      }
-      return found;
-    };
-
-    const walk = (node: ASTNode, key: string | number | undefined, parent: ASTNode | readonly ASTNode[] | undefined, path: Path, ancestors: Ancestors): void => {
-      typeInfo.enter(node);
-      const enter = handlersFor(enters, node.kind, 'enter');
-      for (let h = 0; h < enter.handlers.length; h++) {
-        const i = enter.visitors[h]!;
-        if (skipping[i] !== null) continue;
-        const result = enter.handlers[h]!.call(visitors[i]!, node, key, parent, path, ancestors);
-        if (result === false) skipping[i] = node;
-        else if (result === BREAK) skipping[i] = BREAK;
-        else if (result !== undefined) throw UNDECIDED;
-      }
-      // As in `visit`: a node's children see its parent among their ancestors, and the elements of
-      // a list also see the node that holds the list.
-      if (parent !== undefined) ancestors.push(parent);
-      for (const childKey of KEYS_TO_VALIDATE[node.kind] ?? []) {
-        const child = (node as unknown as Record<string, ASTNode | readonly ASTNode[] | undefined>)[childKey];
-        if (child === undefined || child === null) continue;
-        path.push(childKey);
-        if (Array.isArray(child)) {
-          ancestors.push(node);
-          const list = child as readonly ASTNode[];
-          for (let index = 0; index < list.length; index++) {
-            path.push(index);
-            walk(list[index]!, index, list, path, ancestors);
-            path.pop();
-          }
-          ancestors.pop();
-        } else {
-          walk(child as ASTNode, childKey, node, path, ancestors);
-        }
-        path.pop();
-      }
-      if (parent !== undefined) ancestors.pop();
-      const leave = handlersFor(leaves, node.kind, 'leave');
-      for (let h = 0; h < leave.handlers.length; h++) {
-        const i = leave.visitors[h]!;
-        if (skipping[i] !== null) continue;
-        const result = leave.handlers[h]!.call(visitors[i]!, node, key, parent, path, ancestors);
-        if (result === BREAK) skipping[i] = BREAK;
-        else if (result !== undefined && result !== false) throw UNDECIDED;
-      }
-      // A visitor that skipped this node's subtree visits again from its next sibling on.
-      for (let i = 0; i < skipping.length; i++) if (skipping[i] === node) skipping[i] = null;
-      typeInfo.leave(node);
-    };
-
+    const visitors = plans.map((plan) => (plan.reportsWith.some((kind) => present.has(kind)) ? plan.rule(context) : undefined));
     try {
-      walk(document, undefined, undefined, [], []);
+      new RuleWalk(visitors, byKind, typeInfo).walk(document, undefined, undefined, [], []);
       return true;
     } catch (error) {
       // graphql-js aborts a rule that runs over its budget with a GraphQLError; anything else is a fault.
@@ -235,4 +167,93 @@ export function createValidator(schema: GraphQLSchema, rules: readonly Validatio
       throw error;
     }
   };
+}
+
+/** What a rule's error does here: ends the walk, since only the verdict is wanted. */
+function refuse(): never {
+  throw UNDECIDED;
+}
+
+/**
+ * One walk of a document with the visitors of the rules it can trip, as `visit` with
+ * `visitInParallel` and `visitWithTypeInfo` walks it for `validate`. A class rather than closures:
+ * nothing is allocated per document beyond the walk itself.
+ */
+class RuleWalk {
+  /** Per visitor: null while it visits, or the node whose subtree it skips, or BREAK when it is done. */
+  private readonly skipping: Array<ASTNode | typeof BREAK | null>;
+  private readonly enters = new Map<string, KindHandlers>();
+  private readonly leaves = new Map<string, KindHandlers>();
+
+  constructor(
+    private readonly visitors: ReadonlyArray<ASTVisitor | undefined>,
+    private readonly byKind: Record<'enter' | 'leave', ReadonlyMap<string, readonly number[]>>,
+    private readonly typeInfo: TypeInfo,
+  ) {
+    this.skipping = visitors.map(() => null);
+  }
+
+  /** The handlers the document's visitors have for a kind, looked up the first time it is met. */
+  private handlersFor(table: Map<string, KindHandlers>, kind: string, phase: 'enter' | 'leave'): KindHandlers {
+    let found = table.get(kind);
+    if (found === undefined) {
+      found = { visitors: [], handlers: [] };
+      for (const i of this.byKind[phase].get(kind) ?? []) {
+        const visitor = this.visitors[i];
+        const handler = visitor === undefined ? undefined : handlerOf(visitor, kind, phase);
+        if (handler === undefined) continue;
+        found.visitors.push(i);
+        found.handlers.push(handler);
+      }
+      table.set(kind, found);
+    }
+    return found;
+  }
+
+  walk(node: ASTNode, key: string | number | undefined, parent: ASTNode | readonly ASTNode[] | undefined, path: Path, ancestors: Ancestors): void {
+    const { skipping, visitors } = this;
+    this.typeInfo.enter(node);
+    const enter = this.handlersFor(this.enters, node.kind, 'enter');
+    for (let h = 0; h < enter.handlers.length; h++) {
+      const i = enter.visitors[h]!;
+      if (skipping[i] !== null) continue;
+      const result = enter.handlers[h]!.call(visitors[i]!, node, key, parent, path, ancestors);
+      if (result === false) skipping[i] = node;
+      else if (result === BREAK) skipping[i] = BREAK;
+      else if (result !== undefined) throw UNDECIDED;
+    }
+    // As in `visit`: a node's children see its parent among their ancestors, and the elements of
+    // a list also see the node that holds the list.
+    if (parent !== undefined) ancestors.push(parent);
+    for (const childKey of KEYS_TO_VALIDATE[node.kind] ?? []) {
+      const child = (node as unknown as Record<string, ASTNode | readonly ASTNode[] | undefined>)[childKey];
+      if (child === undefined || child === null) continue;
+      path.push(childKey);
+      if (Array.isArray(child)) {
+        ancestors.push(node);
+        const list = child as readonly ASTNode[];
+        for (let index = 0; index < list.length; index++) {
+          path.push(index);
+          this.walk(list[index]!, index, list, path, ancestors);
+          path.pop();
+        }
+        ancestors.pop();
+      } else {
+        this.walk(child as ASTNode, childKey, node, path, ancestors);
+      }
+      path.pop();
+    }
+    if (parent !== undefined) ancestors.pop();
+    const leave = this.handlersFor(this.leaves, node.kind, 'leave');
+    for (let h = 0; h < leave.handlers.length; h++) {
+      const i = leave.visitors[h]!;
+      if (skipping[i] !== null) continue;
+      const result = leave.handlers[h]!.call(visitors[i]!, node, key, parent, path, ancestors);
+      if (result === BREAK) skipping[i] = BREAK;
+      else if (result !== undefined && result !== false) throw UNDECIDED;
+    }
+    // A visitor that skipped this node's subtree visits again from its next sibling on.
+    for (let i = 0; i < skipping.length; i++) if (skipping[i] === node) skipping[i] = null;
+    this.typeInfo.leave(node);
+  }
 }
