@@ -16,6 +16,8 @@ describe('directRequestOf', () => {
     expect(directRequestOf({ query: '{ a }' })).toEqual({ query: '{ a }', variables: undefined, operationName: undefined });
     expect(directRequestOf({ query: '{ a }', variables: { x: 1 }, operationName: 'Q' })).toEqual({ query: '{ a }', variables: { x: 1 }, operationName: 'Q' });
     expect(directRequestOf({ query: '{ a }', variables: null, operationName: null })).toEqual({ query: '{ a }', variables: undefined, operationName: undefined });
+    // Apollo reads extensions only for a persisted query; anything else in them changes nothing.
+    expect(directRequestOf({ query: '{ a }', extensions: { trace: true } })).toEqual({ query: '{ a }', variables: undefined, operationName: undefined });
   });
 
   it.each([
@@ -25,7 +27,8 @@ describe('directRequestOf', () => {
     ['variables as a JSON string', { query: '{ a }', variables: '{"x":1}' }],
     ['variables as a list', { query: '{ a }', variables: [1] }],
     ['an operation name that is not text', { query: '{ a }', operationName: 7 }],
-    ['extensions, such as a persisted query', { query: '{ a }', extensions: { persistedQuery: { version: 1, sha256Hash: 'x' } } }],
+    ['a persisted query', { query: '{ a }', extensions: { persistedQuery: { version: 1, sha256Hash: 'x' } } }],
+    ['extensions as a JSON string', { query: '{ a }', extensions: '{}' }],
     ['a field Apollo does not know', { query: '{ a }', other: 1 }],
     ['a list instead of an object', [{ query: '{ a }' }]],
   ])('leaves %s to Apollo', (_what, body) => {
@@ -103,6 +106,8 @@ describe('direct execution over HTTP', () => {
       { query: '{ node(id: "not an id") { id } }' },
       { query: '{ a: agreements(first: 100) { nodes { signatories(first: 100) { nodes { name } } } } }' },
       { query: '{ people { totalCount } }', extensions: { note: 'ignored' } },
+      { query: '{ people { totalCount } }', extensions: {} },
+      { query: '{ people { totalCount } }', extensions: 'x' },
       { query: '{ people { nosuch } }' },
     ];
     for (const body of requests) {

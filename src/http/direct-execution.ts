@@ -29,19 +29,21 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /**
  * The request a POST body makes, when it is one the direct path can answer: a document, and only
- * variables (an object) and an operation name (a string) besides. Anything else (extensions such
- * as persisted queries, a malformed field) is for Apollo, which answers it or refuses it in its
- * own words.
+ * variables (an object), an operation name (a string) and extensions that Apollo would ignore (an
+ * object without a persisted query) besides. Anything else (a persisted query, a malformed field,
+ * a field Apollo does not know) is for Apollo, which answers it or refuses it in its own words.
  */
 export function directRequestOf(body: unknown): DirectRequest | undefined {
   if (!isRecord(body) || typeof body.query !== 'string' || body.query === '') return undefined;
+  const { variables, operationName, extensions } = body;
   let fields = 1;
-  const { variables, operationName } = body;
   if (variables !== undefined) fields += 1;
   if (operationName !== undefined) fields += 1;
+  if (extensions !== undefined) fields += 1;
   if (Object.keys(body).length !== fields) return undefined;
   if (variables !== undefined && variables !== null && !isRecord(variables)) return undefined;
   if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') return undefined;
+  if (extensions !== undefined && extensions !== null && (!isRecord(extensions) || 'persistedQuery' in extensions)) return undefined;
   return { query: body.query, variables: variables ?? undefined, operationName: operationName ?? undefined };
 }
 
