@@ -12,7 +12,8 @@ import { MentionColumns } from './mention-columns.js';
 import type { EdgeType, EntityModel, EntityTypeName, EvidenceModel, LabelModel, LanguageCode, PartialDateModel } from './models.js';
 import { EDGE_TYPES, ENTITY_TYPES, isPartialDate } from './models.js';
 import { readSeed, type SeedFile, type SeedRecordKind } from './seed-files.js';
-import { VOCABULARY, type EdgeProperty, type EdgeRule } from './vocabulary.js';
+import { EVIDENCE_KEYS, METHODS, MODALITIES, PROPERTY_KEYS, RELATIONSHIP_KEYS, hasTypePrefix, isHttpUrl, isNonEmptyString, isObject, type Json } from './seed-rules.js';
+import { VOCABULARY, type EdgeRule } from './vocabulary.js';
 
 /** The graph as read from the seed: every record checked, every reference resolved. */
 export interface SeedGraph {
@@ -55,8 +56,6 @@ export interface LoadSeedOptions {
   progressEvery?: number;
 }
 
-type Json = Record<string, unknown>;
-
 /** Where a record is: its file, and its index in an array (`entities[3]`) or its line (`line 4`). */
 export interface RecordPlace {
   file: string;
@@ -68,13 +67,8 @@ export interface RecordPlace {
 
 const KIND_KEYS: Record<SeedRecordKind, string> = { source: 'sources', entity: 'entities', relationship: 'relationships' };
 const LANGUAGES: Record<string, LanguageCode> = { en: 'EN', de: 'DE', fr: 'FR' };
-const METHODS = ['EXTRACTED', 'INFERRED', 'EXTERNAL'] as const;
-const MODALITIES = ['STATED', 'PLANNED', 'REPORTED_SPEECH'] as const;
 const COMMON_KEYS = ['id', 'name', 'aliases', 'labels', 'description', 'mentions'];
-const EVIDENCE_KEYS = ['source', 'quote', 'start', 'end', 'method', 'reason', 'reference', 'modality', 'speaker'];
 const DATE_KEYS = ['value', 'qualifier', 'evidence'];
-const RELATIONSHIP_KEYS = ['type', 'from', 'to', 'evidence', 'onBehalfOf', 'capacity', 'role', 'note', 'ordinal'];
-const PROPERTY_KEYS: readonly EdgeProperty[] = ['onBehalfOf', 'capacity', 'role', 'note', 'ordinal'];
 /** Marks an entity's state once its model is built (see SeedBuilder.states). */
 const BUILT = 0x80;
 /** Shared by every entity without aliases or extra labels, so a large graph does not hold a million empty arrays. */
@@ -112,35 +106,12 @@ const REQUIRED_ATTRIBUTES: Partial<Record<EntityTypeName, string[]>> = {
   Source: ['title', 'publishedOn', 'language', 'sha256', 'length'],
 };
 
-/** Whether an entity id is of a type: ids are `Type:slug`. */
-function hasTypePrefix(id: string, type: EntityTypeName): boolean {
-  return id.length > type.length && id.charCodeAt(type.length) === 0x3a && id.startsWith(type);
-}
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isNonEmptyString(value: unknown): value is string {
-  return typeof value === 'string' && value.trim().length > 0;
-}
-
 /** The same check the API's CountryCode scalar applies, so the seed never holds a code the API cannot return. */
 function isCountryCode(value: unknown): boolean {
   if (typeof value !== 'string' || !/^[A-Z]{2}$/.test(value)) return false;
   try {
     CountryCodeResolver.parseValue(value);
     return true;
-  } catch {
-    return false;
-  }
-}
-
-function isHttpUrl(value: unknown): boolean {
-  if (typeof value !== 'string') return false;
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' || url.protocol === 'http:';
   } catch {
     return false;
   }
