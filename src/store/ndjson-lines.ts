@@ -1,20 +1,30 @@
 import { isAscii } from 'node:buffer';
 import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
+
+export interface ReadLinesOptions {
+  /** Sees every chunk of raw bytes as read, so a caller can hash the file without encoding the decoded text again. */
+  onBytes?: ((bytes: Buffer) => void) | undefined;
+  /** Reads only bytes start to end (exclusive), which must be line starts (see lineStartFrom); numbers lines from there. */
+  start?: number;
+  end?: number;
+}
 
 /**
  * Calls `onLine` with each line of a text file and its number (from 1), blank lines included, until
- * it returns false. `onBytes` sees every chunk of raw bytes as read, so a caller can hash the file
- * without encoding the decoded text again. Reads large chunks and splits them itself: much faster
- * than node:readline on files of millions of lines.
+ * it returns false. Reads large chunks and splits them itself: much faster than node:readline on
+ * files of millions of lines.
  */
-export async function readLines(absolutePath: string, onLine: (line: string, number: number) => boolean, onBytes?: (bytes: Buffer) => void): Promise<void> {
+export async function readLines(absolutePath: string, onLine: (line: string, number: number) => boolean, options: ReadLinesOptions = {}): Promise<void> {
+  const { onBytes, start: from = 0, end: to = Infinity } = options;
+  if (to <= from) return;
   let number = 0;
   let rest = '';
   const decoder = new StringDecoder('utf8');
   // Whether the decoder may hold the start of a character split across chunks.
   let pending = false;
-  for await (const chunk of createReadStream(absolutePath, { highWaterMark: 1 << 20 })) {
+  for await (const chunk of createReadStream(absolutePath, { highWaterMark: 1 << 20, start: from, end: to - 1 })) {
     const bytes = chunk as Buffer;
     onBytes?.(bytes);
     // Most seeds are ASCII, which reads as Latin-1 several times faster than UTF-8 decodes.
@@ -30,4 +40,23 @@ export async function readLines(absolutePath: string, onLine: (line: string, num
   }
   rest += decoder.end();
   if (rest !== '') onLine(rest, ++number);
+}
+
+/** The first line start at or after a byte offset of a file: the offset itself, or just past the next newline, or the file's size. */
+export async function lineStartFrom(absolutePath: string, offset: number): Promise<number> {
+  if (offset <= 0) return 0;
+  const file = await open(absolutePath);
+  try {
+    const buffer = Buffer.allocUnsafe(1 << 16);
+    // The byte before the offset may itself be the newline that ends the previous line.
+    for (let at = offset - 1; ; ) {
+      const { bytesRead } = await file.read(buffer, 0, buffer.length, at);
+      if (bytesRead === 0) return at;
+      const newline = buffer.subarray(0, bytesRead).indexOf(0x0a);
+      if (newline !== -1) return at + newline + 1;
+      at += bytesRead;
+    }
+  } finally {
+    await file.close();
+  }
 }

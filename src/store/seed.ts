@@ -5,12 +5,13 @@ import { sha256Hex } from '../lib/sha256.js';
 import { parsePartialDate } from '../lib/partial-date.js';
 import { GrowableColumn } from './columns.js';
 import { Evidence } from './edge.js';
-import { EDGE_TYPE_CODES, EdgeTableBuilder, type EdgeTable, type EvidenceRow } from './edge-table.js';
+import { EDGE_TYPE_CODES, EdgeTableBuilder, type EdgeColumnParts, type EdgeTable, type EvidenceRow } from './edge-table.js';
 import { StoredEntity } from './entity.js';
 import { IdIndex } from './id-index.js';
 import { MentionColumns } from './mention-columns.js';
 import type { EdgeType, EntityModel, EntityTypeName, EvidenceModel, LabelModel, LanguageCode, PartialDateModel } from './models.js';
 import { EDGE_TYPES, ENTITY_TYPES, isPartialDate } from './models.js';
+import { renumber, sharesRelationship, type RelationshipBatch } from './relationship-batch.js';
 import { readSeed, type SeedFile, type SeedRecordKind } from './seed-files.js';
 import { EVIDENCE_KEYS, METHODS, MODALITIES, PROPERTY_KEYS, RELATIONSHIP_KEYS, hasTypePrefix, isHttpUrl, isNonEmptyString, isObject, type Json } from './seed-rules.js';
 import { VOCABULARY, type EdgeRule } from './vocabulary.js';
@@ -54,6 +55,12 @@ export interface LoadSeedOptions {
   /** Called every `progressEvery` records while loading, for progress on large seeds. */
   onProgress?: (records: number) => void;
   progressEvery?: number;
+  /**
+   * Relationship NDJSON files of at least this many bytes in all are read on a worker thread while
+   * the entities are read (see parallel-relationships.ts); below it, starting a worker costs more
+   * than it saves. Tests set it to 0 or Infinity to take either path.
+   */
+  parallelFromBytes?: number;
 }
 
 /** Where a record is: its file, and its index in an array (`entities[3]`) or its line (`line 4`). */
@@ -164,6 +171,8 @@ export class SeedBuilder {
    */
   private readonly sourceIndex = new Map<string, number>();
   private readonly edges = new EdgeTableBuilder();
+  /** Relationships read on a worker and adopted whole, in place of the builder's (see adoptRelationships). */
+  private adoptedEdges: EdgeColumnParts | null = null;
   private readonly edgeOrigins = new GrowableColumn(Float64Array);
   private readonly speakerChecks: Array<{ file: string; record: string; path: string; speaker: unknown }> = [];
   private readonly digest = createHash('sha256');
@@ -523,6 +532,54 @@ export class SeedBuilder {
     this.edgeOrigins.push(this.encode(current.place));
   }
 
+  /**
+   * Takes relationships read and checked apart from the entities (see relationship-batch.ts), once
+   * every entity is in: resolves each batch's distinct ends and sources once, checks what needs the
+   * entities, and keeps the batches' columns, one after the other, as the edge table. Returns false,
+   * having changed nothing, unless the serial path would have added exactly these relationships
+   * without a problem; the caller then feeds the records through add(). Only for a builder that has
+   * no problems and no relationships.
+   */
+  adoptRelationships(batches: readonly RelationshipBatch[]): boolean {
+    if (this.problems.length > 0 || this.edges.length > 0 || this.adoptedEdges) return false;
+    const resolved: Array<{ ends: Int32Array; sources: Int32Array }> = [];
+    for (const batch of batches) {
+      const numbers = this.resolveBatch(batch);
+      if (!numbers) return false;
+      resolved.push(numbers);
+    }
+    for (let later = 1; later < batches.length; later++) {
+      for (let earlier = 0; earlier < later; earlier++) {
+        if (sharesRelationship(batches[earlier]!, resolved[earlier]!.ends, batches[later]!, resolved[later]!.ends, this.index.size)) return false;
+      }
+    }
+    batches.forEach((batch, i) => renumber(batch.builder.columns, resolved[i]!.ends, resolved[i]!.sources));
+    this.adoptedEdges = EdgeTableBuilder.concat(batches.map((batch) => batch.builder.columns));
+    return true;
+  }
+
+  /** A batch's end and source numbers as entity indexes, or null when the entities do not bear it out. */
+  private resolveBatch(batch: RelationshipBatch): { ends: Int32Array; sources: Int32Array } | null {
+    const { text, offsets } = batch.ends;
+    const ends = new Int32Array(offsets.length - 1);
+    for (let k = 0; k < ends.length; k++) {
+      const index = this.index.get(text.slice(offsets[k]!, offsets[k + 1]!));
+      // With no problems so far every entity is built: an id in the index is a well-formed entity.
+      if (index === undefined) return null;
+      ends[k] = index;
+    }
+    const sources = new Int32Array(batch.sources.length);
+    for (const [number, { id, maxEnd }] of batch.sources.entries()) {
+      const index = this.sourceIndex.get(id) ?? this.index.get(id);
+      if (this.typeAt(index) !== 'Source') return null;
+      const length = this.sourceLengths.get(index!);
+      if (length !== undefined && maxEnd > length) return null;
+      sources[number] = index!;
+    }
+    if (!batch.countries.every((id) => this.typeOf(id) === 'Country') || !batch.speakers.every((id) => this.typeOf(id) === 'Person')) return null;
+    return { ends, sources };
+  }
+
   /** Checks what could only be checked with every record in, and returns the graph or throws every problem. */
   finish(): SeedGraph {
     for (const check of this.speakerChecks) {
@@ -547,7 +604,7 @@ export class SeedBuilder {
     return {
       entities: this.models as EntityModel[],
       entityIndex: this.index,
-      edges: this.edges.build(this.index.ids),
+      edges: this.adoptedEdges ? EdgeTableBuilder.build(this.adoptedEdges, this.index.ids) : this.edges.build(this.index.ids),
       version: this.digest.digest('hex').slice(0, 16),
     };
   }
