@@ -17,16 +17,19 @@ export interface ByteRange {
 /**
  * Relationship NDJSON lines read and checked apart from the entities, on a worker thread while the
  * main thread reads the entities (and a second batch on the main thread once it has): every check
- * a relationship needs that does not need the entities. The ends and evidence sources are numbered
- * in the order this batch first meets them, not yet as entity indexes; the seed builder resolves
- * each distinct id once, checks what needs the entities, and turns the numbers into entity indexes
- * (see SeedBuilder.adoptRelationships).
+ * a relationship needs that does not need the entities. The evidence sources, and on the worker the
+ * ends, are numbered in the order this batch first meets them, not yet as entity indexes; the seed
+ * builder resolves each distinct id once, checks what needs the entities, and turns the numbers
+ * into entity indexes (see SeedBuilder.adoptRelationships).
  */
 export interface RelationshipBatch {
   /** The relationships as edge columns, in file and line order, with the builder's look-up table: no two are duplicates. */
   builder: EdgeBuilderParts;
-  /** End k's id is text.slice(offsets[k], offsets[k + 1]): one string crosses threads far faster than a million. */
-  ends: { text: string; offsets: Int32Array };
+  /**
+   * End k's id is text.slice(offsets[k], offsets[k + 1]): one string crosses threads far faster
+   * than a million. Null when the ends are entity indexes already (see ReadRelationshipBatchOptions.entityIndex).
+   */
+  ends: { text: string; offsets: Int32Array } | null;
   /** Each evidence source cited, by its number in the batch, with the largest end offset quoted from it. */
   sources: Array<{ id: string; maxEnd: number }>;
   /** Ids that must be countries (onBehalfOf). */
@@ -39,6 +42,11 @@ export interface RelationshipBatch {
 
 export interface ReadRelationshipBatchOptions {
   sourceTexts?: ReadonlyMap<string, string> | undefined;
+  /**
+   * The entity index of an id, once every entity is in: the batch then numbers ends by it, sparing
+   * a table of its own and a second look-up, and an end it does not know makes the batch fail.
+   */
+  entityIndex?: ((id: string) => number | undefined) | undefined;
   /** Called every `progressEvery` records. */
   onProgress?: (records: number) => void;
   progressEvery?: number;
@@ -60,7 +68,16 @@ class BatchReader {
   private readonly speakers = new Set<string>();
   records = 0;
 
-  constructor(private readonly sourceTexts: ReadonlyMap<string, string> | undefined) {}
+  constructor(
+    private readonly sourceTexts: ReadonlyMap<string, string> | undefined,
+    private readonly entityIndex: ((id: string) => number | undefined) | undefined,
+  ) {}
+
+  /** An end's number: its entity index when known (-1 for an unknown id), else its number in this batch. */
+  private endNumber(id: string): number {
+    if (this.entityIndex) return this.entityIndex(id) ?? -1;
+    return this.ends.get(id) ?? this.ends.add(id);
+  }
 
   /** Adds a record and returns true, or returns false for a record the serial path must judge. */
   add(data: unknown): boolean {
@@ -89,8 +106,9 @@ class BatchReader {
       if (!row) return false;
       evidence.push(row);
     }
-    const fromNumber = this.ends.get(from) ?? this.ends.add(from);
-    const toNumber = this.ends.get(to) ?? this.ends.add(to);
+    const fromNumber = this.endNumber(from);
+    const toNumber = this.endNumber(to);
+    if (fromNumber === -1 || toNumber === -1) return false;
     if (this.edges.find(code, fromNumber, toNumber) !== -1 || (rule.symmetric && this.edges.find(code, toNumber, fromNumber) !== -1)) return false;
     let properties: EdgeProperties | null = null;
     if (hasProperties) {
@@ -155,7 +173,7 @@ class BatchReader {
     for (let k = 0; k < ids.length; k++) offsets[k + 1] = offsets[k]! + ids[k]!.length;
     return {
       builder: this.edges.toParts(),
-      ends: { text: ids.join(''), offsets },
+      ends: this.entityIndex ? null : { text: ids.join(''), offsets },
       sources: this.sourceIds.map((id, number) => ({ id, maxEnd: this.maxEnds[number]! })),
       countries: [...this.countries],
       speakers: [...this.speakers],
@@ -169,7 +187,7 @@ class BatchReader {
  * record needs the serial path (a problem, or a line that is not JSON).
  */
 export async function readRelationshipBatch(ranges: readonly ByteRange[], options: ReadRelationshipBatchOptions = {}): Promise<RelationshipBatch | null> {
-  const reader = new BatchReader(options.sourceTexts);
+  const reader = new BatchReader(options.sourceTexts, options.entityIndex);
   const every = options.progressEvery ?? 100_000;
   let accepted = true;
   for (const { path, start, end } of ranges) {
@@ -196,7 +214,7 @@ export async function readRelationshipBatch(ranges: readonly ByteRange[], option
 export function transferList(batch: RelationshipBatch): ArrayBuffer[] {
   const { columns, slots } = batch.builder;
   const arrays: ArrayBufferView[] = [
-    batch.ends.offsets,
+    ...(batch.ends ? [batch.ends.offsets] : []),
     slots,
     ...[columns.types, columns.from, columns.to, columns.evidenceStart, columns.evidenceSource, columns.evidenceFrom, columns.evidenceTo, columns.quotes.positions].flatMap(
       (column) => column.chunks as ArrayBufferView[],
@@ -206,13 +224,13 @@ export function transferList(batch: RelationshipBatch): ArrayBuffer[] {
   return arrays.map((array) => array.buffer as ArrayBuffer);
 }
 
-/** Turns a batch's numbers for ends and sources into entity indexes, in place: end k is entity ends[k]. */
-export function renumber(columns: EdgeColumnParts, ends: Int32Array, sources: Int32Array): void {
-  for (const [column, indexes] of [
-    [columns.from, ends],
-    [columns.to, ends],
-    [columns.evidenceSource, sources],
-  ] as const) {
+/**
+ * Turns a batch's numbers for ends and sources into entity indexes, in place: end k is entity
+ * ends[k] (ends already entity indexes when null), source k entity sources[k].
+ */
+export function renumber(columns: EdgeColumnParts, ends: Int32Array | null, sources: Int32Array): void {
+  const renumbered = [[columns.evidenceSource, sources] as const, ...(ends ? ([[columns.from, ends], [columns.to, ends]] as const) : [])];
+  for (const [column, indexes] of renumbered) {
     let left = column.length;
     for (const chunk of column.chunks) {
       const length = Math.min(left, chunk.length);
@@ -227,15 +245,22 @@ export function renumber(columns: EdgeColumnParts, ends: Int32Array, sources: In
  * symmetric type, the other: each batch has no duplicates within itself. `ends` turn each batch's
  * end numbers into entity indexes; the batches are not renumbered yet.
  */
-export function sharesRelationship(earlier: RelationshipBatch, earlierEnds: Int32Array, later: RelationshipBatch, laterEnds: Int32Array, entityCount: number): boolean {
-  const inEarlier = new Int32Array(entityCount).fill(-1);
-  for (let k = 0; k < earlierEnds.length; k++) inEarlier[earlierEnds[k]!] = k;
+export function sharesRelationship(
+  earlier: RelationshipBatch,
+  earlierEnds: Int32Array | null,
+  later: RelationshipBatch,
+  laterEnds: Int32Array | null,
+  entityCount: number,
+): boolean {
+  const inEarlier = earlierEnds ? new Int32Array(entityCount).fill(-1) : Int32Array.from({ length: entityCount }, (_, index) => index);
+  for (let k = 0; k < (earlierEnds?.length ?? 0); k++) inEarlier[earlierEnds![k]!] = k;
+  const entity = (end: number) => (laterEnds ? laterEnds[end]! : end);
   const earlierRows = EdgeTableBuilder.fromParts(earlier.builder);
   const laterRows = EdgeTableBuilder.fromParts(later.builder);
   for (let row = 0; row < laterRows.length; row++) {
     const code = laterRows.typeCodeOf(row);
-    const from = inEarlier[laterEnds[laterRows.fromOf(row)]!]!;
-    const to = inEarlier[laterEnds[laterRows.toOf(row)]!]!;
+    const from = inEarlier[entity(laterRows.fromOf(row))]!;
+    const to = inEarlier[entity(laterRows.toOf(row))]!;
     if (from === -1 || to === -1) continue;
     if (earlierRows.find(code, from, to) !== -1 || (isSymmetricCode(code) && earlierRows.find(code, to, from) !== -1)) return true;
   }

@@ -27,7 +27,7 @@ const NDJSON_KINDS: Array<[suffix: string, kind: SeedRecordKind]> = [
 ];
 const KEYS: Record<SeedRecordKind, string> = { source: 'sources', entity: 'entities', relationship: 'relationships' };
 /** See LoadSeedOptions.parallelFromBytes. */
-const PARALLEL_FROM_BYTES = 32 << 20;
+const PARALLEL_FROM_BYTES = 128 << 20;
 /**
  * The share of the relationship bytes the worker reads; the main thread reads the rest once the
  * entities are in. The main thread also reads the entities and hashes every file, so it takes less.
@@ -159,7 +159,7 @@ export async function readSeed(seedDir: string, builder: SeedBuilder, options: L
     await feedSeed(builder, jsonFiles, ndjsonFiles, count, async () => {
       if (!split || !apart) return false;
       recordsBeforeRelationships = records;
-      const here = await readRelationshipBatch(split.here, { ...batchOptions, onProgress: progress('here') });
+      const here = await readRelationshipBatch(split.here, { ...batchOptions, onProgress: progress('here'), entityIndex: (id) => builder.entityIndexOf(id) });
       // The digest takes the files in order: the main thread hashes them while the worker reads.
       for (const absolutePath of relationshipPaths) for await (const bytes of createReadStream(absolutePath, { highWaterMark: 1 << 20 })) builder.addToDigest(bytes as Buffer);
       const batch = await apart.batch;

@@ -542,7 +542,7 @@ export class SeedBuilder {
    */
   adoptRelationships(batches: readonly RelationshipBatch[]): boolean {
     if (this.problems.length > 0 || this.edges.length > 0 || this.adoptedEdges) return false;
-    const resolved: Array<{ ends: Int32Array; sources: Int32Array }> = [];
+    const resolved: Array<{ ends: Int32Array | null; sources: Int32Array }> = [];
     for (const batch of batches) {
       const numbers = this.resolveBatch(batch);
       if (!numbers) return false;
@@ -558,15 +558,29 @@ export class SeedBuilder {
     return true;
   }
 
-  /** A batch's end and source numbers as entity indexes, or null when the entities do not bear it out. */
-  private resolveBatch(batch: RelationshipBatch): { ends: Int32Array; sources: Int32Array } | null {
-    const { text, offsets } = batch.ends;
-    const ends = new Int32Array(offsets.length - 1);
-    for (let k = 0; k < ends.length; k++) {
-      const index = this.index.get(text.slice(offsets[k]!, offsets[k + 1]!));
-      // With no problems so far every entity is built: an id in the index is a well-formed entity.
-      if (index === undefined) return null;
-      ends[k] = index;
+  /**
+   * The entity index of an id, for a batch read once every entity is in (see
+   * ReadRelationshipBatchOptions.entityIndex); adoptRelationships refuses it if any entity has problems.
+   */
+  entityIndexOf(id: string): number | undefined {
+    return this.index.get(id);
+  }
+
+  /**
+   * A batch's end and source numbers as entity indexes (ends null when they are already), or null
+   * when the entities do not bear the batch out.
+   */
+  private resolveBatch(batch: RelationshipBatch): { ends: Int32Array | null; sources: Int32Array } | null {
+    let ends: Int32Array | null = null;
+    if (batch.ends) {
+      const { text, offsets } = batch.ends;
+      ends = new Int32Array(offsets.length - 1);
+      for (let k = 0; k < ends.length; k++) {
+        const index = this.index.get(text.slice(offsets[k]!, offsets[k + 1]!));
+        // With no problems so far every entity is built: an id in the index is a well-formed entity.
+        if (index === undefined) return null;
+        ends[k] = index;
+      }
     }
     const sources = new Int32Array(batch.sources.length);
     for (const [number, { id, maxEnd }] of batch.sources.entries()) {
