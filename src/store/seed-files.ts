@@ -162,7 +162,8 @@ export async function readSeed(seedDir: string, builder: SeedBuilder, options: L
       const here = await readRelationshipBatch(split.here, { ...batchOptions, onProgress: progress('here'), entityIndex: (id) => builder.entityIndexOf(id) });
       // The digest takes the files in order: the main thread hashes them while the worker reads.
       for (const absolutePath of relationshipPaths) for await (const bytes of createReadStream(absolutePath, { highWaterMark: 1 << 20 })) builder.addToDigest(bytes as Buffer);
-      const batch = await apart.batch;
+      // With a problem in the main thread's share, the serial path reads everything again anyway.
+      const batch = here ? await apart.batch : null;
       if (batch && here && builder.adoptRelationships([batch, here])) {
         records += batch.records + here.records;
         return true;

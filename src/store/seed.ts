@@ -554,6 +554,12 @@ export class SeedBuilder {
       }
     }
     batches.forEach((batch, i) => renumber(batch.builder.columns, resolved[i]!.ends, resolved[i]!.sources));
+    // As on the serial path, a relationship's onBehalfOf is the country's own id string, not a copy of it.
+    for (const batch of batches) {
+      for (const properties of batch.builder.columns.properties.values()) {
+        if (properties.onBehalfOfId !== null) properties.onBehalfOfId = this.index.ids[this.index.get(properties.onBehalfOfId)!]!;
+      }
+    }
     this.adoptedEdges = EdgeTableBuilder.concat(batches.map((batch) => batch.builder.columns));
     return true;
   }
