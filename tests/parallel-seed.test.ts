@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { generateGraph } from '../bench/generate-graph.js';
-import { lineStartFrom, readLines } from '../src/store/ndjson-lines.js';
+import { countLines, lineStartFrom, readLines } from '../src/store/ndjson-lines.js';
 import { readRelationshipsApart, splitRelationshipFiles } from '../src/store/parallel-relationships.js';
 import { EdgeTableBuilder } from '../src/store/edge-table.js';
 import { readRelationshipBatch, type RelationshipBatch } from '../src/store/relationship-batch.js';
@@ -209,5 +209,15 @@ describe('line ranges', () => {
       expect(cut === 0 || cut === size || content.slice(0, Buffer.from(content).subarray(0, cut).toString().length).endsWith('\n')).toBe(true);
       expect([...(await read(0, cut)), ...(await read(cut, size))]).toEqual(content.split('\n'));
     }
+  });
+
+  it('are counted, a last line without a newline included', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'entente-lines-'));
+    const counts = [];
+    for (const [name, content] of Object.entries({ a: '', b: 'x', c: 'x\n', d: 'x\n\ny', e: `${'z'.repeat(3 << 20)}\n\n` })) {
+      await writeFile(path.join(dir, name), content);
+      counts.push(await countLines(path.join(dir, name)));
+    }
+    expect(counts).toEqual([0, 1, 1, 3, 2]);
   });
 });

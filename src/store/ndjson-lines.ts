@@ -60,3 +60,15 @@ export async function lineStartFrom(absolutePath: string, offset: number): Promi
     await file.close();
   }
 }
+
+/** The number of lines of a file (the last need not end in a newline): at least its number of records. */
+export async function countLines(absolutePath: string): Promise<number> {
+  let lines = 0;
+  let last = 0x0a;
+  for await (const chunk of createReadStream(absolutePath, { highWaterMark: 1 << 20 })) {
+    const bytes = chunk as Buffer;
+    for (let at = bytes.indexOf(0x0a); at !== -1; at = bytes.indexOf(0x0a, at + 1)) lines += 1;
+    if (bytes.length > 0) last = bytes[bytes.length - 1]!;
+  }
+  return last === 0x0a ? lines : lines + 1;
+}

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { readLines } from './ndjson-lines.js';
+import { countLines, readLines } from './ndjson-lines.js';
 import { readRelationshipsApart, splitRelationshipFiles } from './parallel-relationships.js';
 import { readRelationshipBatch } from './relationship-batch.js';
 import type { LoadSeedOptions, SeedBuilder } from './seed.js';
@@ -155,6 +155,12 @@ export async function readSeed(seedDir: string, builder: SeedBuilder, options: L
   };
   const batchOptions = { sourceTexts: options.sourceTexts, progressEvery: options.progressEvery };
   const apart = split ? readRelationshipsApart(split.apart, { ...batchOptions, onProgress: progress('apart') }) : null;
+  if (split) {
+    // A seed this large is worth a pass over its entity files to size the id index once.
+    let lines = 0;
+    for (const { absolutePath, kind } of ndjsonFiles) if (kind !== 'relationship') lines += await countLines(absolutePath);
+    builder.expectEntities(lines);
+  }
   try {
     await feedSeed(builder, jsonFiles, ndjsonFiles, count, async () => {
       if (!split || !apart) return false;

@@ -200,6 +200,11 @@ export class SeedBuilder {
     return { file: this.files[Math.floor(rest / 2 ** 28)]!, index: rest % 2 ** 28, isLine, kind };
   }
 
+  /** Sizes the id index for at most this many sources and entities to come, before any has. */
+  expectEntities(count: number): void {
+    this.index.reserve(count);
+  }
+
   /** Feeds the raw bytes of a file into the seed's version digest. */
   addToDigest(chunk: string | Buffer): void {
     this.digest.update(chunk);
