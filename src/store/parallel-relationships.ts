@@ -11,13 +11,14 @@ export interface RelationshipReader {
   stop(): Promise<void>;
 }
 
-const ENTRY = new URL('./relationship-worker.ts', import.meta.url).href;
 /**
- * The worker loads its TypeScript through tsx's API: under `tsx` a worker does not inherit the
- * loader on Node 20, and under vitest there is no loader at all.
+ * The worker's code: it loads its TypeScript through tsx's API, since under `tsx` a worker does not
+ * inherit the loader on Node 20, and under vitest there is no loader at all.
  */
-const TSX_API = import.meta.resolve('tsx/esm/api');
-const BOOTSTRAP = `import(${JSON.stringify(TSX_API)}).then((tsx) => tsx.tsImport(${JSON.stringify(ENTRY)}, ${JSON.stringify(ENTRY)}));`;
+function bootstrap(): string {
+  const entry = JSON.stringify(new URL('./relationship-worker.ts', import.meta.url).href);
+  return `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => tsx.tsImport(${entry}, ${entry}));`;
+}
 
 /**
  * Splits relationship files, taken one after the other, at the first line start past `share` of
@@ -48,7 +49,12 @@ export function readRelationshipsApart(
   ranges: readonly ByteRange[],
   options: { sourceTexts?: ReadonlyMap<string, string> | undefined; progressEvery?: number | undefined; onProgress?: (records: number) => void },
 ): RelationshipReader {
-  const worker = new Worker(BOOTSTRAP, { eval: true, workerData: { ranges, sourceTexts: options.sourceTexts, progressEvery: options.progressEvery } });
+  let worker: Worker;
+  try {
+    worker = new Worker(bootstrap(), { eval: true, workerData: { ranges, sourceTexts: options.sourceTexts, progressEvery: options.progressEvery } });
+  } catch {
+    return { batch: Promise.resolve(null), stop: async () => {} };
+  }
   const batch = new Promise<RelationshipBatch | null>((resolve) => {
     worker.on('message', (message: { progress?: number; batch?: RelationshipBatch | null }) => {
       if (message.progress !== undefined) options.onProgress?.(message.progress);

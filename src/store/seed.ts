@@ -559,11 +559,15 @@ export class SeedBuilder {
       }
     }
     batches.forEach((batch, i) => renumber(batch.builder.columns, resolved[i]!.ends, resolved[i]!.sources));
-    // As on the serial path, a relationship's onBehalfOf is the country's own id string, not a copy of it.
+    // Objects that crossed threads come back with shapes of their own, ids as copies: made again,
+    // they are what the serial path makes, onBehalfOf the country's own id string.
     for (const batch of batches) {
-      for (const properties of batch.builder.columns.properties.values()) {
-        if (properties.onBehalfOfId !== null) properties.onBehalfOfId = this.index.ids[this.index.get(properties.onBehalfOfId)!]!;
+      const { properties, details } = batch.builder.columns;
+      for (const [row, p] of properties) {
+        const onBehalfOfId = p.onBehalfOfId === null ? null : this.index.ids[this.index.get(p.onBehalfOfId)!]!;
+        properties.set(row, { onBehalfOfId, capacity: p.capacity, role: p.role, note: p.note, ordinal: p.ordinal });
       }
+      for (const [row, d] of details) details.set(row, { method: d.method, reason: d.reason, reference: d.reference, modality: d.modality, speakerId: d.speakerId });
     }
     this.adoptedEdges = EdgeTableBuilder.concat(batches.map((batch) => batch.builder.columns));
     return true;
