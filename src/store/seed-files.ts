@@ -155,13 +155,13 @@ export async function readSeed(seedDir: string, builder: SeedBuilder, options: L
   };
   const batchOptions = { sourceTexts: options.sourceTexts, progressEvery: options.progressEvery };
   const apart = split ? readRelationshipsApart(split.apart, { ...batchOptions, onProgress: progress('apart') }) : null;
-  if (split) {
-    // A seed this large is worth a pass over its entity files to size the id index once.
-    let lines = 0;
-    for (const { absolutePath, kind } of ndjsonFiles) if (kind !== 'relationship') lines += await countLines(absolutePath);
-    builder.expectEntities(lines);
-  }
   try {
+    if (split) {
+      // A seed this large is worth a pass over its entity files to size the id index once.
+      let lines = 0;
+      for (const { absolutePath, kind } of ndjsonFiles) if (kind !== 'relationship') lines += await countLines(absolutePath);
+      builder.expectEntities(lines);
+    }
     await feedSeed(builder, jsonFiles, ndjsonFiles, count, async () => {
       if (!split || !apart) return false;
       recordsBeforeRelationships = records;
