@@ -133,4 +133,17 @@ describe('IdIndex', () => {
       { numRuns: 300 },
     );
   });
+
+  it('sized in advance, holds and finds ids as one grown step by step does, and refuses sizing once it holds any', () => {
+    const ids = Array.from({ length: 20_000 }, (_, i) => `Person:p-${i}`);
+    const sized = new IdIndex();
+    sized.reserve(ids.length);
+    sized.reserve(10);
+    const grown = new IdIndex();
+    for (const id of ids) expect(sized.add(id)).toBe(grown.add(id));
+    expect(ids.map((id) => sized.get(id))).toEqual(ids.map((id) => grown.get(id)));
+    expect(sized.get('Person:p-20000')).toBeUndefined();
+    sized.reserve(ids.length);
+    expect(() => sized.reserve(10 * ids.length)).toThrow(/only an empty index/);
+  });
 });

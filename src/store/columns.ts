@@ -1,4 +1,10 @@
 type TypedArray = Int32Array | Uint32Array | Uint8Array | Float64Array;
+
+/** A column as plain data: what passes to another thread, its chunks' buffers transferred, not copied. */
+export interface ColumnParts<T extends TypedArray> {
+  chunks: T[];
+  length: number;
+}
 type TypedArrayConstructor<T extends TypedArray> = { new (length: number): T };
 
 const CHUNK_BITS = 16;
@@ -22,6 +28,19 @@ export class GrowableColumn<T extends TypedArray> {
 
   constructor(private readonly Type: TypedArrayConstructor<T>) {
     this.chunks = [new Type(FIRST_CAPACITY)];
+  }
+
+  /** A column holding what `parts` hold, in those very arrays. */
+  static fromParts<T extends TypedArray>(Type: TypedArrayConstructor<T>, parts: ColumnParts<T>): GrowableColumn<T> {
+    const column = new GrowableColumn(Type);
+    column.chunks.splice(0, 1, ...parts.chunks);
+    column.length = parts.length;
+    return column;
+  }
+
+  /** The column's chunks and length; the column must not change after. */
+  toParts(): ColumnParts<T> {
+    return { chunks: this.chunks, length: this.length };
   }
 
   push(value: number): void {

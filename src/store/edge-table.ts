@@ -1,7 +1,7 @@
-import { GrowableColumn } from './columns.js';
+import { GrowableColumn, type ColumnParts } from './columns.js';
 import { Evidence, StoredEdge, type EdgeProperties, type EvidenceDetail } from './edge.js';
 import { EDGE_TYPES, type EdgeModel, type EdgeType, type EvidenceModel } from './models.js';
-import { QuoteStore } from './quote-store.js';
+import { QuoteStore, type QuoteStoreParts } from './quote-store.js';
 
 /** Each relationship type's position in EDGE_TYPES: the number the edge table stores for it. */
 export const EDGE_TYPE_CODES: ReadonlyMap<string, number> = new Map(EDGE_TYPES.map((type, code) => [type, code]));
@@ -16,22 +16,77 @@ export interface EvidenceRow {
   detail: EvidenceDetail | null;
 }
 
+/**
+ * The columns of an edge table builder as plain data, for passing to another thread: the typed
+ * arrays' buffers are transferred, not copied (see EdgeTableBuilder.toParts).
+ */
+export interface EdgeColumnParts {
+  types: ColumnParts<Uint8Array>;
+  from: ColumnParts<Int32Array>;
+  to: ColumnParts<Int32Array>;
+  evidenceStart: ColumnParts<Int32Array>;
+  evidenceSource: ColumnParts<Int32Array>;
+  evidenceFrom: ColumnParts<Uint32Array>;
+  evidenceTo: ColumnParts<Uint32Array>;
+  largeOffsets: Map<number, readonly [start: number, end: number]>;
+  quotes: QuoteStoreParts;
+  details: Map<number, EvidenceDetail>;
+  properties: Map<number, EdgeProperties>;
+}
+
+/** A builder as plain data: its columns, and its look-up table so that find still works (see EdgeTableBuilder.fromParts). */
+export interface EdgeBuilderParts {
+  columns: EdgeColumnParts;
+  slots: Int32Array;
+}
+
 /** The columns of the relationships: what the builder fills and the table reads. */
 class EdgeColumns {
-  readonly types = new GrowableColumn(Uint8Array);
-  readonly from = new GrowableColumn(Int32Array);
-  readonly to = new GrowableColumn(Int32Array);
+  readonly types: GrowableColumn<Uint8Array>;
+  readonly from: GrowableColumn<Int32Array>;
+  readonly to: GrowableColumn<Int32Array>;
   /** Row i's evidence is evidence rows evidenceStart[i] to evidenceStart[i + 1]. */
-  readonly evidenceStart = new GrowableColumn(Int32Array);
-  readonly evidenceSource = new GrowableColumn(Int32Array);
+  readonly evidenceStart: GrowableColumn<Int32Array>;
+  readonly evidenceSource: GrowableColumn<Int32Array>;
   // Offsets fit 32 bits in any text a JavaScript string can hold; a seed may still declare a longer
   // source, so the rare larger offsets are kept aside rather than cut short.
-  readonly evidenceFrom = new GrowableColumn(Uint32Array);
-  readonly evidenceTo = new GrowableColumn(Uint32Array);
-  readonly largeOffsets = new Map<number, readonly [start: number, end: number]>();
-  readonly quotes = new QuoteStore();
-  readonly details = new Map<number, EvidenceDetail>();
-  readonly properties = new Map<number, EdgeProperties>();
+  readonly evidenceFrom: GrowableColumn<Uint32Array>;
+  readonly evidenceTo: GrowableColumn<Uint32Array>;
+  readonly largeOffsets: Map<number, readonly [start: number, end: number]>;
+  readonly quotes: QuoteStore;
+  readonly details: Map<number, EvidenceDetail>;
+  readonly properties: Map<number, EdgeProperties>;
+
+  /** Empty columns, or columns holding what `parts` hold. */
+  constructor(parts?: EdgeColumnParts) {
+    this.types = parts ? GrowableColumn.fromParts(Uint8Array, parts.types) : new GrowableColumn(Uint8Array);
+    this.from = parts ? GrowableColumn.fromParts(Int32Array, parts.from) : new GrowableColumn(Int32Array);
+    this.to = parts ? GrowableColumn.fromParts(Int32Array, parts.to) : new GrowableColumn(Int32Array);
+    this.evidenceStart = parts ? GrowableColumn.fromParts(Int32Array, parts.evidenceStart) : new GrowableColumn(Int32Array);
+    this.evidenceSource = parts ? GrowableColumn.fromParts(Int32Array, parts.evidenceSource) : new GrowableColumn(Int32Array);
+    this.evidenceFrom = parts ? GrowableColumn.fromParts(Uint32Array, parts.evidenceFrom) : new GrowableColumn(Uint32Array);
+    this.evidenceTo = parts ? GrowableColumn.fromParts(Uint32Array, parts.evidenceTo) : new GrowableColumn(Uint32Array);
+    this.largeOffsets = parts?.largeOffsets ?? new Map();
+    this.quotes = parts ? QuoteStore.fromParts(parts.quotes) : new QuoteStore();
+    this.details = parts?.details ?? new Map();
+    this.properties = parts?.properties ?? new Map();
+  }
+
+  toParts(): EdgeColumnParts {
+    return {
+      types: this.types.toParts(),
+      from: this.from.toParts(),
+      to: this.to.toParts(),
+      evidenceStart: this.evidenceStart.toParts(),
+      evidenceSource: this.evidenceSource.toParts(),
+      evidenceFrom: this.evidenceFrom.toParts(),
+      evidenceTo: this.evidenceTo.toParts(),
+      largeOffsets: this.largeOffsets,
+      quotes: this.quotes.toParts(),
+      details: this.details,
+      properties: this.properties,
+    };
+  }
 }
 
 /** Reads rows of the columns by position, for the builder and the table alike. */
@@ -129,10 +184,52 @@ export class EdgeTableBuilder extends EdgeRows {
    * Pairs of (hash of type and ends, row + 1), 0 for an empty slot, probed linearly and never more
    * than half full. Keeping the hash beside the row means a probe rarely has to read the columns.
    */
-  private slots = new Int32Array(2 << 12);
+  private slots: Int32Array = new Int32Array(2 << 12);
 
-  constructor() {
-    super(new EdgeColumns());
+  constructor(columns = new EdgeColumns()) {
+    super(columns);
+  }
+
+  /** A builder holding what `parts` hold, in those very arrays: for finding rows of a builder filled on another thread. */
+  static fromParts(parts: EdgeBuilderParts): EdgeTableBuilder {
+    const builder = new EdgeTableBuilder(new EdgeColumns(parts.columns));
+    builder.slots = parts.slots;
+    return builder;
+  }
+
+  /** The table of columns a builder filled elsewhere (see toParts), such as on a worker thread. */
+  static build(columns: EdgeColumnParts, ids: readonly string[]): EdgeTable {
+    return new EdgeTableBuilder(new EdgeColumns(columns)).build(ids);
+  }
+
+  /**
+   * The rows of several builders' columns, one after the other, as one set of columns: the first's
+   * arrays are reused, the others' rows copied. Offsets past 32 bits are not expected here.
+   */
+  static concat(parts: readonly EdgeColumnParts[]): EdgeColumnParts {
+    const into = new EdgeColumns(parts[0]);
+    for (const part of parts.slice(1)) {
+      const from = new EdgeColumns(part);
+      const rowBase = into.types.length;
+      const evidenceBase = into.quotes.length;
+      for (let row = 0; row < from.types.length; row++) {
+        into.types.push(from.types.get(row));
+        into.from.push(from.from.get(row));
+        into.to.push(from.to.get(row));
+        into.evidenceStart.push(from.evidenceStart.get(row) + evidenceBase);
+      }
+      for (let row = 0; row < from.quotes.length; row++) {
+        const start = from.evidenceFrom.get(row);
+        const end = from.evidenceTo.get(row);
+        into.evidenceSource.push(from.evidenceSource.get(row));
+        into.evidenceFrom.push(start);
+        into.evidenceTo.push(end);
+        into.quotes.add(from.quotes.get(row, end - start));
+      }
+      for (const [row, detail] of from.details) into.details.set(row + evidenceBase, detail);
+      for (const [row, properties] of from.properties) into.properties.set(row + rowBase, properties);
+    }
+    return into.toParts();
   }
 
   /** The row of the relationship of a type from one entity to another, or -1. */
@@ -184,6 +281,11 @@ export class EdgeTableBuilder extends EdgeRows {
       this.slots = grown;
     }
     return index;
+  }
+
+  /** The builder as plain data, for another thread (see fromParts and build); it must not be used after. */
+  toParts(): EdgeBuilderParts {
+    return { columns: this.columns.toParts(), slots: this.slots };
   }
 
   /** The finished table; the builder must not be used after. */

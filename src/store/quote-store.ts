@@ -1,4 +1,4 @@
-import { GrowableColumn } from './columns.js';
+import { GrowableColumn, type ColumnParts } from './columns.js';
 
 /** Bytes per chunk: large enough that chunks are few, small enough that the unused tail of the last is cheap. */
 const CHUNK_BYTES = 1 << 24;
@@ -6,6 +6,15 @@ const CHUNK_BYTES = 1 << 24;
 const AS_STRING = 0xffffffff;
 /** Text that Latin-1 holds one byte per character (every code unit below 256). */
 const LATIN1 = /^[\u0000-\u00ff]*$/;
+
+/** A quote store as plain data, for passing to another thread (see QuoteStore.toParts). */
+export interface QuoteStoreParts {
+  chunkBytes: number;
+  chunks: Uint8Array[];
+  used: number;
+  positions: ColumnParts<Uint32Array>;
+  strings: Map<number, string>;
+}
 
 /**
  * The quotes of relationship evidence, millions of short unique strings, packed as Latin-1 bytes
@@ -18,11 +27,30 @@ export class QuoteStore {
   private readonly chunks: Buffer[] = [];
   private used: number;
   /** Where row i's bytes start: chunk × chunkBytes + offset, or AS_STRING. */
-  private readonly positions = new GrowableColumn(Uint32Array);
-  private readonly strings = new Map<number, string>();
+  private readonly positions: GrowableColumn<Uint32Array>;
+  private readonly strings: Map<number, string>;
 
-  constructor(private readonly chunkBytes = CHUNK_BYTES) {
-    this.used = chunkBytes;
+  constructor(
+    private readonly chunkBytes = CHUNK_BYTES,
+    parts?: QuoteStoreParts,
+  ) {
+    this.used = parts?.used ?? chunkBytes;
+    this.positions = parts ? GrowableColumn.fromParts(Uint32Array, parts.positions) : new GrowableColumn(Uint32Array);
+    this.strings = parts?.strings ?? new Map();
+    for (const chunk of parts?.chunks ?? []) this.chunks.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+  }
+
+  /** A store holding what `parts` hold, in those very buffers. */
+  static fromParts(parts: QuoteStoreParts): QuoteStore {
+    return new QuoteStore(parts.chunkBytes, parts);
+  }
+
+  /**
+   * The store as plain data; it must not change after. Each chunk owns its whole buffer (chunks are
+   * far larger than Buffer's pool), so the buffers can be transferred.
+   */
+  toParts(): QuoteStoreParts {
+    return { chunkBytes: this.chunkBytes, chunks: this.chunks, used: this.used, positions: this.positions.toParts(), strings: this.strings };
   }
 
   get length(): number {

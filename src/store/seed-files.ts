@@ -1,8 +1,9 @@
-import { isAscii } from 'node:buffer';
 import { createReadStream } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { StringDecoder } from 'node:string_decoder';
+import { countLines, readLines } from './ndjson-lines.js';
+import { readRelationshipsApart, splitRelationshipFiles } from './parallel-relationships.js';
+import { readRelationshipBatch } from './relationship-batch.js';
 import type { LoadSeedOptions, SeedBuilder } from './seed.js';
 
 export type SeedRecordKind = 'source' | 'entity' | 'relationship';
@@ -25,6 +26,13 @@ const NDJSON_KINDS: Array<[suffix: string, kind: SeedRecordKind]> = [
   ['.relationships.ndjson', 'relationship'],
 ];
 const KEYS: Record<SeedRecordKind, string> = { source: 'sources', entity: 'entities', relationship: 'relationships' };
+/** See LoadSeedOptions.parallelFromBytes. */
+const PARALLEL_FROM_BYTES = 128 << 20;
+/**
+ * The share of the relationship bytes the worker reads; the main thread reads the rest once the
+ * entities are in. The main thread also reads the entities and hashes every file, so it takes less.
+ */
+const WORKER_SHARE = 0.75;
 
 /** Lists every seed file under a folder, depth first, in name order, so loading is deterministic. */
 export async function listSeedFiles(seedDir: string, extensions: readonly string[] = ['.json']): Promise<string[]> {
@@ -69,46 +77,25 @@ export async function readSeedFiles(seedDir: string): Promise<{ files: SeedFile[
 }
 
 /**
- * Streams an NDJSON file into the builder, one record per non-empty line. Reads large chunks and
- * splits them itself: much faster than node:readline on files of millions of lines.
+ * Streams an NDJSON file into the builder, one record per non-empty line, and its bytes into the
+ * seed's version digest unless they are in it already.
  */
-async function streamLines(absolutePath: string, kind: SeedRecordKind, builder: SeedBuilder, count: () => void): Promise<void> {
+async function streamLines(absolutePath: string, kind: SeedRecordKind, builder: SeedBuilder, count: () => void, digest = true): Promise<void> {
   const file = displayPath(absolutePath);
-  let number = 0;
-  let rest = '';
-  const take = (line: string) => {
-    number += 1;
-    if (line.trim() === '') return;
+  const take = (line: string, number: number): boolean => {
+    if (line.trim() === '') return true;
     let data: unknown;
     try {
       data = JSON.parse(line);
     } catch (error) {
       builder.reportFile(file, `line ${number} is not valid JSON: ${(error as Error).message}`);
-      return;
+      return true;
     }
     builder.add(kind, data, { file, kind, index: number, isLine: true });
     count();
+    return true;
   };
-  // Bytes are hashed as read and decoded apart: hashing the decoded text would encode it again.
-  const decoder = new StringDecoder('utf8');
-  // Whether the decoder may hold the start of a character split across chunks.
-  let pending = false;
-  for await (const chunk of createReadStream(absolutePath, { highWaterMark: 1 << 20 })) {
-    const bytes = chunk as Buffer;
-    builder.addToDigest(bytes);
-    // Most seeds are ASCII, which reads as Latin-1 several times faster than UTF-8 decodes.
-    const ascii: boolean = !pending && isAscii(bytes);
-    const text = rest + (ascii ? bytes.toString('latin1') : decoder.write(bytes));
-    pending = !ascii && bytes.length > 0 && bytes[bytes.length - 1]! >= 0x80;
-    let start = 0;
-    for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
-      take(text.slice(start, end));
-      start = end + 1;
-    }
-    rest = text.slice(start);
-  }
-  rest += decoder.end();
-  if (rest !== '') take(rest);
+  await readLines(absolutePath, take, { onBytes: digest ? (bytes) => builder.addToDigest(bytes) : undefined });
 }
 
 /**
@@ -157,6 +144,67 @@ export async function readSeed(seedDir: string, builder: SeedBuilder, options: L
     records += 1;
     if (options.onProgress && records % every === 0) options.onProgress(records);
   };
+  const relationshipPaths = ndjsonFiles.filter((f) => f.kind === 'relationship').map((f) => f.absolutePath);
+  const split = (await worthReadingApart(relationshipPaths, jsonFiles, options)) ? await splitRelationshipFiles(relationshipPaths, WORKER_SHARE) : null;
+  // Progress while relationships are read apart counts them only: shown once the entities are in, after them.
+  let recordsBeforeRelationships: number | null = null;
+  const read = { apart: 0, here: 0 };
+  const progress = (part: keyof typeof read) => (records: number) => {
+    read[part] = records;
+    if (recordsBeforeRelationships !== null) options.onProgress?.(recordsBeforeRelationships + read.apart + read.here);
+  };
+  const batchOptions = { sourceTexts: options.sourceTexts, progressEvery: options.progressEvery };
+  const apart = split ? readRelationshipsApart(split.apart, { ...batchOptions, onProgress: progress('apart') }) : null;
+  try {
+    if (split) {
+      // A seed this large is worth a pass over its entity files to size the id index once.
+      let lines = 0;
+      for (const { absolutePath, kind } of ndjsonFiles) if (kind !== 'relationship') lines += await countLines(absolutePath);
+      builder.expectEntities(lines);
+    }
+    await feedSeed(builder, jsonFiles, ndjsonFiles, count, async () => {
+      if (!split || !apart) return false;
+      recordsBeforeRelationships = records;
+      const here = await readRelationshipBatch(split.here, { ...batchOptions, onProgress: progress('here'), entityIndex: (id) => builder.entityIndexOf(id) });
+      // The digest takes the files in order: the main thread hashes them while the worker reads.
+      for (const absolutePath of relationshipPaths) for await (const bytes of createReadStream(absolutePath, { highWaterMark: 1 << 20 })) builder.addToDigest(bytes as Buffer);
+      // With a problem in the main thread's share, the serial path reads everything again anyway.
+      const batch = here ? await apart.batch : null;
+      if (batch && here && builder.adoptRelationships([batch, here])) {
+        records += batch.records + here.records;
+        return true;
+      }
+      for (const absolutePath of relationshipPaths) await streamLines(absolutePath, 'relationship', builder, count, false);
+      return true;
+    });
+  } finally {
+    await apart?.stop();
+  }
+}
+
+/**
+ * Whether to read the relationship files on a worker: only when they are large, and when no JSON
+ * file holds relationships, which would come before them.
+ */
+async function worthReadingApart(relationshipPaths: readonly string[], jsonFiles: readonly SeedFile[], options: LoadSeedOptions): Promise<boolean> {
+  if (relationshipPaths.length === 0) return false;
+  if (jsonFiles.some(({ data }) => typeof data === 'object' && data !== null && KEYS.relationship in data)) return false;
+  let bytes = 0;
+  for (const absolutePath of relationshipPaths) bytes += (await stat(absolutePath)).size;
+  return bytes >= (options.parallelFromBytes ?? PARALLEL_FROM_BYTES);
+}
+
+/**
+ * Feeds every record to the builder in phase order. `takeRelationships` may take the
+ * relationship NDJSON files instead of streaming them here, and says whether it did.
+ */
+async function feedSeed(
+  builder: SeedBuilder,
+  jsonFiles: readonly SeedFile[],
+  ndjsonFiles: ReadonlyArray<{ absolutePath: string; kind: SeedRecordKind }>,
+  count: () => void,
+  takeRelationships: () => Promise<boolean>,
+): Promise<void> {
   for (const kind of ['source', 'entity', 'relationship'] as const) {
     for (const { file, data } of jsonFiles) {
       if (typeof data !== 'object' || data === null || Array.isArray(data)) continue;
@@ -171,6 +219,7 @@ export async function readSeed(seedDir: string, builder: SeedBuilder, options: L
         count();
       });
     }
+    if (kind === 'relationship' && (await takeRelationships())) continue;
     for (const ndjson of ndjsonFiles.filter((f) => f.kind === kind)) await streamLines(ndjson.absolutePath, kind, builder, count);
   }
 }

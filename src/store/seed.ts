@@ -5,14 +5,16 @@ import { sha256Hex } from '../lib/sha256.js';
 import { parsePartialDate } from '../lib/partial-date.js';
 import { GrowableColumn } from './columns.js';
 import { Evidence } from './edge.js';
-import { EDGE_TYPE_CODES, EdgeTableBuilder, type EdgeTable, type EvidenceRow } from './edge-table.js';
+import { EDGE_TYPE_CODES, EdgeTableBuilder, type EdgeColumnParts, type EdgeTable, type EvidenceRow } from './edge-table.js';
 import { StoredEntity } from './entity.js';
 import { IdIndex } from './id-index.js';
 import { MentionColumns } from './mention-columns.js';
 import type { EdgeType, EntityModel, EntityTypeName, EvidenceModel, LabelModel, LanguageCode, PartialDateModel } from './models.js';
 import { EDGE_TYPES, ENTITY_TYPES, isPartialDate } from './models.js';
+import { renumber, sharesRelationship, type RelationshipBatch } from './relationship-batch.js';
 import { readSeed, type SeedFile, type SeedRecordKind } from './seed-files.js';
-import { VOCABULARY, type EdgeProperty, type EdgeRule } from './vocabulary.js';
+import { EVIDENCE_KEYS, METHODS, MODALITIES, PROPERTY_KEYS, RELATIONSHIP_KEYS, hasTypePrefix, isHttpUrl, isNonEmptyString, isObject, type Json } from './seed-rules.js';
+import { VOCABULARY, type EdgeRule } from './vocabulary.js';
 
 /** The graph as read from the seed: every record checked, every reference resolved. */
 export interface SeedGraph {
@@ -53,9 +55,13 @@ export interface LoadSeedOptions {
   /** Called every `progressEvery` records while loading, for progress on large seeds. */
   onProgress?: (records: number) => void;
   progressEvery?: number;
+  /**
+   * Relationship NDJSON files of at least this many bytes in all are read on a worker thread while
+   * the entities are read (see parallel-relationships.ts); below it, starting a worker costs more
+   * than it saves. Tests set it to 0 or Infinity to take either path.
+   */
+  parallelFromBytes?: number;
 }
-
-type Json = Record<string, unknown>;
 
 /** Where a record is: its file, and its index in an array (`entities[3]`) or its line (`line 4`). */
 export interface RecordPlace {
@@ -68,13 +74,8 @@ export interface RecordPlace {
 
 const KIND_KEYS: Record<SeedRecordKind, string> = { source: 'sources', entity: 'entities', relationship: 'relationships' };
 const LANGUAGES: Record<string, LanguageCode> = { en: 'EN', de: 'DE', fr: 'FR' };
-const METHODS = ['EXTRACTED', 'INFERRED', 'EXTERNAL'] as const;
-const MODALITIES = ['STATED', 'PLANNED', 'REPORTED_SPEECH'] as const;
 const COMMON_KEYS = ['id', 'name', 'aliases', 'labels', 'description', 'mentions'];
-const EVIDENCE_KEYS = ['source', 'quote', 'start', 'end', 'method', 'reason', 'reference', 'modality', 'speaker'];
 const DATE_KEYS = ['value', 'qualifier', 'evidence'];
-const RELATIONSHIP_KEYS = ['type', 'from', 'to', 'evidence', 'onBehalfOf', 'capacity', 'role', 'note', 'ordinal'];
-const PROPERTY_KEYS: readonly EdgeProperty[] = ['onBehalfOf', 'capacity', 'role', 'note', 'ordinal'];
 /** Marks an entity's state once its model is built (see SeedBuilder.states). */
 const BUILT = 0x80;
 /** Shared by every entity without aliases or extra labels, so a large graph does not hold a million empty arrays. */
@@ -112,35 +113,12 @@ const REQUIRED_ATTRIBUTES: Partial<Record<EntityTypeName, string[]>> = {
   Source: ['title', 'publishedOn', 'language', 'sha256', 'length'],
 };
 
-/** Whether an entity id is of a type: ids are `Type:slug`. */
-function hasTypePrefix(id: string, type: EntityTypeName): boolean {
-  return id.length > type.length && id.charCodeAt(type.length) === 0x3a && id.startsWith(type);
-}
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isNonEmptyString(value: unknown): value is string {
-  return typeof value === 'string' && value.trim().length > 0;
-}
-
 /** The same check the API's CountryCode scalar applies, so the seed never holds a code the API cannot return. */
 function isCountryCode(value: unknown): boolean {
   if (typeof value !== 'string' || !/^[A-Z]{2}$/.test(value)) return false;
   try {
     CountryCodeResolver.parseValue(value);
     return true;
-  } catch {
-    return false;
-  }
-}
-
-function isHttpUrl(value: unknown): boolean {
-  if (typeof value !== 'string') return false;
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' || url.protocol === 'http:';
   } catch {
     return false;
   }
@@ -193,6 +171,8 @@ export class SeedBuilder {
    */
   private readonly sourceIndex = new Map<string, number>();
   private readonly edges = new EdgeTableBuilder();
+  /** Relationships read on a worker and adopted whole, in place of the builder's (see adoptRelationships). */
+  private adoptedEdges: EdgeColumnParts | null = null;
   private readonly edgeOrigins = new GrowableColumn(Float64Array);
   private readonly speakerChecks: Array<{ file: string; record: string; path: string; speaker: unknown }> = [];
   private readonly digest = createHash('sha256');
@@ -218,6 +198,11 @@ export class SeedBuilder {
     const isLine = code % 2 === 1;
     const rest = Math.floor(code / 2);
     return { file: this.files[Math.floor(rest / 2 ** 28)]!, index: rest % 2 ** 28, isLine, kind };
+  }
+
+  /** Sizes the id index for at most this many sources and entities to come, before any has. */
+  expectEntities(count: number): void {
+    this.index.reserve(count);
   }
 
   /** Feeds the raw bytes of a file into the seed's version digest. */
@@ -552,6 +537,78 @@ export class SeedBuilder {
     this.edgeOrigins.push(this.encode(current.place));
   }
 
+  /**
+   * Takes relationships read and checked apart from the entities (see relationship-batch.ts), once
+   * every entity is in: resolves each batch's distinct ends and sources once, checks what needs the
+   * entities, and keeps the batches' columns, one after the other, as the edge table. Returns false,
+   * having changed nothing, unless the serial path would have added exactly these relationships
+   * without a problem; the caller then feeds the records through add(). Only for a builder that has
+   * no problems and no relationships.
+   */
+  adoptRelationships(batches: readonly RelationshipBatch[]): boolean {
+    if (this.problems.length > 0 || this.edges.length > 0 || this.adoptedEdges) return false;
+    const resolved: Array<{ ends: Int32Array | null; sources: Int32Array }> = [];
+    for (const batch of batches) {
+      const numbers = this.resolveBatch(batch);
+      if (!numbers) return false;
+      resolved.push(numbers);
+    }
+    for (let later = 1; later < batches.length; later++) {
+      for (let earlier = 0; earlier < later; earlier++) {
+        if (sharesRelationship(batches[earlier]!, resolved[earlier]!.ends, batches[later]!, resolved[later]!.ends, this.index.size)) return false;
+      }
+    }
+    batches.forEach((batch, i) => renumber(batch.builder.columns, resolved[i]!.ends, resolved[i]!.sources));
+    // Objects that crossed threads come back with shapes of their own, ids as copies: made again,
+    // they are what the serial path makes, onBehalfOf the country's own id string.
+    for (const batch of batches) {
+      const { properties, details } = batch.builder.columns;
+      for (const [row, p] of properties) {
+        const onBehalfOfId = p.onBehalfOfId === null ? null : this.index.ids[this.index.get(p.onBehalfOfId)!]!;
+        properties.set(row, { onBehalfOfId, capacity: p.capacity, role: p.role, note: p.note, ordinal: p.ordinal });
+      }
+      for (const [row, d] of details) details.set(row, { method: d.method, reason: d.reason, reference: d.reference, modality: d.modality, speakerId: d.speakerId });
+    }
+    this.adoptedEdges = EdgeTableBuilder.concat(batches.map((batch) => batch.builder.columns));
+    return true;
+  }
+
+  /**
+   * The entity index of an id, for a batch read once every entity is in (see
+   * ReadRelationshipBatchOptions.entityIndex); adoptRelationships refuses it if any entity has problems.
+   */
+  entityIndexOf(id: string): number | undefined {
+    return this.index.get(id);
+  }
+
+  /**
+   * A batch's end and source numbers as entity indexes (ends null when they are already), or null
+   * when the entities do not bear the batch out.
+   */
+  private resolveBatch(batch: RelationshipBatch): { ends: Int32Array | null; sources: Int32Array } | null {
+    let ends: Int32Array | null = null;
+    if (batch.ends) {
+      const { text, offsets } = batch.ends;
+      ends = new Int32Array(offsets.length - 1);
+      for (let k = 0; k < ends.length; k++) {
+        const index = this.index.get(text.slice(offsets[k]!, offsets[k + 1]!));
+        // With no problems so far every entity is built: an id in the index is a well-formed entity.
+        if (index === undefined) return null;
+        ends[k] = index;
+      }
+    }
+    const sources = new Int32Array(batch.sources.length);
+    for (const [number, { id, maxEnd }] of batch.sources.entries()) {
+      const index = this.sourceIndex.get(id) ?? this.index.get(id);
+      if (this.typeAt(index) !== 'Source') return null;
+      const length = this.sourceLengths.get(index!);
+      if (length !== undefined && maxEnd > length) return null;
+      sources[number] = index!;
+    }
+    if (!batch.countries.every((id) => this.typeOf(id) === 'Country') || !batch.speakers.every((id) => this.typeOf(id) === 'Person')) return null;
+    return { ends, sources };
+  }
+
   /** Checks what could only be checked with every record in, and returns the graph or throws every problem. */
   finish(): SeedGraph {
     for (const check of this.speakerChecks) {
@@ -576,7 +633,7 @@ export class SeedBuilder {
     return {
       entities: this.models as EntityModel[],
       entityIndex: this.index,
-      edges: this.edges.build(this.index.ids),
+      edges: this.adoptedEdges ? EdgeTableBuilder.build(this.adoptedEdges, this.index.ids) : this.edges.build(this.index.ids),
       version: this.digest.digest('hex').slice(0, 16),
     };
   }
