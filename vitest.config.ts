@@ -3,11 +3,15 @@ import { defineConfig } from 'vitest/config';
 
 const require = createRequire(import.meta.url);
 
+/**
+ * Node resolves `graphql` to its CommonJS build, for Apollo, graphql-tools and our code alike;
+ * Vite would pick the ES module build for our code, and two copies of graphql cannot share a
+ * schema. Tests load the copy production loads (the browser tests' config uses this too).
+ */
+export const oneGraphql = { alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }] };
+
 export default defineConfig({
-  // Node resolves `graphql` to its CommonJS build, for Apollo, graphql-tools and our code alike;
-  // Vite would pick the ES module build for our code, and two copies of graphql cannot share a
-  // schema. Tests load the copy production loads.
-  resolve: { alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }] },
+  resolve: oneGraphql,
   test: {
     include: ['tests/**/*.test.ts'],
     exclude: ['tests/browser/**'],
