@@ -2,13 +2,16 @@ import {
   BREAK,
   GraphQLError,
   isExecutableDefinitionNode,
+  isRequiredArgument,
   Kind,
+  KnownArgumentNamesRule,
   KnownTypeNamesRule,
   NoFragmentCyclesRule,
   NoUndefinedVariablesRule,
   NoUnusedFragmentsRule,
   NoUnusedVariablesRule,
   parse,
+  ProvidedRequiredArgumentsRule,
   TypeInfo,
   UniqueArgumentNamesRule,
   UniqueDirectivesPerLocationRule,
@@ -51,11 +54,23 @@ const REPORTS_ONLY_WITH = new Map<ValidationRule, readonly Kind[]>([
 ]);
 
 /**
- * KnownTypeNamesRule lists every type name in the schema each time it is made, for the suggestions
- * in its message. In a document with only executable definitions it reports exactly the named
- * types the schema lacks, which is all a verdict needs; any other document gets the rule itself.
+ * Cheaper stand-ins for rules whose making costs more than their checking. Each is made with the
+ * kinds of node the document has and refuses exactly the documents its rule refuses, which is all
+ * a verdict needs; where that would take more than a few lines, it makes the rule itself. Their
+ * messages are short: a refused document is validated again by graphql-js for the client.
  */
-function knownTypeNamesVerdict(context: ValidationContext): ASTVisitor {
+type StandIn = (context: ValidationContext, present: ReadonlySet<string>) => ASTVisitor;
+
+/** Whether the document is plain executable definitions without a directive anywhere. */
+function plain(context: ValidationContext, present: ReadonlySet<string>): boolean {
+  return !present.has(Kind.DIRECTIVE) && context.getDocument().definitions.every(isExecutableDefinitionNode);
+}
+
+/**
+ * KnownTypeNamesRule lists every type name in the schema each time it is made, for suggestions.
+ * Without type definitions in the document it reports exactly the named types the schema lacks.
+ */
+const knownTypeNames: StandIn = (context) => {
   if (!context.getDocument().definitions.every(isExecutableDefinitionNode)) return KnownTypeNamesRule(context);
   const types = context.getSchema().getTypeMap();
   return {
@@ -63,10 +78,48 @@ function knownTypeNamesVerdict(context: ValidationContext): ASTVisitor {
       if (!types[node.name.value]) context.reportError(new GraphQLError(`Unknown type "${node.name.value}".`, { nodes: node }));
     },
   };
-}
+};
 
-/** Rules replaced by a cheaper one that refuses exactly the same documents. */
-const SAME_VERDICT = new Map<ValidationRule, ValidationRule>([[KnownTypeNamesRule, knownTypeNamesVerdict]]);
+/**
+ * KnownArgumentNamesRule maps every directive's arguments each time it is made. Without
+ * directives it reports exactly the arguments a field does not have.
+ */
+const knownArgumentNames: StandIn = (context, present) => {
+  if (!plain(context, present)) return KnownArgumentNamesRule(context);
+  return {
+    Argument(node) {
+      if (!context.getArgument() && context.getFieldDef() && context.getParentType()) context.reportError(new GraphQLError(`Unknown argument "${node.name.value}".`, { nodes: node }));
+    },
+  };
+};
+
+/**
+ * ProvidedRequiredArgumentsRule maps every directive's required arguments each time it is made.
+ * Without directives it reports exactly the fields that leave out a required argument.
+ */
+const providedRequiredArguments: StandIn = (context, present) => {
+  if (!plain(context, present)) return ProvidedRequiredArgumentsRule(context);
+  return {
+    Field: {
+      leave(node) {
+        const field = context.getFieldDef();
+        if (!field) return false;
+        for (const argument of field.args) {
+          if (isRequiredArgument(argument) && !node.arguments?.some((given) => given.name.value === argument.name)) {
+            context.reportError(new GraphQLError(`Field "${field.name}" argument "${argument.name}" is required.`, { nodes: node }));
+          }
+        }
+        return undefined;
+      },
+    },
+  };
+};
+
+const STAND_INS = new Map<ValidationRule, StandIn>([
+  [KnownTypeNamesRule, knownTypeNames],
+  [KnownArgumentNamesRule, knownArgumentNames],
+  [ProvidedRequiredArgumentsRule, providedRequiredArguments],
+]);
 
 /** Thrown at the first error, or when a rule does something only `validate` knows how to follow. */
 const UNDECIDED = Symbol('undecided');
@@ -126,8 +179,8 @@ interface KindHandlers {
  *
  * - a rule's visitor is made only when the document has a node the rule can report about: the kinds
  *   its visitor handles, read once from a sample, or the narrower kinds in REPORTS_ONLY_WITH;
- * - a rule whose making costs more than its checking is replaced by one that refuses the same
- *   documents (SAME_VERDICT);
+ * - a rule whose making costs more than its checking has a stand-in that refuses the same
+ *   documents (STAND_INS);
  * - handlers are looked up once per document, for the kinds it has, in the rules known to handle them;
  * - the walk is a plain recursion (documents are bounded in depth before they are parsed).
  *
@@ -138,11 +191,13 @@ interface KindHandlers {
  * `validate` on generated documents.
  */
 export function createValidator(schema: GraphQLSchema, rules: readonly ValidationRule[]): (document: DocumentNode) => boolean {
-  const plans = rules.map((given) => {
-    const rule = SAME_VERDICT.get(given) ?? given;
+  const plans = rules.map((rule) => {
+    // The rule's own visitor handles every kind its stand-in does.
     const visited = kindsVisited(rule, schema);
-    const reportsWith: readonly string[] = REPORTS_ONLY_WITH.get(given) ?? [...new Set([...visited.enter, ...visited.leave])];
-    return { rule, visited, reportsWith };
+    const reportsWith: readonly string[] = REPORTS_ONLY_WITH.get(rule) ?? [...new Set([...visited.enter, ...visited.leave])];
+    const standIn = STAND_INS.get(rule);
+    const make: StandIn = standIn ?? ((context) => rule(context));
+    return { make, visited, reportsWith };
   });
   // By kind, the rules with a handler for it, so a document looks up only handlers that exist.
   const byKind = { enter: new Map<string, number[]>(), leave: new Map<string, number[]>() };
@@ -157,7 +212,7 @@ export function createValidator(schema: GraphQLSchema, rules: readonly Validatio
     const typeInfo = new TypeInfo(schema);
     const context = new ValidationContext(schema, document, typeInfo, refuse);
     // By rule: its visitor, made only when the document has something it can report about.
-    const visitors = plans.map((plan) => (plan.reportsWith.some((kind) => present.has(kind)) ? plan.rule(context) : undefined));
+    const visitors = plans.map((plan) => (plan.reportsWith.some((kind) => present.has(kind)) ? plan.make(context, present) : undefined));
     try {
       new RuleWalk(visitors, byKind, typeInfo).walk(document, undefined, undefined, [], []);
       return true;
