@@ -1,11 +1,13 @@
 /**
- * npm run bench [-- --rounds 5 --duration 5 --connections 50]
+ * npm run bench [-- --rounds 5 --duration 5 --connections 50 --warmup 2 --order blocks|cycle]
  *
  * Measures Entente against the ceiling of this machine in one run. Entente (production mode, the
  * embedded seed) and a raw node:http server that replies with the precomputed bytes of the same
  * answers are pinned to core 0 with taskset; this process drives the load with autocannon from core
- * 1. Three workloads (hot, mixed, unique) run in interleaved rounds after a warm-up; every answer is
- * checked against an uncached Entente before anything is measured. Writes
+ * 1. The workloads (hot, mixed, unique, and rows without caches for comparison) each get a warm-up
+ * and rounds that alternate Entente and the ceiling: by default workload by workload (`blocks`),
+ * or with every workload in turn in each round (`cycle`). Every answer is checked against Apollo
+ * alone (no caches, no direct execution) before anything is measured. Writes
  * bench/results/workloads.json, bench/workloads.svg and the workloads section of bench/RESULTS.md.
  * Asserts nothing about time.
  */
@@ -20,12 +22,20 @@ import { writeResultsSection } from './results.js';
 import { barChart } from './svg-chart.js';
 
 const { values } = parseArgs({
-  options: { rounds: { type: 'string', default: '5' }, duration: { type: 'string', default: '5' }, connections: { type: 'string', default: '50' }, warmup: { type: 'string', default: '2' } },
+  options: {
+    rounds: { type: 'string', default: '5' },
+    duration: { type: 'string', default: '5' },
+    connections: { type: 'string', default: '50' },
+    warmup: { type: 'string', default: '2' },
+    order: { type: 'string', default: 'blocks' },
+  },
 });
 const rounds = Number(values.rounds);
 const duration = Number(values.duration);
 const connections = Number(values.connections);
 const warmup = Number(values.warmup);
+if (values.order !== 'blocks' && values.order !== 'cycle') throw new Error(`--order must be blocks or cycle, not ${values.order}`);
+const order: 'blocks' | 'cycle' = values.order;
 const hasTaskset = existsSync('/usr/bin/taskset') && os.cpus().length >= 2;
 const HEADERS = { 'content-type': 'application/json', accept: 'application/json' };
 
@@ -211,21 +221,33 @@ async function main(): Promise<void> {
     unique: { requests: uniqueRequests, entente: measured },
     'unique, Apollo alone': { requests: uniqueRequests, entente: reference },
   };
-  for (const [name, { requests, entente }] of Object.entries(workloads)) {
+  const runs: Record<string, Record<string, Run[]>> = {};
+  const warmUp = async (name: string): Promise<void> => {
+    const { requests, entente } = workloads[name]!;
     for (const server of [entente, ceiling]) await load(server.port, server.child.pid!, requests, warmup);
     console.log(`warmed up ${name}`);
-  }
-  const runs: Record<string, Record<string, Run[]>> = {};
-  for (let round = 0; round < rounds; round++) {
-    for (const [name, { requests, entente }] of Object.entries(workloads)) {
-      const order = round % 2 === 0 ? (['ceiling', 'entente'] as const) : (['entente', 'ceiling'] as const);
-      for (const which of order) {
-        const server = which === 'ceiling' ? ceiling : entente;
-        const run = await load(server.port, server.child.pid!, requests, duration);
-        ((runs[name] ??= {})[which] ??= []).push(run);
-        console.log(`round ${round + 1} ${name} ${which}: ${run.requestsPerSecond.toFixed(0)} req/s, p50 ${run.p50} ms, p99 ${run.p99} ms, ${run.cpuMicrosPerRequest.toFixed(0)} µs CPU/request, errors ${run.errors}, non-2xx ${run.non2xx}`);
-      }
+  };
+  const measureRound = async (name: string, round: number): Promise<void> => {
+    const { requests, entente } = workloads[name]!;
+    const order = round % 2 === 0 ? (['ceiling', 'entente'] as const) : (['entente', 'ceiling'] as const);
+    for (const which of order) {
+      const server = which === 'ceiling' ? ceiling : entente;
+      const run = await load(server.port, server.child.pid!, requests, duration);
+      ((runs[name] ??= {})[which] ??= []).push(run);
+      console.log(`round ${round + 1} ${name} ${which}: ${run.requestsPerSecond.toFixed(0)} req/s, p50 ${run.p50} ms, p99 ${run.p99} ms, ${run.cpuMicrosPerRequest.toFixed(0)} µs CPU/request, errors ${run.errors}, non-2xx ${run.non2xx}`);
     }
+  };
+  if (order === 'blocks') {
+    // Each workload in a block: its warm-up, then its rounds, so each is measured in its own steady state.
+    for (const name of Object.keys(workloads)) {
+      await warmUp(name);
+      for (let round = 0; round < rounds; round++) await measureRound(name, round);
+    }
+  } else {
+    // Every warm-up first, then each round runs every workload in turn: each is measured on a
+    // server that has just served the others.
+    for (const name of Object.keys(workloads)) await warmUp(name);
+    for (let round = 0; round < rounds; round++) for (const name of Object.keys(workloads)) await measureRound(name, round);
   }
   const rss = { entente: peakRssBytes(measured.child.pid!), uncached: peakRssBytes(uncached.child.pid!), apolloAlone: peakRssBytes(reference.child.pid!), ceiling: peakRssBytes(ceiling.child.pid!) };
   const servers = [measured, uncached, reference, ceiling];
@@ -259,9 +281,9 @@ async function main(): Promise<void> {
   );
   writeResultsSection(
     'workloads',
-    `## Workloads against the ceiling\n\nCommand: \`npm run bench -- --rounds ${rounds} --duration ${duration} --connections ${connections}\` (${new Date().toISOString().slice(0, 10)}). Machine: ${machine}.\n\n` +
+    `## Workloads against the ceiling\n\nCommand: \`npm run bench -- --rounds ${rounds} --duration ${duration} --connections ${connections} --order ${order}\` (${new Date().toISOString().slice(0, 10)}). Machine: ${machine}.\n\n` +
       `The ceiling is a raw \`node:http\` server that answers each request with the precomputed bytes of Entente's own answer (bench/ceiling-server.ts; for **unique**, whose documents are new every time, it answers with the bytes of one such answer). ` +
-      `Entente runs with \`NODE_ENV=production\`, \`LOG_LEVEL=warn\` and its default response cache. Each of ${rounds} rounds runs every workload for ${duration} s on each server, alternating which goes first, after a ${warmup} s warm-up; ` +
+      `Entente runs with \`NODE_ENV=production\`, \`LOG_LEVEL=warn\` and its default response cache. ${order === 'blocks' ? `Each workload is measured in a block: a ${warmup} s warm-up on each server, then ${rounds} rounds of ${duration} s on each, alternating which goes first` : `After a ${warmup} s warm-up of every workload, each of ${rounds} rounds runs every workload in turn for ${duration} s on each server, alternating which goes first`}; ` +
       `figures are medians over rounds, the ratio's spread (min–max) in brackets. Before measuring, every distinct request was answered by the measured server when new, when kept and from its cache, and by the server without response cache, and compared byte for byte with Apollo alone (no response cache, no document store, no direct execution), and 100 unique documents likewise.\n\n` +
       `| workload | ratio to ceiling | goal | Entente req/s | ceiling req/s | Entente p50 / p99 | ceiling p50 / p99 | p99 vs ceiling | Entente CPU per request | ceiling CPU per request | Entente errors + non-2xx |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n${rows.join('\n')}\n\n` +
       `Peak RSS: Entente ${(rss.entente / 2 ** 20).toFixed(0)} MiB, Entente without response cache ${(rss.uncached / 2 ** 20).toFixed(0)} MiB, Apollo alone ${(rss.apolloAlone / 2 ** 20).toFixed(0)} MiB, ceiling ${(rss.ceiling / 2 ** 20).toFixed(0)} MiB.\n\n` +
