@@ -34,6 +34,8 @@ const json = (query: string, variables?: Record<string, unknown>) => ({
   body: JSON.stringify({ query, ...(variables ? { variables } : {}) }),
 });
 
+let unique = 0;
+
 /** What analysts and a few misbehaving clients send, in turn on every connection. */
 const workload = [
   json('{ node(id: "Agreement:de-ca-ai-declaration") { ... on Agreement { name signatories { edges { node { name } onBehalfOf { code } evidence { quote start end } } } concludedAt { node { name } } topics(first: 3) { totalCount nodes { name } } } } }'),
@@ -42,6 +44,11 @@ const workload = [
   { method: 'GET' as const, path: `/graphql?query=${encodeURIComponent('query People { people(first: 10) { totalCount nodes { id name } } }')}`, headers: { accept: 'application/graphql-response+json' } },
   json('query TooCostly($n: Int) { people(first: $n) { nodes { signedAgreements(first: $n) { nodes { signatories(first: $n) { nodes { name } } } } } } }', { n: 100 }),
   { method: 'POST' as const, path: '/graphql', headers: { 'content-type': 'application/json' }, body: '{"query": ' },
+  // A document no cache has seen, every time: checked, answered and forgotten.
+  {
+    ...json(''),
+    setupRequest: (request: autocannon.Request) => ({ ...request, body: JSON.stringify({ query: `{ once${(unique += 1)}: node(id: "Person:evan-solomon") { id ... on Entity { name } } }` }) }),
+  },
   { method: 'GET' as const, path: '/health' },
 ];
 
