@@ -78,9 +78,11 @@ export class DocumentStore implements KeyValueCache<DocumentNode> {
     return { admission: 'admitted', document, hash };
   }
 
-  /** Keeps a document admitted just now, as Apollo is about to look for it. */
+  /** Keeps a document admitted just now, unless the doorkeeper let it in already, as Apollo is about to look for it. */
   keep(admitted: Admitted): void {
-    if (admitted.admission === 'admitted' && admitted.document && admitted.hash) this.documents.set(admitted.hash, admitted.document, sizeOf(admitted.document.loc?.end ?? 1024));
+    const { admission, document, hash } = admitted;
+    if (admission !== 'admitted' || !document || !hash || this.documents.has(hash)) return;
+    this.documents.set(hash, document, sizeOf(document.loc?.end ?? 1024));
   }
 
   async get(key: string): Promise<DocumentNode | undefined> {

@@ -214,9 +214,10 @@ export async function serveGraphQL(req: IncomingMessage, res: ServerResponse, ur
       const document = (body as { query?: unknown }).query;
       assertNesting(document, req.headers.accept, options.maxNesting);
       const admitted = typeof document === 'string' ? admit(document, options) : undefined;
-      const direct = admitted?.document && options.direct ? directRequestOf(body) : undefined;
-      if (admitted?.document && direct) {
-        const answer = await withTimeout(options.direct!.answer(admitted.document, direct, req.headers.accept, createContext(options.store, requestId)), options.limits.executionTimeoutMs);
+      const executor = options.direct;
+      const direct = admitted?.document && executor ? directRequestOf(body) : undefined;
+      if (executor && admitted?.document && direct) {
+        const answer = await withTimeout(executor.answer(admitted.document, direct, req.headers.accept, createContext(options.store, requestId)), options.limits.executionTimeoutMs);
         if (answer) return sendComplete(req, res, method, 200, answer.headers, answer.body, key, options);
       }
       // Apollo answers the rest: it finds the document kept, so it parses and validates nothing.
