@@ -13,6 +13,7 @@ import { HttpRefusal } from './refusal.js';
 import type { CachedResponse, ResponseCache } from './response-cache.js';
 import type { Metrics } from '../metrics.js';
 import { resolveTrustedDocument, type DocumentParams, type TrustedDocuments } from './trusted-documents.js';
+import type { WriteBatch } from './write-batch.js';
 
 export interface GraphQLRouteOptions {
   apollo: ApolloServer<Context>;
@@ -30,6 +31,8 @@ export interface GraphQLRouteOptions {
   loggedUnknown: Set<string>;
   /** Finished answers by request; absent when the cache is off. */
   responseCache?: ResponseCache;
+  /** Where complete answers wait for the end of the event loop's turn. */
+  writes: WriteBatch;
   metrics?: Metrics;
 }
 
@@ -151,11 +154,10 @@ function admit(document: string, options: GraphQLRouteOptions): Admitted {
  */
 function sendComplete(req: IncomingMessage, res: ServerResponse, method: string, status: number, headers: Record<string, string>, body: string, key: string, options: GraphQLRouteOptions): void {
   if (options.responseCache && key !== '') {
-    sendCached(req, res, method, options.responseCache.set(key, status, headers, body));
+    sendCached(req, res, method, options.responseCache.set(key, status, headers, body), options.writes);
     return;
   }
-  res.writeHead(status, { ...headers, 'content-length': String(Buffer.byteLength(body)) });
-  res.end(body);
+  options.writes.end(res, status, { ...headers, 'content-length': String(Buffer.byteLength(body)) }, body);
 }
 
 /** Answers from the cache when it holds the request's answer; counts the lookup either way. */
@@ -163,7 +165,7 @@ function serveFromCache(req: IncomingMessage, res: ServerResponse, method: strin
   const cached = cache.get(key);
   options.metrics?.responseCache.inc({ result: cached ? 'hit' : 'miss' });
   if (!cached) return false;
-  sendCached(req, res, method, cached);
+  sendCached(req, res, method, cached, options.writes);
   return true;
 }
 
@@ -171,20 +173,18 @@ function serveFromCache(req: IncomingMessage, res: ServerResponse, method: strin
  * Writes a finished answer. A GET also gets an ETag and `Cache-Control: no-cache`, so a client may
  * keep it and revalidate, and a matching If-None-Match is answered 304 without a body.
  */
-function sendCached(req: IncomingMessage, res: ServerResponse, method: string, entry: CachedResponse): void {
+function sendCached(req: IncomingMessage, res: ServerResponse, method: string, entry: CachedResponse, writes: WriteBatch): void {
   const headers: Record<string, string> = { ...entry.headers };
   if (method === 'GET' && entry.status === 200) {
     headers.etag = entry.etag;
     headers['cache-control'] = 'no-cache';
     if (req.headers['if-none-match'] === entry.etag) {
-      res.writeHead(304, { etag: entry.etag, 'cache-control': 'no-cache' });
-      res.end();
+      writes.end(res, 304, { etag: entry.etag, 'cache-control': 'no-cache' });
       return;
     }
   }
   headers['content-length'] = String(entry.body.length);
-  res.writeHead(entry.status, headers);
-  res.end(entry.body);
+  writes.end(res, entry.status, headers, entry.body);
 }
 
 /** Serves GraphQL over HTTP at /graphql: POST with a JSON body, GET for queries. */

@@ -13,6 +13,7 @@ import { serveStudio } from '../studio/routes.js';
 import { ResponseCache } from './response-cache.js';
 import { HttpRefusal, internalFailure, refusalBody, sendJson, sendRefusal } from './refusal.js';
 import { requestIdOf } from './request-id.js';
+import { WriteBatch } from './write-batch.js';
 import type { TrustedDocuments } from './trusted-documents.js';
 
 /** Shared with graceful shutdown: while draining, /ready says so and connections are not kept alive. */
@@ -80,6 +81,7 @@ export function createHttpServer(options: HttpOptions): Server {
     trustedDocuments: options.trustedDocuments ?? { mode: 'allow' as const, manifest: new Map() },
     loggedUnknown: new Set<string>(),
     responseCache: options.responseCacheBytes ? new ResponseCache(options.responseCacheBytes, options.store.version) : undefined,
+    writes: new WriteBatch(),
     metrics,
   };
 
