@@ -79,6 +79,15 @@ describe('direct execution over HTTP', () => {
     }
   });
 
+  it('places the errors of a document it has answered before, as Apollo does', async () => {
+    const query = 'query Page($n: Int) {\n  people(first: $n) { totalCount }\n}';
+    // Answered directly and kept, without source locations, from the second time.
+    for (let attempt = 0; attempt < 3; attempt++) expect((await post(direct, { query, variables: { n: 1 } })).status).toBe(200);
+    const failed = await post(direct, { query, variables: { n: 500 } });
+    expect(JSON.parse(failed.text).errors[0].locations).toEqual([{ line: 2, column: 3 }]);
+    expect(failed).toEqual(await post(apollo, { query, variables: { n: 500 } }));
+  });
+
   it('counts the operations it answers in the same metrics as Apollo', async () => {
     for (const server of [direct, apollo]) await post(server, { query: 'query CountedTwice { agreements { totalCount } }' });
     for (const server of [direct, apollo]) {

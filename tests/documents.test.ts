@@ -108,19 +108,35 @@ describe('DocumentStore', () => {
     const documents = store();
     const text = '{ people { totalCount } }';
     // Checked and forgotten the first time, kept the second.
+    const first = documents.admit(text);
+    expect(first.admission).toBe('admitted');
     expect(documents.admit(text).admission).toBe('admitted');
+    const known = documents.admit(text);
+    expect(known).toEqual({ admission: 'known', document: known.document, hash: keyOf(text).slice(KEY_PREFIX.length), text });
+    expect(known.document).toEqual(first.document);
+    // Kept without source locations, which only Apollo needs, so Apollo does not see it yet.
+    expect(known.document?.loc).toBeUndefined();
     expect(await documents.get(keyOf(text))).toBeUndefined();
-    expect(documents.admit(text).admission).toBe('admitted');
-    expect((await documents.get(keyOf(text)))?.kind).toBe('Document');
-    expect(documents.admit(text)).toEqual({ admission: 'known', document: await documents.get(keyOf(text)), hash: keyOf(text).slice(KEY_PREFIX.length) });
+    documents.keep(known);
+    const located = await documents.get(keyOf(text));
+    expect(located?.loc?.source.body).toBe(text);
+    expect(documents.admit(text).document).toBe(located);
   });
 
-  it('keeps a document admitted for the first time when asked to, as the route does before Apollo looks for it', async () => {
+  it('keeps a document admitted for the first time, with locations, when asked to, as the route does before Apollo looks for it', async () => {
     const documents = store();
     const text = '{ agreements { totalCount } }';
     const admitted = documents.admit(text);
+    expect(admitted.document?.loc).toBeUndefined();
     documents.keep(admitted);
-    expect(await documents.get(keyOf(text))).toBe(admitted.document);
+    const kept = await documents.get(keyOf(text));
+    expect(kept?.loc?.source.body).toBe(text);
+    expect(JSON.parse(JSON.stringify(kept, (key, value) => (key === 'loc' ? undefined : value)))).toEqual(JSON.parse(JSON.stringify(admitted.document)));
+    // Admitted with locations from the start (a GET), it is kept as it is.
+    const other = '{ people { totalCount } }';
+    const withLocations = documents.admit(other, true);
+    documents.keep(withLocations);
+    expect(await documents.get(keyOf(other))).toBe(withLocations.document);
   });
 
   it('keeps nothing it could not parse or validate, so Apollo reports those errors itself', async () => {

@@ -142,8 +142,8 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
 }
 
 /** Hands a document to the document store before Apollo looks for it there; counts what happened. */
-function admit(document: string, options: GraphQLRouteOptions): Admitted {
-  const admitted = options.documents.admit(document);
+function admit(document: string, options: GraphQLRouteOptions, locations = false): Admitted {
+  const admitted = options.documents.admit(document, locations);
   options.metrics?.documents.inc({ result: admitted.admission });
   return admitted;
 }
@@ -232,7 +232,7 @@ export async function serveGraphQL(req: IncomingMessage, res: ServerResponse, ur
     search = resolveSearch(url.searchParams, options);
     const document = new URLSearchParams(search).get('query');
     assertNesting(document, req.headers.accept, options.maxNesting);
-    if (document !== null) options.documents.keep(admit(document, options));
+    if (document !== null) options.documents.keep(admit(document, options, true));
     // A GET runs queries only (Apollo answers 405 to anything else) and this API has no ambient
     // credentials, so a GET is let through Apollo's CSRF check unless a browser says it comes from a
     // page of another site; POST keeps the full check. README, "CSRF", explains.
