@@ -123,6 +123,7 @@ export function createGraphQLServer(options: ServerOptions = {}): GraphQLServer 
     schema,
     rules: [...specifiedRules, ...validationRules],
     maxTokens: limits.maxTokens,
+    plainLimits: limits,
     maxBytes: options.documentCacheBytes ?? 32 * 1024 * 1024,
   });
   const apollo = new ApolloServer<Context>({

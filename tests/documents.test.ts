@@ -1,13 +1,14 @@
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import fc from 'fast-check';
-import { parse, specifiedRules, validate, type DocumentNode } from 'graphql';
+import { Kind, parse, print, specifiedRules, validate, visit, type DocumentNode, type SelectionSetNode } from 'graphql';
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../src/config.js';
 import { DocumentStore } from '../src/documents/document-store.js';
+import { createPlainValidator } from '../src/documents/plain-validation.js';
 import { createValidator } from '../src/documents/validate.js';
-import { limitRules } from '../src/limits/validation-rules.js';
+import { introspectionDisabledRule, limitRules } from '../src/limits/validation-rules.js';
 import { resolvers } from '../src/modules/index.js';
 import { readTypeDefs } from '../src/schema.js';
 import { loadMemoryStore } from '../src/store/load.js';
@@ -96,6 +97,152 @@ describe('passesValidation', () => {
       }),
       { numRuns: RUNS },
     );
+  });
+});
+
+describe('createPlainValidator', () => {
+  /** What a client adds to a plain query, right or wrong. */
+  const SNIPPETS = [
+    '__typename', 'a: __typename', '__typename: id', 'id', 'name', 'b: name', 'name { x }', 'bogus', '__schema { queryType { name } }',
+    '... on Country { name }', '... on Person { id }', '... on Entity { name }', '... { id }', '... on String { x }', '... on Nope { id }', '... on SourceOrder { field }',
+    'totalCount', 'a: totalCount', 'people(first: 2) { totalCount }', 'people(first: "2") { totalCount }', 'people(first: 2, first: 3) { totalCount }',
+    'people(bogus: 1) { totalCount }', 'people(first: null) { totalCount }', 'node(id: "Country:germany") { id }', 'node { id }', 'node(id: null) { id }',
+    'node(id: $id) { id }', 'label(language: DE)', 'label(language: "DE")', 'label(language: XX)',
+    'agreements(orderBy: [{ field: NAME }]) { totalCount }', 'agreements(orderBy: { field: NAME, direction: DESC }) { totalCount }',
+    'agreements(orderBy: [{ field: NAME, field: NAME }]) { totalCount }', 'agreements(orderBy: [{ bogus: NAME }]) { totalCount }',
+    'agreements(orderBy: [{ direction: ASC }]) { totalCount }', 'agreements(filter: { name: { contains: "x" }, OR: [{ NOT: { name: { contains: "y" } } }] }) { totalCount }',
+    'agreements(filter: { name: "x" }) { totalCount }', 'id @include(if: true)',
+  ];
+  /**
+   * Gives every field a response name of its own within its selection set (inline fragments
+   * included), renaming repeats with an alias, and drops every directive.
+   */
+  function withUniqueResponseNames(set: SelectionSetNode, names = new Set<string>()): SelectionSetNode {
+    const selections = set.selections.map((selection) => {
+      if (selection.kind === Kind.INLINE_FRAGMENT) return { ...selection, directives: [], selectionSet: withUniqueResponseNames(selection.selectionSet, names) };
+      if (selection.kind !== Kind.FIELD) return selection;
+      const taken = names.has(selection.alias?.value ?? selection.name.value);
+      const alias = taken ? { kind: Kind.NAME, value: `r${names.size}` } as const : selection.alias;
+      names.add(alias?.value ?? selection.name.value);
+      return { ...selection, alias, directives: [], selectionSet: selection.selectionSet && withUniqueResponseNames(selection.selectionSet) };
+    });
+    return { ...set, selections };
+  }
+
+  /** A plain query from the schema with one snippet put into one of its selection sets, and no response name used twice. */
+  const plainDocument = fc
+    .tuple(schemaDocument(schema), fc.constantFrom(...SNIPPETS), fc.nat())
+    .filter(([text]) => !text.includes('fragment') && !text.includes('$') && !text.startsWith('subscription'))
+    .map(([text, snippet, at]) => {
+      const braces = [...text.matchAll(/\{ /g)].map((match) => match.index!);
+      const index = braces[at % braces.length]! + 2;
+      const document = parsed(`${text.slice(0, index)}${snippet} ${text.slice(index)}`);
+      if (document === null) return text;
+      const definitions = document.definitions.map((definition) =>
+        definition.kind === Kind.OPERATION_DEFINITION ? { ...definition, selectionSet: withUniqueResponseNames(definition.selectionSet) } : definition,
+      );
+      return print({ ...document, definitions });
+    });
+
+  const small = { ...DEFAULT_LIMITS, maxDepth: 6, maxAliases: 3 };
+  const configurations = [
+    { name: 'the default limits', limits: DEFAULT_LIMITS, rules },
+    { name: 'small limits, introspection off', limits: small, rules: [...specifiedRules, ...limitRules(small), introspectionDisabledRule] },
+  ];
+
+  it.each(configurations)('passes only documents graphql-js passes, with $name', ({ limits, rules: serverRules }) => {
+    const plainPasses = createPlainValidator(schema, limits);
+    let decided = 0;
+    fc.assert(
+      fc.property(fc.oneof(plainDocument, schemaDocument(schema), graphqlDocument), (text) => {
+        const document = parsed(text);
+        if (document === null || plainPasses(document) !== true) return;
+        decided += 1;
+        expect(validate(schema, document, serverRules), text).toEqual([]);
+      }),
+      { numRuns: RUNS * 3 },
+    );
+    expect(decided).toBeGreaterThan(RUNS / 20);
+  });
+
+  /**
+   * Whether a document is one the plain validator is meant to judge: queries without variables,
+   * named fragments, directives or introspection, and no response name used twice in a selection
+   * set (inline fragments included).
+   */
+  function isPlain(document: DocumentNode): boolean {
+    let plain = true;
+    const responseNames = (set: SelectionSetNode, names: string[]): string[] => {
+      for (const selection of set.selections) {
+        if (selection.kind === Kind.FIELD) names.push(selection.alias?.value ?? selection.name.value);
+        else if (selection.kind === Kind.INLINE_FRAGMENT) responseNames(selection.selectionSet, names);
+      }
+      return names;
+    };
+    visit(document, {
+      OperationDefinition(node) {
+        if (node.operation !== 'query') plain = false;
+      },
+      FragmentDefinition: () => void (plain = false),
+      FragmentSpread: () => void (plain = false),
+      Variable: () => void (plain = false),
+      Directive: () => void (plain = false),
+      Field(node) {
+        if (node.name.value === '__schema' || node.name.value === '__type') plain = false;
+      },
+      SelectionSet(node) {
+        const names = responseNames(node, []);
+        if (new Set(names).size !== names.length) plain = false;
+      },
+    });
+    return plain;
+  }
+
+  it.each(configurations)('judges every plain document as graphql-js does, with $name', ({ limits, rules: serverRules }) => {
+    const plainPasses = createPlainValidator(schema, limits);
+    const verdicts = { valid: 0, invalid: 0 };
+    fc.assert(
+      fc.property(plainDocument, (text) => {
+        const document = parsed(text);
+        if (document === null || !isPlain(document)) return;
+        const verdict = validate(schema, document, serverRules).length === 0;
+        verdicts[verdict ? 'valid' : 'invalid'] += 1;
+        expect(plainPasses(document) === true, text).toBe(verdict);
+      }),
+      { numRuns: RUNS * 3 },
+    );
+    // The property is only worth something if both verdicts occur often.
+    expect(verdicts.valid).toBeGreaterThan(RUNS / 10);
+    expect(verdicts.invalid).toBeGreaterThan(RUNS / 10);
+  });
+
+  it('passes the documents of the unique workload and leaves to the full validator what it does not check', () => {
+    const plainPasses = createPlainValidator(schema, small);
+    for (const text of [
+      '{ u1: node(id: "Country:germany") { id ... on Entity { name label(language: DE) } } }',
+      'query A { people(first: 2) { nodes { name } } } query B { __typename }',
+      '{ agreements(orderBy: [{ field: NAME, direction: DESC }], first: 3) { nodes { name } } }',
+      // Six levels, as deep as the limit allows.
+      '{ people { nodes { signedAgreements { nodes { signatories { totalCount } } } } } }',
+    ]) {
+      expect(validate(schema, parse(text), [...specifiedRules, ...limitRules(small)]), text).toEqual([]);
+      expect(plainPasses(parse(text)), text).toBe(true);
+    }
+    for (const text of [
+      '{ people { nodes { signedAgreements { nodes { signatories { nodes { id } } } } } } }',
+      '{ a: people { totalCount } b: people { totalCount } c: people { totalCount } d: people { totalCount } }',
+      '{ a: people { totalCount } a: people { totalCount } }',
+      '{ people { totalCount } ... on Query { people { totalCount } } }',
+      'query Q($n: Int) { people(first: $n) { totalCount } }',
+      '{ ...F } fragment F on Query { __typename }',
+      '{ __typename @skip(if: false) }',
+      '{ __type(name: "Country") { name } }',
+      'mutation { __typename }',
+      '{ __typename } { __typename }',
+      'query A { __typename } query A { __typename }',
+    ]) {
+      expect(plainPasses(parse(text)), text).toBeUndefined();
+    }
   });
 });
 

@@ -2,6 +2,7 @@ import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import { parse, type DocumentNode, type GraphQLSchema, type ValidationRule } from 'graphql';
 import { ClockCache } from '../lib/clock-cache.js';
 import { sha256Hex } from '../lib/sha256.js';
+import { createPlainValidator, type PlainLimits } from './plain-validation.js';
 import { createValidator } from './validate.js';
 
 /**
@@ -33,6 +34,11 @@ export interface DocumentStoreOptions {
   rules: readonly ValidationRule[];
   /** The parser's token limit, as Apollo applies it. */
   maxTokens: number;
+  /**
+   * The limits `rules` enforce, when `rules` are exactly those `createGraphQLServer` validates
+   * with; plain documents are then judged by `createPlainValidator` before the full validator.
+   */
+  plainLimits?: PlainLimits;
   maxBytes: number;
 }
 
@@ -55,10 +61,12 @@ export interface DocumentStoreOptions {
 export class DocumentStore implements KeyValueCache<DocumentNode> {
   private readonly documents: ClockCache<DocumentNode>;
   private readonly passesValidation: (document: DocumentNode) => boolean;
+  private readonly plainPasses: ((document: DocumentNode) => true | undefined) | undefined;
 
   constructor(private readonly options: DocumentStoreOptions) {
     this.documents = new ClockCache(options.maxBytes, TYPICAL_ENTRY_BYTES);
     this.passesValidation = createValidator(options.schema, options.rules);
+    this.plainPasses = options.plainLimits ? createPlainValidator(options.schema, options.plainLimits) : undefined;
   }
 
   /**
@@ -79,7 +87,7 @@ export class DocumentStore implements KeyValueCache<DocumentNode> {
     let document: DocumentNode | null = null;
     try {
       const parsed = parse(query, { maxTokens: this.options.maxTokens, noLocation: !locations });
-      if (this.passesValidation(parsed)) document = parsed;
+      if (this.plainPasses?.(parsed) ?? this.passesValidation(parsed)) document = parsed;
     } catch {
       // A syntax error, or anything a rule threw: Apollo meets it again and answers it as it always does.
     }
