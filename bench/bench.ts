@@ -7,7 +7,9 @@
  * 1. The workloads (hot, mixed, unique, and rows without caches for comparison) each get a warm-up
  * and rounds that alternate Entente and the ceiling: by default workload by workload (`blocks`),
  * or with every workload in turn in each round (`cycle`). Every answer is checked against Apollo
- * alone (no caches, no direct execution) before anything is measured. Writes
+ * alone (no caches, no direct execution) before anything is measured. Last, unique is measured
+ * against the ceiling made as slow as unique (`--pace-us`), to read its latency against a server of
+ * the same throughput. Writes
  * bench/results/workloads.json, bench/workloads.svg and the workloads section of bench/RESULTS.md.
  * Asserts nothing about time.
  */
@@ -164,6 +166,8 @@ async function load(port: number, pid: number, requests: autocannon.Request[], s
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+/** The row that measures unique against a ceiling made as slow as unique. */
+const PACED = 'unique vs paced ceiling';
 
 async function main(): Promise<void> {
   // Every request through Apollo's own pipeline, nothing kept: the reference for every answer.
@@ -211,7 +215,7 @@ async function main(): Promise<void> {
   // `entente` is the server a workload measures: the production one; for the uncached rows the
   // one without response cache, so every request is parsed from JSON, found in the document store
   // and executed; for the last row the reference, where Apollo parses, validates and executes.
-  const workloads: Record<string, { requests: autocannon.Request[]; entente: typeof measured }> = {
+  const workloads: Record<string, { requests: autocannon.Request[]; entente: typeof measured; ceiling?: typeof ceiling }> = {
     hot: { requests: hot, entente: measured },
     'hot, uncached': { requests: hot, entente: uncached },
     // One small document, always the same, without response cache: the floor for a request whose
@@ -223,15 +227,15 @@ async function main(): Promise<void> {
   };
   const runs: Record<string, Record<string, Run[]>> = {};
   const warmUp = async (name: string): Promise<void> => {
-    const { requests, entente } = workloads[name]!;
-    for (const server of [entente, ceiling]) await load(server.port, server.child.pid!, requests, warmup);
+    const { requests, entente, ceiling: against = ceiling } = workloads[name]!;
+    for (const server of [entente, against]) await load(server.port, server.child.pid!, requests, warmup);
     console.log(`warmed up ${name}`);
   };
   const measureRound = async (name: string, round: number): Promise<void> => {
-    const { requests, entente } = workloads[name]!;
+    const { requests, entente, ceiling: against = ceiling } = workloads[name]!;
     const order = round % 2 === 0 ? (['ceiling', 'entente'] as const) : (['entente', 'ceiling'] as const);
     for (const which of order) {
-      const server = which === 'ceiling' ? ceiling : entente;
+      const server = which === 'ceiling' ? against : entente;
       const run = await load(server.port, server.child.pid!, requests, duration);
       ((runs[name] ??= {})[which] ??= []).push(run);
       console.log(`round ${round + 1} ${name} ${which}: ${run.requestsPerSecond.toFixed(0)} req/s, p50 ${run.p50} ms, p99 ${run.p99} ms, ${run.cpuMicrosPerRequest.toFixed(0)} µs CPU/request, errors ${run.errors}, non-2xx ${run.non2xx}`);
@@ -249,8 +253,29 @@ async function main(): Promise<void> {
     for (const name of Object.keys(workloads)) await warmUp(name);
     for (let round = 0; round < rounds; round++) for (const name of Object.keys(workloads)) await measureRound(name, round);
   }
+  // With 50 connections always busy, a request waits for the ones ahead of it, so latency follows
+  // throughput. The ceiling made as slow as unique shows what latency unique's throughput alone
+  // brings on this machine; unique is measured against it once more. Its pace starts at unique's
+  // extra CPU per request and is corrected by what a probe shows, since a slower server also pays
+  // more per request for waking its clients.
+  const uniqueCpu = median(runs.unique!.entente!.map((run) => run.cpuMicrosPerRequest));
+  const startPaced = (micros: number) => start(['--import', 'tsx', 'bench/ceiling-server.ts', answersFile, '--pace-us', micros.toFixed(1)], {}, /listening on (\d+)/);
+  let paceMicros = Math.max(0, uniqueCpu - median(runs.unique!.ceiling!.map((run) => run.cpuMicrosPerRequest)));
+  let paced = await startPaced(paceMicros);
+  for (let probe = 0; probe < 3; probe++) {
+    const excess = (await load(paced.port, paced.child.pid!, uniqueRequests, warmup + 1)).cpuMicrosPerRequest - uniqueCpu;
+    console.log(`paced ceiling at ${paceMicros.toFixed(0)} µs: ${excess.toFixed(0)} µs per request more than unique`);
+    if (Math.abs(excess) < uniqueCpu * 0.05) break;
+    paced.child.kill('SIGTERM');
+    await once(paced.child, 'exit');
+    paceMicros = Math.max(0, paceMicros - excess);
+    paced = await startPaced(paceMicros);
+  }
+  workloads[PACED] = { requests: uniqueRequests, entente: measured, ceiling: paced };
+  await warmUp(PACED);
+  for (let round = 0; round < rounds; round++) await measureRound(PACED, round);
   const rss = { entente: peakRssBytes(measured.child.pid!), uncached: peakRssBytes(uncached.child.pid!), apolloAlone: peakRssBytes(reference.child.pid!), ceiling: peakRssBytes(ceiling.child.pid!) };
-  const servers = [measured, uncached, reference, ceiling];
+  const servers = [measured, uncached, reference, ceiling, paced];
   for (const server of servers) server.child.kill('SIGTERM');
   await Promise.all(servers.map((server) => once(server.child, 'exit')));
 
@@ -273,7 +298,11 @@ async function main(): Promise<void> {
   writeFileSync(path.join('bench', 'results', 'workloads.json'), `${JSON.stringify({ date: new Date().toISOString(), machine, rounds, duration, connections, rss, summary, runs }, null, 2)}\n`);
   writeFileSync(
     path.join('bench', 'workloads.svg'),
-    barChart('Entente req/s as a share of the ceiling (median of rounds)', summary.map((s) => ({ name: s.workload, value: s.ratio, goal: s.goal })), '×'),
+    barChart(
+      'Entente req/s as a share of the ceiling (median of rounds)',
+      summary.filter((s) => s.workload !== PACED).map((s) => ({ name: s.workload, value: s.ratio, goal: s.goal })),
+      '×',
+    ),
   );
   const rows = summary.map(
     (s) =>
@@ -292,7 +321,8 @@ async function main(): Promise<void> {
       `- **lookup, uncached**: one of the unique workload's small documents, always the same, to the server without response cache: the cost of a request when its document is already parsed and validated. No goal; it bounds what **unique** can reach, which pays this plus a new document.\n` +
       `- **mixed**: ${mixed.length} distinct requests cycled per connection: a lookup of every entity, 12 searches, paths between people and entities, filtered lists, ordered pages.\n` +
       `- **unique**: a new document every request (a new alias, one of three field sets), so neither the document cache nor the response cache can help.\n` +
-      `- **unique, Apollo alone**: the same stream of new documents to Entente with its response cache, document store and direct execution switched off, so Apollo Server 5 parses, validates and executes every request itself. No goal; it shows what the rest of Entente's request path adds.\n\n![workloads against the ceiling](workloads.svg)\n`,
+      `- **unique, Apollo alone**: the same stream of new documents to Entente with its response cache, document store and direct execution switched off, so Apollo Server 5 parses, validates and executes every request itself. No goal; it shows what the rest of Entente's request path adds.\n` +
+      `- **${PACED}**: the unique stream again, measured against the ceiling server made to spend ${paceMicros.toFixed(0)} µs more CPU on every request in a busy loop, so that it takes about unique's CPU per request and runs at about its throughput (the pace is set by up to three probes before measuring). No goal. With ${connections} connections always busy a request waits for the ones ahead of it (Little's law: mean latency = connections / throughput), so this row's ceiling p99 is the latency any server of unique's throughput has under this load, and Entente's p99 is to be read against it.\n\n![workloads against the ceiling](workloads.svg)\n`,
   );
   console.log('wrote bench/results/workloads.json, bench/workloads.svg and bench/RESULTS.md');
 }
