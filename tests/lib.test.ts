@@ -4,6 +4,8 @@ import { encodeCursor, readPage } from '../src/lib/connection.js';
 import { Doorkeeper } from '../src/lib/doorkeeper.js';
 import { parseGlobalId } from '../src/lib/global-id.js';
 import { parsePartialDate } from '../src/lib/partial-date.js';
+import { sha256Hex } from '../src/lib/sha256.js';
+import { createHash } from 'node:crypto';
 import { foldText, foldUnicode } from '../src/lib/text.js';
 
 describe('parsePartialDate', () => {
@@ -18,6 +20,17 @@ describe('parsePartialDate', () => {
     for (const value of ['2026-02-29', '2025-13', '2025-00', '2025-1', '14.02.2026', '2026-02-14T10:00', '']) {
       expect(parsePartialDate(value), value).toBeNull();
     }
+  });
+});
+
+describe('sha256Hex', () => {
+  it('gives the SHA-256 of the UTF-8 bytes, for a text met again or right after another', () => {
+    const expected = (text: string) => createHash('sha256').update(Buffer.from(text, 'utf8')).digest('hex');
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: 'grapheme', maxLength: 30 }), { minLength: 1, maxLength: 6 }), (texts) => {
+        for (const text of [...texts, ...texts.reverse(), texts[0]!, texts[0]!]) expect(sha256Hex(text)).toBe(expected(text));
+      }),
+    );
   });
 });
 
