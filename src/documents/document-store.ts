@@ -75,7 +75,8 @@ export class DocumentStore implements KeyValueCache<DocumentNode> {
    * hash it is kept under.
    *
    * Source locations are needed only to point at a place in an error; an answer the direct path
-   * gives has none. Parsing without them takes about half the time and leaves far less garbage, so
+   * gives has none. Parsing without them takes about a third of the time (4.9 against 14 µs for a small
+   * query) and leaves far less garbage, so
    * they are made only when asked for (`locations`, when Apollo will run the document anyway) or
    * when Apollo is about to run it (`keep`).
    */
