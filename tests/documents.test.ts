@@ -6,7 +6,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../src/config.js';
 import { DocumentStore } from '../src/documents/document-store.js';
-import { createPlainValidator } from '../src/documents/plain-validation.js';
+import { costOfOperation, createPlainValidator, type PlainVerdict } from '../src/documents/plain-validation.js';
+import { estimateCost } from '../src/limits/query-cost.js';
 import { createValidator } from '../src/documents/validate.js';
 import { introspectionDisabledRule, limitRules } from '../src/limits/validation-rules.js';
 import { resolvers } from '../src/modules/index.js';
@@ -156,7 +157,7 @@ describe('createPlainValidator', () => {
     fc.assert(
       fc.property(fc.oneof(plainDocument, schemaDocument(schema), graphqlDocument), (text) => {
         const document = parsed(text);
-        if (document === null || plainPasses(document) !== true) return;
+        if (document === null || plainPasses(document) === undefined) return;
         decided += 1;
         expect(validate(schema, document, serverRules), text).toEqual([]);
       }),
@@ -207,13 +208,36 @@ describe('createPlainValidator', () => {
         if (document === null || !isPlain(document)) return;
         const verdict = validate(schema, document, serverRules).length === 0;
         verdicts[verdict ? 'valid' : 'invalid'] += 1;
-        expect(plainPasses(document) === true, text).toBe(verdict);
+        expect(plainPasses(document) !== undefined, text).toBe(verdict);
       }),
       { numRuns: RUNS * 3 },
     );
     // The property is only worth something if both verdicts occur often.
     expect(verdicts.valid).toBeGreaterThan(RUNS / 10);
     expect(verdicts.invalid).toBeGreaterThan(RUNS / 10);
+  });
+
+  it('estimates the cost of every operation of a document it passes as estimateCost does', () => {
+    const plainPasses = createPlainValidator(schema, DEFAULT_LIMITS);
+    const seen = new Set<number>();
+    fc.assert(
+      fc.property(fc.oneof(plainDocument, schemaDocument(schema)), (text) => {
+        const document = parsed(text);
+        const verdict = document && plainPasses(document);
+        if (!document || !verdict) return;
+        const names = document.definitions.map((definition) => (definition.kind === Kind.OPERATION_DEFINITION ? definition.name?.value : undefined));
+        for (const name of names) {
+          const expected = estimateCost(schema, document, {}, name);
+          expect(costOfOperation(verdict, name), text).toBe('cost' in expected ? expected.cost : undefined);
+          if ('cost' in expected) seen.add(expected.cost);
+        }
+        if (names.length === 1) expect(costOfOperation(verdict, undefined), text).toBe(costOfOperation(verdict, names[0]));
+        else expect(costOfOperation(verdict, undefined), text).toBeUndefined();
+      }),
+      { numRuns: RUNS * 3 },
+    );
+    // Pages, lists of ids and fragments on abstract types give many different costs.
+    expect(seen.size).toBeGreaterThan(10);
   });
 
   it('passes the documents of the unique workload and leaves to the full validator what it does not check', () => {
@@ -226,7 +250,7 @@ describe('createPlainValidator', () => {
       '{ people { nodes { signedAgreements { nodes { signatories { totalCount } } } } } }',
     ]) {
       expect(validate(schema, parse(text), [...specifiedRules, ...limitRules(small)]), text).toEqual([]);
-      expect(plainPasses(parse(text)), text).toBe(true);
+      expect(plainPasses(parse(text)), text).toBeDefined();
     }
     for (const text of [
       '{ people { nodes { signedAgreements { nodes { signatories { nodes { id } } } } } } }',
@@ -284,6 +308,25 @@ describe('DocumentStore', () => {
     const withLocations = documents.admit(other, true);
     documents.keep(withLocations);
     expect(await documents.get(keyOf(other))).toBe(withLocations.document);
+  });
+
+  it('gives the costs the plain validator worked out with the document, also once it is kept with locations', async () => {
+    const documents = new DocumentStore({ schema, rules, maxTokens: DEFAULT_LIMITS.maxTokens, maxBytes: 1 << 20, plainLimits: DEFAULT_LIMITS });
+    const text = 'query A { people(first: 3) { nodes { name } } } query B { agreements { totalCount } }';
+    const admitted = documents.admit(text);
+    const expected = ['A', 'B'].map((name) => (estimateCost(schema, admitted.document!, {}, name) as { cost: number }).cost);
+    expect(expected).toEqual([7, 21]);
+    const costs = (verdict: PlainVerdict | undefined) => [verdict && costOfOperation(verdict, 'A'), verdict && costOfOperation(verdict, 'B'), verdict && costOfOperation(verdict, undefined)];
+    expect(costs(admitted.verdict)).toEqual([...expected, undefined]);
+    documents.keep(admitted);
+    const known = documents.admit(text);
+    expect(known.admission).toBe('known');
+    expect(known.document?.loc).toBeDefined();
+    expect(costs(known.verdict)).toEqual([...expected, undefined]);
+    // A document with variables is left to estimateCost, which applies them.
+    const withVariables = documents.admit('query ($n: Int) { people(first: $n) { totalCount } }');
+    expect(withVariables.admission).toBe('admitted');
+    expect(withVariables.verdict).toBeUndefined();
   });
 
   it('keeps nothing it could not parse or validate, so Apollo reports those errors itself', async () => {

@@ -2,7 +2,7 @@ import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import { parse, type DocumentNode, type GraphQLSchema, type ValidationRule } from 'graphql';
 import { ClockCache } from '../lib/clock-cache.js';
 import { sha256Hex } from '../lib/sha256.js';
-import { createPlainValidator, type PlainLimits } from './plain-validation.js';
+import { createPlainValidator, type PlainLimits, type PlainVerdict } from './plain-validation.js';
 import { createValidator } from './validate.js';
 
 /**
@@ -26,6 +26,14 @@ export interface Admitted {
   hash?: string;
   /** The document's text, to parse it again with locations when Apollo is to run it. */
   text?: string;
+  /** What the plain validator learned about the document (its operations' costs), when it passed it. */
+  verdict?: PlainVerdict;
+}
+
+/** A kept document, with what the plain validator learned about it. */
+interface Kept {
+  document: DocumentNode;
+  verdict: PlainVerdict | undefined;
 }
 
 export interface DocumentStoreOptions {
@@ -59,9 +67,9 @@ export interface DocumentStoreOptions {
  * under the query's hash alone.
  */
 export class DocumentStore implements KeyValueCache<DocumentNode> {
-  private readonly documents: ClockCache<DocumentNode>;
+  private readonly documents: ClockCache<Kept>;
   private readonly passesValidation: (document: DocumentNode) => boolean;
-  private readonly plainPasses: ((document: DocumentNode) => true | undefined) | undefined;
+  private readonly plainPasses: ((document: DocumentNode) => PlainVerdict | undefined) | undefined;
 
   constructor(private readonly options: DocumentStoreOptions) {
     this.documents = new ClockCache(options.maxBytes, TYPICAL_ENTRY_BYTES);
@@ -84,17 +92,18 @@ export class DocumentStore implements KeyValueCache<DocumentNode> {
     if (this.options.maxBytes === 0) return { admission: 'off' };
     const hash = sha256Hex(query);
     const known = this.documents.get(hash);
-    if (known !== undefined) return { admission: 'known', document: known, hash, text: query };
-    let document: DocumentNode | null = null;
+    if (known !== undefined) return { admission: 'known', document: known.document, hash, text: query, verdict: known.verdict };
+    let kept: Kept | undefined;
     try {
-      const parsed = parse(query, { maxTokens: this.options.maxTokens, noLocation: !locations });
-      if (this.plainPasses?.(parsed) ?? this.passesValidation(parsed)) document = parsed;
+      const document = parse(query, { maxTokens: this.options.maxTokens, noLocation: !locations });
+      const verdict = this.plainPasses?.(document);
+      if (verdict !== undefined || this.passesValidation(document)) kept = { document, verdict };
     } catch {
       // A syntax error, or anything a rule threw: Apollo meets it again and answers it as it always does.
     }
-    if (document === null) return { admission: 'refused' };
-    this.documents.offer(hash, document, sizeOf(query.length));
-    return { admission: 'admitted', document, hash, text: query };
+    if (kept === undefined) return { admission: 'refused' };
+    this.documents.offer(hash, kept, sizeOf(query.length));
+    return { admission: 'admitted', document: kept.document, hash, text: query, verdict: kept.verdict };
   }
 
   /**
@@ -103,22 +112,21 @@ export class DocumentStore implements KeyValueCache<DocumentNode> {
    * passed once; validation is not repeated) when it has not.
    */
   keep(admitted: Admitted): void {
-    const { document, hash, text } = admitted;
+    const { document, hash, text, verdict } = admitted;
     if (!document || !hash || text === undefined) return;
-    const kept = this.documents.get(hash);
-    if (kept?.loc !== undefined) return;
+    if (this.documents.get(hash)?.document.loc !== undefined) return;
     const located = document.loc !== undefined ? document : parse(text, { maxTokens: this.options.maxTokens });
-    this.documents.set(hash, located, sizeOf(text.length));
+    this.documents.set(hash, { document: located, verdict }, sizeOf(text.length));
   }
 
   /** A kept document, for Apollo: only one with source locations, since Apollo reports errors from it. */
   async get(key: string): Promise<DocumentNode | undefined> {
-    const document = this.documents.get(queryHashOf(key));
+    const document = this.documents.get(queryHashOf(key))?.document;
     return document?.loc === undefined ? undefined : document;
   }
 
   async set(key: string, document: DocumentNode): Promise<void> {
-    this.documents.set(queryHashOf(key), document, sizeOf(document.loc?.end ?? 1024));
+    this.documents.set(queryHashOf(key), { document, verdict: undefined }, sizeOf(document.loc?.end ?? 1024));
   }
 
   async delete(key: string): Promise<boolean> {

@@ -2,6 +2,7 @@ import {
   doTypesOverlap,
   getNamedType,
   getNullableType,
+  isAbstractType,
   isCompositeType,
   isInputObjectType,
   isLeafType,
@@ -12,13 +13,17 @@ import {
   valueFromAST,
   type ArgumentNode,
   type DocumentNode,
+  type FieldNode,
   type GraphQLArgument,
   type GraphQLCompositeType,
+  type GraphQLField,
   type GraphQLInputType,
   type GraphQLSchema,
   type SelectionSetNode,
   type ValueNode,
+  TypeNameMetaFieldDef,
 } from 'graphql';
+import { MAX_COST_NODES, pageSizeEstimator } from '../limits/query-cost.js';
 
 /** The limits the depth and alias rules enforce (graphql-armor's maxDepthRule and maxAliasesRule). */
 export interface PlainLimits {
@@ -26,10 +31,25 @@ export interface PlainLimits {
   maxAliases: number;
 }
 
-/** Per operation: the deepest field level and the aliases armor counts. */
+/** Per operation: the deepest field level and the aliases armor counts; per document: the selections walked. */
 interface Counts {
   depth: number;
   aliases: number;
+  selections: number;
+}
+
+/**
+ * What the walk learned about a document it passed: the estimated cost of each operation by name
+ * (undefined for the anonymous one), as `estimateCost` would give it.
+ */
+export interface PlainVerdict {
+  costs: ReadonlyMap<string | undefined, number>;
+}
+
+/** The cost of the operation a request runs, from a verdict; undefined when the request does not pick exactly one. */
+export function costOfOperation(verdict: PlainVerdict, operationName: string | undefined): number | undefined {
+  if (operationName !== undefined) return verdict.costs.get(operationName);
+  return verdict.costs.size === 1 ? verdict.costs.values().next().value : undefined;
 }
 
 /**
@@ -48,14 +68,33 @@ interface Counts {
  *   fields can conflict (OverlappingFieldsCanBeMerged);
  * - the depth and the aliases stay within the limits, counted as graphql-armor counts them.
  *
- * It answers `true` only for a document every rule would pass; anything else, valid or not, is
+ * The same walk estimates each operation's cost, so the request need not be walked again for it.
+ * The figure is graphql-query-complexity's for `pageSizeEstimator` (see estimateCost): a field
+ * costs what the estimator says for its coerced arguments (defaults included) and the cost of its
+ * selection; a selection set costs the most any of its possible types adds up to, an inline
+ * fragment counting for the possible types of its own type condition. A document of more than
+ * MAX_COST_NODES selections is left undecided, as the library gives up on it.
+ *
+ * It answers only for a document every rule would pass; anything else, valid or not, is
  * undecided (`undefined`) and goes to the full validator. It is meant for exactly the rules
  * `createGraphQLServer` validates with (graphql-js's specified rules, the limit rules made from
  * `limits`, and the rule refusing introspection); tests/documents.test.ts checks it against
  * graphql-js `validate` with those rules on generated documents.
  */
-export function createPlainValidator(schema: GraphQLSchema, limits: PlainLimits): (document: DocumentNode) => true | undefined {
+export function createPlainValidator(schema: GraphQLSchema, limits: PlainLimits): (document: DocumentNode) => PlainVerdict | undefined {
   const queryType = schema.getQueryType();
+  const possibleTypeNames = new Map<GraphQLCompositeType, readonly string[]>();
+  /** The object types a selection on `type` can meet, as graphql-query-complexity names them. */
+  const namesOf = (type: GraphQLCompositeType): readonly string[] => {
+    let names = possibleTypeNames.get(type);
+    if (names === undefined) possibleTypeNames.set(type, (names = isAbstractType(type) ? schema.getPossibleTypes(type).map((possible) => possible.name) : [type.name]));
+    return names;
+  };
+  /** Adds a cost to each of `types` in a selection set's costs by type, as the library does. */
+  const addCost = (byType: Map<string, number>, cost: number, types: readonly string[]): void => {
+    for (const type of types) byType.set(type, (byType.get(type) ?? 0) + cost);
+  };
+  const maxCost = (byType: Map<string, number>): number => Math.max(...byType.values(), 0);
 
   /**
    * Whether a literal has the shape its type needs: no variables, lists where lists are asked for
@@ -79,78 +118,112 @@ export function createPlainValidator(schema: GraphQLSchema, limits: PlainLimits)
     });
   }
 
-  function argumentsFit(nodes: readonly ArgumentNode[] | undefined, definitions: readonly GraphQLArgument[]): boolean {
+  /**
+   * The coerced values of a field's arguments, defaults included, as execution would see them;
+   * undefined when they are not known, unique, complete and of the right type.
+   */
+  function argumentValues(nodes: readonly ArgumentNode[] | undefined, definitions: readonly GraphQLArgument[]): Record<string, unknown> | undefined {
     const given = nodes ?? [];
+    const values: Record<string, unknown> = {};
     for (let index = 0; index < given.length; index++) {
       const node = given[index]!;
       const definition = definitions.find((argument) => argument.name === node.name.value);
-      if (definition === undefined) return false;
-      for (let before = 0; before < index; before++) if (given[before]!.name.value === node.name.value) return false;
-      if (!shapeFits(node.value, definition.type) || valueFromAST(node.value, definition.type) === undefined) return false;
+      if (definition === undefined) return undefined;
+      for (let before = 0; before < index; before++) if (given[before]!.name.value === node.name.value) return undefined;
+      if (!shapeFits(node.value, definition.type)) return undefined;
+      const value = valueFromAST(node.value, definition.type);
+      if (value === undefined) return undefined;
+      values[definition.name] = value;
     }
-    return definitions.every((definition) => !isRequiredArgument(definition) || given.some((node) => node.name.value === definition.name));
+    for (const definition of definitions) {
+      if (Object.hasOwn(values, definition.name)) continue;
+      if (isRequiredArgument(definition)) return undefined;
+      if (definition.defaultValue !== undefined) values[definition.name] = definition.defaultValue;
+    }
+    return values;
+  }
+
+  /** What the estimator says a field costs; undefined when it gives no number, as the library then reports an error. */
+  function fieldCost(field: GraphQLField<unknown, unknown>, args: Record<string, unknown>, childComplexity: number, node: FieldNode, type: GraphQLCompositeType): number | undefined {
+    const cost = pageSizeEstimator({ field, args, childComplexity, node, type, context: undefined });
+    return typeof cost === 'number' && !Number.isNaN(cost) ? cost : undefined;
   }
 
   /**
-   * Checks a selection set on its parent type, at a field level (root fields are at 1). `names`
-   * holds the response names of the set so far: an inline fragment adds to its parent's.
+   * Checks a selection set on its parent type, at a field level (root fields are at 1), and returns
+   * its cost; undefined when it does not fit. `names` holds the response names of the set so far:
+   * an inline fragment adds to its parent's.
    */
-  function selectionsFit(set: SelectionSetNode, parent: GraphQLCompositeType, level: number, names: string[], counts: Counts): boolean {
+  function selectionsFit(set: SelectionSetNode, parent: GraphQLCompositeType, level: number, names: string[], counts: Counts): number | undefined {
+    const byType = new Map<string, number>();
+    const parentTypes = namesOf(parent);
     for (const selection of set.selections) {
-      if (selection.directives !== undefined && selection.directives.length > 0) return false;
+      if (++counts.selections >= MAX_COST_NODES) return undefined;
+      if (selection.directives !== undefined && selection.directives.length > 0) return undefined;
       if (selection.kind === Kind.INLINE_FRAGMENT) {
         let type: GraphQLCompositeType = parent;
         if (selection.typeCondition) {
           const named = schema.getType(selection.typeCondition.name.value);
-          if (named === undefined || !isCompositeType(named) || !doTypesOverlap(schema, named, parent)) return false;
+          if (named === undefined || !isCompositeType(named) || !doTypesOverlap(schema, named, parent)) return undefined;
           type = named;
         }
-        if (!selectionsFit(selection.selectionSet, type, level, names, counts)) return false;
+        const cost = selectionsFit(selection.selectionSet, type, level, names, counts);
+        if (cost === undefined) return undefined;
+        addCost(byType, cost, namesOf(type));
         continue;
       }
-      if (selection.kind !== Kind.FIELD) return false;
+      if (selection.kind !== Kind.FIELD) return undefined;
       const name = selection.name.value;
       const responseName = selection.alias?.value ?? name;
-      if (names.includes(responseName)) return false;
+      if (names.includes(responseName)) return undefined;
       names.push(responseName);
       // armor does not count an alias of __typename, nor a field aliased as __typename.
       if (selection.alias !== undefined && name !== '__typename' && responseName !== '__typename') counts.aliases += 1;
       counts.depth = Math.max(counts.depth, level);
       if (name === '__typename') {
-        if (selection.selectionSet !== undefined || (selection.arguments?.length ?? 0) > 0) return false;
+        if (selection.selectionSet !== undefined || (selection.arguments?.length ?? 0) > 0) return undefined;
+        const cost = fieldCost(TypeNameMetaFieldDef, {}, 0, selection, parent);
+        if (cost === undefined) return undefined;
+        addCost(byType, cost, parentTypes);
         continue;
       }
       // __schema and __type have rules of their own (depth of introspection, introspection off).
-      if (name.startsWith('__') || isUnionType(parent)) return false;
+      if (name.startsWith('__') || isUnionType(parent)) return undefined;
       const field = parent.getFields()[name];
-      if (field === undefined || !argumentsFit(selection.arguments, field.args)) return false;
+      const args = field && argumentValues(selection.arguments, field.args);
+      if (field === undefined || args === undefined) return undefined;
       const type = getNamedType(field.type);
+      let childCost = 0;
       if (isLeafType(type)) {
-        if (selection.selectionSet !== undefined) return false;
-      } else if (selection.selectionSet === undefined || !isCompositeType(type) || !selectionsFit(selection.selectionSet, type, level + 1, [], counts)) {
-        return false;
+        if (selection.selectionSet !== undefined) return undefined;
+      } else {
+        const cost = selection.selectionSet !== undefined && isCompositeType(type) ? selectionsFit(selection.selectionSet, type, level + 1, [], counts) : undefined;
+        if (cost === undefined) return undefined;
+        childCost = cost;
       }
+      const cost = fieldCost(field, args, childCost, selection, parent);
+      if (cost === undefined) return undefined;
+      addCost(byType, cost, parentTypes);
     }
-    return true;
+    return maxCost(byType);
   }
 
   return (document) => {
     if (!queryType) return undefined;
     const { definitions } = document;
-    const operationNames: string[] = [];
+    const costs = new Map<string | undefined, number>();
+    const counts: Counts = { depth: 0, aliases: 0, selections: 0 };
     for (const definition of definitions) {
       if (definition.kind !== Kind.OPERATION_DEFINITION || definition.operation !== 'query') return undefined;
       if ((definition.variableDefinitions?.length ?? 0) > 0 || (definition.directives?.length ?? 0) > 0) return undefined;
-      if (definition.name === undefined) {
-        if (definitions.length > 1) return undefined;
-      } else {
-        if (operationNames.includes(definition.name.value)) return undefined;
-        operationNames.push(definition.name.value);
-      }
-      const counts: Counts = { depth: 0, aliases: 0 };
-      if (!selectionsFit(definition.selectionSet, queryType, 1, [], counts)) return undefined;
-      if (counts.depth > limits.maxDepth || counts.aliases > limits.maxAliases) return undefined;
+      const name = definition.name?.value;
+      if (name === undefined ? definitions.length > 1 : costs.has(name)) return undefined;
+      counts.depth = 0;
+      counts.aliases = 0;
+      const cost = selectionsFit(definition.selectionSet, queryType, 1, [], counts);
+      if (cost === undefined || counts.depth > limits.maxDepth || counts.aliases > limits.maxAliases) return undefined;
+      costs.set(name, cost);
     }
-    return true;
+    return { costs };
   };
 }

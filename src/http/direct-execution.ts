@@ -73,13 +73,14 @@ export class DirectExecutor {
 
   constructor(private readonly options: DirectExecutorOptions) {}
 
-  async answer(document: DocumentNode, request: DirectRequest, accept: string | undefined, context: Context): Promise<DirectAnswer | undefined> {
+  /** `knownCost` is the operation's cost when the plain validator worked it out; otherwise it is estimated here. */
+  async answer(document: DocumentNode, request: DirectRequest, accept: string | undefined, context: Context, knownCost?: number): Promise<DirectAnswer | undefined> {
     const started = process.hrtime.bigint();
     const contentType = this.contentTypeFor(accept);
     if (contentType === null) return undefined;
     const operation = getOperationAST(document, request.operationName);
     if (operation === null || operation === undefined || operation.operation !== 'query') return undefined;
-    const estimate = estimateCost(this.options.schema, document, request.variables ?? {}, request.operationName);
+    const estimate = knownCost !== undefined ? { cost: knownCost } : estimateCost(this.options.schema, document, request.variables ?? {}, request.operationName);
     if (!('cost' in estimate) || estimate.cost > this.options.maxCost) return undefined;
     const result = await execute({
       schema: this.options.schema,

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HttpLimits } from '../config.js';
 import { createContext, type Context } from '../context.js';
 import type { Admitted, DocumentStore } from '../documents/document-store.js';
+import { costOfOperation } from '../documents/plain-validation.js';
 import { ErrorCode } from '../errors.js';
 import { directRequestOf, type DirectExecutor } from './direct-execution.js';
 import type { GraphStore } from '../store/graph-store.js';
@@ -129,16 +130,23 @@ function assertNesting(query: unknown, accept: string | undefined, limit: number
 }
 
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(
       () => reject(new HttpRefusal(503, ErrorCode.REQUEST_TIMEOUT, `The request did not finish within the limit of ${ms} ms; ask for less.`, {}, { limit: ms })),
       ms,
     );
+    // The work cannot be interrupted; when it loses the race its result is dropped, not left unhandled.
+    work.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
   });
-  // The work cannot be interrupted; when it loses the race its result is dropped, not left unhandled.
-  work.catch(() => undefined);
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
 /** Hands a document to the document store before Apollo looks for it there; counts what happened. */
@@ -209,15 +217,18 @@ export async function serveGraphQL(req: IncomingMessage, res: ServerResponse, ur
     }
     body = parseJsonBody(request);
     if (typeof body === 'object' && body !== null) {
-      const { query, documentId, extensions, ...others } = body as Record<string, unknown>;
-      body = withoutUndefined({ ...others, ...resolveTrustedDocument({ query, documentId, extensions }, options.trustedDocuments, options.loggedUnknown) });
+      const params: Record<string, unknown> = Array.isArray(body) ? { ...body } : (body as Record<string, unknown>);
+      const resolved = resolveTrustedDocument(params, options.trustedDocuments, options.loggedUnknown);
+      // Unchanged, it is what JSON.parse made: it has no undefined members to drop.
+      body = resolved === body ? body : withoutUndefined(resolved);
       const document = (body as { query?: unknown }).query;
       assertNesting(document, req.headers.accept, options.maxNesting);
       const admitted = typeof document === 'string' ? admit(document, options) : undefined;
       const executor = options.direct;
       const direct = admitted?.document && executor ? directRequestOf(body) : undefined;
       if (executor && admitted?.document && direct) {
-        const answer = await withTimeout(executor.answer(admitted.document, direct, req.headers.accept, createContext(options.store, requestId)), options.limits.executionTimeoutMs);
+        const cost = admitted.verdict && costOfOperation(admitted.verdict, direct.operationName);
+        const answer = await withTimeout(executor.answer(admitted.document, direct, req.headers.accept, createContext(options.store, requestId), cost), options.limits.executionTimeoutMs);
         if (answer) return sendComplete(req, res, method, 200, answer.headers, answer.body, key, options);
       }
       // Apollo answers the rest: it finds the document kept, so it parses and validates nothing.

@@ -84,25 +84,27 @@ const LOGGED_UNKNOWN_LIMIT = 1000;
  * Resolves the document a request names. A `documentId` (`<sha256>` or `sha256:<sha256>`) or an APQ
  * hash found in the manifest becomes the query text. In `enforce` mode anything else is refused;
  * in `allow` mode it passes on unchanged (APQ still works) and unknown documents are reported once.
+ * Other members of `params` (variables, operationName) are carried over; `params` itself is
+ * returned when nothing changes.
  */
-export function resolveTrustedDocument(params: DocumentParams, trusted: TrustedDocuments, loggedUnknown: Set<string>): DocumentParams {
-  const { documentId, ...rest } = params;
-  if (documentId !== undefined) {
+export function resolveTrustedDocument<P extends DocumentParams>(params: P, trusted: TrustedDocuments, loggedUnknown: Set<string>): P {
+  if (params.documentId !== undefined) {
+    const { documentId, ...rest } = params;
     const hash = typeof documentId === 'string' ? documentId.replace(/^sha256:/, '') : '';
     const document = trusted.manifest.get(hash);
     if (document === undefined) {
       throw new HttpRefusal(400, ErrorCode.PERSISTED_DOCUMENT_NOT_FOUND, 'The documentId does not name a document this server trusts; update the client or send a known documentId.');
     }
-    return { ...rest, query: document, extensions: withoutPersistedQuery(params.extensions) };
+    return { ...rest, query: document, extensions: withoutPersistedQuery(params.extensions) } as P;
   }
   const apqHash = persistedQueryHash(params.extensions);
   if (apqHash !== undefined && trusted.manifest.has(apqHash)) {
-    return { ...rest, query: trusted.manifest.get(apqHash), extensions: withoutPersistedQuery(params.extensions) };
+    return { ...params, query: trusted.manifest.get(apqHash), extensions: withoutPersistedQuery(params.extensions) };
   }
   const queryHash = typeof params.query === 'string' ? sha256(params.query) : undefined;
   const known = queryHash !== undefined && trusted.manifest.has(queryHash);
   if (trusted.mode === 'enforce') {
-    if (known) return { ...rest, extensions: withoutPersistedQuery(params.extensions) };
+    if (known) return { ...params, extensions: withoutPersistedQuery(params.extensions) };
     if (apqHash !== undefined && params.query === undefined) {
       throw new HttpRefusal(400, ErrorCode.PERSISTED_DOCUMENT_NOT_FOUND, 'The persisted query hash does not name a document this server trusts; update the client or send a known documentId.');
     }

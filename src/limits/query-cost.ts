@@ -5,7 +5,7 @@ import { ErrorCode, limitExceeded } from '../errors.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../lib/connection.js';
 
 /** Fields walked before the estimate gives up: bounds the work a fragment explosion can cause. */
-const MAX_COST_NODES = 10_000;
+export const MAX_COST_NODES = 10_000;
 
 /**
  * The cost of a field is 1 plus the cost of its selection, times the number of items it can return:

@@ -44,13 +44,33 @@ async function loadEdges(store: GraphStore, queries: readonly EdgeQuery[]): Prom
   return results;
 }
 
-/** Every DataLoader of a request, built once per request so nothing is cached across requests. */
+/**
+ * The DataLoaders of one request. Each is built when a resolver first asks for it, since most
+ * requests need one of the three. Getters on a class, not on an object literal: per-request
+ * closures for the getters made every young-generation collection slower (median scavenge 2.4
+ * against 1.6 ms under the unique workload).
+ */
+class RequestLoaders implements Loaders {
+  private nodeLoader: Loaders['node'] | undefined;
+  private edgesLoader: Loaders['edges'] | undefined;
+  private entitiesByNameLoader: Loaders['entitiesByName'] | undefined;
+
+  constructor(private readonly store: GraphStore) {}
+
+  get node(): Loaders['node'] {
+    return (this.nodeLoader ??= new DataLoader((ids) => this.store.getNodes(ids)));
+  }
+
+  get edges(): Loaders['edges'] {
+    return (this.edgesLoader ??= new DataLoader((queries) => loadEdges(this.store, queries), { cacheKeyFn: (query) => `${query.nodeId}|${edgeGroupKey(query)}` }));
+  }
+
+  get entitiesByName(): Loaders['entitiesByName'] {
+    return (this.entitiesByNameLoader ??= new DataLoader((names) => this.store.findByName(names)));
+  }
+}
+
+/** The loaders of a new request, so nothing is cached across requests. */
 export function createLoaders(store: GraphStore): Loaders {
-  return {
-    node: new DataLoader((ids) => store.getNodes(ids)),
-    edges: new DataLoader((queries) => loadEdges(store, queries), {
-      cacheKeyFn: (query) => `${query.nodeId}|${edgeGroupKey(query)}`,
-    }),
-    entitiesByName: new DataLoader((names) => store.findByName(names)),
-  };
+  return new RequestLoaders(store);
 }
