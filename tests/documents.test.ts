@@ -240,6 +240,44 @@ describe('createPlainValidator', () => {
     expect(seen.size).toBeGreaterThan(10);
   });
 
+  it('adds up the cost as the library does where possible types and fragments part ways', () => {
+    // An interface nothing implements, and a union whose members each meet only one of two
+    // fragments while a type outside it meets both: cases this service's schema does not have.
+    const odd = makeExecutableSchema({
+      typeDefs: `
+        interface Lonely { id: ID }
+        interface Named { name: String }
+        interface Dated { date: String }
+        type A implements Named { name: String }
+        type B implements Dated { date: String }
+        type C implements Named & Dated { name: String date: String }
+        union AB = A | B
+        type Query { lonely: Lonely ab: AB c: C }
+      `,
+    });
+    const plainPasses = createPlainValidator(odd, DEFAULT_LIMITS);
+    for (const [text, cost] of [
+      ['{ lonely { id } }', 1],
+      ['{ ab { ... on Named { name } ... on Dated { date } } }', 3],
+      ['{ ab { __typename ... on Named { name } } c { ... on Named { name } ... on Dated { date } } }', 6],
+    ] as const) {
+      const document = parse(text);
+      expect(estimateCost(odd, document, {}, undefined), text).toEqual({ cost });
+      const verdict = plainPasses(document);
+      expect(verdict && costOfOperation(verdict, undefined), text).toBe(cost);
+    }
+  });
+
+  it('leaves a cost past 2⁵³ to the library, whose order of additions then matters', () => {
+    const plainPasses = createPlainValidator(schema, { maxDepth: 40, maxAliases: 30 });
+    const nested = (levels: number): string => (levels === 0 ? 'name' : `${levels % 2 ? 'topics' : 'agreements'}(first: 100) { nodes { ${nested(levels - 1)} } }`);
+    const seven = parse(`{ ${nested(7)} }`);
+    const eight = parse(`{ ${nested(8)} }`);
+    expect(costOfOperation(plainPasses(seven)!, undefined)).toBe((estimateCost(schema, seven, {}, undefined) as { cost: number }).cost);
+    expect((estimateCost(schema, eight, {}, undefined) as { cost: number }).cost).toBeGreaterThan(Number.MAX_SAFE_INTEGER);
+    expect(plainPasses(eight)).toBeUndefined();
+  });
+
   it('passes the documents of the unique workload and leaves to the full validator what it does not check', () => {
     const plainPasses = createPlainValidator(schema, small);
     for (const text of [

@@ -38,6 +38,36 @@ interface Counts {
   selections: number;
 }
 
+/** The names of the object types a selection on a type can meet, as a list and as a set. */
+interface PossibleTypes {
+  names: readonly string[];
+  set: ReadonlySet<string>;
+}
+
+/** An inline fragment's cost and the possible types of its type condition, which it counts for. */
+interface FragmentCost {
+  types: PossibleTypes;
+  cost: number;
+}
+
+/**
+ * The cost of a selection set as graphql-query-complexity works it out: each possible type of the
+ * parent counts every field, each type a fragment's condition can meet counts that fragment, and
+ * the set costs the most any type adds up to (0 when none does). The library keeps a map of sums
+ * by type for this; without fragments every type's sum is the fields' total, so no map is needed,
+ * and with them each type's sum is made from the few fragments.
+ */
+function selectionSetCost(parent: PossibleTypes, fieldsCost: number, fragments: readonly FragmentCost[] | undefined): number {
+  if (fragments === undefined) return parent.names.length > 0 ? Math.max(fieldsCost, 0) : 0;
+  const fragmentsFor = (type: string): number => fragments.reduce((sum, fragment) => (fragment.types.set.has(type) ? sum + fragment.cost : sum), 0);
+  let most = 0;
+  for (const type of parent.names) most = Math.max(most, fieldsCost + fragmentsFor(type));
+  for (const fragment of fragments) {
+    for (const type of fragment.types.names) if (!parent.set.has(type)) most = Math.max(most, fragmentsFor(type));
+  }
+  return most;
+}
+
 /**
  * What the walk learned about a document it passed: the estimated cost of each operation by name
  * (undefined for the anonymous one), as `estimateCost` would give it.
@@ -73,7 +103,7 @@ export function costOfOperation(verdict: PlainVerdict, operationName: string | u
  * costs what the estimator says for its coerced arguments (defaults included) and the cost of its
  * selection; a selection set costs the most any of its possible types adds up to, an inline
  * fragment counting for the possible types of its own type condition. A document of more than
- * MAX_COST_NODES selections is left undecided, as the library gives up on it.
+ * MAX_COST_NODES selections (the library gives up on it) or with a cost past 2⁵³ is left undecided.
  *
  * It answers only for a document every rule would pass; anything else, valid or not, is
  * undecided (`undefined`) and goes to the full validator. It is meant for exactly the rules
@@ -83,18 +113,16 @@ export function costOfOperation(verdict: PlainVerdict, operationName: string | u
  */
 export function createPlainValidator(schema: GraphQLSchema, limits: PlainLimits): (document: DocumentNode) => PlainVerdict | undefined {
   const queryType = schema.getQueryType();
-  const possibleTypeNames = new Map<GraphQLCompositeType, readonly string[]>();
+  const possibleTypes = new Map<GraphQLCompositeType, PossibleTypes>();
   /** The object types a selection on `type` can meet, as graphql-query-complexity names them. */
-  const namesOf = (type: GraphQLCompositeType): readonly string[] => {
-    let names = possibleTypeNames.get(type);
-    if (names === undefined) possibleTypeNames.set(type, (names = isAbstractType(type) ? schema.getPossibleTypes(type).map((possible) => possible.name) : [type.name]));
-    return names;
+  const possibleTypesOf = (type: GraphQLCompositeType): PossibleTypes => {
+    let found = possibleTypes.get(type);
+    if (found === undefined) {
+      const names = isAbstractType(type) ? schema.getPossibleTypes(type).map((possible) => possible.name) : [type.name];
+      possibleTypes.set(type, (found = { names, set: new Set(names) }));
+    }
+    return found;
   };
-  /** Adds a cost to each of `types` in a selection set's costs by type, as the library does. */
-  const addCost = (byType: Map<string, number>, cost: number, types: readonly string[]): void => {
-    for (const type of types) byType.set(type, (byType.get(type) ?? 0) + cost);
-  };
-  const maxCost = (byType: Map<string, number>): number => Math.max(...byType.values(), 0);
 
   /**
    * Whether a literal has the shape its type needs: no variables, lists where lists are asked for
@@ -143,10 +171,13 @@ export function createPlainValidator(schema: GraphQLSchema, limits: PlainLimits)
     return values;
   }
 
-  /** What the estimator says a field costs; undefined when it gives no number, as the library then reports an error. */
+  /**
+   * What the estimator says a field costs; undefined when it gives no number (the library then
+   * reports an error) or a negative one, which could make the order of additions matter.
+   */
   function fieldCost(field: GraphQLField<unknown, unknown>, args: Record<string, unknown>, childComplexity: number, node: FieldNode, type: GraphQLCompositeType): number | undefined {
     const cost = pageSizeEstimator({ field, args, childComplexity, node, type, context: undefined });
-    return typeof cost === 'number' && !Number.isNaN(cost) ? cost : undefined;
+    return typeof cost === 'number' && cost >= 0 ? cost : undefined;
   }
 
   /**
@@ -155,8 +186,8 @@ export function createPlainValidator(schema: GraphQLSchema, limits: PlainLimits)
    * an inline fragment adds to its parent's.
    */
   function selectionsFit(set: SelectionSetNode, parent: GraphQLCompositeType, level: number, names: string[], counts: Counts): number | undefined {
-    const byType = new Map<string, number>();
-    const parentTypes = namesOf(parent);
+    let fieldsCost = 0;
+    let fragments: FragmentCost[] | undefined;
     for (const selection of set.selections) {
       if (++counts.selections >= MAX_COST_NODES) return undefined;
       if (selection.directives !== undefined && selection.directives.length > 0) return undefined;
@@ -169,7 +200,7 @@ export function createPlainValidator(schema: GraphQLSchema, limits: PlainLimits)
         }
         const cost = selectionsFit(selection.selectionSet, type, level, names, counts);
         if (cost === undefined) return undefined;
-        addCost(byType, cost, namesOf(type));
+        (fragments ??= []).push({ types: possibleTypesOf(type), cost });
         continue;
       }
       if (selection.kind !== Kind.FIELD) return undefined;
@@ -184,7 +215,7 @@ export function createPlainValidator(schema: GraphQLSchema, limits: PlainLimits)
         if (selection.selectionSet !== undefined || (selection.arguments?.length ?? 0) > 0) return undefined;
         const cost = fieldCost(TypeNameMetaFieldDef, {}, 0, selection, parent);
         if (cost === undefined) return undefined;
-        addCost(byType, cost, parentTypes);
+        fieldsCost += cost;
         continue;
       }
       // __schema and __type have rules of their own (depth of introspection, introspection off).
@@ -203,9 +234,12 @@ export function createPlainValidator(schema: GraphQLSchema, limits: PlainLimits)
       }
       const cost = fieldCost(field, args, childCost, selection, parent);
       if (cost === undefined) return undefined;
-      addCost(byType, cost, parentTypes);
+      fieldsCost += cost;
     }
-    return maxCost(byType);
+    const cost = selectionSetCost(possibleTypesOf(parent), fieldsCost, fragments);
+    // Below 2⁵³ every partial sum is an exact integer, so adding up in another order than the
+    // library's gives the same figure; above it (far over any cost limit) the library decides.
+    return Number.isSafeInteger(cost) ? cost : undefined;
   }
 
   return (document) => {

@@ -217,7 +217,8 @@ export async function serveGraphQL(req: IncomingMessage, res: ServerResponse, ur
     }
     body = parseJsonBody(request);
     if (typeof body === 'object' && body !== null) {
-      const params: Record<string, unknown> = Array.isArray(body) ? { ...body } : (body as Record<string, unknown>);
+      // parseJsonBody refuses arrays: this is an object.
+      const params = body as Record<string, unknown>;
       const resolved = resolveTrustedDocument(params, options.trustedDocuments, options.loggedUnknown);
       // Unchanged, it is what JSON.parse made: it has no undefined members to drop.
       body = resolved === body ? body : withoutUndefined(resolved);
