@@ -1,6 +1,18 @@
+import { makeExecutableSchema } from '@graphql-tools/schema';
+import { execute, Kind, parse, print, type OperationDefinitionNode } from 'graphql';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../src/config.js';
-import { countingStore, graphOn, REAL_SEED, TINY_SEED } from './helpers.js';
+import { createContext } from '../src/context.js';
+import { resolvers } from '../src/modules/index.js';
+import { readTypeDefs } from '../src/schema.js';
+import type { GraphStore } from '../src/store/graph-store.js';
+import { loadMemoryStore } from '../src/store/load.js';
+import { countingStore, graphOn, REAL_SEED, storeWith, TINY_SEED } from './helpers.js';
+
+const OPERATIONS = fileURLToPath(new URL('../operations/', import.meta.url));
 
 // Four nested lists cost more than the default limit allows; batching is what is tested here.
 const generous = { limits: { ...DEFAULT_LIMITS, maxCost: 10_000_000 } };
@@ -40,5 +52,62 @@ describe('batching', () => {
     const offices = data.people.nodes.flatMap((p: any) => p.signedAgreements.nodes.flatMap((a: any) => a.parties.nodes.flatMap((c: any) => c.offices.nodes)));
     expect(offices.length).toBeGreaterThan(1);
     expect(counted.calls).toEqual({ listEntities: 1, getEdges: 3, getNodes: 3, findByName: 0, search: 0, findEvidence: 0 });
+  });
+});
+
+describe('node lookups from a store that answers at once', () => {
+  const schema = makeExecutableSchema({ typeDefs: readTypeDefs(), resolvers });
+  const operations = readdirSync(OPERATIONS)
+    .filter((file) => file.endsWith('.graphql'))
+    .flatMap((file) => parse(readFileSync(path.join(OPERATIONS, file), 'utf8')).definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION));
+  const relationshipId = 'Relationship:Person:karsten-wildberger>SIGNED>Agreement:de-ca-ai-declaration';
+  const variablesOf: Record<string, Record<string, unknown>> = {
+    ExploreFind: { name: 'Deutschland' },
+    ExploreSearch: { query: 'artificial intelligence' },
+    ExploreEntity: { id: 'Country:de' },
+    ExploreRelationship: { id: relationshipId },
+  };
+  // Every resolver that looks nodes up: by id, by ids, the ends of relationships and hops, search
+  // hits, the subjects of facts, groups, and ids that name nothing or a relationship.
+  const documents = [
+    ...operations.map((operation) => ({ query: print(operation), variables: variablesOf[operation.name!.value] ?? {} })),
+    { query: `{ a: node(id: "Person:karsten-wildberger") { id } b: node(id: "Person:nobody") { id } c: node(id: "${relationshipId}") { id } }`, variables: {} },
+    { query: '{ nodes(ids: ["Country:de", "Country:ca", "Topic:nothing"]) { id ... on Entity { name } } }', variables: {} },
+    { query: 'query ($s: ID!) { evidenceIn(source: $s, start: 0, end: 4000) { kind subject { id } } }', variables: { s: 'Source:heise-2026-02-germany-canada-ai' } },
+    { query: '{ groupCounts(entityType: AGREEMENT, by: { relationship: PARTY_TO, direction: INCOMING }) { entity { id } count } }', variables: {} },
+    { query: '{ agreements { nodes { signatories { edges { onBehalfOf { id } node { id } } } } } }', variables: {} },
+  ];
+
+  it('gives the answers the DataLoader gives, and never calls getNodes', async () => {
+    const store = await loadMemoryStore(REAL_SEED);
+    expect(store.getNodeNow).toBeTypeOf('function');
+    let batched = 0;
+    let atOnce = 0;
+    const watched: GraphStore = Object.assign(Object.create(store) as GraphStore, {
+      getNodes: (ids: readonly string[]) => (batched++, store.getNodes(ids)),
+      getNodeNow: (id: string) => (atOnce++, store.getNodeNow!(id)),
+    });
+    const loaded = countingStore(store);
+    expect(loaded.store.getNodeNow).toBeUndefined();
+    for (const { query, variables } of documents) {
+      const document = parse(query);
+      const now = JSON.stringify(await execute({ schema, document, variableValues: variables, contextValue: createContext(watched) }));
+      const later = JSON.stringify(await execute({ schema, document, variableValues: variables, contextValue: createContext(loaded.store) }));
+      expect(now, query).toBe(later);
+      expect(JSON.parse(now).errors, query).toBeUndefined();
+    }
+    expect(atOnce).toBeGreaterThan(100);
+    expect(batched).toBe(0);
+    expect(loaded.calls.getNodes).toBeGreaterThan(10);
+  });
+
+  it('runs a lookup without waiting when every field answers at once, and waits for a store that cannot', async () => {
+    const store = await loadMemoryStore(REAL_SEED);
+    const document = parse('{ node(id: "Person:karsten-wildberger") { id ... on Entity { name aliases } } }');
+    const now = execute({ schema, document, contextValue: createContext(store) });
+    expect(now).not.toBeInstanceOf(Promise);
+    const later = execute({ schema, document, contextValue: createContext(storeWith(store, { getNodes: (ids) => store.getNodes(ids) })) });
+    expect(later).toBeInstanceOf(Promise);
+    expect(await later).toEqual(now);
   });
 });

@@ -104,7 +104,13 @@ export function countingStore(store: GraphStore): { store: GraphStore; calls: St
   return { store: counted, calls };
 }
 
-/** The same store with some methods replaced, to simulate slow or failing storage. */
+/**
+ * The same store with some methods replaced, to simulate slow or failing storage. Replacing
+ * `getNodes` drops `getNodeNow`, as the store interface asks of a wrapper, so every node lookup
+ * goes through the replacement.
+ */
 export function storeWith(store: GraphStore, overrides: Partial<GraphStore>): GraphStore {
-  return Object.assign(Object.create(store) as GraphStore, overrides);
+  const replaced = Object.assign(Object.create(store) as GraphStore, overrides);
+  if (overrides.getNodes && !overrides.getNodeNow) replaced.getNodeNow = undefined;
+  return replaced;
 }

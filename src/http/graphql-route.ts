@@ -5,6 +5,7 @@ import { createContext, type Context } from '../context.js';
 import type { Admitted, DocumentStore } from '../documents/document-store.js';
 import { costOfOperation } from '../documents/plain-validation.js';
 import { ErrorCode } from '../errors.js';
+import { isPromise } from '../lib/maybe-promise.js';
 import { directRequestOf, type DirectExecutor } from './direct-execution.js';
 import type { GraphStore } from '../store/graph-store.js';
 import { assertJsonContentType, parseJsonBody, readBody } from './body.js';
@@ -229,7 +230,9 @@ export async function serveGraphQL(req: IncomingMessage, res: ServerResponse, ur
       const direct = admitted?.document && executor ? directRequestOf(body) : undefined;
       if (executor && admitted?.document && direct) {
         const cost = admitted.verdict && costOfOperation(admitted.verdict, direct.operationName);
-        const answer = await withTimeout(executor.answer(admitted.document, direct, req.headers.accept, createContext(options.store, requestId), cost), options.limits.executionTimeoutMs);
+        const pending = executor.answer(admitted.document, direct, req.headers.accept, createContext(options.store, requestId), cost);
+        // An answer that came at once took no time a timer could have cut short.
+        const answer = isPromise(pending) ? await withTimeout(pending, options.limits.executionTimeoutMs) : pending;
         if (answer) return sendComplete(req, res, method, 200, answer.headers, answer.body, key, options);
       }
       // Apollo answers the rest: it finds the document kept, so it parses and validates nothing.

@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import type { MaybePromise } from '../lib/maybe-promise.js';
 import type { GraphStore } from '../store/graph-store.js';
 import type { Direction, EdgeModel, EdgeType, EntityModel, NodeModel } from '../store/models.js';
 
@@ -10,6 +11,8 @@ export interface EdgeQuery {
 }
 
 export interface Loaders {
+  /** A node by id: at once when the store can answer at once (`getNodeNow`), else through `node`. */
+  loadNode(id: string): MaybePromise<NodeModel | null>;
   node: DataLoader<string, NodeModel | null>;
   edges: DataLoader<EdgeQuery, EdgeModel[], string>;
   entitiesByName: DataLoader<string, EntityModel[]>;
@@ -56,6 +59,11 @@ class RequestLoaders implements Loaders {
   private entitiesByNameLoader: Loaders['entitiesByName'] | undefined;
 
   constructor(private readonly store: GraphStore) {}
+
+  loadNode(id: string): MaybePromise<NodeModel | null> {
+    // A lookup in memory costs less than the DataLoader's cache key; it has nothing to batch.
+    return this.store.getNodeNow ? this.store.getNodeNow(id) : this.node.load(id);
+  }
 
   get node(): Loaders['node'] {
     return (this.nodeLoader ??= new DataLoader((ids) => this.store.getNodes(ids)));

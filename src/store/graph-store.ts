@@ -16,6 +16,13 @@ export interface GraphStore {
   /** One result per id, in id order; null for an id that names nothing. */
   getNodes(ids: readonly string[]): Promise<Array<NodeModel | null>>;
   /**
+   * Optional: one node at once, for a store that holds the graph in memory and can answer without
+   * waiting. It must answer exactly as `getNodes` does; a store that wraps another and changes what
+   * `getNodes` answers must not pass this one through. Resolvers then skip the DataLoader and its
+   * promises, and a query that touches nothing else runs without a microtask.
+   */
+  getNodeNow?(id: string): NodeModel | null;
+  /**
    * For each node id, in id order, its relationships of the given types (all types when null) in the
    * given direction. Symmetric relationships count as both outgoing and incoming; with BOTH, each
    * relationship appears once.

@@ -90,10 +90,12 @@ export class MemoryGraphStore implements GraphStore {
   }
 
   async getNodes(ids: readonly string[]): Promise<Array<NodeModel | null>> {
-    return ids.map((id) => {
-      const index = this.indexOf.get(id);
-      return index === undefined ? this.findEdgeById(id) : this.entities[index]!;
-    });
+    return ids.map((id) => this.getNodeNow(id));
+  }
+
+  getNodeNow(id: string): NodeModel | null {
+    const index = this.indexOf.get(id);
+    return index === undefined ? this.findEdgeById(id) : this.entities[index]!;
   }
 
   /** Relationships are not indexed by id: the id names the start, type and end, which find it. */

@@ -1,5 +1,6 @@
 import { readPage, toConnection, type PageArgs } from '../../lib/connection.js';
 import { assertGlobalId } from '../../lib/global-id.js';
+import { allOf, andThen, type MaybePromise } from '../../lib/maybe-promise.js';
 import { foldText } from '../../lib/text.js';
 import type { Context } from '../../context.js';
 import type {
@@ -24,28 +25,29 @@ export type EntityModelOf<T extends EntityTypeName> = Extract<EntityModel, { typ
 export const MAX_IDS = 100;
 
 /** Loads an entity that the graph guarantees exists (a relationship's end); a miss is a broken invariant. */
-export async function loadEntity<T extends EntityTypeName>(ctx: Context, id: string, ...types: T[]): Promise<EntityModelOf<T>> {
-  const node = await ctx.loaders.node.load(id);
-  if (!node || isEdge(node) || (types.length > 0 && !(types as string[]).includes(node.type))) {
-    throw new Error(`Graph invariant broken: ${id} should be a ${types.join(' or ') || 'entity'}`);
-  }
-  return node as EntityModelOf<T>;
+export function loadEntity<T extends EntityTypeName>(ctx: Context, id: string, ...types: T[]): MaybePromise<EntityModelOf<T>> {
+  return andThen(ctx.loaders.loadNode(id), (node) => {
+    if (!node || isEdge(node) || (types.length > 0 && !(types as string[]).includes(node.type))) {
+      throw new Error(`Graph invariant broken: ${id} should be a ${types.join(' or ') || 'entity'}`);
+    }
+    return node as EntityModelOf<T>;
+  });
 }
 
-export function loadEntities<T extends EntityTypeName>(ctx: Context, ids: readonly string[], ...types: T[]): Promise<Array<EntityModelOf<T>>> {
-  return Promise.all(ids.map((id) => loadEntity(ctx, id, ...types)));
+export function loadEntities<T extends EntityTypeName>(ctx: Context, ids: readonly string[], ...types: T[]): MaybePromise<Array<EntityModelOf<T>>> {
+  return allOf(ids.map((id) => loadEntity(ctx, id, ...types)));
 }
 
 /** Fetches a node by global id: a malformed id is refused, an unknown one is null. */
-export async function findNode(ctx: Context, id: string, argument = 'id'): Promise<NodeModel | null> {
+export function findNode(ctx: Context, id: string, argument = 'id'): MaybePromise<NodeModel | null> {
   assertGlobalId(id, argument);
-  return ctx.loaders.node.load(id);
+  return ctx.loaders.loadNode(id);
 }
 
-export async function findNodes(ctx: Context, ids: readonly string[]): Promise<Array<NodeModel | null>> {
+export function findNodes(ctx: Context, ids: readonly string[]): MaybePromise<Array<NodeModel | null>> {
   if (ids.length > MAX_IDS) throw badUserInput(`"ids" may hold at most ${MAX_IDS} ids; got ${ids.length}.`, 'ids');
   ids.forEach((id, index) => assertGlobalId(id, `ids[${index}]`));
-  return Promise.all(ids.map((id) => ctx.loaders.node.load(id)));
+  return allOf(ids.map((id) => ctx.loaders.loadNode(id)));
 }
 
 /** The entities whose name, alias or label matches, ignoring case, accents and punctuation. */

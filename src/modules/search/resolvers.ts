@@ -1,6 +1,7 @@
 import type { Resolvers } from '../../generated/resolvers-types.js';
 import { connectionNodes } from '../graph/entity-connection.js';
 import { search } from './search.js';
+import { andThen } from '../../lib/maybe-promise.js';
 
 export const searchResolvers = {
   Query: {
@@ -10,10 +11,10 @@ export const searchResolvers = {
     nodes: connectionNodes,
   },
   SearchHit: {
-    node: async (hit, _args, ctx) => {
-      const node = await ctx.loaders.node.load(hit.nodeId);
-      if (!node) throw new Error(`Graph invariant broken: search hit ${hit.nodeId} is not in the store`);
-      return node;
-    },
+    node: (hit, _args, ctx) =>
+      andThen(ctx.loaders.loadNode(hit.nodeId), (node) => {
+        if (!node) throw new Error(`Graph invariant broken: search hit ${hit.nodeId} is not in the store`);
+        return node;
+      }),
   },
 } satisfies Resolvers;

@@ -31,7 +31,7 @@ export async function findNeighborhood(ctx: Context, args: NeighborhoodArgs): Pr
   if (!Number.isInteger(maxNodes) || maxNodes < 1 || maxNodes > MAX_NEIGHBORHOOD_NODES) {
     throw badUserInput(`"maxNodes" must be between 1 and ${MAX_NEIGHBORHOOD_NODES}; got ${maxNodes}.`, 'maxNodes');
   }
-  const center = await ctx.loaders.node.load(args.id);
+  const center = await ctx.loaders.loadNode(args.id);
   if (!center || isEdge(center)) return null;
 
   const depthOf = new Map<string, number>([[center.id, 0]]);

@@ -98,8 +98,8 @@ export async function findPaths(ctx: Context, args: PathArgs): Promise<PathModel
   if (!Number.isInteger(first) || first < 1 || first > MAX_PATHS) {
     throw badUserInput(`"first" must be between 1 and ${MAX_PATHS}; got ${first}.`, 'first');
   }
-  const [start, goal] = await ctx.loaders.node.loadMany([args.from, args.to]);
-  if (!start || start instanceof Error || isEdge(start) || !goal || goal instanceof Error || isEdge(goal)) return [];
+  const [start, goal] = await Promise.all([ctx.loaders.loadNode(args.from), ctx.loaders.loadNode(args.to)]);
+  if (!start || isEdge(start) || !goal || isEdge(goal)) return [];
   if (start.id === goal.id) return [{ nodeIds: [start.id], hops: [] }];
 
   const forward = startSide(start.id);
