@@ -4,19 +4,79 @@ import { LIMIT_CODES } from './errors.js';
 
 export interface Metrics {
   registry: Registry;
-  httpRequests: Counter<'route' | 'method' | 'status'>;
-  operations: Counter<'operation' | 'outcome'>;
+  /** By route, method and status. */
+  httpRequests: Tally;
+  /** By operation and outcome. */
+  operations: Tally;
   operationDuration: Histogram<'operation'>;
   errors: Counter<'code'>;
   refusals: Counter<'limit'>;
   /** Response cache lookups, by result (hit or miss). */
-  responseCache: Counter<'result'>;
+  responseCache: Tally;
   /** Documents met by the document store, by what it did (known, admitted, refused). */
-  documents: Counter<'result'>;
+  documents: Tally;
   /** Counts a refusal or error by its code, and as a limit refusal when the code names a limit. */
   countError: (code: string) => void;
   /** Operation names already used as labels. */
   operationLabels: Set<string>;
+}
+
+interface CounterConfiguration {
+  name: string;
+  help: string;
+  labelNames: readonly string[];
+  registers: Registry[];
+}
+
+type Counts = Map<string, Counts | number>;
+
+/**
+ * A counter for the request path. prom-client turns the labels of every `inc` into a hashed
+ * string; a request with a new document made five such calls, about 3 % of its CPU. A Tally counts
+ * in nested maps by label value (values from small or bounded sets, given in the order of
+ * `labelNames`) and hands its totals to a prom-client Counter whenever the registry is read, so
+ * /metrics shows the same series as before.
+ */
+export class Tally {
+  private readonly counts: Counts = new Map();
+
+  constructor(private readonly configuration: CounterConfiguration) {
+    const tally = this;
+    new Counter({
+      ...configuration,
+      collect() {
+        this.reset();
+        tally.each((labels, count) => this.inc(labels, count));
+      },
+    });
+  }
+
+  /** Counts one for these label values. */
+  inc(first: string, second?: string, third?: string): void {
+    const depth = this.configuration.labelNames.length;
+    let level = this.counts;
+    for (let i = 0; i < depth - 1; i++) {
+      const value = (i === 0 ? first : second)!;
+      let next = level.get(value) as Counts | undefined;
+      if (next === undefined) level.set(value, (next = new Map()));
+      level = next;
+    }
+    const last = (depth === 1 ? first : depth === 2 ? second : third)!;
+    level.set(last, ((level.get(last) as number | undefined) ?? 0) + 1);
+  }
+
+  /** Every series counted so far, with its labels. */
+  each(visit: (labels: Record<string, string>, count: number) => void): void {
+    const names = this.configuration.labelNames;
+    const walk = (level: Counts, labels: Record<string, string>, depth: number): void => {
+      for (const [value, inner] of level) {
+        const next = { ...labels, [names[depth]!]: value };
+        if (typeof inner === 'number') visit(next, inner);
+        else walk(inner, next, depth + 1);
+      }
+    };
+    walk(this.counts, {}, 0);
+  }
 }
 
 const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
@@ -34,15 +94,15 @@ export function createMetrics(): Metrics {
   const refusals = new Counter({ name: 'entente_limit_refusals_total', help: 'Requests refused for going over a limit, by limit.', labelNames: ['limit'] as const, registers: [registry] });
   return {
     registry,
-    responseCache: new Counter({ name: 'entente_response_cache_total', help: 'Response cache lookups, by result.', labelNames: ['result'] as const, registers: [registry] }),
-    documents: new Counter({
+    responseCache: new Tally({ name: 'entente_response_cache_total', help: 'Response cache lookups, by result.', labelNames: ['result'], registers: [registry] }),
+    documents: new Tally({
       name: 'entente_documents_total',
       help: 'Documents of requests the response cache did not answer, by what the document store did: known, admitted (parsed and validated now), refused (left to Apollo) or off.',
-      labelNames: ['result'] as const,
+      labelNames: ['result'],
       registers: [registry],
     }),
-    httpRequests: new Counter({ name: 'entente_http_requests_total', help: 'HTTP requests answered, by route, method and status.', labelNames: ['route', 'method', 'status'] as const, registers: [registry] }),
-    operations: new Counter({ name: 'entente_graphql_operations_total', help: 'GraphQL operations answered, by operation name and outcome.', labelNames: ['operation', 'outcome'] as const, registers: [registry] }),
+    httpRequests: new Tally({ name: 'entente_http_requests_total', help: 'HTTP requests answered, by route, method and status.', labelNames: ['route', 'method', 'status'], registers: [registry] }),
+    operations: new Tally({ name: 'entente_graphql_operations_total', help: 'GraphQL operations answered, by operation name and outcome.', labelNames: ['operation', 'outcome'], registers: [registry] }),
     operationDuration: new Histogram({
       name: 'entente_graphql_operation_duration_seconds',
       help: 'Time from receiving a GraphQL operation to sending its response, by operation name.',
@@ -78,7 +138,7 @@ export function operationLabel(name: string | null | undefined, seen: Set<string
 export function recordOperation(metrics: Metrics, name: string | null | undefined, started: bigint, errorCodes: readonly string[], failed: boolean): void {
   const operation = operationLabel(name, metrics.operationLabels);
   metrics.operationDuration.observe({ operation }, Number(process.hrtime.bigint() - started) / 1e9);
-  metrics.operations.inc({ operation, outcome: failed ? 'error' : 'ok' });
+  metrics.operations.inc(operation, failed ? 'error' : 'ok');
   for (const code of errorCodes) metrics.countError(code);
 }
 

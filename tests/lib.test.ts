@@ -7,6 +7,8 @@ import { parsePartialDate } from '../src/lib/partial-date.js';
 import { sha256Hex } from '../src/lib/sha256.js';
 import { createHash } from 'node:crypto';
 import { foldText, foldUnicode } from '../src/lib/text.js';
+import { Counter, Registry } from 'prom-client';
+import { Tally } from '../src/metrics.js';
 
 describe('parsePartialDate', () => {
   it('reads the precision from the form of the date', () => {
@@ -100,5 +102,40 @@ describe('Doorkeeper', () => {
     // 9,000 or so new keys taken in so far; a few more clear it, and the first keys are new again.
     for (let i = 0; i < 2_000; i++) doorkeeper.seenBefore(`more ${i}`);
     expect(doorkeeper.seenBefore('known 0')).toBe(false);
+  });
+});
+
+describe('Tally', () => {
+  it('shows in the registry the series a prom-client Counter would, read as often as asked', async () => {
+    const registry = new Registry();
+    const tally = new Tally({ name: 'tally_total', help: 'Counted.', labelNames: ['route', 'method', 'status'], registers: [registry] });
+    const counter = new Counter({ name: 'counter_total', help: 'Counted.', labelNames: ['route', 'method', 'status'], registers: [registry] });
+    const calls: Array<[string, string, string]> = [
+      ['/graphql', 'POST', '200'],
+      ['/graphql', 'GET', '200'],
+      ['/graphql', 'POST', '200'],
+      ['other', 'OTHER', '404'],
+      ['/graphql', 'POST', '400'],
+    ];
+    const seriesOf = async (name: string) =>
+      (await registry.getSingleMetricAsString(name))
+        .split('\n')
+        .filter((line) => !line.startsWith('#'))
+        .map((line) => line.replace(name, 'x'))
+        .sort();
+    for (const [route, method, status] of calls) {
+      tally.inc(route, method, status);
+      counter.inc({ route, method, status });
+    }
+    expect(await seriesOf('tally_total')).toEqual(await seriesOf('counter_total'));
+    expect(await seriesOf('tally_total')).toContain('x{route="/graphql",method="POST",status="200"} 2');
+    // Read again after more counting: totals, not sums of earlier reads.
+    tally.inc('/graphql', 'POST', '200');
+    expect(await seriesOf('tally_total')).toContain('x{route="/graphql",method="POST",status="200"} 3');
+    const single = new Tally({ name: 'single_total', help: 'Counted.', labelNames: ['result'], registers: [registry] });
+    single.inc('hit');
+    single.inc('hit');
+    single.inc('miss');
+    expect(await seriesOf('single_total')).toEqual(['x{result="hit"} 2', 'x{result="miss"} 1']);
   });
 });

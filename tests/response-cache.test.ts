@@ -100,7 +100,7 @@ describe('ResponseCache', () => {
     const cache = new ResponseCache(2000, 'v1');
     const body = JSON.stringify({ data: { text: 'x'.repeat(300) } });
     const keys = ['a', 'b', 'c', 'd', 'e'].map((name) => cache.key('POST', 'application/json', name));
-    const offerTwice = (key: string) => [1, 2].forEach(() => cache.set(key, 200, {}, body));
+    const offerTwice = (key: string) => [1, 2].forEach(() => cache.keep(key, 200, {}, body));
     keys.slice(0, 3).forEach(offerTwice);
     expect(cache.size.entries).toBe(3);
     cache.get(keys[0]!);
@@ -113,21 +113,21 @@ describe('ResponseCache', () => {
   it('keeps an answer only from the second time its request is seen', () => {
     const cache = new ResponseCache(100_000, 'v1');
     const body = JSON.stringify({ data: { n: 1 } });
-    for (let i = 0; i < 100; i++) cache.set(cache.key('POST', '', `once ${i}`), 200, {}, body);
+    for (let i = 0; i < 100; i++) cache.keep(cache.key('POST', '', `once ${i}`), 200, {}, body);
     expect(cache.size.entries).toBeLessThanOrEqual(3); // a Bloom filter's rare false positives
     const again = cache.key('POST', '', 'twice');
-    expect(cache.set(again, 200, {}, body).body.toString()).toBe(body);
+    expect(cache.keep(again, 200, {}, body)).toBeUndefined();
     expect(cache.get(again)).toBeUndefined();
-    cache.set(again, 200, {}, body);
+    expect(cache.keep(again, 200, {}, body)?.body.toString()).toBe(body);
     expect(cache.get(again)?.body.toString()).toBe(body);
   });
 
   it('keeps nothing larger than its bound, nothing unsuccessful, and keys by graph version', () => {
     const cache = new ResponseCache(1000, 'v1');
     for (let attempt = 0; attempt < 2; attempt++) {
-      cache.set('big', 200, {}, JSON.stringify({ data: 'y'.repeat(2000) }));
-      cache.set('failed', 200, {}, JSON.stringify({ errors: [{ message: 'no' }] }));
-      cache.set('refused', 400, {}, JSON.stringify({ data: null }));
+      cache.keep('big', 200, {}, JSON.stringify({ data: 'y'.repeat(2000) }));
+      cache.keep('failed', 200, {}, JSON.stringify({ errors: [{ message: 'no' }] }));
+      cache.keep('refused', 400, {}, JSON.stringify({ data: null }));
     }
     expect(cache.size).toEqual({ entries: 0, bytes: 0 });
     expect(new ResponseCache(1000, 'v2').key('POST', '', 'q')).not.toBe(cache.key('POST', '', 'q'));

@@ -12,7 +12,7 @@ import { assertJsonContentType, parseJsonBody, readBody } from './body.js';
 import { isCrossSiteBrowserRequest } from './cors.js';
 import { bracketNesting } from '../limits/nesting.js';
 import { HttpRefusal } from './refusal.js';
-import type { CachedResponse, ResponseCache } from './response-cache.js';
+import { CachedResponse, type ResponseCache } from './response-cache.js';
 import type { Metrics } from '../metrics.js';
 import { resolveTrustedDocument, type DocumentParams, type TrustedDocuments } from './trusted-documents.js';
 import type { WriteBatch } from './write-batch.js';
@@ -153,18 +153,20 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
 /** Hands a document to the document store before Apollo looks for it there; counts what happened. */
 function admit(document: string, options: GraphQLRouteOptions, locations = false): Admitted {
   const admitted = options.documents.admit(document, locations);
-  options.metrics?.documents.inc({ result: admitted.admission });
+  options.metrics?.documents.inc(admitted.admission);
   return admitted;
 }
 
 /**
  * Writes a complete answer; kept in the response cache under `key` when there is one. The cache
- * itself keeps only successful answers.
+ * itself keeps only successful answers. A GET the cache could answer gets an ETag whether or not
+ * its answer is kept, so the same request always gets the same headers.
  */
 function sendComplete(req: IncomingMessage, res: ServerResponse, method: string, status: number, headers: Record<string, string>, body: string, key: string, options: GraphQLRouteOptions): void {
-  if (options.responseCache && key !== '') {
-    sendCached(req, res, method, options.responseCache.set(key, status, headers, body), options.writes);
-    return;
+  const cache = options.responseCache;
+  if (cache && key !== '') {
+    const entry = cache.keep(key, status, headers, body) ?? (method === 'GET' ? new CachedResponse(status, headers, Buffer.from(body)) : undefined);
+    if (entry) return sendCached(req, res, method, entry, options.writes);
   }
   options.writes.end(res, status, { ...headers, 'content-length': String(Buffer.byteLength(body)) }, body);
 }
@@ -172,7 +174,7 @@ function sendComplete(req: IncomingMessage, res: ServerResponse, method: string,
 /** Answers from the cache when it holds the request's answer; counts the lookup either way. */
 function serveFromCache(req: IncomingMessage, res: ServerResponse, method: string, cache: ResponseCache, key: string, options: GraphQLRouteOptions): boolean {
   const cached = cache.get(key);
-  options.metrics?.responseCache.inc({ result: cached ? 'hit' : 'miss' });
+  options.metrics?.responseCache.inc(cached ? 'hit' : 'miss');
   if (!cached) return false;
   sendCached(req, res, method, cached, options.writes);
   return true;

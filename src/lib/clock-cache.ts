@@ -44,8 +44,16 @@ export class ClockCache<V> {
 
   /** Stores a value as `set` does, unless the doorkeeper has not seen its key before. Returns whether it is kept. */
   offer(key: string, value: V, bytes: number): boolean {
-    if (this.doorkeeper && !this.slots.has(key) && !this.doorkeeper.seenBefore(key)) return false;
-    return this.set(key, value, bytes);
+    return this.admits(key) && this.set(key, value, bytes);
+  }
+
+  /**
+   * Whether `offer` would store a value under `key` now: the key is held, or the doorkeeper has
+   * seen it before (it remembers the key either way). Lets a caller skip building a value that
+   * would not be kept.
+   */
+  admits(key: string): boolean {
+    return !this.doorkeeper || this.slots.has(key) || this.doorkeeper.seenBefore(key);
   }
 
   /** Stores a value unless it alone is over the bound; evicts what it must to make room. Returns whether it is kept. */
