@@ -41,6 +41,8 @@ export class Tally {
   private readonly counts: Counts = new Map();
 
   constructor(private readonly configuration: CounterConfiguration) {
+    const depth = configuration.labelNames.length;
+    if (depth < 1 || depth > 3) throw new Error(`A Tally counts by one to three labels, not ${depth}: ${configuration.name}`);
     const tally = this;
     new Counter({
       ...configuration,

@@ -103,8 +103,8 @@ export function resolveTrustedDocument<P extends DocumentParams>(params: P, trus
   }
   // In allow mode the hash only serves the report of unknown documents: once that is full, a
   // document's text is not hashed here at all.
-  const reporting = trusted.mode === 'enforce' || (trusted.onUnknown !== undefined && loggedUnknown.size < LOGGED_UNKNOWN_LIMIT);
-  const queryHash = reporting && typeof params.query === 'string' ? sha256(params.query) : undefined;
+  const needsHash = trusted.mode === 'enforce' || (trusted.onUnknown !== undefined && loggedUnknown.size < LOGGED_UNKNOWN_LIMIT);
+  const queryHash = needsHash && typeof params.query === 'string' ? sha256(params.query) : undefined;
   const known = queryHash !== undefined && trusted.manifest.has(queryHash);
   if (trusted.mode === 'enforce') {
     if (known) return { ...params, extensions: withoutPersistedQuery(params.extensions) };
