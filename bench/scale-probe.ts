@@ -31,7 +31,10 @@ async function run(query: string, variables: Record<string, unknown>): Promise<v
   }
 }
 
-const people = (await store.listEntities('Person', 0, 0)).totalCount;
+const people = (await store.listEntities({ type: 'Person', condition: null, orderBy: [], first: 0, after: null })).totalCount;
+// A keyset cursor names an item by its keys: the deep page starts after the person at 90 %.
+const [deep] = (await store.getNodes([`Person:person-${Math.max(0, Math.floor(people * 0.9))}`])) as Array<{ id: string; name: string } | null>;
+const deepCursor = encodeCursor('Person', [deep!.name, deep!.id]);
 const next = random(7);
 const person = () => `Person:person-${Math.floor(next() * people)}`;
 const words = ['alliance', 'digital', 'energy', 'robotics', 'treaty', 'standards', 'market', 'talent'];
@@ -46,7 +49,7 @@ const workloads: Record<string, () => [string, Record<string, unknown>]> = {
   firstPage: () => [`query { people(first: 20) { totalCount nodes { id name } } }`, {}],
   deepPage: () => [
     `query ($after: String) { people(first: 20, after: $after) { totalCount nodes { id name } } }`,
-    { after: encodeCursor(Math.max(0, Math.floor(people * 0.9))) },
+    { after: deepCursor },
   ],
 };
 

@@ -85,22 +85,24 @@ export async function httpOn(store: GraphStore, options: HttpOnOptions = {}): Pr
   };
 }
 
-export type StoreCalls = Record<'getNodes' | 'getEdges' | 'findByName' | 'listEntities' | 'search' | 'findEvidence', number>;
+const STORE_METHODS = ['getNodes', 'getEdges', 'listRelationships', 'findByName', 'listEntities', 'listTimeline', 'countGroups', 'search', 'findEvidence'] as const;
+type StoreMethod = (typeof STORE_METHODS)[number];
+export type StoreCalls = Record<StoreMethod, number>;
+/** Zero calls to every store method, to spell out only the calls a test expects. */
+export const NO_CALLS: Readonly<StoreCalls> = Object.fromEntries(STORE_METHODS.map((method) => [method, 0])) as StoreCalls;
 
 /** Wraps a store to count calls to each method, to show batching without timing anything. */
 export function countingStore(store: GraphStore): { store: GraphStore; calls: StoreCalls } {
-  const calls: StoreCalls = { getNodes: 0, getEdges: 0, findByName: 0, listEntities: 0, search: 0, findEvidence: 0 };
-  const counted: GraphStore = {
+  const calls: StoreCalls = { ...NO_CALLS };
+  const counted = {
     get version() {
       return store.version;
     },
-    getNodes: (...args) => (calls.getNodes++, store.getNodes(...args)),
-    getEdges: (...args) => (calls.getEdges++, store.getEdges(...args)),
-    findByName: (...args) => (calls.findByName++, store.findByName(...args)),
-    listEntities: (...args) => (calls.listEntities++, store.listEntities(...args)),
-    search: (...args) => (calls.search++, store.search(...args)),
-    findEvidence: (...args) => (calls.findEvidence++, store.findEvidence(...args)),
-  };
+  } as GraphStore;
+  for (const method of STORE_METHODS) {
+    const call = store[method] as (...args: unknown[]) => unknown;
+    (counted as unknown as Record<StoreMethod, unknown>)[method] = (...args: unknown[]) => (calls[method]++, call.apply(store, args));
+  }
   return { store: counted, calls };
 }
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { encodeCursor, readPage } from '../src/lib/connection.js';
+import { encodeCursor, readPageRequest } from '../src/lib/connection.js';
 import { Doorkeeper } from '../src/lib/doorkeeper.js';
 import { parseGlobalId } from '../src/lib/global-id.js';
 import { parsePartialDate } from '../src/lib/partial-date.js';
@@ -65,9 +65,15 @@ describe('global ids', () => {
 });
 
 describe('pages', () => {
-  it('starts after the cursor it is given', () => {
-    expect(readPage({})).toEqual({ offset: 0, limit: 20 });
-    expect(readPage({ first: 5, after: encodeCursor(9) })).toEqual({ offset: 10, limit: 5 });
+  it('starts after the position its cursor names', () => {
+    expect(readPageRequest({}, 'Person', 2)).toEqual({ first: 20, after: null });
+    expect(readPageRequest({ first: 5, after: encodeCursor('Person', ['Ada', 'Person:ada']) }, 'Person', 2)).toEqual({ first: 5, after: ['Ada', 'Person:ada'] });
+  });
+
+  it('refuses a cursor of another list or ordering, and one it did not issue', () => {
+    expect(() => readPageRequest({ after: encodeCursor('Person DEGREE', [3, 'Ada', 'Person:ada']) }, 'Person', 2)).toThrow('another list or ordering');
+    expect(() => readPageRequest({ after: 'bm9wZQ' }, 'Person', 2)).toThrow('not a cursor this API issued');
+    expect(() => readPageRequest({ after: `${encodeCursor('Person', ['Ada', 'Person:ada'])}=` }, 'Person', 2)).toThrow('not a cursor this API issued');
   });
 });
 

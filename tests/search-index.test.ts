@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { topByScore } from '../src/lib/top-k.js';
 import type { EntityTypeName, EvidenceModel } from '../src/store/models.js';
-import { SearchIndex, tokenize, type SearchableEdge, type SearchableEntity, type SearchOptions } from '../src/store/search-index.js';
+import type { SearchOptions } from '../src/store/graph-store.js';
+import { SearchIndex, tokenize, type SearchableEdge, type SearchableEntity } from '../src/store/search-index.js';
 
 function entity(type: EntityTypeName, slug: string, name: string, more: { aliases?: string[]; description?: string } = {}): SearchableEntity {
   return { id: `${type}:${slug}`, type, name, aliases: more.aliases ?? [], labels: [], description: more.description ?? null };

@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { MaybePromise } from '../lib/maybe-promise.js';
 import type { GraphStore } from '../store/graph-store.js';
 import type { Direction, EdgeModel, EdgeType, EntityModel, NodeModel } from '../store/models.js';
+import type { Page, RelationshipListKey, RelationshipPageRequest } from '../store/query.js';
 
 export interface EdgeQuery {
   nodeId: string;
@@ -10,11 +11,17 @@ export interface EdgeQuery {
   direction: Direction;
 }
 
+/** A page of one node's relationships. */
+export interface RelationshipPageQuery extends RelationshipListKey {
+  page: RelationshipPageRequest;
+}
+
 export interface Loaders {
   /** A node by id: at once when the store can answer at once (`getNodeNow`), else through `node`. */
   loadNode(id: string): MaybePromise<NodeModel | null>;
   node: DataLoader<string, NodeModel | null>;
   edges: DataLoader<EdgeQuery, EdgeModel[], string>;
+  relationships: DataLoader<RelationshipPageQuery, Page<EdgeModel>, string>;
   entitiesByName: DataLoader<string, EntityModel[]>;
 }
 
@@ -48,14 +55,40 @@ async function loadEdges(store: GraphStore, queries: readonly EdgeQuery[]): Prom
 }
 
 /**
+ * Loads pages of relationships with one store call per distinct (types, direction, page) in the
+ * batch: a list of 20 agreements that each ask for their first 5 signatories costs one call.
+ */
+async function loadRelationshipPages(store: GraphStore, queries: readonly RelationshipPageQuery[]): Promise<Array<Page<EdgeModel>>> {
+  const groups = new Map<string, { page: RelationshipPageRequest; positions: number[]; keys: RelationshipListKey[] }>();
+  queries.forEach((query, position) => {
+    const key = `${edgeGroupKey(query)}|${JSON.stringify(query.page)}`;
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { page: query.page, positions: [], keys: [] }));
+    group.positions.push(position);
+    group.keys.push({ nodeId: query.nodeId, types: query.types, direction: query.direction });
+  });
+  const results: Array<Page<EdgeModel>> = new Array(queries.length);
+  await Promise.all(
+    [...groups.values()].map(async (group) => {
+      const pages = await store.listRelationships(group.keys, group.page);
+      group.positions.forEach((position, i) => {
+        results[position] = pages[i]!;
+      });
+    }),
+  );
+  return results;
+}
+
+/**
  * The DataLoaders of one request. Each is built when a resolver first asks for it, since most
- * requests need one of the three. Getters on a class, not on an object literal: per-request
+ * requests need one of the four. Getters on a class, not on an object literal: per-request
  * closures for the getters made every young-generation collection slower (median scavenge 2.4
  * against 1.6 ms under the unique workload).
  */
 class RequestLoaders implements Loaders {
   private nodeLoader: Loaders['node'] | undefined;
   private edgesLoader: Loaders['edges'] | undefined;
+  private relationshipsLoader: Loaders['relationships'] | undefined;
   private entitiesByNameLoader: Loaders['entitiesByName'] | undefined;
 
   constructor(private readonly store: GraphStore) {}
@@ -71,6 +104,12 @@ class RequestLoaders implements Loaders {
 
   get edges(): Loaders['edges'] {
     return (this.edgesLoader ??= new DataLoader((queries) => loadEdges(this.store, queries), { cacheKeyFn: (query) => `${query.nodeId}|${edgeGroupKey(query)}` }));
+  }
+
+  get relationships(): Loaders['relationships'] {
+    return (this.relationshipsLoader ??= new DataLoader((queries) => loadRelationshipPages(this.store, queries), {
+      cacheKeyFn: (query) => `${query.nodeId}|${edgeGroupKey(query)}|${JSON.stringify(query.page)}`,
+    }));
   }
 
   get entitiesByName(): Loaders['entitiesByName'] {

@@ -1,30 +1,24 @@
+import { Bitset } from '../lib/bitset.js';
 import { parseGlobalId } from '../lib/global-id.js';
-import { foldText } from '../lib/text.js';
+import { compareByNameThenId, compareNames, foldText } from '../lib/text.js';
 import { Adjacency, isSymmetricCode } from './adjacency.js';
 import { EDGE_TYPE_CODES, type EdgeTable } from './edge-table.js';
 import type { IdIndex } from './id-index.js';
-import type { EntityPage, GraphStore } from './graph-store.js';
-import type { Direction, EdgeModel, EdgeType, EntityModel, EntityTypeName, FactModel, NodeModel } from './models.js';
+import type { GraphStore, SearchOptions, SearchResults } from './graph-store.js';
+import { ConditionEvaluator, meetsDate, typeMask, type MemoryGraph } from './memory-conditions.js';
+import type { Direction, EdgeModel, EdgeType, EntityModel, EntityTypeName, FactModel, GroupCountModel, NodeModel, PartialDateModel, TimelineEntryModel } from './models.js';
 import { ENTITY_TYPES, isPartialDate } from './models.js';
 import { findNamed, isFoldedName, sortByNameThenId } from './name-order.js';
-import { SearchIndex, type SearchOptions, type SearchResults } from './search-index.js';
+import { comparePositions, firstAfter, type SlotOrder, type SortKey } from './positions.js';
+import type { EntityQuery, GroupCountQuery, Ordering, Page, PageRequest, Position, RelationshipListKey, RelationshipPageRequest, TimelineQuery } from './query.js';
+import { SearchIndex } from './search-index.js';
 import type { SeedGraph } from './seed.js';
+import { DATED_ATTRIBUTES } from './vocabulary.js';
 
 function append<K, V>(index: Map<K, V[]>, key: K, value: V): void {
   const list = index.get(key);
   if (list) list.push(value);
   else index.set(key, [value]);
-}
-
-/** A set of relationship types as bits by type code (there are fewer than 32); every bit for all. */
-function typeMask(types: readonly EdgeType[] | null): number {
-  if (types === null) return -1;
-  let mask = 0;
-  for (const type of types) {
-    const code = EDGE_TYPE_CODES.get(type);
-    if (code !== undefined) mask |= 1 << code;
-  }
-  return mask;
 }
 
 /**
@@ -50,6 +44,12 @@ export class MemoryGraphStore implements GraphStore {
   private readonly byFoldedName = new Map<string, EntityModel | EntityModel[]>();
   private factsBySource: Map<string, FactModel[]> | null = null;
   private searchIndex: SearchIndex | null = null;
+  /** Each entity's place in its type's name order, by entity index. */
+  private readonly rankInType: Int32Array;
+  private allNameRank: Int32Array | null = null;
+  private readonly typeMembers = new Map<EntityTypeName, Bitset>();
+  private sortedNames: { names: string[]; owners: Int32Array } | null = null;
+  private readonly evaluator: ConditionEvaluator;
 
   constructor(graph: SeedGraph) {
     this.version = graph.version;
@@ -73,8 +73,11 @@ export class MemoryGraphStore implements GraphStore {
       }
     }
     for (const list of this.byType.values()) sortByNameThenId(list);
+    this.rankInType = new Int32Array(graph.entities.length);
+    for (const list of this.byType.values()) list.forEach((entity, rank) => (this.rankInType[this.indexOf.get(entity.id)!] = rank));
     this.outgoing = Adjacency.build(graph.edges, graph.entities.length, 'from');
     this.incoming = Adjacency.build(graph.edges, graph.entities.length, 'to');
+    this.evaluator = new ConditionEvaluator(this.graphView());
   }
 
   private indexName(name: string, entity: EntityModel): void {
@@ -139,9 +142,228 @@ export class MemoryGraphStore implements GraphStore {
     });
   }
 
-  async listEntities(type: EntityTypeName, offset: number, limit: number): Promise<EntityPage> {
-    const all = this.byType.get(type) ?? [];
-    return { items: all.slice(offset, offset + limit), totalCount: all.length };
+  async listEntities(query: EntityQuery): Promise<Page<EntityModel>> {
+    const slots = entitySlots(query.orderBy);
+    if (query.type !== null && query.condition === null && query.orderBy.length === 0) {
+      // The type's list is kept in name order: a page at any depth is a binary search away.
+      const all = this.byType.get(query.type) ?? [];
+      return pageOf(all, query, (entity) => [entity.name, entity.id], slots);
+    }
+    const universe = query.type === null ? Bitset.full(this.entities.length) : this.membersOf(query.type);
+    const matched = query.condition === null ? universe : this.evaluator.select(query.condition, universe);
+    const indexes = matched.toArray();
+    const rank = query.type === null ? this.globalNameRank() : this.rankInType;
+    const keys = query.orderBy.map((ordering) => this.sortKeys(ordering, indexes));
+    const order = Array.from(indexes.keys());
+    order.sort((a, b) => {
+      for (let k = 0; k < keys.length; k++) {
+        const c = comparePositions([keys[k]![a]!], [keys[k]![b]!], [slots[k]!]);
+        if (c !== 0) return c;
+      }
+      return rank[indexes[a]!]! - rank[indexes[b]!]!;
+    });
+    const sorted = order.map((i) => ({ entity: this.entities[indexes[i]!]!, keys: keys.map((list) => list[i]!) }));
+    const page = pageOf(sorted, query, (item) => [...item.keys, item.entity.name, item.entity.id], slots);
+    return { ...page, items: page.items.map(({ node, position }) => ({ node: node.entity, position })) };
+  }
+
+  /** The key an ordering sorts by, for each of the given entities. */
+  private sortKeys(ordering: Ordering, indexes: Int32Array): SortKey[] {
+    const key = ordering.key;
+    const result: SortKey[] = new Array(indexes.length);
+    for (let i = 0; i < indexes.length; i++) {
+      const index = indexes[i]!;
+      const entity = this.entities[index]!;
+      switch (key.by) {
+        case 'name':
+          result[i] = entity.name;
+          break;
+        case 'degree':
+          result[i] = this.countRows(index, -1, 'BOTH');
+          break;
+        case 'date': {
+          const date = (entity as unknown as Record<string, PartialDateModel | null | undefined>)[key.attribute];
+          result[i] = date?.earliest ?? null;
+          break;
+        }
+        case 'relationCount':
+          result[i] = this.countRows(index, typeMask(key.path.types), key.path.direction);
+          break;
+      }
+    }
+    return result;
+  }
+
+  /** How many relationships of an entity are of the types in `mask`, in a direction (symmetric ones once). */
+  private countRows(index: number, mask: number, direction: Direction): number {
+    let count = 0;
+    const tally = (rows: Int32Array, skipSymmetric: boolean) => {
+      for (const row of rows) {
+        const code = this.edges.typeCodeOf(row);
+        if (((mask >>> code) & 1) === 1 && !(skipSymmetric && isSymmetricCode(code))) count++;
+      }
+    };
+    if (direction !== 'INCOMING') tally(this.outgoing.rowsOf(index), false);
+    if (direction !== 'OUTGOING') tally(this.incoming.rowsOf(index), direction === 'BOTH');
+    return count;
+  }
+
+  async listRelationships(keys: readonly RelationshipListKey[], page: RelationshipPageRequest): Promise<Array<Page<EdgeModel>>> {
+    const slots: SlotOrder[] =
+      page.orderBy.length === 0 ? ['asc', 'asc'] : [...page.orderBy.map((o): SlotOrder => (o.descending ? 'desc' : 'asc')), 'asc', 'id', 'asc', 'asc'];
+    return keys.map((key) => {
+      const index = this.indexOf.get(key.nodeId);
+      if (index === undefined) return { items: [], totalCount: 0, hasNextPage: false };
+      const rows = this.relationshipRows(index, typeMask(key.types), key.direction);
+      let listed: Array<{ row: number; position: Position }>;
+      if (page.orderBy.length === 0) {
+        listed = rows.map(({ row, rank }) => ({ row, position: [rank, row] }));
+      } else {
+        listed = rows.map(({ row, rank }) => {
+          const otherIndex = this.edges.fromOf(row) === index ? this.edges.toOf(row) : this.edges.fromOf(row);
+          const other = this.entities[otherIndex]!;
+          const orderKeys = page.orderBy.map(({ key: orderKey }) => (orderKey.by === 'name' ? other.name : this.countRows(otherIndex, -1, 'BOTH')));
+          return { row, position: [...orderKeys, other.name, other.id, rank, row] };
+        });
+        listed.sort((a, b) => comparePositions(a.position, b.position, slots));
+      }
+      const paged = pageOf(listed, page, (item) => item.position, slots);
+      return { ...paged, items: paged.items.map(({ node, position }) => ({ node: this.edges.edge(node.row), position })) };
+    });
+  }
+
+  /**
+   * An entity's relationship rows in recording order; with BOTH, outgoing ones (rank 0) before
+   * incoming ones (rank 1), a symmetric relationship counting as outgoing from either end, once.
+   */
+  private relationshipRows(index: number, mask: number, direction: Direction): Array<{ row: number; rank: number }> {
+    const found: Array<{ row: number; rank: number }> = [];
+    if (direction !== 'INCOMING') {
+      for (const row of this.outgoing.rowsOf(index)) if (((mask >>> this.edges.typeCodeOf(row)) & 1) === 1) found.push({ row, rank: 0 });
+    }
+    if (direction !== 'OUTGOING') {
+      for (const row of this.incoming.rowsOf(index)) {
+        const code = this.edges.typeCodeOf(row);
+        if (((mask >>> code) & 1) !== 1) continue;
+        // With BOTH a symmetric relationship was listed among the outgoing ones already.
+        if (direction === 'BOTH' && isSymmetricCode(code)) continue;
+        found.push({ row, rank: direction === 'BOTH' ? 1 : 0 });
+      }
+    }
+    return found;
+  }
+
+  async listTimeline(query: TimelineQuery): Promise<Page<TimelineEntryModel>> {
+    const entries: Array<{ entry: TimelineEntryModel; position: Position }> = [];
+    const bounds = { ...(query.from ? { onOrAfter: query.from } : {}), ...(query.to ? { onOrBefore: query.to } : {}) };
+    for (const [type, attributes] of Object.entries(DATED_ATTRIBUTES) as Array<[EntityTypeName, NonNullable<(typeof DATED_ATTRIBUTES)[EntityTypeName]>]>) {
+      if (query.types && !query.types.includes(type)) continue;
+      for (const entity of this.byType.get(type) ?? []) {
+        for (const { attribute, kind, verb } of attributes) {
+          const date = (entity as unknown as Record<string, PartialDateModel | null>)[attribute];
+          if (!date || !meetsDate(date, bounds)) continue;
+          const entry: TimelineEntryModel = { date, kind, entity, label: `${entity.name} ${verb}` };
+          entries.push({ entry, position: [date.earliest, PRECISION_RANK[date.precision], entity.name, KIND_RANK[kind], entity.id] });
+        }
+      }
+    }
+    entries.sort((a, b) => comparePositions(a.position, b.position, TIMELINE_SLOTS));
+    const page = pageOf(entries, query, (item) => item.position, TIMELINE_SLOTS);
+    return { ...page, items: page.items.map(({ node, position }) => ({ node: node.entry, position })) };
+  }
+
+  async countGroups(query: GroupCountQuery): Promise<GroupCountModel[]> {
+    const members = this.byType.get(query.type) ?? [];
+    const groups = new Map<string, Set<string>>();
+    const add = (key: string, memberId: string) => {
+      const group = groups.get(key);
+      if (group) group.add(memberId);
+      else groups.set(key, new Set([memberId]));
+    };
+    const by = query.by;
+    if ('attribute' in by) {
+      for (const entity of members) {
+        const value = groupValueOf(entity, by.attribute);
+        if (value !== null) add(value, entity.id);
+      }
+    } else {
+      const mask = typeMask([by.relationship]);
+      for (const entity of members) {
+        const index = this.indexOf.get(entity.id)!;
+        for (const { row } of this.relationshipRows(index, mask, by.direction)) {
+          add(this.edges.fromOf(row) === index ? this.edges.toIdOf(row) : this.edges.fromIdOf(row), entity.id);
+        }
+      }
+    }
+    const nameOf = (key: string) => ('attribute' in by ? key : this.entities[this.indexOf.get(key)!]!.name);
+    // Members come from a list in name order, so each group's members are in name order already.
+    return [...groups]
+      .map(([key, ids]) => ({ entityId: 'attribute' in by ? null : key, value: 'attribute' in by ? key : null, count: ids.size, memberIds: [...ids] }))
+      .sort((a, b) => b.count - a.count || compareNames(nameOf(a.entityId ?? a.value!), nameOf(b.entityId ?? b.value!)));
+  }
+
+  /** The entities of a type as a set of indexes, made once per type. */
+  private membersOf(type: EntityTypeName): Bitset {
+    let members = this.typeMembers.get(type);
+    if (!members) {
+      members = Bitset.of(this.entities.length, (this.byType.get(type) ?? []).map((entity) => this.indexOf.get(entity.id)!));
+      this.typeMembers.set(type, members);
+    }
+    return members;
+  }
+
+  /** Each entity's place in name order among all entities, made on first use. */
+  private globalNameRank(): Int32Array {
+    if (!this.allNameRank) {
+      const all = [...this.entities];
+      sortByNameThenId(all);
+      this.allNameRank = new Int32Array(this.entities.length);
+      all.forEach((entity, rank) => (this.allNameRank![this.indexOf.get(entity.id)!] = rank));
+    }
+    return this.allNameRank;
+  }
+
+  /** Every folded name, alias and label with its entity, in code-unit order, for prefix look-ups; made on first use. */
+  private namesInOrder(): { names: string[]; owners: Int32Array } {
+    if (!this.sortedNames) {
+      const pairs: Array<[string, number]> = [];
+      this.entities.forEach((entity, index) => {
+        for (const text of [entity.name, ...entity.aliases, ...entity.labels.map((label) => label.text)]) pairs.push([foldText(text), index]);
+      });
+      pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
+      this.sortedNames = { names: pairs.map((pair) => pair[0]), owners: Int32Array.from(pairs, (pair) => pair[1]) };
+    }
+    return this.sortedNames;
+  }
+
+  /** What the condition evaluator reads; public so that tests can count what a filter touches. */
+  graphView(): MemoryGraph {
+    return {
+      entities: this.entities,
+      edges: this.edges,
+      outgoing: this.outgoing,
+      incoming: this.incoming,
+      indexOf: (id) => this.indexOf.get(id),
+      membersOf: (type) => this.membersOf(type),
+      namedExactly: (folded) => {
+        const indexed = this.byFoldedName.get(folded);
+        const found = indexed === undefined ? [] : Array.isArray(indexed) ? indexed : [indexed];
+        const named = isFoldedName(folded) ? [...this.byType.values()].flatMap((list) => findNamed(list, folded)) : [];
+        return [...found, ...named].map((entity) => this.indexOf.get(entity.id)!);
+      },
+      namedStartingWith: (prefix) => {
+        const { names, owners } = this.namesInOrder();
+        let [low, high] = [0, names.length];
+        while (low < high) {
+          const middle = (low + high) >>> 1;
+          if (names[middle]! < prefix) low = middle + 1;
+          else high = middle;
+        }
+        const found: number[] = [];
+        for (let i = low; i < names.length && names[i]!.startsWith(prefix); i++) found.push(owners[i]!);
+        return found;
+      },
+    };
   }
 
   async search(query: string, options: SearchOptions): Promise<SearchResults> {
@@ -175,6 +397,41 @@ export class MemoryGraphStore implements GraphStore {
     for (const row of rows) {
       const code = this.edges.typeCodeOf(row);
       if (((mask >>> code) & 1) === 1 && !(skipSymmetric && isSymmetricCode(code))) into.push(this.edges.edge(row));
+    }
+  }
+}
+
+const PRECISION_RANK = { DAY: 0, MONTH: 1, YEAR: 2 } as const;
+const KIND_RANK = { CONCLUDED: 0, STARTS: 1, ENDS: 2, PUBLISHED: 3 } as const;
+/** Timeline positions: first day, precision (finer first), name, kind, id. */
+const TIMELINE_SLOTS: readonly SlotOrder[] = ['asc', 'asc', 'asc', 'asc', 'id'];
+
+/** How entity positions compare: the orderings' keys, then name, then id. */
+function entitySlots(orderBy: readonly Ordering[]): SlotOrder[] {
+  return [...orderBy.map((o): SlotOrder => (o.descending ? 'desc' : 'asc')), 'asc', 'id'];
+}
+
+/** The page of a sorted list that starts after `request.after`. */
+function pageOf<T>(sorted: readonly T[], request: PageRequest, positionOf: (item: T) => Position, slots: readonly SlotOrder[]): Page<T> {
+  const start = firstAfter(sorted, request.after, positionOf, slots);
+  const items = sorted.slice(start, start + request.first).map((node) => ({ node, position: positionOf(node) }));
+  return { items, totalCount: sorted.length, hasNextPage: start + items.length < sorted.length };
+}
+
+/** The value an entity is grouped under by an attribute, or null when it has none. */
+function groupValueOf(entity: EntityModel, attribute: 'KIND' | 'STATUS' | 'YEAR' | 'ENTITY_TYPE'): string | null {
+  const record = entity as unknown as Record<string, unknown>;
+  switch (attribute) {
+    case 'KIND':
+      return (record.kind as string | undefined) ?? null;
+    case 'STATUS':
+      return (record.status as string | undefined) ?? null;
+    case 'ENTITY_TYPE':
+      return entity.entityType;
+    case 'YEAR': {
+      const first = DATED_ATTRIBUTES[entity.type]?.[0];
+      const date = first ? (record[first.attribute] as PartialDateModel | null) : null;
+      return date ? date.iso.slice(0, 4) : null;
     }
   }
 }

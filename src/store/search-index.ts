@@ -1,41 +1,14 @@
 import { topByScore } from '../lib/top-k.js';
 import { foldText } from '../lib/text.js';
 import { FIELD_COUNT, fieldOf, frequencyOf, InvertedIndexBuilder, prefixRange, termId, type InvertedIndex } from './inverted-index.js';
+import type { SearchMatch, SearchOptions, SearchResults } from './graph-store.js';
 import type { EdgeModel, EntityModel, EntityTypeName, EvidenceModel, SearchField } from './models.js';
 import { ENTITY_TYPES } from './models.js';
-
-/** One match of a search in the index: where it was found and which folded terms matched. */
-export interface SearchMatch {
-  nodeId: string;
-  score: number;
-  field: SearchField;
-  /** The text the best match was found in. */
-  text: string;
-  /** The folded index terms that matched, to mark them in `text`. */
-  terms: string[];
-  evidence: EvidenceModel | null;
-}
 
 /** What the index reads of an entity. */
 export type SearchableEntity = Pick<EntityModel, 'id' | 'type' | 'name' | 'aliases' | 'labels' | 'description'>;
 /** What the index reads of a relationship. */
 export type SearchableEdge = Pick<EdgeModel, 'id' | 'fromId' | 'toId' | 'evidence'>;
-
-export interface SearchOptions {
-  /** Only entities of these types, and relationships touching one; every node when null. */
-  types: ReadonlySet<EntityTypeName> | null;
-  includeRelationships: boolean;
-  /** The page: matches [offset, offset + limit) of the ranked list. */
-  offset: number;
-  limit: number;
-}
-
-export interface SearchResults {
-  /** The page asked for, best first. */
-  matches: SearchMatch[];
-  /** How many nodes match in all. */
-  totalCount: number;
-}
 
 /** Field numbers, in the order of priority when a document matched in several. */
 const NAME = 0;

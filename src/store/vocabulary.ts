@@ -46,3 +46,20 @@ export const VOCABULARY: Readonly<Record<EdgeType, EdgeRule>> = {
 export function isSymmetric(type: EdgeType): boolean {
   return VOCABULARY[type].symmetric === true;
 }
+
+/** A dated attribute of an entity type, and how the timeline names what happened on that date. */
+export interface DatedAttribute {
+  attribute: string;
+  kind: 'CONCLUDED' | 'STARTS' | 'ENDS' | 'PUBLISHED';
+  verb: string;
+}
+
+/** The dated attributes of each entity type, in the order the timeline and orderings use them. */
+export const DATED_ATTRIBUTES: Partial<Record<EntityTypeName, readonly DatedAttribute[]>> = {
+  Agreement: [{ attribute: 'concludedOn', kind: 'CONCLUDED', verb: 'concluded' }],
+  Event: [
+    { attribute: 'startsOn', kind: 'STARTS', verb: 'starts' },
+    { attribute: 'endsOn', kind: 'ENDS', verb: 'ends' },
+  ],
+  Source: [{ attribute: 'publishedOn', kind: 'PUBLISHED', verb: 'published' }],
+};

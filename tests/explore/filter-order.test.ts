@@ -1,8 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parsePartialDate } from '../../src/lib/partial-date.js';
-import { matchesDate } from '../../src/modules/listing/filter.js';
+import { readDateTest, type Filter } from '../../src/modules/filtering/filter.js';
+import { meetsDate } from '../../src/store/memory-conditions.js';
 import type { PartialDateModel } from '../../src/store/models.js';
 import { graphOn, REAL_SEED, TINY_SEED, type TestGraph } from '../helpers.js';
+
+function matchesDate(value: PartialDateModel | null, filter: Filter): boolean {
+  return meetsDate(value, readDateTest(filter, 'filter'));
+}
 
 function dateOf(value: string): PartialDateModel {
   return { ...parsePartialDate(value)!, qualifier: null, isInferred: false, evidence: [] };

@@ -1,4 +1,4 @@
-import { readPage, toConnection, type PageArgs } from '../../lib/connection.js';
+import { readPageRequest, toConnection, type PageArgs } from '../../lib/connection.js';
 import { assertGlobalId } from '../../lib/global-id.js';
 import { allOf, andThen, type MaybePromise } from '../../lib/maybe-promise.js';
 import { foldText } from '../../lib/text.js';
@@ -16,8 +16,8 @@ import type {
 } from '../../store/models.js';
 import { isEdge } from '../../store/models.js';
 import { badUserInput } from '../../errors.js';
-import { filterEntities, type Filter } from '../listing/filter.js';
-import { orderEntities, orderRelated, type Order, type RelatedOrder } from '../listing/order.js';
+import { readCheckedFilter, type Filter } from '../filtering/filter.js';
+import { orderingSignature, readOrderings, readRelatedOrderings, type Order, type RelatedOrder } from '../filtering/order.js';
 
 export type EntityModelOf<T extends EntityTypeName> = Extract<EntityModel, { type: T }>;
 
@@ -65,7 +65,8 @@ export function toRelationEdge(edge: EdgeModel, fromNodeId: string, cursor: stri
 
 /**
  * One page of a node's relationships of the given types. Typed fields (`Agreement.signatories`) and
- * generic traversal (`relations`) both come here, so they read the same edges and cannot disagree.
+ * generic traversal (`relations`) both come here, so they read the same relationships and cannot
+ * disagree; the pages of many nodes asked for together are one store call.
  */
 export async function listRelations(
   ctx: Context,
@@ -74,17 +75,18 @@ export async function listRelations(
   direction: Direction,
   args: PageArgs & { orderBy?: readonly RelatedOrder[] | null },
 ): Promise<RelationConnectionModel> {
-  const page = readPage(args);
-  const loaded = await ctx.loaders.edges.load({ nodeId, types, direction });
-  const edges = args.orderBy?.length ? await orderRelated(ctx, nodeId, loaded, args.orderBy) : loaded;
-  return toConnection(edges.slice(page.offset, page.offset + page.limit), page, edges.length, (edge, cursor) =>
-    toRelationEdge(edge, nodeId, cursor),
-  );
+  const orderBy = readRelatedOrderings(args.orderBy);
+  const list = orderingSignature('relationships', args.orderBy);
+  // Positions: the orderings' keys, then the other end's name and id, then recording order (two keys).
+  const request = readPageRequest(args, list, orderBy.length === 0 ? 2 : orderBy.length + 4);
+  const page = await ctx.loaders.relationships.load({ nodeId, types, direction, page: { ...request, orderBy } });
+  return toConnection(page, request, list, (edge, cursor) => toRelationEdge(edge, nodeId, cursor));
 }
 
 /** The one relationship of a type from a node, such as an event's place; null when there is none. */
 export async function findRelation(ctx: Context, nodeId: string, type: EdgeType, direction: Exclude<Direction, 'BOTH'>): Promise<RelationEdgeModel | null> {
-  const [edge] = await ctx.loaders.edges.load({ nodeId, types: [type], direction });
+  const page = await ctx.loaders.relationships.load({ nodeId, types: [type], direction, page: { first: 1, after: null, orderBy: [] } });
+  const edge = page.items[0]?.node;
   return edge ? toRelationEdge(edge, nodeId, '') : null;
 }
 
@@ -93,20 +95,12 @@ export interface ListArgs extends PageArgs {
   orderBy?: readonly Order[] | null;
 }
 
-/**
- * One page of a root list of entities. Without filter or order the store pages by name directly, so
- * a deep page costs what the first does; otherwise the type's entities are filtered and ordered first.
- */
+/** One page of a root list of entities, filtered, ordered and paged by the store. */
 export async function listEntities<T extends EntityTypeName>(ctx: Context, type: T, args: ListArgs): Promise<EntityConnectionModel<EntityModelOf<T>>> {
-  const page = readPage(args);
-  const toEdge = (node: EntityModelOf<T>, cursor: string) => ({ cursor, node });
-  if (!args.filter && !args.orderBy?.length) {
-    const { items, totalCount } = await ctx.store.listEntities(type, page.offset, page.limit);
-    return toConnection(items as Array<EntityModelOf<T>>, page, totalCount, toEdge);
-  }
-  const { items: all } = await ctx.store.listEntities(type, 0, Number.MAX_SAFE_INTEGER);
-  const filtered = args.filter ? await filterEntities(ctx, type, all as Array<EntityModelOf<T>>, args.filter) : (all as Array<EntityModelOf<T>>);
-  const ordered = args.orderBy?.length ? await orderEntities(ctx, type, filtered, args.orderBy) : filtered;
-  return toConnection(ordered.slice(page.offset, page.offset + page.limit), page, ordered.length, toEdge);
+  const orderBy = readOrderings(type, args.orderBy);
+  const list = orderingSignature(type, args.orderBy);
+  const request = readPageRequest(args, list, orderBy.length + 2);
+  const condition = args.filter ? readCheckedFilter(type, args.filter) : null;
+  const page = await ctx.store.listEntities({ type, condition, orderBy, ...request });
+  return toConnection(page, request, list, (node, cursor) => ({ cursor, node: node as EntityModelOf<T> }));
 }
-

@@ -2,7 +2,7 @@ import { CountryCodeResolver, DateResolver, HexadecimalResolver, NonNegativeIntR
 import type { Context } from '../../context.js';
 import type { Resolvers } from '../../generated/resolvers-types.js';
 import type { PageArgs } from '../../lib/connection.js';
-import type { RelatedOrder } from '../listing/order.js';
+import type { RelatedOrder } from '../filtering/order.js';
 import type { Direction, EdgeType, EntityModel, EntityTypeName, RelationConnectionModel, RelationEdgeModel } from '../../store/models.js';
 import { isEdge } from '../../store/models.js';
 import { isSymmetric } from '../../store/vocabulary.js';

@@ -1,6 +1,6 @@
 import type { Context } from '../../context.js';
 import { badUserInput } from '../../errors.js';
-import { readPage, toConnection, type PageArgs } from '../../lib/connection.js';
+import { rankedPage, readOffsetPage, toConnection, type PageArgs } from '../../lib/connection.js';
 import { foldText } from '../../lib/text.js';
 import { ENTITY_TYPES, type EntityTypeCode, type EntityTypeName, type SearchConnectionModel, type SearchHitModel, type TextSpanModel } from '../../store/models.js';
 
@@ -30,11 +30,12 @@ const ENTITY_TYPE_OF_CODE = Object.fromEntries(ENTITY_TYPES.map((type) => [type.
 
 /** One page of ranked search results, restricted to the kinds asked for. */
 export async function search(ctx: Context, args: SearchArgs): Promise<SearchConnectionModel> {
-  const page = readPage(args);
+  const page = readOffsetPage(args, 'search');
+  const request = { first: page.limit, after: page.offset === 0 ? null : [page.offset - 1] };
   if (args.query.length > MAX_QUERY_LENGTH) {
     throw badUserInput(`"query" may be at most ${MAX_QUERY_LENGTH} characters long; got ${args.query.length}.`, 'query');
   }
-  if (foldText(args.query) === '') return toConnection([], page, 0, (node: SearchHitModel, cursor) => ({ cursor, node }));
+  if (foldText(args.query) === '') return toConnection(rankedPage<SearchHitModel>([], page.offset, 0), request, 'search', (node, cursor) => ({ cursor, node }));
   const types = args.types && args.types.length > 0 ? new Set(args.types.map((code) => ENTITY_TYPE_OF_CODE[code])) : null;
   // The store restricts, counts and pages: a broad search on a large graph ranks only the page.
   const { matches, totalCount } = await ctx.store.search(args.query, {
@@ -51,5 +52,5 @@ export async function search(ctx: Context, args: SearchArgs): Promise<SearchConn
     snippet: { text: match.text, highlights: highlight(match.text, match.terms) },
     evidence: match.evidence,
   }));
-  return toConnection(hits, page, totalCount, (node, cursor) => ({ cursor, node }));
+  return toConnection(rankedPage(hits, page.offset, totalCount), request, 'search', (node, cursor) => ({ cursor, node }));
 }

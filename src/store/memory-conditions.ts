@@ -1,0 +1,267 @@
+import { Bitset } from '../lib/bitset.js';
+import { foldText } from '../lib/text.js';
+import type { Adjacency } from './adjacency.js';
+import { isSymmetricCode } from './adjacency.js';
+import { EDGE_TYPE_CODES, type EdgeTable } from './edge-table.js';
+import type { EdgeType, EntityModel, EntityTypeName, PartialDateModel } from './models.js';
+import type { CountTest, DateTest, EntityCondition, RelationPath, RelationshipCondition, TextTest, ValueTest } from './query.js';
+
+/** What the condition evaluator reads of the memory store: entities by index and both adjacencies. */
+export interface MemoryGraph {
+  readonly entities: readonly EntityModel[];
+  readonly edges: EdgeTable;
+  readonly outgoing: Adjacency;
+  readonly incoming: Adjacency;
+  indexOf(id: string): number | undefined;
+  /** The entities of a type, as indexes. */
+  membersOf(type: EntityTypeName): Bitset;
+  /** Indexes of the entities that have a name, alias or label folding to `folded` (and maybe more). */
+  namedExactly(folded: string): Iterable<number>;
+  /** Indexes of the entities that have a name, alias or label whose folded form starts with `prefix` (and maybe more). */
+  namedStartingWith(prefix: string): Iterable<number>;
+}
+
+/** A set of relationship types as bits by type code (there are fewer than 32); every bit for all. */
+export function typeMask(types: readonly EdgeType[] | null): number {
+  if (types === null) return -1;
+  let mask = 0;
+  for (const type of types) {
+    const code = EDGE_TYPE_CODES.get(type);
+    if (code !== undefined) mask |= 1 << code;
+  }
+  return mask;
+}
+
+export function meetsText(texts: readonly string[], test: TextTest): boolean {
+  if (test.equals !== undefined && !texts.some((t) => t === test.equals)) return false;
+  if (test.in !== undefined && !texts.some((t) => test.in!.includes(t))) return false;
+  if (test.contains !== undefined && !texts.some((t) => t.includes(test.contains!))) return false;
+  if (test.startsWith !== undefined && !texts.some((t) => t.startsWith(test.startsWith!))) return false;
+  return true;
+}
+
+export function meetsValue(value: string | null, test: ValueTest): boolean {
+  if (test.equals !== undefined && value !== test.equals) return false;
+  if (test.in !== undefined && !(value !== null && test.in.includes(value))) return false;
+  return true;
+}
+
+export function meetsCount(count: number, test: CountTest): boolean {
+  if (test.equals !== undefined && count !== test.equals) return false;
+  if (test.gte !== undefined && count < test.gte) return false;
+  if (test.lte !== undefined && count > test.lte) return false;
+  return true;
+}
+
+/** See DateTest: each bound holds only for every day the value can denote; `overlaps` for some day. */
+export function meetsDate(value: PartialDateModel | null, test: DateTest): boolean {
+  if (test.exists !== undefined && (value !== null) !== test.exists) return false;
+  const { within, overlaps, after, before, onOrAfter, onOrBefore } = test;
+  if (!within && !overlaps && !after && !before && !onOrAfter && !onOrBefore) return true;
+  if (value === null) return false;
+  if (within && !(value.earliest >= within.earliest && value.latest <= within.latest)) return false;
+  if (overlaps && !(value.earliest <= overlaps.latest && value.latest >= overlaps.earliest)) return false;
+  if (after && !(value.earliest > after.latest)) return false;
+  if (before && !(value.latest < before.earliest)) return false;
+  if (onOrAfter && !(value.earliest >= onOrAfter.earliest)) return false;
+  if (onOrBefore && !(value.latest <= onOrBefore.latest)) return false;
+  return true;
+}
+
+/** The folded name, aliases and labels of an entity: what name conditions test. */
+export function foldedNames(entity: EntityModel): string[] {
+  return [entity.name, ...entity.aliases, ...entity.labels.map((label) => label.text)].map(foldText);
+}
+
+function attribute(entity: EntityModel, name: string): unknown {
+  return (entity as unknown as Record<string, unknown>)[name] ?? null;
+}
+
+/**
+ * Evaluates conditions a set at a time: each condition narrows a set of candidate entities, and
+ * indexes answer where they can (ids, exact names and name prefixes, types, the far side of a
+ * relationship), so that a filter reads only what may match instead of testing every entity of a
+ * type. What no index answers is tested entity by entity within the candidates left.
+ */
+export class ConditionEvaluator {
+  private all: Bitset | null = null;
+
+  constructor(private readonly graph: MemoryGraph) {}
+
+  private everything(): Bitset {
+    return (this.all ??= Bitset.full(this.graph.entities.length));
+  }
+
+  /** The members of `universe` that meet the condition. */
+  select(condition: EntityCondition, universe: Bitset): Bitset {
+    switch (condition.kind) {
+      case 'and': {
+        let narrowed = universe;
+        // Conditions an index answers first: they leave the fewest candidates for the rest.
+        for (const part of [...condition.conditions].sort((a, b) => cost(a) - cost(b))) {
+          narrowed = this.select(part, narrowed);
+          if (narrowed.size === 0) break;
+        }
+        return narrowed;
+      }
+      case 'or': {
+        let union = Bitset.empty(universe.capacity);
+        for (const part of condition.conditions) union = union.or(this.select(part, universe));
+        return union;
+      }
+      case 'not':
+        return universe.andNot(this.select(condition.condition, universe));
+      case 'id': {
+        const ids = condition.test.in ?? [];
+        const wanted = condition.test.equals === undefined ? ids : [condition.test.equals];
+        const candidates = this.indexesOf(wanted);
+        return this.keep(universe, candidates, (e) => meetsValue(e.id, condition.test));
+      }
+      case 'name': {
+        const test = condition.test;
+        const candidates =
+          test.equals !== undefined
+            ? this.graph.namedExactly(test.equals)
+            : test.in !== undefined
+              ? test.in.flatMap((name) => [...this.graph.namedExactly(name)])
+              : test.startsWith !== undefined
+                ? this.graph.namedStartingWith(test.startsWith)
+                : null;
+        return this.keep(universe, candidates, (e) => meetsText(foldedNames(e), test));
+      }
+      case 'entityType': {
+        let members = Bitset.empty(universe.capacity);
+        for (const type of condition.types) members = members.or(this.graph.membersOf(type));
+        return universe.and(members);
+      }
+      case 'text':
+        return this.keep(universe, null, (e) => {
+          const value = attribute(e, condition.attribute);
+          return typeof value === 'string' && meetsText([foldText(value)], condition.test);
+        });
+      case 'value':
+        return this.keep(universe, null, (e) => {
+          const value = attribute(e, condition.attribute);
+          return meetsValue(typeof value === 'string' ? value : null, condition.test);
+        });
+      case 'date':
+        return this.keep(universe, null, (e) => meetsDate(attribute(e, condition.attribute) as PartialDateModel | null, condition.test));
+      case 'relationCount': {
+        const mask = typeMask(condition.path.types);
+        const adjacency = this.near(condition.path);
+        return this.keep(universe, null, (_e, index) => {
+          let count = 0;
+          for (const row of adjacency.rowsOf(index)) if (((mask >>> this.graph.edges.typeCodeOf(row)) & 1) === 1) count++;
+          return meetsCount(count, condition.test);
+        });
+      }
+      case 'relation':
+        return this.selectByRelation(condition.path, condition.quantifier, condition.condition, universe);
+    }
+  }
+
+  private selectByRelation(path: RelationPath, quantifier: 'some' | 'every' | 'none', condition: RelationshipCondition, universe: Bitset): Bitset {
+    const { edges } = this.graph;
+    const mask = typeMask(path.types);
+    const others = condition.other ? this.select(condition.other, this.everything()) : null;
+    const onBehalfOf = condition.onBehalfOf ? this.select(condition.onBehalfOf, this.everything()) : null;
+    const meets = (row: number, self: number): boolean => {
+      if (others && !others.has(otherEnd(edges, row, self))) return false;
+      if (onBehalfOf || condition.capacity) {
+        const properties = edges.propertiesOf(row);
+        if (onBehalfOf) {
+          const country = properties?.onBehalfOfId ? this.graph.indexOf(properties.onBehalfOfId) : undefined;
+          if (country === undefined || !onBehalfOf.has(country)) return false;
+        }
+        if (condition.capacity && !(properties?.capacity != null && meetsText([foldText(properties.capacity)], condition.capacity))) return false;
+      }
+      return true;
+    };
+    const near = this.near(path);
+    const withSome = (): Bitset => {
+      if (others && others.size < universe.size) {
+        // Fewer entities at the far end: walk back from them rather than forward from every candidate.
+        const found = Bitset.empty(universe.capacity);
+        const far = path.direction === 'OUTGOING' ? this.graph.incoming : this.graph.outgoing;
+        for (const other of others.toArray()) {
+          for (const row of far.rowsOf(other)) {
+            if (((mask >>> edges.typeCodeOf(row)) & 1) !== 1) continue;
+            const self = otherEnd(edges, row, other);
+            if (universe.has(self) && meets(row, self)) found.add(self);
+          }
+        }
+        return found;
+      }
+      return this.keep(universe, null, (_e, self) => {
+        for (const row of near.rowsOf(self)) if (((mask >>> edges.typeCodeOf(row)) & 1) === 1 && meets(row, self)) return true;
+        return false;
+      });
+    };
+    switch (quantifier) {
+      case 'some':
+        return withSome();
+      case 'none':
+        return universe.andNot(withSome());
+      case 'every':
+        return this.keep(universe, null, (_e, self) => {
+          for (const row of near.rowsOf(self)) if (((mask >>> edges.typeCodeOf(row)) & 1) === 1 && !meets(row, self)) return false;
+          return true;
+        });
+    }
+  }
+
+  /** The adjacency that lists an entity's relationships in a path's direction (symmetric ones are in both). */
+  private near(path: RelationPath): Adjacency {
+    return path.direction === 'OUTGOING' ? this.graph.outgoing : this.graph.incoming;
+  }
+
+  private indexesOf(ids: readonly string[]): number[] {
+    const found: number[] = [];
+    for (const id of ids) {
+      const index = this.graph.indexOf(id);
+      if (index !== undefined) found.push(index);
+    }
+    return found;
+  }
+
+  /**
+   * The members of `universe` among `candidates` (all of them when null) that pass `test`.
+   * Candidates from an index may include some that do not meet the condition; the test decides.
+   */
+  private keep(universe: Bitset, candidates: Iterable<number> | null, test: (entity: EntityModel, index: number) => boolean): Bitset {
+    const kept = Bitset.empty(universe.capacity);
+    const { entities } = this.graph;
+    if (candidates === null) {
+      for (const index of universe.toArray()) if (test(entities[index]!, index)) kept.add(index);
+    } else {
+      for (const index of candidates) if (universe.has(index) && test(entities[index]!, index)) kept.add(index);
+    }
+    return kept;
+  }
+}
+
+function otherEnd(edges: EdgeTable, row: number, self: number): number {
+  const from = edges.fromOf(row);
+  return from === self ? edges.toOf(row) : from;
+}
+
+/** A rough price of a condition: 0 for what an index answers, more for what tests entity by entity. */
+function cost(condition: EntityCondition): number {
+  switch (condition.kind) {
+    case 'id':
+    case 'entityType':
+      return 0;
+    case 'name':
+      return condition.test.equals !== undefined || condition.test.in !== undefined || condition.test.startsWith !== undefined ? 0 : 2;
+    case 'relation':
+      return 3;
+    case 'and':
+    case 'or':
+    case 'not':
+      return 4;
+    default:
+      return 1;
+  }
+}
+
+export { isSymmetricCode };

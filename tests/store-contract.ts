@@ -1,0 +1,213 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { GraphStore } from '../src/store/graph-store.js';
+import type { EntityCondition, EntityQuery, Ordering, RelationshipPageRequest } from '../src/store/query.js';
+
+/**
+ * The contract every GraphStore keeps, on the tiny fixture graph (tests/fixtures/tiny): the same
+ * calls give the same answers whatever holds the graph. Each store's test file runs it with a
+ * function that opens that store on the fixture.
+ */
+export function describeStoreContract(name: string, open: () => Promise<GraphStore>): void {
+  describe(`the ${name} store keeps the store contract`, () => {
+    let store: GraphStore;
+    beforeAll(async () => {
+      store = await open();
+    });
+
+    const list = async (query: Partial<EntityQuery>) => {
+      const page = await store.listEntities({ type: null, condition: null, orderBy: [], first: 100, after: null, ...query });
+      return { ids: page.items.map((item) => item.node.id), totalCount: page.totalCount, hasNextPage: page.hasNextPage, positions: page.items.map((item) => item.position) };
+    };
+    const people = (condition: EntityCondition) => list({ type: 'Person', condition }).then((page) => page.ids);
+    const signedBy = (condition: EntityCondition): EntityCondition => ({
+      kind: 'relation',
+      path: { types: ['SIGNED'], direction: 'OUTGOING' },
+      quantifier: 'some',
+      condition: { other: condition },
+    });
+
+    it('looks nodes up by id, in the order asked, with null for an unknown id', async () => {
+      const nodes = await store.getNodes(['Person:bob-sample', 'Person:nobody', 'Relationship:Person:bob-sample>COUNTERPART_OF>Person:alice-example', 'Country:freedonia']);
+      expect(nodes.map((node) => node?.id ?? null)).toEqual(['Person:bob-sample', null, 'Relationship:Person:bob-sample>COUNTERPART_OF>Person:alice-example', 'Country:freedonia']);
+      expect(nodes[3]).toMatchObject({ type: 'Country', entityType: 'COUNTRY', name: 'Freedonia', code: 'FM' });
+    });
+
+    it('finds entities by folded name, alias, label or country code', async () => {
+      const found = await store.findByName(['freedonia', 'fm', 'nobody']);
+      expect(found.map((list) => list.map((entity) => entity.id))).toEqual([['Country:freedonia'], ['Country:freedonia'], []]);
+    });
+
+    it('lists all of a node’s relationships, a symmetric one once and from either end', async () => {
+      const [alice, bob, robotics] = await store.getEdges(['Person:alice-example', 'Person:bob-sample', 'Topic:robotics'], null, 'BOTH');
+      expect(alice!.map((edge) => edge.type)).toEqual(['SIGNED', 'COUNTERPART_OF', 'HOLDS_OFFICE']);
+      expect(bob!.map((edge) => edge.type)).toEqual(['SIGNED', 'COUNTERPART_OF', 'SPOKE_ABOUT']);
+      expect(robotics!.map((edge) => edge.fromId)).toEqual(['Agreement:springfield-accord', 'Topic:automation', 'Person:bob-sample']);
+      const [outgoing] = await store.getEdges(['Person:alice-example'], ['COUNTERPART_OF'], 'OUTGOING');
+      const [incoming] = await store.getEdges(['Person:bob-sample'], ['COUNTERPART_OF'], 'INCOMING');
+      expect(outgoing!.map((edge) => edge.id)).toEqual(['Relationship:Person:bob-sample>COUNTERPART_OF>Person:alice-example']);
+      expect(incoming!.map((edge) => edge.id)).toEqual(['Relationship:Person:bob-sample>COUNTERPART_OF>Person:alice-example']);
+    });
+
+    it('pages each node’s relationships in one call, and the next page starts after the cursor’s position', async () => {
+      const firstPage: RelationshipPageRequest = { first: 2, after: null, orderBy: [] };
+      const [accord, nobody] = await store.listRelationships(
+        [
+          { nodeId: 'Agreement:springfield-accord', types: ['SIGNED'], direction: 'INCOMING' },
+          { nodeId: 'Person:nobody', types: null, direction: 'BOTH' },
+        ],
+        firstPage,
+      );
+      expect(accord!.items.map((item) => item.node.fromId)).toEqual(['Person:alice-example', 'Person:bob-sample']);
+      expect([accord!.totalCount, accord!.hasNextPage]).toEqual([3, true]);
+      expect(nobody).toEqual({ items: [], totalCount: 0, hasNextPage: false });
+      const [rest] = await store.listRelationships([{ nodeId: 'Agreement:springfield-accord', types: ['SIGNED'], direction: 'INCOMING' }], { ...firstPage, after: accord!.items[1]!.position });
+      expect(rest!.items.map((item) => item.node.fromId)).toEqual(['Person:carol-third']);
+      expect([rest!.totalCount, rest!.hasNextPage]).toEqual([3, false]);
+    });
+
+    it('orders a node’s relationships by the entity at the other end when asked', async () => {
+      const page = { first: 10, after: null, orderBy: [{ key: { by: 'name' as const }, descending: true }] };
+      const [accord] = await store.listRelationships([{ nodeId: 'Agreement:springfield-accord', types: null, direction: 'BOTH' }], page);
+      expect(accord!.items.map((item) => item.node.fromId === 'Agreement:springfield-accord' ? item.node.toId : item.node.fromId)).toEqual([
+        'Country:sylvania',
+        'Topic:robotics',
+        'Agreement:grand-alliance',
+        'Country:freedonia',
+        'Topic:energy-efficiency',
+        'Person:carol-third',
+        'Person:bob-sample',
+        'Person:alice-example',
+      ]);
+      const [byDegree] = await store.listRelationships([{ nodeId: 'Agreement:springfield-accord', types: ['SIGNED'], direction: 'INCOMING' }], {
+        first: 10,
+        after: null,
+        orderBy: [{ key: { by: 'degree' }, descending: false }],
+      });
+      expect(byDegree!.items.map((item) => item.node.fromId)).toEqual(['Person:carol-third', 'Person:alice-example', 'Person:bob-sample']);
+    });
+
+    it('lists every entity by name, then id, and pages by position', async () => {
+      const all = await list({});
+      expect(all.ids).toHaveLength(15);
+      expect(all.ids.slice(0, 4)).toEqual(['Person:alice-example', 'Topic:automation', 'Event:automation-fair-2024', 'Person:bob-sample']);
+      const first = await list({ type: 'Person', first: 2 });
+      expect(first).toMatchObject({ ids: ['Person:alice-example', 'Person:bob-sample'], totalCount: 3, hasNextPage: true });
+      const next = await list({ type: 'Person', first: 2, after: first.positions[1]! });
+      expect(next).toMatchObject({ ids: ['Person:carol-third'], totalCount: 3, hasNextPage: false });
+      const none = await list({ type: 'Person', first: 0 });
+      expect(none).toMatchObject({ ids: [], totalCount: 3, hasNextPage: true });
+    });
+
+    it('filters by id, name, alias, type and attributes', async () => {
+      expect(await people({ kind: 'id', test: { in: ['Person:bob-sample', 'Person:nobody'] } })).toEqual(['Person:bob-sample']);
+      expect(await people({ kind: 'name', test: { contains: 'sam' } })).toEqual(['Person:bob-sample']);
+      expect(await people({ kind: 'name', test: { startsWith: 'carol t' } })).toEqual(['Person:carol-third']);
+      expect((await list({ condition: { kind: 'entityType', types: ['Country', 'Place'] } })).ids).toEqual(['Country:freedonia', 'Place:shelbyville', 'Place:springfield', 'Country:sylvania']);
+      expect((await list({ type: 'Country', condition: { kind: 'text', attribute: 'code', test: { equals: 'sv' } } })).ids).toEqual(['Country:sylvania']);
+      expect((await list({ type: 'Agreement', condition: { kind: 'value', attribute: 'kind', test: { equals: 'ALLIANCE' } } })).ids).toEqual(['Agreement:grand-alliance']);
+    });
+
+    it('filters dates by the precision they are known to', async () => {
+      const concluded = (test: object) => list({ type: 'Agreement', condition: { kind: 'date', attribute: 'concludedOn', test } }).then((page) => page.ids);
+      expect(await concluded({ within: { earliest: '2024-01-01', latest: '2024-12-31' } })).toEqual(['Agreement:springfield-accord']);
+      expect(await concluded({ within: { earliest: '2023-05-14', latest: '2023-05-14' } })).toEqual([]);
+      expect(await concluded({ overlaps: { earliest: '2023-05-14', latest: '2023-05-14' } })).toEqual(['Agreement:grand-alliance']);
+      expect(await concluded({ before: { earliest: '2024-03-02', latest: '2024-03-02' } })).toEqual(['Agreement:grand-alliance']);
+      expect(await concluded({ exists: false })).toEqual([]);
+    });
+
+    it('filters by relationships: some, every, none, counts and the properties of a signature', async () => {
+      const accord: EntityCondition = { kind: 'name', test: { equals: 'springfield accord' } };
+      expect(await people(signedBy(accord))).toEqual(['Person:alice-example', 'Person:bob-sample', 'Person:carol-third']);
+      const forFreedonia: EntityCondition = {
+        kind: 'relation',
+        path: { types: ['SIGNED'], direction: 'OUTGOING' },
+        quantifier: 'some',
+        condition: { onBehalfOf: { kind: 'text', attribute: 'code', test: { equals: 'fm' } }, capacity: { contains: 'minister' } },
+      };
+      expect(await people(forFreedonia)).toEqual(['Person:alice-example']);
+      const spoke = { types: ['SPOKE_ABOUT' as const], direction: 'OUTGOING' as const };
+      expect(await people({ kind: 'relation', path: spoke, quantifier: 'every', condition: { other: { kind: 'name', test: { equals: 'robotics' } } } })).toEqual([
+        'Person:alice-example',
+        'Person:bob-sample',
+        'Person:carol-third',
+      ]);
+      expect(await people({ kind: 'relation', path: spoke, quantifier: 'none', condition: {} })).toEqual(['Person:alice-example', 'Person:carol-third']);
+      expect(await people({ kind: 'relationCount', path: { types: ['COUNTERPART_OF'], direction: 'OUTGOING' }, test: { gte: 1 } })).toEqual([
+        'Person:alice-example',
+        'Person:bob-sample',
+      ]);
+      // Three levels: the people who signed an agreement covering a topic narrower than Automation.
+      const threeLevels = signedBy({
+        kind: 'relation',
+        path: { types: ['COVERS'], direction: 'OUTGOING' },
+        quantifier: 'some',
+        condition: { other: { kind: 'relation', path: { types: ['BROADER_THAN'], direction: 'INCOMING' }, quantifier: 'some', condition: { other: { kind: 'name', test: { equals: 'automation' } } } } },
+      });
+      expect(await people(threeLevels)).toEqual(['Person:alice-example', 'Person:bob-sample', 'Person:carol-third']);
+    });
+
+    it('combines conditions with and, or and not; and of nothing holds, or of nothing does not', async () => {
+      const alice: EntityCondition = { kind: 'name', test: { startsWith: 'alice' } };
+      const bob: EntityCondition = { kind: 'name', test: { startsWith: 'bob' } };
+      expect(await people({ kind: 'or', conditions: [alice, bob] })).toEqual(['Person:alice-example', 'Person:bob-sample']);
+      expect(await people({ kind: 'not', condition: { kind: 'or', conditions: [alice, bob] } })).toEqual(['Person:carol-third']);
+      expect(await people({ kind: 'and', conditions: [alice, bob] })).toEqual([]);
+      expect(await people({ kind: 'and', conditions: [] })).toHaveLength(3);
+      expect(await people({ kind: 'or', conditions: [] })).toEqual([]);
+    });
+
+    it('orders by degree, dates (missing last either way) and relationship counts, then name and id', async () => {
+      const ordered = (type: EntityQuery['type'], orderBy: Ordering[]) => list({ type, orderBy }).then((page) => page.ids);
+      expect(await ordered('Person', [{ key: { by: 'degree' }, descending: false }])).toEqual(['Person:carol-third', 'Person:alice-example', 'Person:bob-sample']);
+      const byDate = { key: { by: 'date' as const, attribute: 'concludedOn' } };
+      expect(await ordered('Agreement', [{ ...byDate, descending: true }])).toEqual(['Agreement:springfield-accord', 'Agreement:grand-alliance']);
+      expect(await ordered('Event', [{ key: { by: 'date', attribute: 'endsOn' }, descending: true }])).toEqual(['Event:automation-fair-2024']);
+      const countries = await list({ type: 'Country', orderBy: [{ key: { by: 'relationCount', path: { types: ['LOCATED_IN'], direction: 'INCOMING' } }, descending: true }], first: 1 });
+      expect(countries.ids).toEqual(['Country:freedonia']);
+      const rest = await list({ type: 'Country', orderBy: [{ key: { by: 'relationCount', path: { types: ['LOCATED_IN'], direction: 'INCOMING' } }, descending: true }], after: countries.positions[0]! });
+      expect(rest.ids).toEqual(['Country:sylvania']);
+    });
+
+    it('lists the timeline in time order, finer precision first, within bounds and types', async () => {
+      const timeline = await store.listTimeline({ types: null, from: null, to: null, first: 10, after: null });
+      expect(timeline.items.map((item) => item.node.label)).toEqual([
+        'Grand Alliance concluded',
+        'Ministers sign the Springfield Accord published',
+        'Springfield Accord concluded',
+        'Automation Fair 2024 starts',
+      ]);
+      const bounded = await store.listTimeline({ types: ['Agreement', 'Event'], from: { earliest: '2024-01-01', latest: '2024-12-31' }, to: null, first: 1, after: null });
+      expect(bounded.items.map((item) => item.node.label)).toEqual(['Springfield Accord concluded']);
+      expect([bounded.totalCount, bounded.hasNextPage]).toEqual([2, true]);
+      const next = await store.listTimeline({ types: ['Agreement', 'Event'], from: { earliest: '2024-01-01', latest: '2024-12-31' }, to: null, first: 5, after: bounded.items[0]!.position });
+      expect(next.items.map((item) => item.node.label)).toEqual(['Automation Fair 2024 starts']);
+    });
+
+    it('counts groups by the other end of a relationship and by attribute, largest first', async () => {
+      expect(await store.countGroups({ type: 'Country', by: { relationship: 'PARTICIPATES_IN', direction: 'OUTGOING' } })).toEqual([
+        { entityId: 'Event:automation-fair-2024', value: null, count: 2, memberIds: ['Country:freedonia', 'Country:sylvania'] },
+      ]);
+      expect(await store.countGroups({ type: 'Agreement', by: { attribute: 'YEAR' } })).toEqual([
+        { entityId: null, value: '2023', count: 1, memberIds: ['Agreement:grand-alliance'] },
+        { entityId: null, value: '2024', count: 1, memberIds: ['Agreement:springfield-accord'] },
+      ]);
+    });
+
+    it('searches names and evidence, best first, restricted and paged by the store', async () => {
+      const results = await store.search('springfield', { types: null, includeRelationships: true, offset: 0, limit: 3 });
+      expect(results.totalCount).toBeGreaterThanOrEqual(3);
+      expect(results.matches.map((match) => match.nodeId).slice(0, 2)).toEqual(['Place:springfield', 'Agreement:springfield-accord']);
+      const places = await store.search('springfield', { types: new Set(['Place']), includeRelationships: false, offset: 0, limit: 10 });
+      expect(places.matches.map((match) => match.nodeId)).toEqual(['Place:springfield']);
+    });
+
+    it('finds the facts whose evidence overlaps a span of a source, by where they start', async () => {
+      const facts = await store.findEvidence('Source:tiny', 39, 65);
+      expect(facts.length).toBeGreaterThan(0);
+      expect(facts.every((fact) => fact.evidence.start < 65 && fact.evidence.end > 39)).toBe(true);
+      expect(facts.map((fact) => fact.evidence.start)).toEqual([...facts.map((fact) => fact.evidence.start)].sort((a, b) => a - b));
+      expect(await store.findEvidence('Source:nowhere', 0, 100)).toEqual([]);
+    });
+  });
+}
