@@ -1,12 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 
-const schemaDir = fileURLToPath(new URL('../schema/', import.meta.url));
+const schemaFile = new URL('../schema.graphql', import.meta.url);
 
-/** The SDL of every file in schema/, in name order: the contract the resolvers implement. */
+/**
+ * The SDL the resolvers implement: schema.graphql, which codegen writes from the declaration in
+ * schema/ (codegen/graph/) and CI keeps fresh. It is the reviewable contract and exactly what runs.
+ */
 export function readTypeDefs(): string[] {
-  return readdirSync(schemaDir)
-    .filter((file) => file.endsWith('.graphql'))
-    .sort()
-    .map((file) => readFileSync(schemaDir + file, 'utf8'));
+  return [readFileSync(schemaFile, 'utf8')];
 }

@@ -6,21 +6,9 @@
  * field of the same name that resolves to an object.
  */
 
-export const ENTITY_TYPES = [
-  'Country',
-  'Person',
-  'Agreement',
-  'Event',
-  'Topic',
-  'Organization',
-  'Place',
-  'Product',
-  'Office',
-  'Policy',
-  'Source',
-] as const;
-
-export type EntityTypeName = (typeof ENTITY_TYPES)[number];
+export { EDGE_TYPES, ENTITY_TYPES } from '../generated/catalogue.js';
+export type * from '../generated/catalogue.js';
+import type { EdgeType, EntityModel, EntityTypeName } from '../generated/catalogue.js';
 
 /** The GraphQL `EntityType` enum value of each entity type name: `Country` → `COUNTRY`. */
 export type EntityTypeCode = Uppercase<EntityTypeName>;
@@ -59,7 +47,8 @@ export interface PartialDateModel {
   evidence: EvidenceModel[];
 }
 
-interface EntityBase<T extends EntityTypeName> {
+/** What every entity has; each type's model adds its attributes (see src/generated/catalogue.ts). */
+export interface EntityBase<T extends EntityTypeName> {
   id: string;
   type: T;
   entityType: Uppercase<T>;
@@ -69,55 +58,6 @@ interface EntityBase<T extends EntityTypeName> {
   description: string | null;
   mentions: EvidenceModel[];
 }
-
-export interface CountryModel extends EntityBase<'Country'> {
-  code: string;
-}
-export type PersonModel = EntityBase<'Person'>;
-export interface AgreementModel extends EntityBase<'Agreement'> {
-  kind: 'JOINT_DECLARATION_OF_INTENT' | 'ALLIANCE';
-  concludedOn: PartialDateModel | null;
-}
-export interface EventModel extends EntityBase<'Event'> {
-  kind: 'CONFERENCE' | 'TRADE_FAIR' | 'FOUNDING';
-  status: 'HELD' | 'PLANNED';
-  startsOn: PartialDateModel | null;
-  endsOn: PartialDateModel | null;
-}
-export type TopicModel = EntityBase<'Topic'>;
-export interface OrganizationModel extends EntityBase<'Organization'> {
-  kind: 'POLITICAL_PARTY' | 'PUBLISHER' | 'GOVERNMENT_BODY';
-}
-export interface PlaceModel extends EntityBase<'Place'> {
-  kind: 'CITY' | 'REGION';
-}
-export interface ProductModel extends EntityBase<'Product'> {
-  kind: 'AI_PLATFORM';
-}
-export type OfficeModel = EntityBase<'Office'>;
-export type PolicyModel = EntityBase<'Policy'>;
-export interface SourceModel extends EntityBase<'Source'> {
-  title: string;
-  publishedOn: PartialDateModel;
-  language: LanguageCode;
-  translatedFrom: LanguageCode | null;
-  sha256: string;
-  length: number;
-  url: string | null;
-}
-
-export type EntityModel =
-  | CountryModel
-  | PersonModel
-  | AgreementModel
-  | EventModel
-  | TopicModel
-  | OrganizationModel
-  | PlaceModel
-  | ProductModel
-  | OfficeModel
-  | PolicyModel
-  | SourceModel;
 
 export interface EdgeModel {
   /** `Relationship:<from id>><TYPE>><to id>`: derived from the ends, so stable across restarts. */
@@ -135,36 +75,6 @@ export interface EdgeModel {
 
 /** Anything `node(id:)` can return. */
 export type NodeModel = EntityModel | EdgeModel;
-
-export const EDGE_TYPES = [
-  'SIGNED',
-  'PARTY_TO',
-  'CONCLUDED_AT',
-  'HELD_AT',
-  'LOCATED_IN',
-  'CAPITAL_OF',
-  'COVERS',
-  'MILESTONE_OF',
-  'COUNTERPART_OF',
-  'MEMBER_OF',
-  'HOLDS_OFFICE',
-  'OFFICE_OF',
-  'BROADER_THAN',
-  'ATTENDED',
-  'PARTICIPATES_IN',
-  'SEEKS_INDEPENDENCE_FROM',
-  'ORIGINATES_FROM',
-  'HAS_STRENGTH_IN',
-  'SPOKE_ABOUT',
-  'PROMOTES',
-  'TARGETS_MARKET',
-  'POLICY_OF',
-  'RESPONDS_TO',
-  'PUBLISHED_BY',
-  'CONTRIBUTED_TO',
-] as const;
-
-export type EdgeType = (typeof EDGE_TYPES)[number];
 
 /** One page of a list, as connection resolvers receive it. */
 export interface ConnectionModel<TEdge> {

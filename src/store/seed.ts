@@ -14,6 +14,8 @@ import { EDGE_TYPES, ENTITY_TYPES, isPartialDate } from './models.js';
 import { renumber, sharesRelationship, type RelationshipBatch } from './relationship-batch.js';
 import { readSeed, type SeedFile, type SeedRecordKind } from './seed-files.js';
 import { EVIDENCE_KEYS, METHODS, MODALITIES, PROPERTY_KEYS, RELATIONSHIP_KEYS, hasTypePrefix, isHttpUrl, isNonEmptyString, isObject, type Json } from './seed-rules.js';
+import { REQUIRED_ATTRIBUTES, SEED_ATTRIBUTES } from '../generated/catalogue.js';
+import type { SeedAttributeRule } from './catalogue-types.js';
 import { VOCABULARY, type EdgeRule } from './vocabulary.js';
 
 /** The graph as read from the seed: every record checked, every reference resolved. */
@@ -81,37 +83,16 @@ const BUILT = 0x80;
 /** Shared by every entity without aliases or extra labels, so a large graph does not hold a million empty arrays. */
 const NONE: readonly never[] = Object.freeze([]);
 
-/** The attributes each entity type has beyond the common ones, and the values its enums allow. */
-const ENTITY_ATTRIBUTES: Record<EntityTypeName, Record<string, 'date' | 'string' | readonly string[]>> = {
-  Country: { code: 'string' },
-  Person: {},
-  Agreement: { kind: ['JOINT_DECLARATION_OF_INTENT', 'ALLIANCE'], concludedOn: 'date' },
-  Event: { kind: ['CONFERENCE', 'TRADE_FAIR', 'FOUNDING'], status: ['HELD', 'PLANNED'], startsOn: 'date', endsOn: 'date' },
-  Topic: {},
-  Organization: { kind: ['POLITICAL_PARTY', 'PUBLISHER', 'GOVERNMENT_BODY'] },
-  Place: { kind: ['CITY', 'REGION'] },
-  Product: { kind: ['AI_PLATFORM'] },
-  Office: {},
-  Policy: {},
-  Source: { title: 'string', publishedOn: 'date', language: 'string', translatedFrom: 'string', sha256: 'string', length: 'string', url: 'string' },
-};
+// How each attribute is read, and which are required, come from the declaration in schema/.
+const ENTITY_ATTRIBUTES = SEED_ATTRIBUTES;
 const ALLOWED_KEYS = Object.fromEntries(
   Object.entries(ENTITY_ATTRIBUTES).map(([type, attributes]) => [type, [...COMMON_KEYS, ...Object.keys(attributes)]]),
 ) as Record<EntityTypeName, string[]>;
 const ATTRIBUTE_ENTRIES = Object.fromEntries(Object.entries(ENTITY_ATTRIBUTES).map(([type, attributes]) => [type, Object.entries(attributes)])) as Record<
   EntityTypeName,
-  Array<[string, 'date' | 'string' | readonly string[]]>
+  Array<[string, SeedAttributeRule]>
 >;
 const ENTITY_TYPE_CODES = Object.fromEntries(Object.keys(ENTITY_ATTRIBUTES).map((type) => [type, type.toUpperCase()])) as Record<EntityTypeName, string>;
-const REQUIRED_ATTRIBUTES: Partial<Record<EntityTypeName, string[]>> = {
-  Country: ['code'],
-  Agreement: ['kind'],
-  Event: ['kind', 'status'],
-  Organization: ['kind'],
-  Place: ['kind'],
-  Product: ['kind'],
-  Source: ['title', 'publishedOn', 'language', 'sha256', 'length'],
-};
 
 /** The same check the API's CountryCode scalar applies, so the seed never holds a code the API cannot return. */
 function isCountryCode(value: unknown): boolean {

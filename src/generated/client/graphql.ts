@@ -6,146 +6,146 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 /** What sort of agreement an agreement is. */
 export type AgreementKind =
-  /** A standing partnership between parties. */
-  | 'ALLIANCE'
   /** A signed statement of shared intentions that does not bind the parties in law. */
-  | 'JOINT_DECLARATION_OF_INTENT';
+  | 'JOINT_DECLARATION_OF_INTENT'
+  /** A standing partnership between parties. */
+  | 'ALLIANCE';
 
 /** How finely a date is known. */
 export type DatePrecision =
-  /** The exact day is known, such as 14 February 2026. */
-  | 'DAY'
+  /** Only the year is known, such as 2026. */
+  | 'YEAR'
   /** The year and month are known, such as December 2025. */
   | 'MONTH'
-  /** Only the year is known, such as 2026. */
-  | 'YEAR';
-
-/** Which way a relationship is followed from an entity. */
-export type Direction =
-  /** Relationships in either direction. */
-  | 'BOTH'
-  /** Relationships that end at the entity. */
-  | 'INCOMING'
-  /** Relationships that start at the entity. */
-  | 'OUTGOING';
-
-/** A kind of entity in the graph. */
-export type EntityType =
-  /** An agreement, declaration or alliance between parties. */
-  | 'AGREEMENT'
-  /** A sovereign country. */
-  | 'COUNTRY'
-  /** A conference, fair, meeting or other dated happening. */
-  | 'EVENT'
-  /** A public office a person can hold. */
-  | 'OFFICE'
-  /** A party, publisher, government body or other organization. */
-  | 'ORGANIZATION'
-  /** A named person. */
-  | 'PERSON'
-  /** A city, capital or region. */
-  | 'PLACE'
-  /** A government policy or plan. */
-  | 'POLICY'
-  /** A product or platform, such as an AI assistant. */
-  | 'PRODUCT'
-  /** A published text the graph's facts are taken from. */
-  | 'SOURCE'
-  /** A subject that agreements cover and people speak about. */
-  | 'TOPIC';
+  /** The exact day is known, such as 14 February 2026. */
+  | 'DAY';
 
 /** How a fact was obtained from its source. */
 export type EvidenceMethod =
-  /** The quoted words name the subject and an outside reference, given in `reference`, supplies the fact. */
-  | 'EXTERNAL'
   /** The quoted words state the fact directly. */
   | 'EXTRACTED'
   /** The fact follows from the quoted words by a reasoning step stated in `reason`. */
-  | 'INFERRED';
+  | 'INFERRED'
+  /** The quoted words name the subject and an outside reference, given in `reference`, supplies the fact. */
+  | 'EXTERNAL';
 
 /** How the source puts a fact. */
 export type Modality =
+  /** The source states the fact as true. */
+  | 'STATED'
   /** The source reports the fact as planned, announced or intended, not yet done. */
   | 'PLANNED'
   /** The source reports the fact as the words of a person, named in `speaker`. */
-  | 'REPORTED_SPEECH'
-  /** The source states the fact as true. */
-  | 'STATED';
+  | 'REPORTED_SPEECH';
+
+/** Which way a relationship is followed from an entity. */
+export type Direction =
+  /** Relationships that start at the entity. */
+  | 'OUTGOING'
+  /** Relationships that end at the entity. */
+  | 'INCOMING'
+  /** Relationships in either direction. */
+  | 'BOTH';
 
 /** The closed vocabulary of relationship types, each read as `from TYPE to`. */
 export type RelationshipType =
-  /** A person attended an event. */
-  | 'ATTENDED'
-  /** A topic is broader than another topic. */
-  | 'BROADER_THAN'
-  /** A place is the capital of a country. */
-  | 'CAPITAL_OF'
-  /** An agreement was signed or founded at an event. */
-  | 'CONCLUDED_AT'
-  /** A person contributed to a source, in a role such as image credit. */
-  | 'CONTRIBUTED_TO'
-  /** A person holds the office that corresponds to another person's office in another country. */
-  | 'COUNTERPART_OF'
-  /** An agreement covers a topic. */
-  | 'COVERS'
-  /** A country brings a strength in a topic. */
-  | 'HAS_STRENGTH_IN'
-  /** An event takes place in a place. */
-  | 'HELD_AT'
-  /** A person holds a public office. */
-  | 'HOLDS_OFFICE'
-  /** A place, country or organization lies within a larger place. */
-  | 'LOCATED_IN'
-  /** A person is a member of an organization, such as a political party. */
-  | 'MEMBER_OF'
-  /** An agreement or event is a milestone of a larger agreement. */
-  | 'MILESTONE_OF'
-  /** An office belongs to the government of a country. */
-  | 'OFFICE_OF'
-  /** A product comes from a country. */
-  | 'ORIGINATES_FROM'
-  /** A country takes part in an event, in a role such as guest country. */
-  | 'PARTICIPATES_IN'
-  /** A country is a party to an agreement. */
-  | 'PARTY_TO'
-  /** A policy is pursued by a country, government body or person. */
-  | 'POLICY_OF'
-  /** A country or agreement promotes a topic or idea. */
-  | 'PROMOTES'
-  /** A source was published by an organization. */
-  | 'PUBLISHED_BY'
-  /** An agreement is a response to a policy. */
-  | 'RESPONDS_TO'
-  /** An agreement aims at independence from a country or product. */
-  | 'SEEKS_INDEPENDENCE_FROM'
   /** A person signed an agreement, for a country and in a capacity. */
   | 'SIGNED'
+  /** A country is a party to an agreement. */
+  | 'PARTY_TO'
+  /** An agreement was signed or founded at an event. */
+  | 'CONCLUDED_AT'
+  /** An event takes place in a place. */
+  | 'HELD_AT'
+  /** A place, country or organization lies within a larger place. */
+  | 'LOCATED_IN'
+  /** A place is the capital of a country. */
+  | 'CAPITAL_OF'
+  /** An agreement covers a topic. */
+  | 'COVERS'
+  /** An agreement or event is a milestone of a larger agreement. */
+  | 'MILESTONE_OF'
+  /** A person holds the office that corresponds to another person's office in another country. */
+  | 'COUNTERPART_OF'
+  /** A person is a member of an organization, such as a political party. */
+  | 'MEMBER_OF'
+  /** A person holds a public office. */
+  | 'HOLDS_OFFICE'
+  /** An office belongs to the government of a country. */
+  | 'OFFICE_OF'
+  /** A topic is broader than another topic. */
+  | 'BROADER_THAN'
+  /** A person attended an event. */
+  | 'ATTENDED'
+  /** A country takes part in an event, in a role such as guest country. */
+  | 'PARTICIPATES_IN'
+  /** An agreement aims at independence from a country or product. */
+  | 'SEEKS_INDEPENDENCE_FROM'
+  /** A product comes from a country. */
+  | 'ORIGINATES_FROM'
+  /** A country brings a strength in a topic. */
+  | 'HAS_STRENGTH_IN'
   /** A person spoke about a topic, as reported by the source. */
   | 'SPOKE_ABOUT'
+  /** A country or agreement promotes a topic or idea. */
+  | 'PROMOTES'
   /** A country aims at a market in a region. */
-  | 'TARGETS_MARKET';
+  | 'TARGETS_MARKET'
+  /** A policy is pursued by a country, government body or person. */
+  | 'POLICY_OF'
+  /** An agreement is a response to a policy. */
+  | 'RESPONDS_TO'
+  /** A source was published by an organization. */
+  | 'PUBLISHED_BY'
+  /** A person contributed to a source, in a role such as image credit. */
+  | 'CONTRIBUTED_TO';
 
 /** Where a search term was found. */
 export type SearchField =
+  /** The entity's name. */
+  | 'NAME'
   /** One of the entity's aliases or its names in other languages. */
   | 'ALIAS'
   /** The entity's one-sentence description. */
   | 'DESCRIPTION'
   /** A quote of the evidence for a relationship. */
-  | 'EVIDENCE'
-  /** The entity's name. */
-  | 'NAME';
+  | 'EVIDENCE';
 
 /** What a dated fact on the timeline records. */
 export type TimelineKind =
   /** An agreement was signed or founded. */
   | 'CONCLUDED'
+  /** An event starts. */
+  | 'STARTS'
   /** An event ends. */
   | 'ENDS'
   /** A source was published. */
-  | 'PUBLISHED'
-  /** An event starts. */
-  | 'STARTS';
+  | 'PUBLISHED';
+
+/** A kind of entity in the graph. */
+export type EntityType =
+  /** An agreement between parties, such as a joint declaration of intent or an alliance. */
+  | 'AGREEMENT'
+  /** A sovereign country named in at least one source, such as Germany or Canada. */
+  | 'COUNTRY'
+  /** A conference, trade fair, founding or other happening with a date and a place. */
+  | 'EVENT'
+  /** A public office a person can hold, such as a national minister. */
+  | 'OFFICE'
+  /** An organization named in a source, such as a political party, a publisher or a government body. */
+  | 'ORGANIZATION'
+  /** A person named in at least one source, such as a minister who signed an agreement. */
+  | 'PERSON'
+  /** A city, capital or region named in a source, such as Montreal. */
+  | 'PLACE'
+  /** A government policy or plan named in a source, such as the America First policy. */
+  | 'POLICY'
+  /** A product or platform named in a source, such as ChatGPT. */
+  | 'PRODUCT'
+  /** A published text that facts in the graph are taken from, identified by its title, publisher, date and the SHA-256 of its text. */
+  | 'SOURCE'
+  /** A subject that agreements cover and people speak about, such as energy efficiency; topics form a hierarchy. */
+  | 'TOPIC';
 
 export type ExploreIndexQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -177,16 +177,16 @@ export type ExploreSearchQueryVariables = Exact<{
 
 
 export type ExploreSearchQuery = { search: { nodes: Array<{ node:
-        | { name: string, entityType: EntityType, id: string }
-        | { name: string, entityType: EntityType, id: string }
-        | { name: string, entityType: EntityType, id: string }
-        | { name: string, entityType: EntityType, id: string }
-        | { name: string, entityType: EntityType, id: string }
-        | { name: string, entityType: EntityType, id: string }
-        | { name: string, entityType: EntityType, id: string }
-        | { name: string, entityType: EntityType, id: string }
-        | { name: string, entityType: EntityType, id: string }
         | { id: string }
+        | { name: string, entityType: EntityType, id: string }
+        | { name: string, entityType: EntityType, id: string }
+        | { name: string, entityType: EntityType, id: string }
+        | { name: string, entityType: EntityType, id: string }
+        | { name: string, entityType: EntityType, id: string }
+        | { name: string, entityType: EntityType, id: string }
+        | { name: string, entityType: EntityType, id: string }
+        | { name: string, entityType: EntityType, id: string }
+        | { name: string, entityType: EntityType, id: string }
         | { name: string, entityType: EntityType, id: string }
         | { name: string, entityType: EntityType, id: string }
        }> } };
@@ -197,124 +197,124 @@ export type ExploreEntityQueryVariables = Exact<{
 
 
 export type ExploreEntityQuery = { node:
-    | { name: string, entityType: EntityType, description: string | null, id: string, relations: { totalCount: number, edges: Array<{ direction: Direction, other:
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-          , node: { id: string, type: RelationshipType } }> } }
-    | { name: string, entityType: EntityType, description: string | null, id: string, relations: { totalCount: number, edges: Array<{ direction: Direction, other:
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-          , node: { id: string, type: RelationshipType } }> } }
-    | { name: string, entityType: EntityType, description: string | null, id: string, relations: { totalCount: number, edges: Array<{ direction: Direction, other:
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-          , node: { id: string, type: RelationshipType } }> } }
-    | { name: string, entityType: EntityType, description: string | null, id: string, relations: { totalCount: number, edges: Array<{ direction: Direction, other:
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-          , node: { id: string, type: RelationshipType } }> } }
-    | { name: string, entityType: EntityType, description: string | null, id: string, relations: { totalCount: number, edges: Array<{ direction: Direction, other:
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-          , node: { id: string, type: RelationshipType } }> } }
-    | { name: string, entityType: EntityType, description: string | null, id: string, relations: { totalCount: number, edges: Array<{ direction: Direction, other:
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-          , node: { id: string, type: RelationshipType } }> } }
-    | { name: string, entityType: EntityType, description: string | null, id: string, relations: { totalCount: number, edges: Array<{ direction: Direction, other:
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-          , node: { id: string, type: RelationshipType } }> } }
-    | { name: string, entityType: EntityType, description: string | null, id: string, relations: { totalCount: number, edges: Array<{ direction: Direction, other:
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-          , node: { id: string, type: RelationshipType } }> } }
-    | { name: string, entityType: EntityType, description: string | null, id: string, relations: { totalCount: number, edges: Array<{ direction: Direction, other:
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-          , node: { id: string, type: RelationshipType } }> } }
     | { id: string }
+    | { name: string, entityType: EntityType, description: string | null, id: string, relations: { totalCount: number, edges: Array<{ direction: Direction, other:
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+          , node: { id: string, type: RelationshipType } }> } }
+    | { name: string, entityType: EntityType, description: string | null, id: string, relations: { totalCount: number, edges: Array<{ direction: Direction, other:
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+          , node: { id: string, type: RelationshipType } }> } }
+    | { name: string, entityType: EntityType, description: string | null, id: string, relations: { totalCount: number, edges: Array<{ direction: Direction, other:
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+          , node: { id: string, type: RelationshipType } }> } }
+    | { name: string, entityType: EntityType, description: string | null, id: string, relations: { totalCount: number, edges: Array<{ direction: Direction, other:
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+          , node: { id: string, type: RelationshipType } }> } }
+    | { name: string, entityType: EntityType, description: string | null, id: string, relations: { totalCount: number, edges: Array<{ direction: Direction, other:
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+          , node: { id: string, type: RelationshipType } }> } }
+    | { name: string, entityType: EntityType, description: string | null, id: string, relations: { totalCount: number, edges: Array<{ direction: Direction, other:
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+          , node: { id: string, type: RelationshipType } }> } }
+    | { name: string, entityType: EntityType, description: string | null, id: string, relations: { totalCount: number, edges: Array<{ direction: Direction, other:
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+          , node: { id: string, type: RelationshipType } }> } }
+    | { name: string, entityType: EntityType, description: string | null, id: string, relations: { totalCount: number, edges: Array<{ direction: Direction, other:
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+          , node: { id: string, type: RelationshipType } }> } }
+    | { name: string, entityType: EntityType, description: string | null, id: string, relations: { totalCount: number, edges: Array<{ direction: Direction, other:
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+          , node: { id: string, type: RelationshipType } }> } }
     | { name: string, entityType: EntityType, description: string | null, id: string, relations: { totalCount: number, edges: Array<{ direction: Direction, other:
             | { id: string, name: string, entityType: EntityType }
             | { id: string, name: string, entityType: EntityType }
@@ -349,15 +349,6 @@ export type ExploreRelationshipQueryVariables = Exact<{
 
 
 export type ExploreRelationshipQuery = { node:
-    | { id: string }
-    | { id: string }
-    | { id: string }
-    | { id: string }
-    | { id: string }
-    | { id: string }
-    | { id: string }
-    | { id: string }
-    | { id: string }
     | { type: RelationshipType, capacity: string | null, role: string | null, note: string | null, id: string, from:
         | { id: string, name: string }
         | { id: string, name: string }
@@ -383,6 +374,15 @@ export type ExploreRelationshipQuery = { node:
         | { id: string, name: string }
         | { id: string, name: string }
       , onBehalfOf: { id: string, name: string } | null, evidence: Array<{ quote: string, start: number, end: number, method: EvidenceMethod, reason: string | null, reference: string | null, modality: Modality, speaker: { id: string, name: string } | null, source: { id: string, title: string, publishedOn: { iso: string } } }> }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
     | { id: string }
     | { id: string }
    | null };
@@ -447,15 +447,6 @@ export type SearchQueryVariables = Exact<{
 
 
 export type SearchQuery = { search: { totalCount: number, nodes: Array<{ score: number, field: SearchField, snippet: { text: string, highlights: Array<{ start: number, end: number }> }, node:
-        | { name: string, entityType: EntityType, id: string }
-        | { name: string, entityType: EntityType, id: string }
-        | { name: string, entityType: EntityType, id: string }
-        | { name: string, entityType: EntityType, id: string }
-        | { name: string, entityType: EntityType, id: string }
-        | { name: string, entityType: EntityType, id: string }
-        | { name: string, entityType: EntityType, id: string }
-        | { name: string, entityType: EntityType, id: string }
-        | { name: string, entityType: EntityType, id: string }
         | { type: RelationshipType, id: string, from:
             | { id: string, name: string }
             | { id: string, name: string }
@@ -481,6 +472,15 @@ export type SearchQuery = { search: { totalCount: number, nodes: Array<{ score: 
             | { id: string, name: string }
             | { id: string, name: string }
            }
+        | { name: string, entityType: EntityType, id: string }
+        | { name: string, entityType: EntityType, id: string }
+        | { name: string, entityType: EntityType, id: string }
+        | { name: string, entityType: EntityType, id: string }
+        | { name: string, entityType: EntityType, id: string }
+        | { name: string, entityType: EntityType, id: string }
+        | { name: string, entityType: EntityType, id: string }
+        | { name: string, entityType: EntityType, id: string }
+        | { name: string, entityType: EntityType, id: string }
         | { name: string, entityType: EntityType, id: string }
         | { name: string, entityType: EntityType, id: string }
       , evidence: { quote: string, source: { id: string, title: string } } | null }> } };
@@ -512,8 +512,8 @@ export type WhoSignedQueryVariables = Exact<{
 
 
 export type WhoSignedQuery = { node:
-    | { name: string, kind: AgreementKind, id: string, concludedOn: { iso: string, precision: DatePrecision, isInferred: boolean } | null, concludedAt: { node: { id: string, name: string } } | null, signatories: { totalCount: number, edges: Array<{ capacity: string | null, node: { id: string, name: string }, onBehalfOf: { id: string, name: string } | null, evidence: Array<{ quote: string, start: number, end: number, method: EvidenceMethod, source: { id: string, title: string } }> }> } }
     | { id: string }
+    | { name: string, kind: AgreementKind, id: string, concludedOn: { iso: string, precision: DatePrecision, isInferred: boolean } | null, concludedAt: { node: { id: string, name: string } } | null, signatories: { totalCount: number, edges: Array<{ capacity: string | null, node: { id: string, name: string }, onBehalfOf: { id: string, name: string } | null, evidence: Array<{ quote: string, start: number, end: number, method: EvidenceMethod, source: { id: string, title: string } }> }> } }
     | { id: string }
     | { id: string }
     | { id: string }

@@ -4,6 +4,7 @@ import { foldText } from '../../lib/text.js';
 import type { EntityTypeName } from '../../store/models.js';
 import { ENTITY_TYPES } from '../../store/models.js';
 import type { DateTest, EntityCondition, Period, RelationshipCondition, TextTest, ValueTest } from '../../store/query.js';
+import { FILTER_ATTRIBUTES } from '../../generated/catalogue.js';
 import { relationFieldSpec } from '../graph/fields.js';
 
 /** A filter input as GraphQL hands it over: nested plain objects. */
@@ -11,19 +12,6 @@ export type Filter = { readonly [key: string]: unknown };
 
 /** The deepest nesting of filter objects accepted; deeper input is refused, not truncated. */
 export const MAX_FILTER_DEPTH = 8;
-
-type AttributeKind = 'string' | 'enum' | 'date';
-
-/** The attributes each entity type can be filtered on, beyond id and name. */
-const ATTRIBUTES: Partial<Record<EntityTypeName, Record<string, AttributeKind>>> = {
-  Country: { code: 'string' },
-  Agreement: { kind: 'enum', concludedOn: 'date' },
-  Event: { kind: 'enum', status: 'enum', startsOn: 'date', endsOn: 'date' },
-  Organization: { kind: 'enum' },
-  Place: { kind: 'enum' },
-  Product: { kind: 'enum' },
-  Source: { title: 'string', publishedOn: 'date' },
-};
 
 const DATE_BOUNDS = ['within', 'overlaps', 'after', 'before', 'onOrAfter', 'onOrBefore'] as const;
 
@@ -96,8 +84,8 @@ function readEntityTypes(filter: Filter): EntityTypeName[] {
   return ENTITY_TYPES.filter((type) => allowed.includes(type.toUpperCase()));
 }
 
-/** A SignatoryFilter or SignedAgreementFilter: the entity at the other end, and the signature's properties. */
-function readSignature(target: EntityTypeName | 'Entity', endKey: string, filter: Filter, argument: string): RelationshipCondition {
+/** A view's filter, such as SignatoryFilter: the entity at the other end, and the relationship's properties. */
+function readViewCondition(target: EntityTypeName | 'Entity', endKey: string, filter: Filter, argument: string): RelationshipCondition {
   const condition: RelationshipCondition = {};
   if (isFilter(filter[endKey])) condition.other = readFilter(target, filter[endKey], `${argument}.${endKey}`);
   if (isFilter(filter.onBehalfOf)) condition.onBehalfOf = readFilter('Country', filter.onBehalfOf, `${argument}.onBehalfOf`);
@@ -126,8 +114,8 @@ export function readFilter(type: EntityTypeName | 'Entity', filter: Filter, argu
       conditions.push({ kind: 'name', test: readTextTest(value as Filter) });
     } else if (key === 'entityType') {
       conditions.push({ kind: 'entityType', types: readEntityTypes(value as Filter) });
-    } else if (type !== 'Entity' && ATTRIBUTES[type]?.[key]) {
-      const kind = ATTRIBUTES[type]![key];
+    } else if (type !== 'Entity' && FILTER_ATTRIBUTES[type]?.[key]) {
+      const kind = FILTER_ATTRIBUTES[type]![key];
       const filterValue = value as Filter;
       conditions.push(
         kind === 'date'
@@ -141,7 +129,7 @@ export function readFilter(type: EntityTypeName | 'Entity', filter: Filter, argu
       if (!spec) throw new Error(`No filter condition "${key}" on ${type}`);
       const relation = { types: [spec.type], direction: spec.direction };
       const readItem = (item: Filter, itemPath: string): RelationshipCondition =>
-        spec.signature ? readSignature(spec.target, spec.signature === 'signatory' ? 'person' : 'agreement', item, itemPath) : { other: readFilter(spec.target, item, itemPath) };
+        spec.view ? readViewCondition(spec.target, spec.view.end, item, itemPath) : { other: readFilter(spec.target, item, itemPath) };
       if (spec.single) {
         conditions.push({ kind: 'relation', path: relation, quantifier: 'some', condition: readItem(value as Filter, path) });
         continue;

@@ -1,0 +1,83 @@
+import type { Context } from '../../context.js';
+import { VOCABULARY } from '../../generated/catalogue.js';
+import type { PageArgs } from '../../lib/connection.js';
+import type { EdgeProperty } from '../../store/catalogue-types.js';
+import type { Direction, EdgeType, EntityModel, EntityTypeName, RelationConnectionModel, RelationEdgeModel } from '../../store/models.js';
+import type { RelatedOrder } from '../filtering/order.js';
+import { connectionNodes } from '../graph/entity-connection.js';
+import { RELATION_FIELDS, type RelationFieldName } from '../graph/fields.js';
+import { findRelation, listEntities, listRelations, loadEntities, loadEntity, type ListArgs } from '../graph/graph.js';
+
+/**
+ * The resolvers every entity type shares, put together per type by the generated map in
+ * src/generated/entity-resolvers.ts. A type declared in schema/ gets all of them with no code.
+ */
+
+type RelationArgs = PageArgs & { orderBy?: readonly RelatedOrder[] | null };
+
+/** The root list of an entity type, such as `countries`. */
+export function rootList<T extends EntityTypeName>(type: T) {
+  return (_root: unknown, args: ListArgs, ctx: Context) => listEntities(ctx, type, args);
+}
+
+/** The fields every entity shares through the `Entity` interface. */
+const sharedFields = {
+  // The English label is the name unless the seed gives another; it is not stored twice.
+  labels: (entity: EntityModel) => (entity.labels.some((l) => l.language === 'EN') ? entity.labels : [{ language: 'EN' as const, text: entity.name }, ...entity.labels]),
+  label: (entity: EntityModel, args: { language: string }) =>
+    entity.labels.find((l) => l.language === args.language)?.text ?? (args.language === 'EN' ? entity.name : null),
+  relations: (entity: EntityModel, args: PageArgs & { direction: Direction; types?: readonly EdgeType[] | null }, ctx: Context) =>
+    listRelations(ctx, entity.id, args.types ?? null, args.direction, args),
+};
+
+type RelationFieldResolvers<T extends EntityTypeName> = {
+  [F in RelationFieldName<T>]: (typeof RELATION_FIELDS)[T][F] extends { single: true }
+    ? (parent: { id: string }, args: unknown, ctx: Context) => Promise<RelationEdgeModel | null>
+    : (parent: { id: string }, args: RelationArgs, ctx: Context) => Promise<RelationConnectionModel>;
+};
+
+/** The shared fields and every relationship field of an entity type, as its `@relation` lines declare them. */
+export function entityFieldsOf<T extends EntityTypeName>(type: T): typeof sharedFields & RelationFieldResolvers<T> {
+  const fields: Record<string, unknown> = {};
+  for (const [name, spec] of Object.entries(RELATION_FIELDS[type]) as Array<[string, { type: EdgeType; direction: 'OUTGOING' | 'INCOMING'; single?: boolean }]>) {
+    fields[name] = spec.single
+      ? (parent: { id: string }, _args: unknown, ctx: Context) => findRelation(ctx, parent.id, spec.type, spec.direction)
+      : (parent: { id: string }, args: RelationArgs, ctx: Context) => listRelations(ctx, parent.id, [spec.type], spec.direction, args);
+  }
+  return { ...sharedFields, ...(fields as RelationFieldResolvers<T>) };
+}
+
+/** The `nodes` of a root list's connection. */
+export const entityConnectionFields = { nodes: connectionNodes };
+
+/** The `nodes` of a connection of linked entities of the given types (any entity when none is given). */
+export function relationConnectionFields<T extends EntityTypeName>(...types: T[]) {
+  return {
+    nodes: (connection: RelationConnectionModel, _args: unknown, ctx: Context) => loadEntities(ctx, connection.edges.map((edge) => edge.otherId), ...types),
+  };
+}
+
+/** An edge to a linked entity: the entity, the relationship and its evidence. */
+export function relationEdgeFields<T extends EntityTypeName>(...types: T[]) {
+  return {
+    node: (edge: RelationEdgeModel, _args: unknown, ctx: Context) => loadEntity(ctx, edge.otherId, ...types),
+    relationship: (edge: RelationEdgeModel) => edge.edge,
+    evidence: (edge: RelationEdgeModel) => edge.edge.evidence,
+  };
+}
+
+/** How a view's edge reads each property of its relationship. */
+const PROPERTY_FIELDS = {
+  onBehalfOf: (edge: RelationEdgeModel, _args: unknown, ctx: Context) => (edge.edge.onBehalfOfId ? loadEntity(ctx, edge.edge.onBehalfOfId, 'Country') : null),
+  capacity: (edge: RelationEdgeModel) => edge.edge.capacity,
+  role: (edge: RelationEdgeModel) => edge.edge.role,
+  note: (edge: RelationEdgeModel) => edge.edge.note,
+  ordinal: (edge: RelationEdgeModel) => edge.edge.ordinal,
+} satisfies Record<EdgeProperty, unknown>;
+
+/** An edge of a view (`@relation(view: ...)`): a relation edge that also shows its relationship's properties. */
+export function viewEdgeFields<T extends EntityTypeName>(type: EdgeType, ...types: T[]) {
+  const properties = Object.fromEntries((VOCABULARY[type].properties ?? []).map((property) => [property, PROPERTY_FIELDS[property]]));
+  // Only the properties the relationship type declares: the view's edge type has no others.
+  return { ...relationEdgeFields(...types), ...(properties as Partial<typeof PROPERTY_FIELDS>) };
+}
