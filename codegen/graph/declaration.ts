@@ -6,6 +6,7 @@ import {
   type DefinitionNode,
   type DocumentNode,
   type EnumTypeDefinitionNode,
+  type EnumTypeExtensionNode,
   type FieldDefinitionNode,
   type ObjectTypeDefinitionNode,
   type TypeNode,
@@ -181,7 +182,7 @@ function readEntity(node: ObjectTypeDefinitionNode, entityNames: ReadonlySet<str
   return entity;
 }
 
-function readRelationships(node: EnumTypeDefinitionNode): RelationshipDeclaration[] {
+function readRelationships(node: EnumTypeDefinitionNode | EnumTypeExtensionNode): RelationshipDeclaration[] {
   return (node.values ?? []).map((value) => {
     const where = `RelationshipType.${value.name.value}`;
     const declared = directive(value, 'relationship') ?? fail(where, 'every relationship type needs @relationship(from:, to:)');
@@ -203,17 +204,30 @@ export function readDeclaration(sources: readonly string[]): GraphDeclaration {
     (d): d is ObjectTypeDefinitionNode => d.kind === Kind.OBJECT_TYPE_DEFINITION && directive(d, 'entity') !== undefined,
   );
   const entityNames = new Set(entityNodes.map((node) => node.name.value));
+  // A type's declaration may continue in another file (`extend type Country { ... }`), so that one
+  // new file can add an entity type and the relationship fields it brings to existing types.
+  const extensions = new Map<string, FieldDefinitionNode[]>();
   const enums = new Map<string, string[]>();
   const relationshipFields = new Map<string, FieldDefinitionNode>();
-  let relationships: RelationshipDeclaration[] = [];
+  const relationships: RelationshipDeclaration[] = [];
   const rest: DefinitionNode[] = [];
   for (const definition of document.definitions) {
     if (definition.kind === Kind.OBJECT_TYPE_DEFINITION && entityNames.has(definition.name.value)) continue;
+    if (definition.kind === Kind.OBJECT_TYPE_EXTENSION && entityNames.has(definition.name.value)) {
+      extensions.set(definition.name.value, [...(extensions.get(definition.name.value) ?? []), ...(definition.fields ?? [])]);
+      continue;
+    }
+    if (definition.kind === Kind.ENUM_TYPE_EXTENSION && definition.name.value === 'RelationshipType') {
+      // New relationship types may be declared beside the entity types they link.
+      relationships.push(...readRelationships(definition));
+      rest.push({ ...definition, values: definition.values?.map(withoutDeclarationDirectives) });
+      continue;
+    }
     if (definition.kind === Kind.DIRECTIVE_DEFINITION && DECLARATION_DIRECTIVES.has(definition.name.value)) continue;
     if (definition.kind === Kind.ENUM_TYPE_DEFINITION) {
       enums.set(definition.name.value, (definition.values ?? []).map((value) => value.name.value));
       if (definition.name.value === 'RelationshipType') {
-        relationships = readRelationships(definition);
+        relationships.unshift(...readRelationships(definition));
         rest.push({ ...definition, values: definition.values?.map(withoutDeclarationDirectives) });
         continue;
       }
@@ -223,7 +237,7 @@ export function readDeclaration(sources: readonly string[]): GraphDeclaration {
     }
     rest.push(definition);
   }
-  const entities = entityNodes.map((node) => readEntity(node, entityNames));
+  const entities = entityNodes.map((node) => readEntity({ ...node, fields: [...(node.fields ?? []), ...(extensions.get(node.name.value) ?? [])] }, entityNames));
   checkDeclaration(entities, relationships, relationshipFields);
   return { entities, relationships, rest, enums, relationshipFields };
 }
