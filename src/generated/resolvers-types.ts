@@ -12,408 +12,651 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
-  /** A calendar date without time of day, written YYYY-MM-DD. */
-  Date: { input: string; output: string; }
   /** A two-letter country code from ISO 3166-1 alpha-2, such as DE or CA. */
   CountryCode: { input: string; output: string; }
-  /** An absolute URL, such as a reference that supports a fact from outside the source. */
-  URL: { input: string; output: string; }
-  /** An integer that is zero or greater. */
-  NonNegativeInt: { input: number; output: number; }
+  /** A calendar date without time of day, written YYYY-MM-DD. */
+  Date: { input: string; output: string; }
   /** A string of hexadecimal digits, such as a SHA-256 digest. */
   Hexadecimal: { input: string; output: string; }
+  /** An integer that is zero or greater. */
+  NonNegativeInt: { input: number; output: number; }
+  /** An absolute URL, such as a reference that supports a fact from outside the source. */
+  URL: { input: string; output: string; }
 };
 
-/** What to group entities by: a relationship to other entities, or an attribute. Give exactly one. */
-export type GroupByInput = {
-  /** Group by the entities at the other end of relationships of this type: each group is one such entity. */
-  relationship?: InputMaybe<RelationshipType>;
-  /** Which end of the relationship the counted entities are at: OUTGOING when they start it; INCOMING when they end it; BOTH for either. */
-  direction?: InputMaybe<Direction>;
-  /** Group by the value of an attribute. */
-  attribute?: InputMaybe<GroupAttribute>;
-};
-
-/** An attribute entities can be grouped by. */
-export type GroupAttribute =
-  /** The entity's kind within its type, such as ALLIANCE or TRADE_FAIR. */
-  | 'KIND'
-  /** Whether an event was held or is planned. */
-  | 'STATUS'
-  /** The year of the entity's main date (concluded, starts or published). */
-  | 'YEAR'
-  /** The entity type, such as COUNTRY. */
-  | 'ENTITY_TYPE';
-
-/** The number of entities in one group. */
-export type GroupCount = {
-  __typename?: 'GroupCount';
-  /** The entity the group is about, when grouping by a relationship. */
-  entity: Maybe<Entity>;
-  /** The attribute value the group is about, when grouping by an attribute. */
-  value: Maybe<Scalars['String']['output']>;
-  /** The number of counted entities in the group. */
-  count: Scalars['NonNegativeInt']['output'];
-  /** The ids of the counted entities, in name order. */
-  memberIds: Array<Scalars['ID']['output']>;
-};
-
-/** The root of every read: lookups by id and name, and lists of each kind of entity. */
-export type Query = {
-  __typename?: 'Query';
-  /** Counts entities of one kind per group, largest group first, then by name or value: agreements per country, events per place, topics per broader topic. An entity in several groups counts in each; one in none is not counted. */
-  groupCounts: Array<GroupCount>;
-  /** Fetches any object by its global id; null when no object has that id. */
-  node: Maybe<Node>;
-  /** Fetches objects by their global ids, in the order given; null for each id that matches nothing. */
-  nodes: Array<Maybe<Node>>;
-  /** Finds the entities whose name, alias or label equals the given name, ignoring case, accents and punctuation. */
-  entitiesByName: Array<Entity>;
-  /** Finds the country with the given ISO 3166-1 alpha-2 code; null when the graph has no such country. */
-  country: Maybe<Country>;
-  /** Searches names, aliases in every language, descriptions and evidence quotes, ranked by relevance. Case, accents and hyphens are ignored, and the last word also matches as a prefix, so `Montreal` finds `Montréal` and `deep-learn` finds `deep learning`. */
-  search: SearchConnection;
-  /** Every fact whose evidence overlaps a span of a source's text, ordered by where the evidence starts: from a highlighted sentence to the graph. */
-  evidenceIn: Array<Fact>;
-  /** The dated facts of the graph in chronological order: each date by its first possible day, then finer precision first, then name. `from` and `to` follow the rules of DateFilter: an entry is included when its date lies wholly within the period. */
-  timeline: TimelineConnection;
-  /** The entities and relationships within `depth` hops of an entity, in either direction, in a shape a graph-drawing client can use directly; null when the id names nothing. */
-  neighborhood: Maybe<Neighborhood>;
-  /** The shortest paths between two entities, following relationships in either direction; all paths of the shortest length, up to `first`. Empty when the entities are not linked within `maxHops`. */
-  paths: Array<Path>;
-  /** Lists agreements, filtered and ordered as asked; by name when no order is given. */
-  agreements: AgreementConnection;
-  /** Lists countries, filtered and ordered as asked; by name when no order is given. */
-  countries: CountryConnection;
-  /** Lists events, filtered and ordered as asked; by name when no order is given. */
-  events: EventConnection;
-  /** Lists offices, filtered and ordered as asked; by name when no order is given. */
-  offices: OfficeConnection;
-  /** Lists organizations, filtered and ordered as asked; by name when no order is given. */
-  organizations: OrganizationConnection;
-  /** Lists people, filtered and ordered as asked; by name when no order is given. */
-  people: PersonConnection;
-  /** Lists places, filtered and ordered as asked; by name when no order is given. */
-  places: PlaceConnection;
-  /** Lists policies, filtered and ordered as asked; by name when no order is given. */
-  policies: PolicyConnection;
-  /** Lists products, filtered and ordered as asked; by name when no order is given. */
-  products: ProductConnection;
-  /** Lists sources, filtered and ordered as asked; by name when no order is given. */
-  sources: SourceConnection;
-  /** Lists topics, filtered and ordered as asked; by name when no order is given. */
-  topics: TopicConnection;
-};
-
-
-/** The root of every read: lookups by id and name, and lists of each kind of entity. */
-export type QueryGroupCountsArgs = {
+/** An agreement between parties, such as a joint declaration of intent or an alliance. */
+export type Agreement = Entity & Node & {
+  __typename?: 'Agreement';
+  /** Other names and short forms the sources use. */
+  aliases: Array<Scalars['String']['output']>;
+  /** The event at which the agreement was signed or founded, or null when no source says. */
+  concludedAt: Maybe<AgreementEventEdge>;
+  /** When the agreement was signed or founded, to the precision the sources allow; null when unknown. */
+  concludedOn: Maybe<PartialDate>;
+  /** One sentence saying what the agreement is. */
+  description: Maybe<Scalars['String']['output']>;
+  /** The entity's kind, always AGREEMENT. */
   entityType: EntityType;
-  by: GroupByInput;
+  /** The global id, such as `Agreement:de-ca-ai-declaration`. */
+  id: Scalars['ID']['output'];
+  /** The countries and products the agreement aims at independence from. */
+  independenceFrom: EntityRelationConnection;
+  /** What sort of agreement it is. */
+  kind: AgreementKind;
+  /** The name in one language, or null when it is not known in that language. */
+  label: Maybe<Scalars['String']['output']>;
+  /** Names in English, German and French, where known with certainty. */
+  labels: Array<Label>;
+  /** The passages of the sources that name the agreement. */
+  mentions: Array<Evidence>;
+  /** The larger agreements this agreement is a milestone of, with its position on each relationship. */
+  milestoneOf: AgreementRelationConnection;
+  /** The agreements and events that are milestones of this agreement. */
+  milestones: EntityRelationConnection;
+  /** The usual English name. */
+  name: Scalars['String']['output'];
+  /** The countries that are parties to the agreement. */
+  parties: CountryRelationConnection;
+  /** The ideas and topics the agreement is seen to promote. */
+  promotes: TopicRelationConnection;
+  /** Every relationship of the agreement, with its evidence. */
+  relations: RelationConnection;
+  /** The policies the agreement is a response to. */
+  respondsTo: PolicyRelationConnection;
+  /** The people who signed the agreement, each with the country signed for and the capacity. */
+  signatories: SignatoryConnection;
+  /** The topics the agreement covers. */
+  topics: TopicRelationConnection;
 };
 
 
-/** The root of every read: lookups by id and name, and lists of each kind of entity. */
-export type QueryNodeArgs = {
-  id: Scalars['ID']['input'];
-};
-
-
-/** The root of every read: lookups by id and name, and lists of each kind of entity. */
-export type QueryNodesArgs = {
-  ids: Array<Scalars['ID']['input']>;
-};
-
-
-/** The root of every read: lookups by id and name, and lists of each kind of entity. */
-export type QueryEntitiesByNameArgs = {
-  name: Scalars['String']['input'];
-  types?: InputMaybe<Array<EntityType>>;
-};
-
-
-/** The root of every read: lookups by id and name, and lists of each kind of entity. */
-export type QueryCountryArgs = {
-  code: Scalars['CountryCode']['input'];
-};
-
-
-/** The root of every read: lookups by id and name, and lists of each kind of entity. */
-export type QuerySearchArgs = {
-  query: Scalars['String']['input'];
-  types?: InputMaybe<Array<EntityType>>;
-  includeRelationships?: InputMaybe<Scalars['Boolean']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+/** An agreement between parties, such as a joint declaration of intent or an alliance. */
+export type AgreementIndependenceFromArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-/** The root of every read: lookups by id and name, and lists of each kind of entity. */
-export type QueryEvidenceInArgs = {
-  source: Scalars['ID']['input'];
-  start: Scalars['Int']['input'];
-  end: Scalars['Int']['input'];
-};
-
-
-/** The root of every read: lookups by id and name, and lists of each kind of entity. */
-export type QueryTimelineArgs = {
-  from?: InputMaybe<Scalars['String']['input']>;
-  to?: InputMaybe<Scalars['String']['input']>;
-  types?: InputMaybe<Array<EntityType>>;
   first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
 };
 
 
-/** The root of every read: lookups by id and name, and lists of each kind of entity. */
-export type QueryNeighborhoodArgs = {
-  id: Scalars['ID']['input'];
-  depth?: InputMaybe<Scalars['Int']['input']>;
+/** An agreement between parties, such as a joint declaration of intent or an alliance. */
+export type AgreementLabelArgs = {
+  language: Language;
+};
+
+
+/** An agreement between parties, such as a joint declaration of intent or an alliance. */
+export type AgreementMilestoneOfArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
+};
+
+
+/** An agreement between parties, such as a joint declaration of intent or an alliance. */
+export type AgreementMilestonesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
+};
+
+
+/** An agreement between parties, such as a joint declaration of intent or an alliance. */
+export type AgreementPartiesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
+};
+
+
+/** An agreement between parties, such as a joint declaration of intent or an alliance. */
+export type AgreementPromotesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
+};
+
+
+/** An agreement between parties, such as a joint declaration of intent or an alliance. */
+export type AgreementRelationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
-  maxNodes?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
-/** The root of every read: lookups by id and name, and lists of each kind of entity. */
-export type QueryPathsArgs = {
-  from: Scalars['ID']['input'];
-  to: Scalars['ID']['input'];
-  maxHops?: InputMaybe<Scalars['Int']['input']>;
-  via?: InputMaybe<Array<RelationshipType>>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-};
-
-
-/** The root of every read: lookups by id and name, and lists of each kind of entity. */
-export type QueryAgreementsArgs = {
-  filter?: InputMaybe<AgreementFilter>;
-  orderBy?: InputMaybe<Array<AgreementOrder>>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+/** An agreement between parties, such as a joint declaration of intent or an alliance. */
+export type AgreementRespondsToArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
 };
 
 
-/** The root of every read: lookups by id and name, and lists of each kind of entity. */
-export type QueryCountriesArgs = {
-  filter?: InputMaybe<CountryFilter>;
-  orderBy?: InputMaybe<Array<CountryOrder>>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+/** An agreement between parties, such as a joint declaration of intent or an alliance. */
+export type AgreementSignatoriesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
 };
 
 
-/** The root of every read: lookups by id and name, and lists of each kind of entity. */
-export type QueryEventsArgs = {
-  filter?: InputMaybe<EventFilter>;
-  orderBy?: InputMaybe<Array<EventOrder>>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+/** An agreement between parties, such as a joint declaration of intent or an alliance. */
+export type AgreementTopicsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
 };
 
-
-/** The root of every read: lookups by id and name, and lists of each kind of entity. */
-export type QueryOfficesArgs = {
-  filter?: InputMaybe<OfficeFilter>;
-  orderBy?: InputMaybe<Array<OfficeOrder>>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
+/** A page of agreements. */
+export type AgreementConnection = {
+  __typename?: 'AgreementConnection';
+  /** The agreements on this page, each with its cursor. */
+  edges: Array<AgreementEdge>;
+  /** The agreements on this page. */
+  nodes: Array<Agreement>;
+  /** Where this page sits in the whole list. */
+  pageInfo: PageInfo;
+  /** The number of agreements in the whole list. */
+  totalCount: Scalars['NonNegativeInt']['output'];
 };
 
-
-/** The root of every read: lookups by id and name, and lists of each kind of entity. */
-export type QueryOrganizationsArgs = {
-  filter?: InputMaybe<OrganizationFilter>;
-  orderBy?: InputMaybe<Array<OrganizationOrder>>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
+/** One of a page of agreements. */
+export type AgreementEdge = {
+  __typename?: 'AgreementEdge';
+  /** An opaque cursor for paging after this item. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: Agreement;
 };
 
-
-/** The root of every read: lookups by id and name, and lists of each kind of entity. */
-export type QueryPeopleArgs = {
-  filter?: InputMaybe<PersonFilter>;
-  orderBy?: InputMaybe<Array<PersonOrder>>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
+/** The `concludedAt` of an agreement: the linked entity, with the CONCLUDED_AT relationship and its evidence. */
+export type AgreementEventEdge = {
+  __typename?: 'AgreementEventEdge';
+  /** The passages of the sources that support the relationship. */
+  evidence: Array<Evidence>;
+  /** The linked event. */
+  node: Event;
+  /** The CONCLUDED_AT relationship. */
+  relationship: Relationship;
 };
 
-
-/** The root of every read: lookups by id and name, and lists of each kind of entity. */
-export type QueryPlacesArgs = {
-  filter?: InputMaybe<PlaceFilter>;
-  orderBy?: InputMaybe<Array<PlaceOrder>>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-/** The root of every read: lookups by id and name, and lists of each kind of entity. */
-export type QueryPoliciesArgs = {
-  filter?: InputMaybe<PolicyFilter>;
-  orderBy?: InputMaybe<Array<PolicyOrder>>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-/** The root of every read: lookups by id and name, and lists of each kind of entity. */
-export type QueryProductsArgs = {
-  filter?: InputMaybe<ProductFilter>;
-  orderBy?: InputMaybe<Array<ProductOrder>>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-/** The root of every read: lookups by id and name, and lists of each kind of entity. */
-export type QuerySourcesArgs = {
-  filter?: InputMaybe<SourceFilter>;
-  orderBy?: InputMaybe<Array<SourceOrder>>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-/** The root of every read: lookups by id and name, and lists of each kind of entity. */
-export type QueryTopicsArgs = {
-  filter?: InputMaybe<TopicFilter>;
-  orderBy?: InputMaybe<Array<TopicOrder>>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
+/** Conditions on agreements; all given conditions must hold. */
+export type AgreementFilter = {
+  /** All of these conditions hold. */
+  AND?: InputMaybe<Array<AgreementFilter>>;
+  /** This condition does not hold. */
+  NOT?: InputMaybe<AgreementFilter>;
+  /** At least one of these conditions holds. */
+  OR?: InputMaybe<Array<AgreementFilter>>;
+  /** Conditions on the event at which the agreement was signed or founded, or null when no source says; never met when there is none. */
+  concludedAt?: InputMaybe<EventFilter>;
+  /** Conditions on when the agreement was signed or founded, to the precision the sources allow; null when unknown. */
+  concludedOn?: InputMaybe<DateFilter>;
+  /** The global id. */
+  id?: InputMaybe<IdFilter>;
+  /** Conditions on the countries and products the agreement aims at independence from. */
+  independenceFrom?: InputMaybe<EntityRelationFilter>;
+  /** Conditions on what sort of agreement it is. */
+  kind?: InputMaybe<AgreementKindFilter>;
+  /** Conditions on the larger agreements this agreement is a milestone of, with its position on each relationship. */
+  milestoneOf?: InputMaybe<AgreementRelationFilter>;
+  /** Conditions on the agreements and events that are milestones of this agreement. */
+  milestones?: InputMaybe<EntityRelationFilter>;
+  /** The name, or any alias or label, ignoring case and accents. */
+  name?: InputMaybe<StringFilter>;
+  /** Conditions on the countries that are parties to the agreement. */
+  parties?: InputMaybe<CountryRelationFilter>;
+  /** Conditions on the ideas and topics the agreement is seen to promote. */
+  promotes?: InputMaybe<TopicRelationFilter>;
+  /** Conditions on the policies the agreement is a response to. */
+  respondsTo?: InputMaybe<PolicyRelationFilter>;
+  /** Conditions on the people who signed the agreement, each with the country signed for and the capacity. */
+  signatories?: InputMaybe<SignatoryRelationFilter>;
+  /** Conditions on the topics the agreement covers. */
+  topics?: InputMaybe<TopicRelationFilter>;
 };
 
 /** What sort of agreement an agreement is. */
 export type AgreementKind =
-  /** A signed statement of shared intentions that does not bind the parties in law. */
-  | 'JOINT_DECLARATION_OF_INTENT'
   /** A standing partnership between parties. */
-  | 'ALLIANCE';
+  | 'ALLIANCE'
+  /** A signed statement of shared intentions that does not bind the parties in law. */
+  | 'JOINT_DECLARATION_OF_INTENT';
 
-/** An object with a stable, human-readable global id such as `Person:karsten-wildberger`. */
-export type Node = {
-  /** The global id: the type name, a colon and a lowercase slug; stable across restarts. */
+/** Conditions on a value of `AgreementKind`. */
+export type AgreementKindFilter = {
+  /** The value equals this one. */
+  equals?: InputMaybe<AgreementKind>;
+  /** The value is one of these. */
+  in?: InputMaybe<Array<AgreementKind>>;
+};
+
+/** An ordering of agreements. */
+export type AgreementOrder = {
+  /** Which way; ascending when omitted. */
+  direction?: InputMaybe<OrderDirection>;
+  /** What to order by. */
+  field: AgreementOrderField;
+};
+
+/** What agreements can be ordered by. */
+export type AgreementOrderField =
+  /** The date `concludedOn`, by its first possible day; entities without it come last. */
+  | 'CONCLUDED_ON'
+  /** The number of relationships of any type. */
+  | 'DEGREE'
+  /** The number of items in `independenceFrom`. */
+  | 'INDEPENDENCE_FROM_COUNT'
+  /** The number of items in `milestones`. */
+  | 'MILESTONES_COUNT'
+  /** The number of items in `milestoneOf`. */
+  | 'MILESTONE_OF_COUNT'
+  /** The name, in English alphabetical order. */
+  | 'NAME'
+  /** The number of items in `parties`. */
+  | 'PARTIES_COUNT'
+  /** The number of items in `promotes`. */
+  | 'PROMOTES_COUNT'
+  /** The number of items in `respondsTo`. */
+  | 'RESPONDS_TO_COUNT'
+  /** The number of items in `signatories`. */
+  | 'SIGNATORIES_COUNT'
+  /** The number of items in `topics`. */
+  | 'TOPICS_COUNT';
+
+/** A page of agreements linked to an entity, each with the relationship that links it. */
+export type AgreementRelationConnection = {
+  __typename?: 'AgreementRelationConnection';
+  /** The linked agreements on this page, each with its relationship and evidence. */
+  edges: Array<AgreementRelationEdge>;
+  /** The linked agreements on this page. */
+  nodes: Array<Agreement>;
+  /** Where this page sits in the whole list. */
+  pageInfo: PageInfo;
+  /** The number of linked agreements in the whole list. */
+  totalCount: Scalars['NonNegativeInt']['output'];
+};
+
+/** One of agreements linked through a relationship, with the relationship's evidence. */
+export type AgreementRelationEdge = {
+  __typename?: 'AgreementRelationEdge';
+  /** An opaque cursor for paging after this item. */
+  cursor: Scalars['String']['output'];
+  /** The passages of the sources that support the relationship. */
+  evidence: Array<Evidence>;
+  /** The linked item. */
+  node: Agreement;
+  /** The relationship that links it. */
+  relationship: Relationship;
+};
+
+/** Conditions on the agreements linked to an entity, with a quantifier. */
+export type AgreementRelationFilter = {
+  /** Conditions on the number of linked items. */
+  count?: InputMaybe<IntFilter>;
+  /** Every linked item meets the conditions; true when there are none. */
+  every?: InputMaybe<AgreementFilter>;
+  /** No linked item meets the conditions. */
+  none?: InputMaybe<AgreementFilter>;
+  /** At least one linked item meets the conditions. */
+  some?: InputMaybe<AgreementFilter>;
+};
+
+/** A sovereign country named in at least one source, such as Germany or Canada. */
+export type Country = Entity & Node & {
+  __typename?: 'Country';
+  /** The agreements the country is a party to. */
+  agreements: AgreementRelationConnection;
+  /** Other names and short forms the sources use. */
+  aliases: Array<Scalars['String']['output']>;
+  /** The capital, which sources often name in place of the government, or null when no source names it. */
+  capital: Maybe<CountryCapitalEdge>;
+  /** The ISO 3166-1 alpha-2 code, such as DE. */
+  code: Scalars['CountryCode']['output'];
+  /** One sentence saying what the country is. */
+  description: Maybe<Scalars['String']['output']>;
+  /** The entity's kind, always COUNTRY. */
+  entityType: EntityType;
+  /** The events the country takes part in, with its role on each relationship. */
+  events: EventRelationConnection;
+  /** The global id, such as `Country:germany`. */
   id: Scalars['ID']['output'];
+  /** The agreements that aim at independence from the country. */
+  independenceSoughtBy: AgreementRelationConnection;
+  /** The name in one language, or null when it is not known in that language. */
+  label: Maybe<Scalars['String']['output']>;
+  /** Names in English, German and French, where known with certainty. */
+  labels: Array<Label>;
+  /** The regions the country lies in. */
+  locatedIn: PlaceRelationConnection;
+  /** The regional markets the country aims at. */
+  marketsTargeted: PlaceRelationConnection;
+  /** The passages of the sources that name the country. */
+  mentions: Array<Evidence>;
+  /** The usual English name. */
+  name: Scalars['String']['output'];
+  /** The public offices of the country's government named in the sources. */
+  offices: OfficeRelationConnection;
+  /** The places named in the sources that lie in the country. */
+  places: PlaceRelationConnection;
+  /** The policies the country pursues. */
+  policies: PolicyRelationConnection;
+  /** The products that come from the country. */
+  products: ProductRelationConnection;
+  /** The ideas and topics the country promotes. */
+  promotes: TopicRelationConnection;
+  /** Every relationship of the country, with its evidence. */
+  relations: RelationConnection;
+  /** The topics the country brings strength in, with the source's wording on each relationship. */
+  strengths: TopicRelationConnection;
 };
 
-/** Where a page of a connection sits within the whole list. */
-export type PageInfo = {
-  __typename?: 'PageInfo';
-  /** Whether more items follow the last item of this page. */
-  hasNextPage: Scalars['Boolean']['output'];
-  /** Whether more items precede the first item of this page. */
-  hasPreviousPage: Scalars['Boolean']['output'];
-  /** The cursor of the first item of this page, or null when the page is empty. */
-  startCursor: Maybe<Scalars['String']['output']>;
-  /** The cursor of the last item of this page, or null when the page is empty. */
-  endCursor: Maybe<Scalars['String']['output']>;
+
+/** A sovereign country named in at least one source, such as Germany or Canada. */
+export type CountryAgreementsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
 };
 
-/** A language in which the graph records names of entities. */
-export type Language =
-  /** English. */
-  | 'EN'
-  /** German. */
-  | 'DE'
-  /** French. */
-  | 'FR';
 
-/** A name of an entity in one language. */
-export type Label = {
-  __typename?: 'Label';
-  /** The language of the name. */
+/** A sovereign country named in at least one source, such as Germany or Canada. */
+export type CountryEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
+};
+
+
+/** A sovereign country named in at least one source, such as Germany or Canada. */
+export type CountryIndependenceSoughtByArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
+};
+
+
+/** A sovereign country named in at least one source, such as Germany or Canada. */
+export type CountryLabelArgs = {
   language: Language;
-  /** The name as written in that language. */
-  text: Scalars['String']['output'];
+};
+
+
+/** A sovereign country named in at least one source, such as Germany or Canada. */
+export type CountryLocatedInArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
+};
+
+
+/** A sovereign country named in at least one source, such as Germany or Canada. */
+export type CountryMarketsTargetedArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
+};
+
+
+/** A sovereign country named in at least one source, such as Germany or Canada. */
+export type CountryOfficesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
+};
+
+
+/** A sovereign country named in at least one source, such as Germany or Canada. */
+export type CountryPlacesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
+};
+
+
+/** A sovereign country named in at least one source, such as Germany or Canada. */
+export type CountryPoliciesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
+};
+
+
+/** A sovereign country named in at least one source, such as Germany or Canada. */
+export type CountryProductsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
+};
+
+
+/** A sovereign country named in at least one source, such as Germany or Canada. */
+export type CountryPromotesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
+};
+
+
+/** A sovereign country named in at least one source, such as Germany or Canada. */
+export type CountryRelationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** A sovereign country named in at least one source, such as Germany or Canada. */
+export type CountryStrengthsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
+};
+
+/** The `capital` of a country: the linked entity, with the CAPITAL_OF relationship and its evidence. */
+export type CountryCapitalEdge = {
+  __typename?: 'CountryCapitalEdge';
+  /** The passages of the sources that support the relationship. */
+  evidence: Array<Evidence>;
+  /** The linked place. */
+  node: Place;
+  /** The CAPITAL_OF relationship. */
+  relationship: Relationship;
+};
+
+/** A page of countries. */
+export type CountryConnection = {
+  __typename?: 'CountryConnection';
+  /** The countries on this page, each with its cursor. */
+  edges: Array<CountryEdge>;
+  /** The countries on this page. */
+  nodes: Array<Country>;
+  /** Where this page sits in the whole list. */
+  pageInfo: PageInfo;
+  /** The number of countries in the whole list. */
+  totalCount: Scalars['NonNegativeInt']['output'];
+};
+
+/** One of a page of countries. */
+export type CountryEdge = {
+  __typename?: 'CountryEdge';
+  /** An opaque cursor for paging after this item. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: Country;
+};
+
+/** Conditions on countries; all given conditions must hold. */
+export type CountryFilter = {
+  /** All of these conditions hold. */
+  AND?: InputMaybe<Array<CountryFilter>>;
+  /** This condition does not hold. */
+  NOT?: InputMaybe<CountryFilter>;
+  /** At least one of these conditions holds. */
+  OR?: InputMaybe<Array<CountryFilter>>;
+  /** Conditions on the agreements the country is a party to. */
+  agreements?: InputMaybe<AgreementRelationFilter>;
+  /** Conditions on the capital, which sources often name in place of the government, or null when no source names it; never met when there is none. */
+  capital?: InputMaybe<PlaceFilter>;
+  /** Conditions on the ISO 3166-1 alpha-2 code, such as DE. */
+  code?: InputMaybe<StringFilter>;
+  /** Conditions on the events the country takes part in, with its role on each relationship. */
+  events?: InputMaybe<EventRelationFilter>;
+  /** The global id. */
+  id?: InputMaybe<IdFilter>;
+  /** Conditions on the agreements that aim at independence from the country. */
+  independenceSoughtBy?: InputMaybe<AgreementRelationFilter>;
+  /** Conditions on the regions the country lies in. */
+  locatedIn?: InputMaybe<PlaceRelationFilter>;
+  /** Conditions on the regional markets the country aims at. */
+  marketsTargeted?: InputMaybe<PlaceRelationFilter>;
+  /** The name, or any alias or label, ignoring case and accents. */
+  name?: InputMaybe<StringFilter>;
+  /** Conditions on the public offices of the country's government named in the sources. */
+  offices?: InputMaybe<OfficeRelationFilter>;
+  /** Conditions on the places named in the sources that lie in the country. */
+  places?: InputMaybe<PlaceRelationFilter>;
+  /** Conditions on the policies the country pursues. */
+  policies?: InputMaybe<PolicyRelationFilter>;
+  /** Conditions on the products that come from the country. */
+  products?: InputMaybe<ProductRelationFilter>;
+  /** Conditions on the ideas and topics the country promotes. */
+  promotes?: InputMaybe<TopicRelationFilter>;
+  /** Conditions on the topics the country brings strength in, with the source's wording on each relationship. */
+  strengths?: InputMaybe<TopicRelationFilter>;
+};
+
+/** An ordering of countries. */
+export type CountryOrder = {
+  /** Which way; ascending when omitted. */
+  direction?: InputMaybe<OrderDirection>;
+  /** What to order by. */
+  field: CountryOrderField;
+};
+
+/** What countries can be ordered by. */
+export type CountryOrderField =
+  /** The number of items in `agreements`. */
+  | 'AGREEMENTS_COUNT'
+  /** The number of relationships of any type. */
+  | 'DEGREE'
+  /** The number of items in `events`. */
+  | 'EVENTS_COUNT'
+  /** The number of items in `independenceSoughtBy`. */
+  | 'INDEPENDENCE_SOUGHT_BY_COUNT'
+  /** The number of items in `locatedIn`. */
+  | 'LOCATED_IN_COUNT'
+  /** The number of items in `marketsTargeted`. */
+  | 'MARKETS_TARGETED_COUNT'
+  /** The name, in English alphabetical order. */
+  | 'NAME'
+  /** The number of items in `offices`. */
+  | 'OFFICES_COUNT'
+  /** The number of items in `places`. */
+  | 'PLACES_COUNT'
+  /** The number of items in `policies`. */
+  | 'POLICIES_COUNT'
+  /** The number of items in `products`. */
+  | 'PRODUCTS_COUNT'
+  /** The number of items in `promotes`. */
+  | 'PROMOTES_COUNT'
+  /** The number of items in `strengths`. */
+  | 'STRENGTHS_COUNT';
+
+/** A page of countries linked to an entity, each with the relationship that links it. */
+export type CountryRelationConnection = {
+  __typename?: 'CountryRelationConnection';
+  /** The linked countries on this page, each with its relationship and evidence. */
+  edges: Array<CountryRelationEdge>;
+  /** The linked countries on this page. */
+  nodes: Array<Country>;
+  /** Where this page sits in the whole list. */
+  pageInfo: PageInfo;
+  /** The number of linked countries in the whole list. */
+  totalCount: Scalars['NonNegativeInt']['output'];
+};
+
+/** One of countries linked through a relationship, with the relationship's evidence. */
+export type CountryRelationEdge = {
+  __typename?: 'CountryRelationEdge';
+  /** An opaque cursor for paging after this item. */
+  cursor: Scalars['String']['output'];
+  /** The passages of the sources that support the relationship. */
+  evidence: Array<Evidence>;
+  /** The linked item. */
+  node: Country;
+  /** The relationship that links it. */
+  relationship: Relationship;
+};
+
+/** Conditions on the countries linked to an entity, with a quantifier. */
+export type CountryRelationFilter = {
+  /** Conditions on the number of linked items. */
+  count?: InputMaybe<IntFilter>;
+  /** Every linked item meets the conditions; true when there are none. */
+  every?: InputMaybe<CountryFilter>;
+  /** No linked item meets the conditions. */
+  none?: InputMaybe<CountryFilter>;
+  /** At least one linked item meets the conditions. */
+  some?: InputMaybe<CountryFilter>;
+};
+
+/** Conditions on a date known to a precision. Each bound is a date of any precision (2025, 2025-12 or 2025-12-14), and a condition holds only when it holds for every day the value can denote: a filter for 2025 matches a value of December 2025, but a filter for 15 September 2026 does not match a value of September 2026. `overlaps` is the exception: it holds when the value could fall in the period. */
+export type DateFilter = {
+  /** The value lies wholly after this period. */
+  after?: InputMaybe<Scalars['String']['input']>;
+  /** The value lies wholly before this period. */
+  before?: InputMaybe<Scalars['String']['input']>;
+  /** Whether the value is known at all; false matches entities without the date. */
+  exists?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The value lies on or after the start of this period. */
+  onOrAfter?: InputMaybe<Scalars['String']['input']>;
+  /** The value lies on or before the end of this period. */
+  onOrBefore?: InputMaybe<Scalars['String']['input']>;
+  /** The value could lie within this period: their ranges of days share at least one day. */
+  overlaps?: InputMaybe<Scalars['String']['input']>;
+  /** The value lies within this period: within the year, the month or on the day. */
+  within?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** How finely a date is known. */
 export type DatePrecision =
-  /** Only the year is known, such as 2026. */
-  | 'YEAR'
+  /** The exact day is known, such as 14 February 2026. */
+  | 'DAY'
   /** The year and month are known, such as December 2025. */
   | 'MONTH'
-  /** The exact day is known, such as 14 February 2026. */
-  | 'DAY';
+  /** Only the year is known, such as 2026. */
+  | 'YEAR';
 
-/** A date known to a stated precision, with the evidence for it. */
-export type PartialDate = {
-  __typename?: 'PartialDate';
-  /** The date in ISO 8601 form cut to its precision: 2026, 2025-12 or 2026-02-14. */
-  iso: Scalars['String']['output'];
-  /** How finely the date is known. */
-  precision: DatePrecision;
-  /** The first day the date can denote, such as 2025-12-01 for December 2025. */
-  earliest: Scalars['Date']['output'];
-  /** The last day the date can denote, such as 2025-12-31 for December 2025. */
-  latest: Scalars['Date']['output'];
-  /** A word the source uses to narrow the date within its precision, such as `mid` for mid-September. */
-  qualifier: Maybe<Scalars['String']['output']>;
-  /** Whether any part of the date was inferred rather than read directly from the source. */
-  isInferred: Scalars['Boolean']['output'];
-  /** The passages of the sources that support the date. */
-  evidence: Array<Evidence>;
-};
-
-/** How a fact was obtained from its source. */
-export type EvidenceMethod =
-  /** The quoted words state the fact directly. */
-  | 'EXTRACTED'
-  /** The fact follows from the quoted words by a reasoning step stated in `reason`. */
-  | 'INFERRED'
-  /** The quoted words name the subject and an outside reference, given in `reference`, supplies the fact. */
-  | 'EXTERNAL';
-
-/** How the source puts a fact. */
-export type Modality =
-  /** The source states the fact as true. */
-  | 'STATED'
-  /** The source reports the fact as planned, announced or intended, not yet done. */
-  | 'PLANNED'
-  /** The source reports the fact as the words of a person, named in `speaker`. */
-  | 'REPORTED_SPEECH';
-
-/** A span of a source that supports a fact in the graph. */
-export type Evidence = {
-  __typename?: 'Evidence';
-  /** The source the span is taken from. */
-  source: Source;
-  /** The offset of the span's first character in the source text, counted in UTF-16 code units. */
-  start: Scalars['NonNegativeInt']['output'];
-  /** The offset just past the span's last character, so that the span is text.slice(start, end). */
-  end: Scalars['NonNegativeInt']['output'];
-  /** The span's exact words, the shortest that support the fact. */
-  quote: Scalars['String']['output'];
-  /** How the fact was obtained from the span. */
-  method: EvidenceMethod;
-  /** The reasoning step from the span to the fact, present when the method is INFERRED. */
-  reason: Maybe<Scalars['String']['output']>;
-  /** The outside reference that supplies the fact, present when the method is EXTERNAL. */
-  reference: Maybe<Scalars['URL']['output']>;
-  /** How the source puts the fact: as stated, as planned, or as someone's words. */
-  modality: Modality;
-  /** The person whose words the source reports, present when the modality is REPORTED_SPEECH. */
-  speaker: Maybe<Person>;
-};
+/** Which way a relationship is followed from an entity. */
+export type Direction =
+  /** Relationships in either direction. */
+  | 'BOTH'
+  /** Relationships that end at the entity. */
+  | 'INCOMING'
+  /** Relationships that start at the entity. */
+  | 'OUTGOING';
 
 /** A thing the sources name: a country, person, agreement, event, topic or another entity of the graph. */
 export type Entity = {
-  /** The global id: the type name, a colon and a lowercase slug. */
-  id: Scalars['ID']['output'];
-  /** The entity's kind. */
-  entityType: EntityType;
-  /** The entity's usual English name. */
-  name: Scalars['String']['output'];
   /** Other names and short forms the sources use for the entity, such as `Wildberger` or `MSC`. */
   aliases: Array<Scalars['String']['output']>;
-  /** The entity's names in English, German and French, where they are known with certainty. */
-  labels: Array<Label>;
-  /** The entity's name in one language, or null when it is not known in that language. */
-  label: Maybe<Scalars['String']['output']>;
   /** One sentence saying what the entity is. */
   description: Maybe<Scalars['String']['output']>;
+  /** The entity's kind. */
+  entityType: EntityType;
+  /** The global id: the type name, a colon and a lowercase slug. */
+  id: Scalars['ID']['output'];
+  /** The entity's name in one language, or null when it is not known in that language. */
+  label: Maybe<Scalars['String']['output']>;
+  /** The entity's names in English, German and French, where they are known with certainty. */
+  labels: Array<Label>;
   /** The passages of the sources that name the entity. */
   mentions: Array<Evidence>;
+  /** The entity's usual English name. */
+  name: Scalars['String']['output'];
   /** Every relationship that links the entity to another, with its evidence. */
   relations: RelationConnection;
 };
@@ -427,268 +670,26 @@ export type EntityLabelArgs = {
 
 /** A thing the sources name: a country, person, agreement, event, topic or another entity of the graph. */
 export type EntityRelationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   direction?: InputMaybe<Direction>;
-  types?: InputMaybe<Array<RelationshipType>>;
   first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-};
-
-/** What sort of event an event is. */
-export type EventKind =
-  /** A conference, such as the Munich Security Conference. */
-  | 'CONFERENCE'
-  /** A trade fair, such as All In in Montreal. */
-  | 'TRADE_FAIR'
-  /** The founding of an alliance or organization. */
-  | 'FOUNDING';
-
-/** Whether an event has taken place, as of its source. */
-export type EventStatus =
-  /** The event has taken place or is under way. */
-  | 'HELD'
-  /** The event is scheduled or announced for a later date. */
-  | 'PLANNED';
-
-/** Conditions on an id. */
-export type IdFilter = {
-  /** The id equals this one. */
-  equals?: InputMaybe<Scalars['ID']['input']>;
-  /** The id is one of these. */
-  in?: InputMaybe<Array<Scalars['ID']['input']>>;
-};
-
-/** Conditions on a text, compared ignoring case, accents and punctuation; on a name, any alias or label may meet them. */
-export type StringFilter = {
-  /** The text equals this one. */
-  equals?: InputMaybe<Scalars['String']['input']>;
-  /** The text equals one of these. */
-  in?: InputMaybe<Array<Scalars['String']['input']>>;
-  /** The text contains this one. */
-  contains?: InputMaybe<Scalars['String']['input']>;
-  /** The text starts with this one. */
-  startsWith?: InputMaybe<Scalars['String']['input']>;
-};
-
-/** Conditions on a count. */
-export type IntFilter = {
-  /** The count equals this number. */
-  equals?: InputMaybe<Scalars['Int']['input']>;
-  /** The count is at least this number. */
-  gte?: InputMaybe<Scalars['Int']['input']>;
-  /** The count is at most this number. */
-  lte?: InputMaybe<Scalars['Int']['input']>;
-};
-
-/** Conditions on a date known to a precision. Each bound is a date of any precision (2025, 2025-12 or 2025-12-14), and a condition holds only when it holds for every day the value can denote: a filter for 2025 matches a value of December 2025, but a filter for 15 September 2026 does not match a value of September 2026. `overlaps` is the exception: it holds when the value could fall in the period. */
-export type DateFilter = {
-  /** The value lies within this period: within the year, the month or on the day. */
-  within?: InputMaybe<Scalars['String']['input']>;
-  /** The value could lie within this period: their ranges of days share at least one day. */
-  overlaps?: InputMaybe<Scalars['String']['input']>;
-  /** The value lies wholly after this period. */
-  after?: InputMaybe<Scalars['String']['input']>;
-  /** The value lies wholly before this period. */
-  before?: InputMaybe<Scalars['String']['input']>;
-  /** The value lies on or after the start of this period. */
-  onOrAfter?: InputMaybe<Scalars['String']['input']>;
-  /** The value lies on or before the end of this period. */
-  onOrBefore?: InputMaybe<Scalars['String']['input']>;
-  /** Whether the value is known at all; false matches entities without the date. */
-  exists?: InputMaybe<Scalars['Boolean']['input']>;
-};
-
-/** Which way to order. */
-export type OrderDirection =
-  /** Smallest, earliest or first in the alphabet first. */
-  | 'ASC'
-  /** Largest, latest or last in the alphabet first. */
-  | 'DESC';
-
-/** Conditions on the kind of an entity. */
-export type EntityTypeFilter = {
-  /** The value equals this one. */
-  equals?: InputMaybe<EntityType>;
-  /** The value is one of these. */
-  in?: InputMaybe<Array<EntityType>>;
+  types?: InputMaybe<Array<RelationshipType>>;
 };
 
 /** Conditions on an entity of any kind; all given conditions must hold. */
 export type EntityFilter = {
   /** All of these conditions hold. */
   AND?: InputMaybe<Array<EntityFilter>>;
-  /** At least one of these conditions holds. */
-  OR?: InputMaybe<Array<EntityFilter>>;
   /** This condition does not hold. */
   NOT?: InputMaybe<EntityFilter>;
+  /** At least one of these conditions holds. */
+  OR?: InputMaybe<Array<EntityFilter>>;
+  /** The kind of entity. */
+  entityType?: InputMaybe<EntityTypeFilter>;
   /** The global id. */
   id?: InputMaybe<IdFilter>;
   /** The name, or any alias or label, ignoring case and accents. */
   name?: InputMaybe<StringFilter>;
-  /** The kind of entity. */
-  entityType?: InputMaybe<EntityTypeFilter>;
-};
-
-/** Conditions on the entities linked to an entity, with a quantifier. */
-export type EntityRelationFilter = {
-  /** At least one linked item meets the conditions. */
-  some?: InputMaybe<EntityFilter>;
-  /** Every linked item meets the conditions; true when there are none. */
-  every?: InputMaybe<EntityFilter>;
-  /** No linked item meets the conditions. */
-  none?: InputMaybe<EntityFilter>;
-  /** Conditions on the number of linked items. */
-  count?: InputMaybe<IntFilter>;
-};
-
-/** What the items of a relationship list can be ordered by. */
-export type RelatedOrderField =
-  /** The linked item's name, in English alphabetical order. */
-  | 'NAME'
-  /** The linked item's number of relationships of any type. */
-  | 'DEGREE';
-
-/** An ordering of the items of a relationship list. */
-export type RelatedOrder = {
-  /** What to order by. */
-  field: RelatedOrderField;
-  /** Which way; ascending when omitted. */
-  direction?: InputMaybe<OrderDirection>;
-};
-
-/** What sort of organization an organization is. */
-export type OrganizationKind =
-  /** A political party. */
-  | 'POLITICAL_PARTY'
-  /** A publisher of news. */
-  | 'PUBLISHER'
-  /** A body of a national government. */
-  | 'GOVERNMENT_BODY';
-
-/** What sort of place a place is. */
-export type PlaceKind =
-  /** A city or town. */
-  | 'CITY'
-  /** A region larger than a country, such as a continent. */
-  | 'REGION';
-
-/** What sort of product a product is. */
-export type ProductKind =
-  /** A platform offering artificial intelligence to the public, such as a chat assistant. */
-  | 'AI_PLATFORM';
-
-/** Which way a relationship is followed from an entity. */
-export type Direction =
-  /** Relationships that start at the entity. */
-  | 'OUTGOING'
-  /** Relationships that end at the entity. */
-  | 'INCOMING'
-  /** Relationships in either direction. */
-  | 'BOTH';
-
-/** The closed vocabulary of relationship types, each read as `from TYPE to`. */
-export type RelationshipType =
-  /** A person signed an agreement, for a country and in a capacity. */
-  | 'SIGNED'
-  /** A country is a party to an agreement. */
-  | 'PARTY_TO'
-  /** An agreement was signed or founded at an event. */
-  | 'CONCLUDED_AT'
-  /** An event takes place in a place. */
-  | 'HELD_AT'
-  /** A place, country or organization lies within a larger place. */
-  | 'LOCATED_IN'
-  /** A place is the capital of a country. */
-  | 'CAPITAL_OF'
-  /** An agreement covers a topic. */
-  | 'COVERS'
-  /** An agreement or event is a milestone of a larger agreement. */
-  | 'MILESTONE_OF'
-  /** A person holds the office that corresponds to another person's office in another country. */
-  | 'COUNTERPART_OF'
-  /** A person is a member of an organization, such as a political party. */
-  | 'MEMBER_OF'
-  /** A person holds a public office. */
-  | 'HOLDS_OFFICE'
-  /** An office belongs to the government of a country. */
-  | 'OFFICE_OF'
-  /** A topic is broader than another topic. */
-  | 'BROADER_THAN'
-  /** A person attended an event. */
-  | 'ATTENDED'
-  /** A country takes part in an event, in a role such as guest country. */
-  | 'PARTICIPATES_IN'
-  /** An agreement aims at independence from a country or product. */
-  | 'SEEKS_INDEPENDENCE_FROM'
-  /** A product comes from a country. */
-  | 'ORIGINATES_FROM'
-  /** A country brings a strength in a topic. */
-  | 'HAS_STRENGTH_IN'
-  /** A person spoke about a topic, as reported by the source. */
-  | 'SPOKE_ABOUT'
-  /** A country or agreement promotes a topic or idea. */
-  | 'PROMOTES'
-  /** A country aims at a market in a region. */
-  | 'TARGETS_MARKET'
-  /** A policy is pursued by a country, government body or person. */
-  | 'POLICY_OF'
-  /** An agreement is a response to a policy. */
-  | 'RESPONDS_TO'
-  /** A source was published by an organization. */
-  | 'PUBLISHED_BY'
-  /** A person contributed to a source, in a role such as image credit. */
-  | 'CONTRIBUTED_TO';
-
-/** A typed, directed link between two entities, with its properties and the evidence that supports it. */
-export type Relationship = Node & {
-  __typename?: 'Relationship';
-  /** The global id, built from the type and both ends, such as `Relationship:Person:karsten-wildberger>SIGNED>Agreement:de-ca-ai-declaration`. */
-  id: Scalars['ID']['output'];
-  /** The relationship's type from the closed vocabulary. */
-  type: RelationshipType;
-  /** The entity the relationship starts at. */
-  from: Entity;
-  /** The entity the relationship ends at. */
-  to: Entity;
-  /** For SIGNED, the country the person signed for. */
-  onBehalfOf: Maybe<Country>;
-  /** For SIGNED and HOLDS_OFFICE, the capacity in which the person acted, as the source words it. */
-  capacity: Maybe<Scalars['String']['output']>;
-  /** For PARTICIPATES_IN and CONTRIBUTED_TO, the role taken, such as `guest country` or `image`. */
-  role: Maybe<Scalars['String']['output']>;
-  /** For MILESTONE_OF, HAS_STRENGTH_IN and similar, a short note on the relationship as the source words it. */
-  note: Maybe<Scalars['String']['output']>;
-  /** For MILESTONE_OF, the milestone's position in order, 1 for the first. */
-  ordinal: Maybe<Scalars['Int']['output']>;
-  /** Whether the relationship reads the same both ways, as COUNTERPART_OF does. */
-  isSymmetric: Scalars['Boolean']['output'];
-  /** The passages of the sources that support the relationship; never empty. */
-  evidence: Array<Evidence>;
-};
-
-/** A page of relationships of one entity. */
-export type RelationConnection = {
-  __typename?: 'RelationConnection';
-  /** The relationships on this page, each with the entity at its other end. */
-  edges: Array<RelationEdge>;
-  /** The relationships on this page. */
-  nodes: Array<Relationship>;
-  /** Where this page sits in the whole list. */
-  pageInfo: PageInfo;
-  /** The number of relationships in the whole list. */
-  totalCount: Scalars['NonNegativeInt']['output'];
-};
-
-/** A relationship seen from one of its ends. */
-export type RelationEdge = {
-  __typename?: 'RelationEdge';
-  /** An opaque cursor for paging after this relationship. */
-  cursor: Scalars['String']['output'];
-  /** The relationship. */
-  node: Relationship;
-  /** Whether the relationship leaves or enters the entity it was listed from. */
-  direction: Direction;
-  /** The entity at the relationship's other end. */
-  other: Entity;
 };
 
 /** A page of entities of mixed kinds linked to an entity, each with the relationship that links it. */
@@ -709,215 +710,24 @@ export type EntityRelationEdge = {
   __typename?: 'EntityRelationEdge';
   /** An opaque cursor for paging after this item. */
   cursor: Scalars['String']['output'];
+  /** The passages of the sources that support the relationship. */
+  evidence: Array<Evidence>;
   /** The linked entity. */
   node: Entity;
   /** The relationship that links it. */
   relationship: Relationship;
-  /** The passages of the sources that support the relationship. */
-  evidence: Array<Evidence>;
 };
 
-/** Where a search term was found. */
-export type SearchField =
-  /** The entity's name. */
-  | 'NAME'
-  /** One of the entity's aliases or its names in other languages. */
-  | 'ALIAS'
-  /** The entity's one-sentence description. */
-  | 'DESCRIPTION'
-  /** A quote of the evidence for a relationship. */
-  | 'EVIDENCE';
-
-/** A stretch of text with the parts that matched the search marked. */
-export type Snippet = {
-  __typename?: 'Snippet';
-  /** The text: a name, a description or an evidence quote. */
-  text: Scalars['String']['output'];
-  /** The matched parts, as offsets into `text`, in order. */
-  highlights: Array<TextSpan>;
-};
-
-/** A part of a text, as UTF-16 offsets [start, end). */
-export type TextSpan = {
-  __typename?: 'TextSpan';
-  /** The offset of the first character. */
-  start: Scalars['NonNegativeInt']['output'];
-  /** The offset just past the last character. */
-  end: Scalars['NonNegativeInt']['output'];
-};
-
-/** One result of a search: an entity, or a relationship whose evidence matched. */
-export type SearchHit = {
-  __typename?: 'SearchHit';
-  /** The entity or relationship found; a relationship brings its two ends. */
-  node: Node;
-  /** The relevance under BM25: higher is more relevant; comparable only within one search. */
-  score: Scalars['Float']['output'];
-  /** The field the best match was found in. */
-  field: SearchField;
-  /** The matched text with its matches marked. */
-  snippet: Snippet;
-  /** For a match in evidence, the evidence itself, with its offsets in the source. */
-  evidence: Maybe<Evidence>;
-};
-
-/** A page of search results, most relevant first. */
-export type SearchConnection = {
-  __typename?: 'SearchConnection';
-  /** The results on this page, each with its cursor. */
-  edges: Array<SearchEdge>;
-  /** The results on this page. */
-  nodes: Array<SearchHit>;
-  /** Where this page sits in the whole list. */
-  pageInfo: PageInfo;
-  /** The number of results in all. */
-  totalCount: Scalars['NonNegativeInt']['output'];
-};
-
-/** One search result and its cursor. */
-export type SearchEdge = {
-  __typename?: 'SearchEdge';
-  /** An opaque cursor for paging after this result. */
-  cursor: Scalars['String']['output'];
-  /** The result. */
-  node: SearchHit;
-};
-
-/** A fact of the graph together with one piece of its evidence. */
-export type Fact = {
-  __typename?: 'Fact';
-  /** What the fact is about: an entity named, or a relationship stated. */
-  subject: Node;
-  /** What kind of fact it is. */
-  kind: FactKind;
-  /** For a DATE fact, the name of the dated field, such as `concludedOn`. */
-  attribute: Maybe<Scalars['String']['output']>;
-  /** The evidence that overlaps the span asked about. */
-  evidence: Evidence;
-};
-
-/** The kinds of fact evidence can support. */
-export type FactKind =
-  /** The source names an entity. */
-  | 'MENTION'
-  /** The source supports a relationship. */
-  | 'RELATIONSHIP'
-  /** The source supports a date of an entity. */
-  | 'DATE';
-
-/** What a dated fact on the timeline records. */
-export type TimelineKind =
-  /** An agreement was signed or founded. */
-  | 'CONCLUDED'
-  /** An event starts. */
-  | 'STARTS'
-  /** An event ends. */
-  | 'ENDS'
-  /** A source was published. */
-  | 'PUBLISHED';
-
-/** A dated fact about an entity, placed on the timeline by the first day its date can denote. */
-export type TimelineEntry = {
-  __typename?: 'TimelineEntry';
-  /** The date, with its precision; a month-precision date sorts at the start of its month. */
-  date: PartialDate;
-  /** What happened on the date. */
-  kind: TimelineKind;
-  /** The entity the date belongs to. */
-  entity: Entity;
-  /** A short sentence for display, such as `Joint Declaration of Intent on AI concluded`. */
-  label: Scalars['String']['output'];
-};
-
-/** A page of the timeline. */
-export type TimelineConnection = {
-  __typename?: 'TimelineConnection';
-  /** The entries on this page, each with its cursor. */
-  edges: Array<TimelineEdge>;
-  /** The entries on this page. */
-  nodes: Array<TimelineEntry>;
-  /** Where this page sits in the whole list. */
-  pageInfo: PageInfo;
-  /** The number of entries in all. */
-  totalCount: Scalars['NonNegativeInt']['output'];
-};
-
-/** One timeline entry and its cursor. */
-export type TimelineEdge = {
-  __typename?: 'TimelineEdge';
-  /** An opaque cursor for paging after this entry. */
-  cursor: Scalars['String']['output'];
-  /** The entry. */
-  node: TimelineEntry;
-};
-
-/** An entity within a neighbourhood, with its distance from the centre. */
-export type NeighborhoodNode = {
-  __typename?: 'NeighborhoodNode';
-  /** The entity's global id, for drawing. */
-  id: Scalars['ID']['output'];
-  /** The entity's name, for drawing. */
-  label: Scalars['String']['output'];
-  /** The entity's kind, for choosing a shape. */
-  entityType: EntityType;
-  /** The number of hops from the centre: 0 for the centre itself. */
-  depth: Scalars['NonNegativeInt']['output'];
-  /** The entity. */
-  entity: Entity;
-};
-
-/** A relationship within a neighbourhood, as a graph-drawing client needs it. */
-export type NeighborhoodEdge = {
-  __typename?: 'NeighborhoodEdge';
-  /** The relationship's global id. */
-  id: Scalars['ID']['output'];
-  /** The id of the entity the relationship starts at. */
-  source: Scalars['ID']['output'];
-  /** The id of the entity the relationship ends at. */
-  target: Scalars['ID']['output'];
-  /** The relationship's type. */
-  type: RelationshipType;
-  /** The relationship's type as words, for drawing, such as `signed`. */
-  label: Scalars['String']['output'];
-  /** The relationship, with its properties and evidence. */
-  relationship: Relationship;
-};
-
-/** The entities and relationships within some hops of an entity. */
-export type Neighborhood = {
-  __typename?: 'Neighborhood';
-  /** The entity at the centre. */
-  center: Entity;
-  /** Every entity within the depth, the centre first, then by depth and name. */
-  nodes: Array<NeighborhoodNode>;
-  /** Every relationship among those entities that was followed. */
-  edges: Array<NeighborhoodEdge>;
-};
-
-/** One step of a path: a relationship followed from one entity to the next. */
-export type PathHop = {
-  __typename?: 'PathHop';
-  /** The entity the step leaves. */
-  from: Entity;
-  /** The entity the step reaches. */
-  to: Entity;
-  /** The relationship followed. */
-  relationship: Relationship;
-  /** OUTGOING when the step follows the relationship's own direction, INCOMING when it goes against it. */
-  direction: Direction;
-  /** The passages of the sources that support the relationship. */
-  evidence: Array<Evidence>;
-};
-
-/** A chain of relationships linking two entities. */
-export type Path = {
-  __typename?: 'Path';
-  /** The number of hops. */
-  length: Scalars['NonNegativeInt']['output'];
-  /** The entities along the path, from the start to the end. */
-  nodes: Array<Entity>;
-  /** The steps, in order. */
-  hops: Array<PathHop>;
+/** Conditions on the entities linked to an entity, with a quantifier. */
+export type EntityRelationFilter = {
+  /** Conditions on the number of linked items. */
+  count?: InputMaybe<IntFilter>;
+  /** Every linked item meets the conditions; true when there are none. */
+  every?: InputMaybe<EntityFilter>;
+  /** No linked item meets the conditions. */
+  none?: InputMaybe<EntityFilter>;
+  /** At least one linked item meets the conditions. */
+  some?: InputMaybe<EntityFilter>;
 };
 
 /** A kind of entity in the graph. */
@@ -945,661 +755,69 @@ export type EntityType =
   /** A subject that agreements cover and people speak about, such as energy efficiency; topics form a hierarchy. */
   | 'TOPIC';
 
-/** An agreement between parties, such as a joint declaration of intent or an alliance. */
-export type Agreement = Node & Entity & {
-  __typename?: 'Agreement';
-  /** The global id, such as `Agreement:de-ca-ai-declaration`. */
-  id: Scalars['ID']['output'];
-  /** The entity's kind, always AGREEMENT. */
-  entityType: EntityType;
-  /** The usual English name. */
-  name: Scalars['String']['output'];
-  /** Other names and short forms the sources use. */
-  aliases: Array<Scalars['String']['output']>;
-  /** Names in English, German and French, where known with certainty. */
-  labels: Array<Label>;
-  /** The name in one language, or null when it is not known in that language. */
-  label: Maybe<Scalars['String']['output']>;
-  /** One sentence saying what the agreement is. */
-  description: Maybe<Scalars['String']['output']>;
-  /** The passages of the sources that name the agreement. */
-  mentions: Array<Evidence>;
-  /** Every relationship of the agreement, with its evidence. */
-  relations: RelationConnection;
-  /** What sort of agreement it is. */
-  kind: AgreementKind;
-  /** When the agreement was signed or founded, to the precision the sources allow; null when unknown. */
-  concludedOn: Maybe<PartialDate>;
-  /** The event at which the agreement was signed or founded, or null when no source says. */
-  concludedAt: Maybe<AgreementEventEdge>;
-  /** The people who signed the agreement, each with the country signed for and the capacity. */
-  signatories: SignatoryConnection;
-  /** The countries that are parties to the agreement. */
-  parties: CountryRelationConnection;
-  /** The topics the agreement covers. */
-  topics: TopicRelationConnection;
-  /** The larger agreements this agreement is a milestone of, with its position on each relationship. */
-  milestoneOf: AgreementRelationConnection;
-  /** The agreements and events that are milestones of this agreement. */
-  milestones: EntityRelationConnection;
-  /** The countries and products the agreement aims at independence from. */
-  independenceFrom: EntityRelationConnection;
-  /** The ideas and topics the agreement is seen to promote. */
-  promotes: TopicRelationConnection;
-  /** The policies the agreement is a response to. */
-  respondsTo: PolicyRelationConnection;
-};
-
-
-/** An agreement between parties, such as a joint declaration of intent or an alliance. */
-export type AgreementLabelArgs = {
-  language: Language;
-};
-
-
-/** An agreement between parties, such as a joint declaration of intent or an alliance. */
-export type AgreementRelationsArgs = {
-  direction?: InputMaybe<Direction>;
-  types?: InputMaybe<Array<RelationshipType>>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-/** An agreement between parties, such as a joint declaration of intent or an alliance. */
-export type AgreementSignatoriesArgs = {
-  orderBy?: InputMaybe<Array<RelatedOrder>>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-/** An agreement between parties, such as a joint declaration of intent or an alliance. */
-export type AgreementPartiesArgs = {
-  orderBy?: InputMaybe<Array<RelatedOrder>>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-/** An agreement between parties, such as a joint declaration of intent or an alliance. */
-export type AgreementTopicsArgs = {
-  orderBy?: InputMaybe<Array<RelatedOrder>>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-/** An agreement between parties, such as a joint declaration of intent or an alliance. */
-export type AgreementMilestoneOfArgs = {
-  orderBy?: InputMaybe<Array<RelatedOrder>>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-/** An agreement between parties, such as a joint declaration of intent or an alliance. */
-export type AgreementMilestonesArgs = {
-  orderBy?: InputMaybe<Array<RelatedOrder>>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-/** An agreement between parties, such as a joint declaration of intent or an alliance. */
-export type AgreementIndependenceFromArgs = {
-  orderBy?: InputMaybe<Array<RelatedOrder>>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-/** An agreement between parties, such as a joint declaration of intent or an alliance. */
-export type AgreementPromotesArgs = {
-  orderBy?: InputMaybe<Array<RelatedOrder>>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-/** An agreement between parties, such as a joint declaration of intent or an alliance. */
-export type AgreementRespondsToArgs = {
-  orderBy?: InputMaybe<Array<RelatedOrder>>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-};
-
-/** A page of agreements. */
-export type AgreementConnection = {
-  __typename?: 'AgreementConnection';
-  /** The agreements on this page, each with its cursor. */
-  edges: Array<AgreementEdge>;
-  /** The agreements on this page. */
-  nodes: Array<Agreement>;
-  /** Where this page sits in the whole list. */
-  pageInfo: PageInfo;
-  /** The number of agreements in the whole list. */
-  totalCount: Scalars['NonNegativeInt']['output'];
-};
-
-/** One of a page of agreements. */
-export type AgreementEdge = {
-  __typename?: 'AgreementEdge';
-  /** An opaque cursor for paging after this item. */
-  cursor: Scalars['String']['output'];
-  /** The item. */
-  node: Agreement;
-};
-
-/** A page of agreements linked to an entity, each with the relationship that links it. */
-export type AgreementRelationConnection = {
-  __typename?: 'AgreementRelationConnection';
-  /** The linked agreements on this page, each with its relationship and evidence. */
-  edges: Array<AgreementRelationEdge>;
-  /** The linked agreements on this page. */
-  nodes: Array<Agreement>;
-  /** Where this page sits in the whole list. */
-  pageInfo: PageInfo;
-  /** The number of linked agreements in the whole list. */
-  totalCount: Scalars['NonNegativeInt']['output'];
-};
-
-/** One of agreements linked through a relationship, with the relationship's evidence. */
-export type AgreementRelationEdge = {
-  __typename?: 'AgreementRelationEdge';
-  /** An opaque cursor for paging after this item. */
-  cursor: Scalars['String']['output'];
-  /** The linked item. */
-  node: Agreement;
-  /** The relationship that links it. */
-  relationship: Relationship;
-  /** The passages of the sources that support the relationship. */
-  evidence: Array<Evidence>;
-};
-
-/** Conditions on the agreements linked to an entity, with a quantifier. */
-export type AgreementRelationFilter = {
-  /** At least one linked item meets the conditions. */
-  some?: InputMaybe<AgreementFilter>;
-  /** Every linked item meets the conditions; true when there are none. */
-  every?: InputMaybe<AgreementFilter>;
-  /** No linked item meets the conditions. */
-  none?: InputMaybe<AgreementFilter>;
-  /** Conditions on the number of linked items. */
-  count?: InputMaybe<IntFilter>;
-};
-
-/** Conditions on agreements; all given conditions must hold. */
-export type AgreementFilter = {
-  /** All of these conditions hold. */
-  AND?: InputMaybe<Array<AgreementFilter>>;
-  /** At least one of these conditions holds. */
-  OR?: InputMaybe<Array<AgreementFilter>>;
-  /** This condition does not hold. */
-  NOT?: InputMaybe<AgreementFilter>;
-  /** The global id. */
-  id?: InputMaybe<IdFilter>;
-  /** The name, or any alias or label, ignoring case and accents. */
-  name?: InputMaybe<StringFilter>;
-  /** Conditions on what sort of agreement it is. */
-  kind?: InputMaybe<AgreementKindFilter>;
-  /** Conditions on when the agreement was signed or founded, to the precision the sources allow; null when unknown. */
-  concludedOn?: InputMaybe<DateFilter>;
-  /** Conditions on the event at which the agreement was signed or founded, or null when no source says; never met when there is none. */
-  concludedAt?: InputMaybe<EventFilter>;
-  /** Conditions on the people who signed the agreement, each with the country signed for and the capacity. */
-  signatories?: InputMaybe<SignatoryRelationFilter>;
-  /** Conditions on the countries that are parties to the agreement. */
-  parties?: InputMaybe<CountryRelationFilter>;
-  /** Conditions on the topics the agreement covers. */
-  topics?: InputMaybe<TopicRelationFilter>;
-  /** Conditions on the larger agreements this agreement is a milestone of, with its position on each relationship. */
-  milestoneOf?: InputMaybe<AgreementRelationFilter>;
-  /** Conditions on the agreements and events that are milestones of this agreement. */
-  milestones?: InputMaybe<EntityRelationFilter>;
-  /** Conditions on the countries and products the agreement aims at independence from. */
-  independenceFrom?: InputMaybe<EntityRelationFilter>;
-  /** Conditions on the ideas and topics the agreement is seen to promote. */
-  promotes?: InputMaybe<TopicRelationFilter>;
-  /** Conditions on the policies the agreement is a response to. */
-  respondsTo?: InputMaybe<PolicyRelationFilter>;
-};
-
-/** What agreements can be ordered by. */
-export type AgreementOrderField =
-  /** The name, in English alphabetical order. */
-  | 'NAME'
-  /** The number of relationships of any type. */
-  | 'DEGREE'
-  /** The date `concludedOn`, by its first possible day; entities without it come last. */
-  | 'CONCLUDED_ON'
-  /** The number of items in `signatories`. */
-  | 'SIGNATORIES_COUNT'
-  /** The number of items in `parties`. */
-  | 'PARTIES_COUNT'
-  /** The number of items in `topics`. */
-  | 'TOPICS_COUNT'
-  /** The number of items in `milestoneOf`. */
-  | 'MILESTONE_OF_COUNT'
-  /** The number of items in `milestones`. */
-  | 'MILESTONES_COUNT'
-  /** The number of items in `independenceFrom`. */
-  | 'INDEPENDENCE_FROM_COUNT'
-  /** The number of items in `promotes`. */
-  | 'PROMOTES_COUNT'
-  /** The number of items in `respondsTo`. */
-  | 'RESPONDS_TO_COUNT';
-
-/** An ordering of agreements. */
-export type AgreementOrder = {
-  /** What to order by. */
-  field: AgreementOrderField;
-  /** Which way; ascending when omitted. */
-  direction?: InputMaybe<OrderDirection>;
-};
-
-/** The `concludedAt` of an agreement: the linked entity, with the CONCLUDED_AT relationship and its evidence. */
-export type AgreementEventEdge = {
-  __typename?: 'AgreementEventEdge';
-  /** The linked event. */
-  node: Event;
-  /** The CONCLUDED_AT relationship. */
-  relationship: Relationship;
-  /** The passages of the sources that support the relationship. */
-  evidence: Array<Evidence>;
-};
-
-/** A page of people linked to an agreement by SIGNED, each with the relationship's properties. */
-export type SignatoryConnection = {
-  __typename?: 'SignatoryConnection';
-  /** The linked people on this page, each with the relationship's properties and evidence. */
-  edges: Array<SignatoryEdge>;
-  /** The linked people on this page. */
-  nodes: Array<Person>;
-  /** Where this page sits in the whole list. */
-  pageInfo: PageInfo;
-  /** The number of linked people in the whole list. */
-  totalCount: Scalars['NonNegativeInt']['output'];
-};
-
-/** One of people linked by SIGNED, with the relationship's properties and evidence. */
-export type SignatoryEdge = {
-  __typename?: 'SignatoryEdge';
-  /** An opaque cursor for paging after this item. */
-  cursor: Scalars['String']['output'];
-  /** The linked item. */
-  node: Person;
-  /** The country the person signed for. */
-  onBehalfOf: Maybe<Country>;
-  /** The capacity in which the person acted, as the source words it. */
-  capacity: Maybe<Scalars['String']['output']>;
-  /** The SIGNED relationship. */
-  relationship: Relationship;
-  /** The passages of the sources that support the relationship. */
-  evidence: Array<Evidence>;
-};
-
-/** Conditions on one SIGNED relationship of an agreement: the entity at its other end and its properties. */
-export type SignatoryFilter = {
-  /** Conditions on the person at the other end. */
-  person?: InputMaybe<PersonFilter>;
-  /** Conditions on `onBehalfOf`; never met when the relationship has none. */
-  onBehalfOf?: InputMaybe<CountryFilter>;
-  /** Conditions on `capacity`; never met when the relationship has none. */
-  capacity?: InputMaybe<StringFilter>;
-};
-
-/** Conditions on the SIGNED relationships of an agreement, with a quantifier. */
-export type SignatoryRelationFilter = {
-  /** At least one linked item meets the conditions. */
-  some?: InputMaybe<SignatoryFilter>;
-  /** Every linked item meets the conditions; true when there are none. */
-  every?: InputMaybe<SignatoryFilter>;
-  /** No linked item meets the conditions. */
-  none?: InputMaybe<SignatoryFilter>;
-  /** Conditions on the number of linked items. */
-  count?: InputMaybe<IntFilter>;
-};
-
-/** A sovereign country named in at least one source, such as Germany or Canada. */
-export type Country = Node & Entity & {
-  __typename?: 'Country';
-  /** The global id, such as `Country:germany`. */
-  id: Scalars['ID']['output'];
-  /** The entity's kind, always COUNTRY. */
-  entityType: EntityType;
-  /** The usual English name. */
-  name: Scalars['String']['output'];
-  /** Other names and short forms the sources use. */
-  aliases: Array<Scalars['String']['output']>;
-  /** Names in English, German and French, where known with certainty. */
-  labels: Array<Label>;
-  /** The name in one language, or null when it is not known in that language. */
-  label: Maybe<Scalars['String']['output']>;
-  /** One sentence saying what the country is. */
-  description: Maybe<Scalars['String']['output']>;
-  /** The passages of the sources that name the country. */
-  mentions: Array<Evidence>;
-  /** Every relationship of the country, with its evidence. */
-  relations: RelationConnection;
-  /** The ISO 3166-1 alpha-2 code, such as DE. */
-  code: Scalars['CountryCode']['output'];
-  /** The agreements the country is a party to. */
-  agreements: AgreementRelationConnection;
-  /** The capital, which sources often name in place of the government, or null when no source names it. */
-  capital: Maybe<CountryCapitalEdge>;
-  /** The regions the country lies in. */
-  locatedIn: PlaceRelationConnection;
-  /** The places named in the sources that lie in the country. */
-  places: PlaceRelationConnection;
-  /** The public offices of the country's government named in the sources. */
-  offices: OfficeRelationConnection;
-  /** The events the country takes part in, with its role on each relationship. */
-  events: EventRelationConnection;
-  /** The topics the country brings strength in, with the source's wording on each relationship. */
-  strengths: TopicRelationConnection;
-  /** The ideas and topics the country promotes. */
-  promotes: TopicRelationConnection;
-  /** The regional markets the country aims at. */
-  marketsTargeted: PlaceRelationConnection;
-  /** The products that come from the country. */
-  products: ProductRelationConnection;
-  /** The policies the country pursues. */
-  policies: PolicyRelationConnection;
-  /** The agreements that aim at independence from the country. */
-  independenceSoughtBy: AgreementRelationConnection;
-};
-
-
-/** A sovereign country named in at least one source, such as Germany or Canada. */
-export type CountryLabelArgs = {
-  language: Language;
-};
-
-
-/** A sovereign country named in at least one source, such as Germany or Canada. */
-export type CountryRelationsArgs = {
-  direction?: InputMaybe<Direction>;
-  types?: InputMaybe<Array<RelationshipType>>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-/** A sovereign country named in at least one source, such as Germany or Canada. */
-export type CountryAgreementsArgs = {
-  orderBy?: InputMaybe<Array<RelatedOrder>>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-/** A sovereign country named in at least one source, such as Germany or Canada. */
-export type CountryLocatedInArgs = {
-  orderBy?: InputMaybe<Array<RelatedOrder>>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-/** A sovereign country named in at least one source, such as Germany or Canada. */
-export type CountryPlacesArgs = {
-  orderBy?: InputMaybe<Array<RelatedOrder>>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-/** A sovereign country named in at least one source, such as Germany or Canada. */
-export type CountryOfficesArgs = {
-  orderBy?: InputMaybe<Array<RelatedOrder>>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-/** A sovereign country named in at least one source, such as Germany or Canada. */
-export type CountryEventsArgs = {
-  orderBy?: InputMaybe<Array<RelatedOrder>>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-/** A sovereign country named in at least one source, such as Germany or Canada. */
-export type CountryStrengthsArgs = {
-  orderBy?: InputMaybe<Array<RelatedOrder>>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-/** A sovereign country named in at least one source, such as Germany or Canada. */
-export type CountryPromotesArgs = {
-  orderBy?: InputMaybe<Array<RelatedOrder>>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-/** A sovereign country named in at least one source, such as Germany or Canada. */
-export type CountryMarketsTargetedArgs = {
-  orderBy?: InputMaybe<Array<RelatedOrder>>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-/** A sovereign country named in at least one source, such as Germany or Canada. */
-export type CountryProductsArgs = {
-  orderBy?: InputMaybe<Array<RelatedOrder>>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-/** A sovereign country named in at least one source, such as Germany or Canada. */
-export type CountryPoliciesArgs = {
-  orderBy?: InputMaybe<Array<RelatedOrder>>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-/** A sovereign country named in at least one source, such as Germany or Canada. */
-export type CountryIndependenceSoughtByArgs = {
-  orderBy?: InputMaybe<Array<RelatedOrder>>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-};
-
-/** A page of countries. */
-export type CountryConnection = {
-  __typename?: 'CountryConnection';
-  /** The countries on this page, each with its cursor. */
-  edges: Array<CountryEdge>;
-  /** The countries on this page. */
-  nodes: Array<Country>;
-  /** Where this page sits in the whole list. */
-  pageInfo: PageInfo;
-  /** The number of countries in the whole list. */
-  totalCount: Scalars['NonNegativeInt']['output'];
-};
-
-/** One of a page of countries. */
-export type CountryEdge = {
-  __typename?: 'CountryEdge';
-  /** An opaque cursor for paging after this item. */
-  cursor: Scalars['String']['output'];
-  /** The item. */
-  node: Country;
-};
-
-/** A page of countries linked to an entity, each with the relationship that links it. */
-export type CountryRelationConnection = {
-  __typename?: 'CountryRelationConnection';
-  /** The linked countries on this page, each with its relationship and evidence. */
-  edges: Array<CountryRelationEdge>;
-  /** The linked countries on this page. */
-  nodes: Array<Country>;
-  /** Where this page sits in the whole list. */
-  pageInfo: PageInfo;
-  /** The number of linked countries in the whole list. */
-  totalCount: Scalars['NonNegativeInt']['output'];
-};
-
-/** One of countries linked through a relationship, with the relationship's evidence. */
-export type CountryRelationEdge = {
-  __typename?: 'CountryRelationEdge';
-  /** An opaque cursor for paging after this item. */
-  cursor: Scalars['String']['output'];
-  /** The linked item. */
-  node: Country;
-  /** The relationship that links it. */
-  relationship: Relationship;
-  /** The passages of the sources that support the relationship. */
-  evidence: Array<Evidence>;
-};
-
-/** Conditions on the countries linked to an entity, with a quantifier. */
-export type CountryRelationFilter = {
-  /** At least one linked item meets the conditions. */
-  some?: InputMaybe<CountryFilter>;
-  /** Every linked item meets the conditions; true when there are none. */
-  every?: InputMaybe<CountryFilter>;
-  /** No linked item meets the conditions. */
-  none?: InputMaybe<CountryFilter>;
-  /** Conditions on the number of linked items. */
-  count?: InputMaybe<IntFilter>;
-};
-
-/** Conditions on countries; all given conditions must hold. */
-export type CountryFilter = {
-  /** All of these conditions hold. */
-  AND?: InputMaybe<Array<CountryFilter>>;
-  /** At least one of these conditions holds. */
-  OR?: InputMaybe<Array<CountryFilter>>;
-  /** This condition does not hold. */
-  NOT?: InputMaybe<CountryFilter>;
-  /** The global id. */
-  id?: InputMaybe<IdFilter>;
-  /** The name, or any alias or label, ignoring case and accents. */
-  name?: InputMaybe<StringFilter>;
-  /** Conditions on the ISO 3166-1 alpha-2 code, such as DE. */
-  code?: InputMaybe<StringFilter>;
-  /** Conditions on the agreements the country is a party to. */
-  agreements?: InputMaybe<AgreementRelationFilter>;
-  /** Conditions on the capital, which sources often name in place of the government, or null when no source names it; never met when there is none. */
-  capital?: InputMaybe<PlaceFilter>;
-  /** Conditions on the regions the country lies in. */
-  locatedIn?: InputMaybe<PlaceRelationFilter>;
-  /** Conditions on the places named in the sources that lie in the country. */
-  places?: InputMaybe<PlaceRelationFilter>;
-  /** Conditions on the public offices of the country's government named in the sources. */
-  offices?: InputMaybe<OfficeRelationFilter>;
-  /** Conditions on the events the country takes part in, with its role on each relationship. */
-  events?: InputMaybe<EventRelationFilter>;
-  /** Conditions on the topics the country brings strength in, with the source's wording on each relationship. */
-  strengths?: InputMaybe<TopicRelationFilter>;
-  /** Conditions on the ideas and topics the country promotes. */
-  promotes?: InputMaybe<TopicRelationFilter>;
-  /** Conditions on the regional markets the country aims at. */
-  marketsTargeted?: InputMaybe<PlaceRelationFilter>;
-  /** Conditions on the products that come from the country. */
-  products?: InputMaybe<ProductRelationFilter>;
-  /** Conditions on the policies the country pursues. */
-  policies?: InputMaybe<PolicyRelationFilter>;
-  /** Conditions on the agreements that aim at independence from the country. */
-  independenceSoughtBy?: InputMaybe<AgreementRelationFilter>;
-};
-
-/** What countries can be ordered by. */
-export type CountryOrderField =
-  /** The name, in English alphabetical order. */
-  | 'NAME'
-  /** The number of relationships of any type. */
-  | 'DEGREE'
-  /** The number of items in `agreements`. */
-  | 'AGREEMENTS_COUNT'
-  /** The number of items in `locatedIn`. */
-  | 'LOCATED_IN_COUNT'
-  /** The number of items in `places`. */
-  | 'PLACES_COUNT'
-  /** The number of items in `offices`. */
-  | 'OFFICES_COUNT'
-  /** The number of items in `events`. */
-  | 'EVENTS_COUNT'
-  /** The number of items in `strengths`. */
-  | 'STRENGTHS_COUNT'
-  /** The number of items in `promotes`. */
-  | 'PROMOTES_COUNT'
-  /** The number of items in `marketsTargeted`. */
-  | 'MARKETS_TARGETED_COUNT'
-  /** The number of items in `products`. */
-  | 'PRODUCTS_COUNT'
-  /** The number of items in `policies`. */
-  | 'POLICIES_COUNT'
-  /** The number of items in `independenceSoughtBy`. */
-  | 'INDEPENDENCE_SOUGHT_BY_COUNT';
-
-/** An ordering of countries. */
-export type CountryOrder = {
-  /** What to order by. */
-  field: CountryOrderField;
-  /** Which way; ascending when omitted. */
-  direction?: InputMaybe<OrderDirection>;
-};
-
-/** The `capital` of a country: the linked entity, with the CAPITAL_OF relationship and its evidence. */
-export type CountryCapitalEdge = {
-  __typename?: 'CountryCapitalEdge';
-  /** The linked place. */
-  node: Place;
-  /** The CAPITAL_OF relationship. */
-  relationship: Relationship;
-  /** The passages of the sources that support the relationship. */
-  evidence: Array<Evidence>;
+/** Conditions on the kind of an entity. */
+export type EntityTypeFilter = {
+  /** The value equals this one. */
+  equals?: InputMaybe<EntityType>;
+  /** The value is one of these. */
+  in?: InputMaybe<Array<EntityType>>;
 };
 
 /** A conference, trade fair, founding or other happening with a date and a place. */
-export type Event = Node & Entity & {
+export type Event = Entity & Node & {
   __typename?: 'Event';
-  /** The global id, such as `Event:munich-security-conference-2026`. */
-  id: Scalars['ID']['output'];
-  /** The entity's kind, always EVENT. */
-  entityType: EntityType;
-  /** The usual English name. */
-  name: Scalars['String']['output'];
-  /** Other names and short forms the sources use. */
-  aliases: Array<Scalars['String']['output']>;
-  /** Names in English, German and French, where known with certainty. */
-  labels: Array<Label>;
-  /** The name in one language, or null when it is not known in that language. */
-  label: Maybe<Scalars['String']['output']>;
-  /** One sentence saying what the event is. */
-  description: Maybe<Scalars['String']['output']>;
-  /** The passages of the sources that name the event. */
-  mentions: Array<Evidence>;
-  /** Every relationship of the event, with its evidence. */
-  relations: RelationConnection;
-  /** What sort of event it is. */
-  kind: EventKind;
-  /** Whether the event has taken place or is planned, as of the source. */
-  status: EventStatus;
-  /** The first day of the event, to the precision the sources allow; null when unknown. */
-  startsOn: Maybe<PartialDate>;
-  /** The last day of the event, to the precision the sources allow; null when unknown. */
-  endsOn: Maybe<PartialDate>;
-  /** The place where the event is held, or null when no source says. */
-  heldAt: Maybe<EventPlaceEdge>;
   /** The agreements signed or founded at the event. */
   agreementsConcluded: AgreementRelationConnection;
+  /** Other names and short forms the sources use. */
+  aliases: Array<Scalars['String']['output']>;
   /** The people who attended the event. */
   attendees: PersonRelationConnection;
-  /** The countries that take part in the event, with the role on each relationship. */
-  participatingCountries: CountryRelationConnection;
+  /** One sentence saying what the event is. */
+  description: Maybe<Scalars['String']['output']>;
+  /** The last day of the event, to the precision the sources allow; null when unknown. */
+  endsOn: Maybe<PartialDate>;
+  /** The entity's kind, always EVENT. */
+  entityType: EntityType;
+  /** The place where the event is held, or null when no source says. */
+  heldAt: Maybe<EventPlaceEdge>;
+  /** The global id, such as `Event:munich-security-conference-2026`. */
+  id: Scalars['ID']['output'];
+  /** What sort of event it is. */
+  kind: EventKind;
+  /** The name in one language, or null when it is not known in that language. */
+  label: Maybe<Scalars['String']['output']>;
+  /** Names in English, German and French, where known with certainty. */
+  labels: Array<Label>;
+  /** The passages of the sources that name the event. */
+  mentions: Array<Evidence>;
   /** The agreements this event is a milestone of. */
   milestoneOf: AgreementRelationConnection;
+  /** The usual English name. */
+  name: Scalars['String']['output'];
+  /** The countries that take part in the event, with the role on each relationship. */
+  participatingCountries: CountryRelationConnection;
+  /** Every relationship of the event, with its evidence. */
+  relations: RelationConnection;
+  /** The first day of the event, to the precision the sources allow; null when unknown. */
+  startsOn: Maybe<PartialDate>;
+  /** Whether the event has taken place or is planned, as of the source. */
+  status: EventStatus;
+};
+
+
+/** A conference, trade fair, founding or other happening with a date and a place. */
+export type EventAgreementsConcludedArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
+};
+
+
+/** A conference, trade fair, founding or other happening with a date and a place. */
+export type EventAttendeesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
 };
 
 
@@ -1610,43 +828,27 @@ export type EventLabelArgs = {
 
 
 /** A conference, trade fair, founding or other happening with a date and a place. */
-export type EventRelationsArgs = {
-  direction?: InputMaybe<Direction>;
-  types?: InputMaybe<Array<RelationshipType>>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+export type EventMilestoneOfArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-/** A conference, trade fair, founding or other happening with a date and a place. */
-export type EventAgreementsConcludedArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<RelatedOrder>>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-/** A conference, trade fair, founding or other happening with a date and a place. */
-export type EventAttendeesArgs = {
-  orderBy?: InputMaybe<Array<RelatedOrder>>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
 };
 
 
 /** A conference, trade fair, founding or other happening with a date and a place. */
 export type EventParticipatingCountriesArgs = {
-  orderBy?: InputMaybe<Array<RelatedOrder>>;
-  first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
 };
 
 
 /** A conference, trade fair, founding or other happening with a date and a place. */
-export type EventMilestoneOfArgs = {
-  orderBy?: InputMaybe<Array<RelatedOrder>>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+export type EventRelationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<RelationshipType>>;
 };
 
 /** A page of events. */
@@ -1671,6 +873,93 @@ export type EventEdge = {
   node: Event;
 };
 
+/** Conditions on events; all given conditions must hold. */
+export type EventFilter = {
+  /** All of these conditions hold. */
+  AND?: InputMaybe<Array<EventFilter>>;
+  /** This condition does not hold. */
+  NOT?: InputMaybe<EventFilter>;
+  /** At least one of these conditions holds. */
+  OR?: InputMaybe<Array<EventFilter>>;
+  /** Conditions on the agreements signed or founded at the event. */
+  agreementsConcluded?: InputMaybe<AgreementRelationFilter>;
+  /** Conditions on the people who attended the event. */
+  attendees?: InputMaybe<PersonRelationFilter>;
+  /** Conditions on the last day of the event, to the precision the sources allow; null when unknown. */
+  endsOn?: InputMaybe<DateFilter>;
+  /** Conditions on the place where the event is held, or null when no source says; never met when there is none. */
+  heldAt?: InputMaybe<PlaceFilter>;
+  /** The global id. */
+  id?: InputMaybe<IdFilter>;
+  /** Conditions on what sort of event it is. */
+  kind?: InputMaybe<EventKindFilter>;
+  /** Conditions on the agreements this event is a milestone of. */
+  milestoneOf?: InputMaybe<AgreementRelationFilter>;
+  /** The name, or any alias or label, ignoring case and accents. */
+  name?: InputMaybe<StringFilter>;
+  /** Conditions on the countries that take part in the event, with the role on each relationship. */
+  participatingCountries?: InputMaybe<CountryRelationFilter>;
+  /** Conditions on the first day of the event, to the precision the sources allow; null when unknown. */
+  startsOn?: InputMaybe<DateFilter>;
+  /** Conditions on whether the event has taken place or is planned, as of the source. */
+  status?: InputMaybe<EventStatusFilter>;
+};
+
+/** What sort of event an event is. */
+export type EventKind =
+  /** A conference, such as the Munich Security Conference. */
+  | 'CONFERENCE'
+  /** The founding of an alliance or organization. */
+  | 'FOUNDING'
+  /** A trade fair, such as All In in Montreal. */
+  | 'TRADE_FAIR';
+
+/** Conditions on a value of `EventKind`. */
+export type EventKindFilter = {
+  /** The value equals this one. */
+  equals?: InputMaybe<EventKind>;
+  /** The value is one of these. */
+  in?: InputMaybe<Array<EventKind>>;
+};
+
+/** An ordering of events. */
+export type EventOrder = {
+  /** Which way; ascending when omitted. */
+  direction?: InputMaybe<OrderDirection>;
+  /** What to order by. */
+  field: EventOrderField;
+};
+
+/** What events can be ordered by. */
+export type EventOrderField =
+  /** The number of items in `agreementsConcluded`. */
+  | 'AGREEMENTS_CONCLUDED_COUNT'
+  /** The number of items in `attendees`. */
+  | 'ATTENDEES_COUNT'
+  /** The number of relationships of any type. */
+  | 'DEGREE'
+  /** The date `endsOn`, by its first possible day; entities without it come last. */
+  | 'ENDS_ON'
+  /** The number of items in `milestoneOf`. */
+  | 'MILESTONE_OF_COUNT'
+  /** The name, in English alphabetical order. */
+  | 'NAME'
+  /** The number of items in `participatingCountries`. */
+  | 'PARTICIPATING_COUNTRIES_COUNT'
+  /** The date `startsOn`, by its first possible day; entities without it come last. */
+  | 'STARTS_ON';
+
+/** The `heldAt` of an event: the linked entity, with the HELD_AT relationship and its evidence. */
+export type EventPlaceEdge = {
+  __typename?: 'EventPlaceEdge';
+  /** The passages of the sources that support the relationship. */
+  evidence: Array<Evidence>;
+  /** The linked place. */
+  node: Place;
+  /** The HELD_AT relationship. */
+  relationship: Relationship;
+};
+
 /** A page of events linked to an entity, each with the relationship that links it. */
 export type EventRelationConnection = {
   __typename?: 'EventRelationConnection';
@@ -1689,121 +978,256 @@ export type EventRelationEdge = {
   __typename?: 'EventRelationEdge';
   /** An opaque cursor for paging after this item. */
   cursor: Scalars['String']['output'];
+  /** The passages of the sources that support the relationship. */
+  evidence: Array<Evidence>;
   /** The linked item. */
   node: Event;
   /** The relationship that links it. */
   relationship: Relationship;
-  /** The passages of the sources that support the relationship. */
-  evidence: Array<Evidence>;
 };
 
 /** Conditions on the events linked to an entity, with a quantifier. */
 export type EventRelationFilter = {
-  /** At least one linked item meets the conditions. */
-  some?: InputMaybe<EventFilter>;
+  /** Conditions on the number of linked items. */
+  count?: InputMaybe<IntFilter>;
   /** Every linked item meets the conditions; true when there are none. */
   every?: InputMaybe<EventFilter>;
   /** No linked item meets the conditions. */
   none?: InputMaybe<EventFilter>;
-  /** Conditions on the number of linked items. */
-  count?: InputMaybe<IntFilter>;
+  /** At least one linked item meets the conditions. */
+  some?: InputMaybe<EventFilter>;
 };
 
-/** Conditions on events; all given conditions must hold. */
-export type EventFilter = {
-  /** All of these conditions hold. */
-  AND?: InputMaybe<Array<EventFilter>>;
-  /** At least one of these conditions holds. */
-  OR?: InputMaybe<Array<EventFilter>>;
-  /** This condition does not hold. */
-  NOT?: InputMaybe<EventFilter>;
-  /** The global id. */
-  id?: InputMaybe<IdFilter>;
-  /** The name, or any alias or label, ignoring case and accents. */
-  name?: InputMaybe<StringFilter>;
-  /** Conditions on what sort of event it is. */
-  kind?: InputMaybe<EventKindFilter>;
-  /** Conditions on whether the event has taken place or is planned, as of the source. */
-  status?: InputMaybe<EventStatusFilter>;
-  /** Conditions on the first day of the event, to the precision the sources allow; null when unknown. */
-  startsOn?: InputMaybe<DateFilter>;
-  /** Conditions on the last day of the event, to the precision the sources allow; null when unknown. */
-  endsOn?: InputMaybe<DateFilter>;
-  /** Conditions on the place where the event is held, or null when no source says; never met when there is none. */
-  heldAt?: InputMaybe<PlaceFilter>;
-  /** Conditions on the agreements signed or founded at the event. */
-  agreementsConcluded?: InputMaybe<AgreementRelationFilter>;
-  /** Conditions on the people who attended the event. */
-  attendees?: InputMaybe<PersonRelationFilter>;
-  /** Conditions on the countries that take part in the event, with the role on each relationship. */
-  participatingCountries?: InputMaybe<CountryRelationFilter>;
-  /** Conditions on the agreements this event is a milestone of. */
-  milestoneOf?: InputMaybe<AgreementRelationFilter>;
+/** Whether an event has taken place, as of its source. */
+export type EventStatus =
+  /** The event has taken place or is under way. */
+  | 'HELD'
+  /** The event is scheduled or announced for a later date. */
+  | 'PLANNED';
+
+/** Conditions on a value of `EventStatus`. */
+export type EventStatusFilter = {
+  /** The value equals this one. */
+  equals?: InputMaybe<EventStatus>;
+  /** The value is one of these. */
+  in?: InputMaybe<Array<EventStatus>>;
 };
 
-/** What events can be ordered by. */
-export type EventOrderField =
-  /** The name, in English alphabetical order. */
-  | 'NAME'
-  /** The number of relationships of any type. */
-  | 'DEGREE'
-  /** The date `startsOn`, by its first possible day; entities without it come last. */
-  | 'STARTS_ON'
-  /** The date `endsOn`, by its first possible day; entities without it come last. */
-  | 'ENDS_ON'
-  /** The number of items in `agreementsConcluded`. */
-  | 'AGREEMENTS_CONCLUDED_COUNT'
-  /** The number of items in `attendees`. */
-  | 'ATTENDEES_COUNT'
-  /** The number of items in `participatingCountries`. */
-  | 'PARTICIPATING_COUNTRIES_COUNT'
-  /** The number of items in `milestoneOf`. */
-  | 'MILESTONE_OF_COUNT';
-
-/** An ordering of events. */
-export type EventOrder = {
-  /** What to order by. */
-  field: EventOrderField;
-  /** Which way; ascending when omitted. */
-  direction?: InputMaybe<OrderDirection>;
+/** A span of a source that supports a fact in the graph. */
+export type Evidence = {
+  __typename?: 'Evidence';
+  /** The offset just past the span's last character, so that the span is text.slice(start, end). */
+  end: Scalars['NonNegativeInt']['output'];
+  /** How the fact was obtained from the span. */
+  method: EvidenceMethod;
+  /** How the source puts the fact: as stated, as planned, or as someone's words. */
+  modality: Modality;
+  /** The span's exact words, the shortest that support the fact. */
+  quote: Scalars['String']['output'];
+  /** The reasoning step from the span to the fact, present when the method is INFERRED. */
+  reason: Maybe<Scalars['String']['output']>;
+  /** The outside reference that supplies the fact, present when the method is EXTERNAL. */
+  reference: Maybe<Scalars['URL']['output']>;
+  /** The source the span is taken from. */
+  source: Source;
+  /** The person whose words the source reports, present when the modality is REPORTED_SPEECH. */
+  speaker: Maybe<Person>;
+  /** The offset of the span's first character in the source text, counted in UTF-16 code units. */
+  start: Scalars['NonNegativeInt']['output'];
 };
 
-/** The `heldAt` of an event: the linked entity, with the HELD_AT relationship and its evidence. */
-export type EventPlaceEdge = {
-  __typename?: 'EventPlaceEdge';
-  /** The linked place. */
-  node: Place;
-  /** The HELD_AT relationship. */
+/** How a fact was obtained from its source. */
+export type EvidenceMethod =
+  /** The quoted words name the subject and an outside reference, given in `reference`, supplies the fact. */
+  | 'EXTERNAL'
+  /** The quoted words state the fact directly. */
+  | 'EXTRACTED'
+  /** The fact follows from the quoted words by a reasoning step stated in `reason`. */
+  | 'INFERRED';
+
+/** A fact of the graph together with one piece of its evidence. */
+export type Fact = {
+  __typename?: 'Fact';
+  /** For a DATE fact, the name of the dated field, such as `concludedOn`. */
+  attribute: Maybe<Scalars['String']['output']>;
+  /** The evidence that overlaps the span asked about. */
+  evidence: Evidence;
+  /** What kind of fact it is. */
+  kind: FactKind;
+  /** What the fact is about: an entity named, or a relationship stated. */
+  subject: Node;
+};
+
+/** The kinds of fact evidence can support. */
+export type FactKind =
+  /** The source supports a date of an entity. */
+  | 'DATE'
+  /** The source names an entity. */
+  | 'MENTION'
+  /** The source supports a relationship. */
+  | 'RELATIONSHIP';
+
+/** An attribute entities can be grouped by. */
+export type GroupAttribute =
+  /** The entity type, such as COUNTRY. */
+  | 'ENTITY_TYPE'
+  /** The entity's kind within its type, such as ALLIANCE or TRADE_FAIR. */
+  | 'KIND'
+  /** Whether an event was held or is planned. */
+  | 'STATUS'
+  /** The year of the entity's main date (concluded, starts or published). */
+  | 'YEAR';
+
+/** What to group entities by: a relationship to other entities, or an attribute. Give exactly one. */
+export type GroupByInput = {
+  /** Group by the value of an attribute. */
+  attribute?: InputMaybe<GroupAttribute>;
+  /** Which end of the relationship the counted entities are at: OUTGOING when they start it; INCOMING when they end it; BOTH for either. */
+  direction?: InputMaybe<Direction>;
+  /** Group by the entities at the other end of relationships of this type: each group is one such entity. */
+  relationship?: InputMaybe<RelationshipType>;
+};
+
+/** The number of entities in one group. */
+export type GroupCount = {
+  __typename?: 'GroupCount';
+  /** The number of counted entities in the group. */
+  count: Scalars['NonNegativeInt']['output'];
+  /** The entity the group is about, when grouping by a relationship. */
+  entity: Maybe<Entity>;
+  /** The ids of the counted entities, in name order. */
+  memberIds: Array<Scalars['ID']['output']>;
+  /** The attribute value the group is about, when grouping by an attribute. */
+  value: Maybe<Scalars['String']['output']>;
+};
+
+/** Conditions on an id. */
+export type IdFilter = {
+  /** The id equals this one. */
+  equals?: InputMaybe<Scalars['ID']['input']>;
+  /** The id is one of these. */
+  in?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+/** Conditions on a count. */
+export type IntFilter = {
+  /** The count equals this number. */
+  equals?: InputMaybe<Scalars['Int']['input']>;
+  /** The count is at least this number. */
+  gte?: InputMaybe<Scalars['Int']['input']>;
+  /** The count is at most this number. */
+  lte?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A name of an entity in one language. */
+export type Label = {
+  __typename?: 'Label';
+  /** The language of the name. */
+  language: Language;
+  /** The name as written in that language. */
+  text: Scalars['String']['output'];
+};
+
+/** A language in which the graph records names of entities. */
+export type Language =
+  /** German. */
+  | 'DE'
+  /** English. */
+  | 'EN'
+  /** French. */
+  | 'FR';
+
+/** How the source puts a fact. */
+export type Modality =
+  /** The source reports the fact as planned, announced or intended, not yet done. */
+  | 'PLANNED'
+  /** The source reports the fact as the words of a person, named in `speaker`. */
+  | 'REPORTED_SPEECH'
+  /** The source states the fact as true. */
+  | 'STATED';
+
+/** The entities and relationships within some hops of an entity. */
+export type Neighborhood = {
+  __typename?: 'Neighborhood';
+  /** The entity at the centre. */
+  center: Entity;
+  /** Every relationship among those entities that was followed. */
+  edges: Array<NeighborhoodEdge>;
+  /** Every entity within the depth, the centre first, then by depth and name. */
+  nodes: Array<NeighborhoodNode>;
+};
+
+/** A relationship within a neighbourhood, as a graph-drawing client needs it. */
+export type NeighborhoodEdge = {
+  __typename?: 'NeighborhoodEdge';
+  /** The relationship's global id. */
+  id: Scalars['ID']['output'];
+  /** The relationship's type as words, for drawing, such as `signed`. */
+  label: Scalars['String']['output'];
+  /** The relationship, with its properties and evidence. */
   relationship: Relationship;
-  /** The passages of the sources that support the relationship. */
-  evidence: Array<Evidence>;
+  /** The id of the entity the relationship starts at. */
+  source: Scalars['ID']['output'];
+  /** The id of the entity the relationship ends at. */
+  target: Scalars['ID']['output'];
+  /** The relationship's type. */
+  type: RelationshipType;
+};
+
+/** An entity within a neighbourhood, with its distance from the centre. */
+export type NeighborhoodNode = {
+  __typename?: 'NeighborhoodNode';
+  /** The number of hops from the centre: 0 for the centre itself. */
+  depth: Scalars['NonNegativeInt']['output'];
+  /** The entity. */
+  entity: Entity;
+  /** The entity's kind, for choosing a shape. */
+  entityType: EntityType;
+  /** The entity's global id, for drawing. */
+  id: Scalars['ID']['output'];
+  /** The entity's name, for drawing. */
+  label: Scalars['String']['output'];
+};
+
+/** An object with a stable, human-readable global id such as `Person:karsten-wildberger`. */
+export type Node = {
+  /** The global id: the type name, a colon and a lowercase slug; stable across restarts. */
+  id: Scalars['ID']['output'];
 };
 
 /** A public office a person can hold, such as a national minister. */
-export type Office = Node & Entity & {
+export type Office = Entity & Node & {
   __typename?: 'Office';
-  /** The global id, such as `Office:german-digital-minister`. */
-  id: Scalars['ID']['output'];
-  /** The entity's kind, always OFFICE. */
-  entityType: EntityType;
-  /** The usual English name. */
-  name: Scalars['String']['output'];
   /** Other names and short forms the sources use. */
   aliases: Array<Scalars['String']['output']>;
-  /** Names in English, German and French, where known with certainty. */
-  labels: Array<Label>;
-  /** The name in one language, or null when it is not known in that language. */
-  label: Maybe<Scalars['String']['output']>;
   /** One sentence saying what the office is. */
   description: Maybe<Scalars['String']['output']>;
-  /** The passages of the sources that name the office. */
-  mentions: Array<Evidence>;
-  /** Every relationship of the office, with its evidence. */
-  relations: RelationConnection;
-  /** The country whose government the office belongs to, or null when no source says. */
-  jurisdiction: Maybe<OfficeCountryEdge>;
+  /** The entity's kind, always OFFICE. */
+  entityType: EntityType;
   /** The people who hold the office. */
   holders: PersonRelationConnection;
+  /** The global id, such as `Office:german-digital-minister`. */
+  id: Scalars['ID']['output'];
+  /** The country whose government the office belongs to, or null when no source says. */
+  jurisdiction: Maybe<OfficeCountryEdge>;
+  /** The name in one language, or null when it is not known in that language. */
+  label: Maybe<Scalars['String']['output']>;
+  /** Names in English, German and French, where known with certainty. */
+  labels: Array<Label>;
+  /** The passages of the sources that name the office. */
+  mentions: Array<Evidence>;
+  /** The usual English name. */
+  name: Scalars['String']['output'];
+  /** Every relationship of the office, with its evidence. */
+  relations: RelationConnection;
+};
+
+
+/** A public office a person can hold, such as a national minister. */
+export type OfficeHoldersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
 };
 
 
@@ -1815,18 +1239,10 @@ export type OfficeLabelArgs = {
 
 /** A public office a person can hold, such as a national minister. */
 export type OfficeRelationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-/** A public office a person can hold, such as a national minister. */
-export type OfficeHoldersArgs = {
-  orderBy?: InputMaybe<Array<RelatedOrder>>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A page of offices. */
@@ -1842,6 +1258,17 @@ export type OfficeConnection = {
   totalCount: Scalars['NonNegativeInt']['output'];
 };
 
+/** The `jurisdiction` of an office: the linked entity, with the OFFICE_OF relationship and its evidence. */
+export type OfficeCountryEdge = {
+  __typename?: 'OfficeCountryEdge';
+  /** The passages of the sources that support the relationship. */
+  evidence: Array<Evidence>;
+  /** The linked country. */
+  node: Country;
+  /** The OFFICE_OF relationship. */
+  relationship: Relationship;
+};
+
 /** One of a page of offices. */
 export type OfficeEdge = {
   __typename?: 'OfficeEdge';
@@ -1850,6 +1277,41 @@ export type OfficeEdge = {
   /** The item. */
   node: Office;
 };
+
+/** Conditions on offices; all given conditions must hold. */
+export type OfficeFilter = {
+  /** All of these conditions hold. */
+  AND?: InputMaybe<Array<OfficeFilter>>;
+  /** This condition does not hold. */
+  NOT?: InputMaybe<OfficeFilter>;
+  /** At least one of these conditions holds. */
+  OR?: InputMaybe<Array<OfficeFilter>>;
+  /** Conditions on the people who hold the office. */
+  holders?: InputMaybe<PersonRelationFilter>;
+  /** The global id. */
+  id?: InputMaybe<IdFilter>;
+  /** Conditions on the country whose government the office belongs to, or null when no source says; never met when there is none. */
+  jurisdiction?: InputMaybe<CountryFilter>;
+  /** The name, or any alias or label, ignoring case and accents. */
+  name?: InputMaybe<StringFilter>;
+};
+
+/** An ordering of offices. */
+export type OfficeOrder = {
+  /** Which way; ascending when omitted. */
+  direction?: InputMaybe<OrderDirection>;
+  /** What to order by. */
+  field: OfficeOrderField;
+};
+
+/** What offices can be ordered by. */
+export type OfficeOrderField =
+  /** The number of relationships of any type. */
+  | 'DEGREE'
+  /** The number of items in `holders`. */
+  | 'HOLDERS_COUNT'
+  /** The name, in English alphabetical order. */
+  | 'NAME';
 
 /** A page of offices linked to an entity, each with the relationship that links it. */
 export type OfficeRelationConnection = {
@@ -1869,103 +1331,64 @@ export type OfficeRelationEdge = {
   __typename?: 'OfficeRelationEdge';
   /** An opaque cursor for paging after this item. */
   cursor: Scalars['String']['output'];
+  /** The passages of the sources that support the relationship. */
+  evidence: Array<Evidence>;
   /** The linked item. */
   node: Office;
   /** The relationship that links it. */
   relationship: Relationship;
-  /** The passages of the sources that support the relationship. */
-  evidence: Array<Evidence>;
 };
 
 /** Conditions on the offices linked to an entity, with a quantifier. */
 export type OfficeRelationFilter = {
-  /** At least one linked item meets the conditions. */
-  some?: InputMaybe<OfficeFilter>;
+  /** Conditions on the number of linked items. */
+  count?: InputMaybe<IntFilter>;
   /** Every linked item meets the conditions; true when there are none. */
   every?: InputMaybe<OfficeFilter>;
   /** No linked item meets the conditions. */
   none?: InputMaybe<OfficeFilter>;
-  /** Conditions on the number of linked items. */
-  count?: InputMaybe<IntFilter>;
+  /** At least one linked item meets the conditions. */
+  some?: InputMaybe<OfficeFilter>;
 };
 
-/** Conditions on offices; all given conditions must hold. */
-export type OfficeFilter = {
-  /** All of these conditions hold. */
-  AND?: InputMaybe<Array<OfficeFilter>>;
-  /** At least one of these conditions holds. */
-  OR?: InputMaybe<Array<OfficeFilter>>;
-  /** This condition does not hold. */
-  NOT?: InputMaybe<OfficeFilter>;
-  /** The global id. */
-  id?: InputMaybe<IdFilter>;
-  /** The name, or any alias or label, ignoring case and accents. */
-  name?: InputMaybe<StringFilter>;
-  /** Conditions on the country whose government the office belongs to, or null when no source says; never met when there is none. */
-  jurisdiction?: InputMaybe<CountryFilter>;
-  /** Conditions on the people who hold the office. */
-  holders?: InputMaybe<PersonRelationFilter>;
-};
-
-/** What offices can be ordered by. */
-export type OfficeOrderField =
-  /** The name, in English alphabetical order. */
-  | 'NAME'
-  /** The number of relationships of any type. */
-  | 'DEGREE'
-  /** The number of items in `holders`. */
-  | 'HOLDERS_COUNT';
-
-/** An ordering of offices. */
-export type OfficeOrder = {
-  /** What to order by. */
-  field: OfficeOrderField;
-  /** Which way; ascending when omitted. */
-  direction?: InputMaybe<OrderDirection>;
-};
-
-/** The `jurisdiction` of an office: the linked entity, with the OFFICE_OF relationship and its evidence. */
-export type OfficeCountryEdge = {
-  __typename?: 'OfficeCountryEdge';
-  /** The linked country. */
-  node: Country;
-  /** The OFFICE_OF relationship. */
-  relationship: Relationship;
-  /** The passages of the sources that support the relationship. */
-  evidence: Array<Evidence>;
-};
+/** Which way to order. */
+export type OrderDirection =
+  /** Smallest, earliest or first in the alphabet first. */
+  | 'ASC'
+  /** Largest, latest or last in the alphabet first. */
+  | 'DESC';
 
 /** An organization named in a source, such as a political party, a publisher or a government body. */
-export type Organization = Node & Entity & {
+export type Organization = Entity & Node & {
   __typename?: 'Organization';
-  /** The global id, such as `Organization:cdu`. */
-  id: Scalars['ID']['output'];
-  /** The entity's kind, always ORGANIZATION. */
-  entityType: EntityType;
-  /** The usual English name. */
-  name: Scalars['String']['output'];
   /** Other names and short forms the sources use. */
   aliases: Array<Scalars['String']['output']>;
-  /** Names in English, German and French, where known with certainty. */
-  labels: Array<Label>;
-  /** The name in one language, or null when it is not known in that language. */
-  label: Maybe<Scalars['String']['output']>;
   /** One sentence saying what the organization is. */
   description: Maybe<Scalars['String']['output']>;
-  /** The passages of the sources that name the organization. */
-  mentions: Array<Evidence>;
-  /** Every relationship of the organization, with its evidence. */
-  relations: RelationConnection;
+  /** The entity's kind, always ORGANIZATION. */
+  entityType: EntityType;
+  /** The global id, such as `Organization:cdu`. */
+  id: Scalars['ID']['output'];
   /** What sort of organization it is. */
   kind: OrganizationKind;
-  /** The people who are members of the organization. */
-  members: PersonRelationConnection;
+  /** The name in one language, or null when it is not known in that language. */
+  label: Maybe<Scalars['String']['output']>;
+  /** Names in English, German and French, where known with certainty. */
+  labels: Array<Label>;
   /** The places where the organization is based. */
   locatedIn: PlaceRelationConnection;
+  /** The people who are members of the organization. */
+  members: PersonRelationConnection;
+  /** The passages of the sources that name the organization. */
+  mentions: Array<Evidence>;
+  /** The usual English name. */
+  name: Scalars['String']['output'];
   /** The policies the organization pursues. */
   policies: PolicyRelationConnection;
   /** The sources the organization published. */
   publications: SourceRelationConnection;
+  /** Every relationship of the organization, with its evidence. */
+  relations: RelationConnection;
 };
 
 
@@ -1976,43 +1399,43 @@ export type OrganizationLabelArgs = {
 
 
 /** An organization named in a source, such as a political party, a publisher or a government body. */
-export type OrganizationRelationsArgs = {
-  direction?: InputMaybe<Direction>;
-  types?: InputMaybe<Array<RelationshipType>>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+export type OrganizationLocatedInArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
 };
 
 
 /** An organization named in a source, such as a political party, a publisher or a government body. */
 export type OrganizationMembersArgs = {
-  orderBy?: InputMaybe<Array<RelatedOrder>>;
-  first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-/** An organization named in a source, such as a political party, a publisher or a government body. */
-export type OrganizationLocatedInArgs = {
-  orderBy?: InputMaybe<Array<RelatedOrder>>;
   first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
 };
 
 
 /** An organization named in a source, such as a political party, a publisher or a government body. */
 export type OrganizationPoliciesArgs = {
-  orderBy?: InputMaybe<Array<RelatedOrder>>;
-  first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
 };
 
 
 /** An organization named in a source, such as a political party, a publisher or a government body. */
 export type OrganizationPublicationsArgs = {
-  orderBy?: InputMaybe<Array<RelatedOrder>>;
-  first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
+};
+
+
+/** An organization named in a source, such as a political party, a publisher or a government body. */
+export type OrganizationRelationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<RelationshipType>>;
 };
 
 /** A page of organizations. */
@@ -2037,6 +1460,70 @@ export type OrganizationEdge = {
   node: Organization;
 };
 
+/** Conditions on organizations; all given conditions must hold. */
+export type OrganizationFilter = {
+  /** All of these conditions hold. */
+  AND?: InputMaybe<Array<OrganizationFilter>>;
+  /** This condition does not hold. */
+  NOT?: InputMaybe<OrganizationFilter>;
+  /** At least one of these conditions holds. */
+  OR?: InputMaybe<Array<OrganizationFilter>>;
+  /** The global id. */
+  id?: InputMaybe<IdFilter>;
+  /** Conditions on what sort of organization it is. */
+  kind?: InputMaybe<OrganizationKindFilter>;
+  /** Conditions on the places where the organization is based. */
+  locatedIn?: InputMaybe<PlaceRelationFilter>;
+  /** Conditions on the people who are members of the organization. */
+  members?: InputMaybe<PersonRelationFilter>;
+  /** The name, or any alias or label, ignoring case and accents. */
+  name?: InputMaybe<StringFilter>;
+  /** Conditions on the policies the organization pursues. */
+  policies?: InputMaybe<PolicyRelationFilter>;
+  /** Conditions on the sources the organization published. */
+  publications?: InputMaybe<SourceRelationFilter>;
+};
+
+/** What sort of organization an organization is. */
+export type OrganizationKind =
+  /** A body of a national government. */
+  | 'GOVERNMENT_BODY'
+  /** A political party. */
+  | 'POLITICAL_PARTY'
+  /** A publisher of news. */
+  | 'PUBLISHER';
+
+/** Conditions on a value of `OrganizationKind`. */
+export type OrganizationKindFilter = {
+  /** The value equals this one. */
+  equals?: InputMaybe<OrganizationKind>;
+  /** The value is one of these. */
+  in?: InputMaybe<Array<OrganizationKind>>;
+};
+
+/** An ordering of organizations. */
+export type OrganizationOrder = {
+  /** Which way; ascending when omitted. */
+  direction?: InputMaybe<OrderDirection>;
+  /** What to order by. */
+  field: OrganizationOrderField;
+};
+
+/** What organizations can be ordered by. */
+export type OrganizationOrderField =
+  /** The number of relationships of any type. */
+  | 'DEGREE'
+  /** The number of items in `locatedIn`. */
+  | 'LOCATED_IN_COUNT'
+  /** The number of items in `members`. */
+  | 'MEMBERS_COUNT'
+  /** The name, in English alphabetical order. */
+  | 'NAME'
+  /** The number of items in `policies`. */
+  | 'POLICIES_COUNT'
+  /** The number of items in `publications`. */
+  | 'PUBLICATIONS_COUNT';
+
 /** A page of organizations linked to an entity, each with the relationship that links it. */
 export type OrganizationRelationConnection = {
   __typename?: 'OrganizationRelationConnection';
@@ -2055,108 +1542,143 @@ export type OrganizationRelationEdge = {
   __typename?: 'OrganizationRelationEdge';
   /** An opaque cursor for paging after this item. */
   cursor: Scalars['String']['output'];
+  /** The passages of the sources that support the relationship. */
+  evidence: Array<Evidence>;
   /** The linked item. */
   node: Organization;
   /** The relationship that links it. */
   relationship: Relationship;
-  /** The passages of the sources that support the relationship. */
-  evidence: Array<Evidence>;
 };
 
 /** Conditions on the organizations linked to an entity, with a quantifier. */
 export type OrganizationRelationFilter = {
-  /** At least one linked item meets the conditions. */
-  some?: InputMaybe<OrganizationFilter>;
+  /** Conditions on the number of linked items. */
+  count?: InputMaybe<IntFilter>;
   /** Every linked item meets the conditions; true when there are none. */
   every?: InputMaybe<OrganizationFilter>;
   /** No linked item meets the conditions. */
   none?: InputMaybe<OrganizationFilter>;
-  /** Conditions on the number of linked items. */
-  count?: InputMaybe<IntFilter>;
+  /** At least one linked item meets the conditions. */
+  some?: InputMaybe<OrganizationFilter>;
 };
 
-/** Conditions on organizations; all given conditions must hold. */
-export type OrganizationFilter = {
-  /** All of these conditions hold. */
-  AND?: InputMaybe<Array<OrganizationFilter>>;
-  /** At least one of these conditions holds. */
-  OR?: InputMaybe<Array<OrganizationFilter>>;
-  /** This condition does not hold. */
-  NOT?: InputMaybe<OrganizationFilter>;
-  /** The global id. */
-  id?: InputMaybe<IdFilter>;
-  /** The name, or any alias or label, ignoring case and accents. */
-  name?: InputMaybe<StringFilter>;
-  /** Conditions on what sort of organization it is. */
-  kind?: InputMaybe<OrganizationKindFilter>;
-  /** Conditions on the people who are members of the organization. */
-  members?: InputMaybe<PersonRelationFilter>;
-  /** Conditions on the places where the organization is based. */
-  locatedIn?: InputMaybe<PlaceRelationFilter>;
-  /** Conditions on the policies the organization pursues. */
-  policies?: InputMaybe<PolicyRelationFilter>;
-  /** Conditions on the sources the organization published. */
-  publications?: InputMaybe<SourceRelationFilter>;
+/** Where a page of a connection sits within the whole list. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** The cursor of the last item of this page, or null when the page is empty. */
+  endCursor: Maybe<Scalars['String']['output']>;
+  /** Whether more items follow the last item of this page. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** Whether more items precede the first item of this page. */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** The cursor of the first item of this page, or null when the page is empty. */
+  startCursor: Maybe<Scalars['String']['output']>;
 };
 
-/** What organizations can be ordered by. */
-export type OrganizationOrderField =
-  /** The name, in English alphabetical order. */
-  | 'NAME'
-  /** The number of relationships of any type. */
-  | 'DEGREE'
-  /** The number of items in `members`. */
-  | 'MEMBERS_COUNT'
-  /** The number of items in `locatedIn`. */
-  | 'LOCATED_IN_COUNT'
-  /** The number of items in `policies`. */
-  | 'POLICIES_COUNT'
-  /** The number of items in `publications`. */
-  | 'PUBLICATIONS_COUNT';
+/** A date known to a stated precision, with the evidence for it. */
+export type PartialDate = {
+  __typename?: 'PartialDate';
+  /** The first day the date can denote, such as 2025-12-01 for December 2025. */
+  earliest: Scalars['Date']['output'];
+  /** The passages of the sources that support the date. */
+  evidence: Array<Evidence>;
+  /** Whether any part of the date was inferred rather than read directly from the source. */
+  isInferred: Scalars['Boolean']['output'];
+  /** The date in ISO 8601 form cut to its precision: 2026, 2025-12 or 2026-02-14. */
+  iso: Scalars['String']['output'];
+  /** The last day the date can denote, such as 2025-12-31 for December 2025. */
+  latest: Scalars['Date']['output'];
+  /** How finely the date is known. */
+  precision: DatePrecision;
+  /** A word the source uses to narrow the date within its precision, such as `mid` for mid-September. */
+  qualifier: Maybe<Scalars['String']['output']>;
+};
 
-/** An ordering of organizations. */
-export type OrganizationOrder = {
-  /** What to order by. */
-  field: OrganizationOrderField;
-  /** Which way; ascending when omitted. */
-  direction?: InputMaybe<OrderDirection>;
+/** A chain of relationships linking two entities. */
+export type Path = {
+  __typename?: 'Path';
+  /** The steps, in order. */
+  hops: Array<PathHop>;
+  /** The number of hops. */
+  length: Scalars['NonNegativeInt']['output'];
+  /** The entities along the path, from the start to the end. */
+  nodes: Array<Entity>;
+};
+
+/** One step of a path: a relationship followed from one entity to the next. */
+export type PathHop = {
+  __typename?: 'PathHop';
+  /** OUTGOING when the step follows the relationship's own direction, INCOMING when it goes against it. */
+  direction: Direction;
+  /** The passages of the sources that support the relationship. */
+  evidence: Array<Evidence>;
+  /** The entity the step leaves. */
+  from: Entity;
+  /** The relationship followed. */
+  relationship: Relationship;
+  /** The entity the step reaches. */
+  to: Entity;
 };
 
 /** A person named in at least one source, such as a minister who signed an agreement. */
-export type Person = Node & Entity & {
+export type Person = Entity & Node & {
   __typename?: 'Person';
-  /** The global id, such as `Person:karsten-wildberger`. */
-  id: Scalars['ID']['output'];
-  /** The entity's kind, always PERSON. */
-  entityType: EntityType;
-  /** The usual English name. */
-  name: Scalars['String']['output'];
   /** Other names and short forms the sources use. */
   aliases: Array<Scalars['String']['output']>;
-  /** Names in English, German and French, where known with certainty. */
-  labels: Array<Label>;
-  /** The name in one language, or null when it is not known in that language. */
-  label: Maybe<Scalars['String']['output']>;
+  /** The sources the person contributed to, with the role on each relationship. */
+  contributions: SourceRelationConnection;
+  /** The people who hold the corresponding office in another country. */
+  counterparts: PersonRelationConnection;
   /** One sentence saying what the person is. */
   description: Maybe<Scalars['String']['output']>;
+  /** The entity's kind, always PERSON. */
+  entityType: EntityType;
+  /** The events the person attended. */
+  eventsAttended: EventRelationConnection;
+  /** The global id, such as `Person:karsten-wildberger`. */
+  id: Scalars['ID']['output'];
+  /** The name in one language, or null when it is not known in that language. */
+  label: Maybe<Scalars['String']['output']>;
+  /** Names in English, German and French, where known with certainty. */
+  labels: Array<Label>;
+  /** The organizations, such as political parties, the person is a member of. */
+  memberships: OrganizationRelationConnection;
   /** The passages of the sources that name the person. */
   mentions: Array<Evidence>;
+  /** The usual English name. */
+  name: Scalars['String']['output'];
+  /** The public offices the person holds. */
+  offices: OfficeRelationConnection;
   /** Every relationship of the person, with its evidence. */
   relations: RelationConnection;
   /** The agreements the person signed, each with the country signed for and the capacity. */
   signedAgreements: SignedAgreementConnection;
-  /** The public offices the person holds. */
-  offices: OfficeRelationConnection;
-  /** The organizations, such as political parties, the person is a member of. */
-  memberships: OrganizationRelationConnection;
-  /** The people who hold the corresponding office in another country. */
-  counterparts: PersonRelationConnection;
-  /** The events the person attended. */
-  eventsAttended: EventRelationConnection;
   /** The topics the person spoke about, as the sources report. */
   spokeAbout: TopicRelationConnection;
-  /** The sources the person contributed to, with the role on each relationship. */
-  contributions: SourceRelationConnection;
+};
+
+
+/** A person named in at least one source, such as a minister who signed an agreement. */
+export type PersonContributionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
+};
+
+
+/** A person named in at least one source, such as a minister who signed an agreement. */
+export type PersonCounterpartsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
+};
+
+
+/** A person named in at least one source, such as a minister who signed an agreement. */
+export type PersonEventsAttendedArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
 };
 
 
@@ -2167,67 +1689,43 @@ export type PersonLabelArgs = {
 
 
 /** A person named in at least one source, such as a minister who signed an agreement. */
-export type PersonRelationsArgs = {
-  direction?: InputMaybe<Direction>;
-  types?: InputMaybe<Array<RelationshipType>>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+export type PersonMembershipsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-/** A person named in at least one source, such as a minister who signed an agreement. */
-export type PersonSignedAgreementsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<RelatedOrder>>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
 };
 
 
 /** A person named in at least one source, such as a minister who signed an agreement. */
 export type PersonOfficesArgs = {
-  orderBy?: InputMaybe<Array<RelatedOrder>>;
-  first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
 };
 
 
 /** A person named in at least one source, such as a minister who signed an agreement. */
-export type PersonMembershipsArgs = {
-  orderBy?: InputMaybe<Array<RelatedOrder>>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+export type PersonRelationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<RelationshipType>>;
 };
 
 
 /** A person named in at least one source, such as a minister who signed an agreement. */
-export type PersonCounterpartsArgs = {
-  orderBy?: InputMaybe<Array<RelatedOrder>>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+export type PersonSignedAgreementsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-/** A person named in at least one source, such as a minister who signed an agreement. */
-export type PersonEventsAttendedArgs = {
-  orderBy?: InputMaybe<Array<RelatedOrder>>;
   first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
 };
 
 
 /** A person named in at least one source, such as a minister who signed an agreement. */
 export type PersonSpokeAboutArgs = {
-  orderBy?: InputMaybe<Array<RelatedOrder>>;
-  first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-/** A person named in at least one source, such as a minister who signed an agreement. */
-export type PersonContributionsArgs = {
-  orderBy?: InputMaybe<Array<RelatedOrder>>;
   first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
 };
 
 /** A page of people. */
@@ -2252,6 +1750,63 @@ export type PersonEdge = {
   node: Person;
 };
 
+/** Conditions on people; all given conditions must hold. */
+export type PersonFilter = {
+  /** All of these conditions hold. */
+  AND?: InputMaybe<Array<PersonFilter>>;
+  /** This condition does not hold. */
+  NOT?: InputMaybe<PersonFilter>;
+  /** At least one of these conditions holds. */
+  OR?: InputMaybe<Array<PersonFilter>>;
+  /** Conditions on the sources the person contributed to, with the role on each relationship. */
+  contributions?: InputMaybe<SourceRelationFilter>;
+  /** Conditions on the people who hold the corresponding office in another country. */
+  counterparts?: InputMaybe<PersonRelationFilter>;
+  /** Conditions on the events the person attended. */
+  eventsAttended?: InputMaybe<EventRelationFilter>;
+  /** The global id. */
+  id?: InputMaybe<IdFilter>;
+  /** Conditions on the organizations, such as political parties, the person is a member of. */
+  memberships?: InputMaybe<OrganizationRelationFilter>;
+  /** The name, or any alias or label, ignoring case and accents. */
+  name?: InputMaybe<StringFilter>;
+  /** Conditions on the public offices the person holds. */
+  offices?: InputMaybe<OfficeRelationFilter>;
+  /** Conditions on the agreements the person signed, each with the country signed for and the capacity. */
+  signedAgreements?: InputMaybe<SignedAgreementRelationFilter>;
+  /** Conditions on the topics the person spoke about, as the sources report. */
+  spokeAbout?: InputMaybe<TopicRelationFilter>;
+};
+
+/** An ordering of people. */
+export type PersonOrder = {
+  /** Which way; ascending when omitted. */
+  direction?: InputMaybe<OrderDirection>;
+  /** What to order by. */
+  field: PersonOrderField;
+};
+
+/** What people can be ordered by. */
+export type PersonOrderField =
+  /** The number of items in `contributions`. */
+  | 'CONTRIBUTIONS_COUNT'
+  /** The number of items in `counterparts`. */
+  | 'COUNTERPARTS_COUNT'
+  /** The number of relationships of any type. */
+  | 'DEGREE'
+  /** The number of items in `eventsAttended`. */
+  | 'EVENTS_ATTENDED_COUNT'
+  /** The number of items in `memberships`. */
+  | 'MEMBERSHIPS_COUNT'
+  /** The name, in English alphabetical order. */
+  | 'NAME'
+  /** The number of items in `offices`. */
+  | 'OFFICES_COUNT'
+  /** The number of items in `signedAgreements`. */
+  | 'SIGNED_AGREEMENTS_COUNT'
+  /** The number of items in `spokeAbout`. */
+  | 'SPOKE_ABOUT_COUNT';
+
 /** A page of people linked to an entity, each with the relationship that links it. */
 export type PersonRelationConnection = {
   __typename?: 'PersonRelationConnection';
@@ -2270,168 +1825,83 @@ export type PersonRelationEdge = {
   __typename?: 'PersonRelationEdge';
   /** An opaque cursor for paging after this item. */
   cursor: Scalars['String']['output'];
+  /** The passages of the sources that support the relationship. */
+  evidence: Array<Evidence>;
   /** The linked item. */
   node: Person;
   /** The relationship that links it. */
   relationship: Relationship;
-  /** The passages of the sources that support the relationship. */
-  evidence: Array<Evidence>;
 };
 
 /** Conditions on the people linked to an entity, with a quantifier. */
 export type PersonRelationFilter = {
-  /** At least one linked item meets the conditions. */
-  some?: InputMaybe<PersonFilter>;
+  /** Conditions on the number of linked items. */
+  count?: InputMaybe<IntFilter>;
   /** Every linked item meets the conditions; true when there are none. */
   every?: InputMaybe<PersonFilter>;
   /** No linked item meets the conditions. */
   none?: InputMaybe<PersonFilter>;
-  /** Conditions on the number of linked items. */
-  count?: InputMaybe<IntFilter>;
-};
-
-/** Conditions on people; all given conditions must hold. */
-export type PersonFilter = {
-  /** All of these conditions hold. */
-  AND?: InputMaybe<Array<PersonFilter>>;
-  /** At least one of these conditions holds. */
-  OR?: InputMaybe<Array<PersonFilter>>;
-  /** This condition does not hold. */
-  NOT?: InputMaybe<PersonFilter>;
-  /** The global id. */
-  id?: InputMaybe<IdFilter>;
-  /** The name, or any alias or label, ignoring case and accents. */
-  name?: InputMaybe<StringFilter>;
-  /** Conditions on the agreements the person signed, each with the country signed for and the capacity. */
-  signedAgreements?: InputMaybe<SignedAgreementRelationFilter>;
-  /** Conditions on the public offices the person holds. */
-  offices?: InputMaybe<OfficeRelationFilter>;
-  /** Conditions on the organizations, such as political parties, the person is a member of. */
-  memberships?: InputMaybe<OrganizationRelationFilter>;
-  /** Conditions on the people who hold the corresponding office in another country. */
-  counterparts?: InputMaybe<PersonRelationFilter>;
-  /** Conditions on the events the person attended. */
-  eventsAttended?: InputMaybe<EventRelationFilter>;
-  /** Conditions on the topics the person spoke about, as the sources report. */
-  spokeAbout?: InputMaybe<TopicRelationFilter>;
-  /** Conditions on the sources the person contributed to, with the role on each relationship. */
-  contributions?: InputMaybe<SourceRelationFilter>;
-};
-
-/** What people can be ordered by. */
-export type PersonOrderField =
-  /** The name, in English alphabetical order. */
-  | 'NAME'
-  /** The number of relationships of any type. */
-  | 'DEGREE'
-  /** The number of items in `signedAgreements`. */
-  | 'SIGNED_AGREEMENTS_COUNT'
-  /** The number of items in `offices`. */
-  | 'OFFICES_COUNT'
-  /** The number of items in `memberships`. */
-  | 'MEMBERSHIPS_COUNT'
-  /** The number of items in `counterparts`. */
-  | 'COUNTERPARTS_COUNT'
-  /** The number of items in `eventsAttended`. */
-  | 'EVENTS_ATTENDED_COUNT'
-  /** The number of items in `spokeAbout`. */
-  | 'SPOKE_ABOUT_COUNT'
-  /** The number of items in `contributions`. */
-  | 'CONTRIBUTIONS_COUNT';
-
-/** An ordering of people. */
-export type PersonOrder = {
-  /** What to order by. */
-  field: PersonOrderField;
-  /** Which way; ascending when omitted. */
-  direction?: InputMaybe<OrderDirection>;
-};
-
-/** A page of agreements linked to a person by SIGNED, each with the relationship's properties. */
-export type SignedAgreementConnection = {
-  __typename?: 'SignedAgreementConnection';
-  /** The linked agreements on this page, each with the relationship's properties and evidence. */
-  edges: Array<SignedAgreementEdge>;
-  /** The linked agreements on this page. */
-  nodes: Array<Agreement>;
-  /** Where this page sits in the whole list. */
-  pageInfo: PageInfo;
-  /** The number of linked agreements in the whole list. */
-  totalCount: Scalars['NonNegativeInt']['output'];
-};
-
-/** One of agreements linked by SIGNED, with the relationship's properties and evidence. */
-export type SignedAgreementEdge = {
-  __typename?: 'SignedAgreementEdge';
-  /** An opaque cursor for paging after this item. */
-  cursor: Scalars['String']['output'];
-  /** The linked item. */
-  node: Agreement;
-  /** The country the person signed for. */
-  onBehalfOf: Maybe<Country>;
-  /** The capacity in which the person acted, as the source words it. */
-  capacity: Maybe<Scalars['String']['output']>;
-  /** The SIGNED relationship. */
-  relationship: Relationship;
-  /** The passages of the sources that support the relationship. */
-  evidence: Array<Evidence>;
-};
-
-/** Conditions on one SIGNED relationship of a person: the entity at its other end and its properties. */
-export type SignedAgreementFilter = {
-  /** Conditions on the agreement at the other end. */
-  agreement?: InputMaybe<AgreementFilter>;
-  /** Conditions on `onBehalfOf`; never met when the relationship has none. */
-  onBehalfOf?: InputMaybe<CountryFilter>;
-  /** Conditions on `capacity`; never met when the relationship has none. */
-  capacity?: InputMaybe<StringFilter>;
-};
-
-/** Conditions on the SIGNED relationships of a person, with a quantifier. */
-export type SignedAgreementRelationFilter = {
   /** At least one linked item meets the conditions. */
-  some?: InputMaybe<SignedAgreementFilter>;
-  /** Every linked item meets the conditions; true when there are none. */
-  every?: InputMaybe<SignedAgreementFilter>;
-  /** No linked item meets the conditions. */
-  none?: InputMaybe<SignedAgreementFilter>;
-  /** Conditions on the number of linked items. */
-  count?: InputMaybe<IntFilter>;
+  some?: InputMaybe<PersonFilter>;
 };
 
 /** A city, capital or region named in a source, such as Montreal. */
-export type Place = Node & Entity & {
+export type Place = Entity & Node & {
   __typename?: 'Place';
-  /** The global id, such as `Place:montreal`. */
-  id: Scalars['ID']['output'];
-  /** The entity's kind, always PLACE. */
-  entityType: EntityType;
-  /** The usual English name. */
-  name: Scalars['String']['output'];
   /** Other names and short forms the sources use. */
   aliases: Array<Scalars['String']['output']>;
-  /** Names in English, German and French, where known with certainty. */
-  labels: Array<Label>;
-  /** The name in one language, or null when it is not known in that language. */
-  label: Maybe<Scalars['String']['output']>;
-  /** One sentence saying what the place is. */
-  description: Maybe<Scalars['String']['output']>;
-  /** The passages of the sources that name the place. */
-  mentions: Array<Evidence>;
-  /** Every relationship of the place, with its evidence. */
-  relations: RelationConnection;
-  /** What sort of place it is. */
-  kind: PlaceKind;
-  /** The countries and larger places this place lies in. */
-  locatedIn: EntityRelationConnection;
   /** The countries whose capital this place is. */
   capitalOf: CountryRelationConnection;
   /** The places, countries and organizations that lie in this place. */
   contains: EntityRelationConnection;
+  /** One sentence saying what the place is. */
+  description: Maybe<Scalars['String']['output']>;
+  /** The entity's kind, always PLACE. */
+  entityType: EntityType;
   /** The events held in this place. */
   events: EventRelationConnection;
+  /** The global id, such as `Place:montreal`. */
+  id: Scalars['ID']['output'];
+  /** What sort of place it is. */
+  kind: PlaceKind;
+  /** The name in one language, or null when it is not known in that language. */
+  label: Maybe<Scalars['String']['output']>;
+  /** Names in English, German and French, where known with certainty. */
+  labels: Array<Label>;
+  /** The countries and larger places this place lies in. */
+  locatedIn: EntityRelationConnection;
+  /** The passages of the sources that name the place. */
+  mentions: Array<Evidence>;
+  /** The usual English name. */
+  name: Scalars['String']['output'];
+  /** Every relationship of the place, with its evidence. */
+  relations: RelationConnection;
   /** The countries that aim at this place as a market. */
   targetedBy: CountryRelationConnection;
+};
+
+
+/** A city, capital or region named in a source, such as Montreal. */
+export type PlaceCapitalOfArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
+};
+
+
+/** A city, capital or region named in a source, such as Montreal. */
+export type PlaceContainsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
+};
+
+
+/** A city, capital or region named in a source, such as Montreal. */
+export type PlaceEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
 };
 
 
@@ -2442,51 +1912,27 @@ export type PlaceLabelArgs = {
 
 
 /** A city, capital or region named in a source, such as Montreal. */
-export type PlaceRelationsArgs = {
-  direction?: InputMaybe<Direction>;
-  types?: InputMaybe<Array<RelationshipType>>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-/** A city, capital or region named in a source, such as Montreal. */
 export type PlaceLocatedInArgs = {
-  orderBy?: InputMaybe<Array<RelatedOrder>>;
-  first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
 };
 
 
 /** A city, capital or region named in a source, such as Montreal. */
-export type PlaceCapitalOfArgs = {
-  orderBy?: InputMaybe<Array<RelatedOrder>>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+export type PlaceRelationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-/** A city, capital or region named in a source, such as Montreal. */
-export type PlaceContainsArgs = {
-  orderBy?: InputMaybe<Array<RelatedOrder>>;
+  direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-/** A city, capital or region named in a source, such as Montreal. */
-export type PlaceEventsArgs = {
-  orderBy?: InputMaybe<Array<RelatedOrder>>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
+  types?: InputMaybe<Array<RelationshipType>>;
 };
 
 
 /** A city, capital or region named in a source, such as Montreal. */
 export type PlaceTargetedByArgs = {
-  orderBy?: InputMaybe<Array<RelatedOrder>>;
-  first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
 };
 
 /** A page of places. */
@@ -2511,6 +1957,72 @@ export type PlaceEdge = {
   node: Place;
 };
 
+/** Conditions on places; all given conditions must hold. */
+export type PlaceFilter = {
+  /** All of these conditions hold. */
+  AND?: InputMaybe<Array<PlaceFilter>>;
+  /** This condition does not hold. */
+  NOT?: InputMaybe<PlaceFilter>;
+  /** At least one of these conditions holds. */
+  OR?: InputMaybe<Array<PlaceFilter>>;
+  /** Conditions on the countries whose capital this place is. */
+  capitalOf?: InputMaybe<CountryRelationFilter>;
+  /** Conditions on the places, countries and organizations that lie in this place. */
+  contains?: InputMaybe<EntityRelationFilter>;
+  /** Conditions on the events held in this place. */
+  events?: InputMaybe<EventRelationFilter>;
+  /** The global id. */
+  id?: InputMaybe<IdFilter>;
+  /** Conditions on what sort of place it is. */
+  kind?: InputMaybe<PlaceKindFilter>;
+  /** Conditions on the countries and larger places this place lies in. */
+  locatedIn?: InputMaybe<EntityRelationFilter>;
+  /** The name, or any alias or label, ignoring case and accents. */
+  name?: InputMaybe<StringFilter>;
+  /** Conditions on the countries that aim at this place as a market. */
+  targetedBy?: InputMaybe<CountryRelationFilter>;
+};
+
+/** What sort of place a place is. */
+export type PlaceKind =
+  /** A city or town. */
+  | 'CITY'
+  /** A region larger than a country, such as a continent. */
+  | 'REGION';
+
+/** Conditions on a value of `PlaceKind`. */
+export type PlaceKindFilter = {
+  /** The value equals this one. */
+  equals?: InputMaybe<PlaceKind>;
+  /** The value is one of these. */
+  in?: InputMaybe<Array<PlaceKind>>;
+};
+
+/** An ordering of places. */
+export type PlaceOrder = {
+  /** Which way; ascending when omitted. */
+  direction?: InputMaybe<OrderDirection>;
+  /** What to order by. */
+  field: PlaceOrderField;
+};
+
+/** What places can be ordered by. */
+export type PlaceOrderField =
+  /** The number of items in `capitalOf`. */
+  | 'CAPITAL_OF_COUNT'
+  /** The number of items in `contains`. */
+  | 'CONTAINS_COUNT'
+  /** The number of relationships of any type. */
+  | 'DEGREE'
+  /** The number of items in `events`. */
+  | 'EVENTS_COUNT'
+  /** The number of items in `locatedIn`. */
+  | 'LOCATED_IN_COUNT'
+  /** The name, in English alphabetical order. */
+  | 'NAME'
+  /** The number of items in `targetedBy`. */
+  | 'TARGETED_BY_COUNT';
+
 /** A page of places linked to an entity, each with the relationship that links it. */
 export type PlaceRelationConnection = {
   __typename?: 'PlaceRelationConnection';
@@ -2529,100 +2041,49 @@ export type PlaceRelationEdge = {
   __typename?: 'PlaceRelationEdge';
   /** An opaque cursor for paging after this item. */
   cursor: Scalars['String']['output'];
+  /** The passages of the sources that support the relationship. */
+  evidence: Array<Evidence>;
   /** The linked item. */
   node: Place;
   /** The relationship that links it. */
   relationship: Relationship;
-  /** The passages of the sources that support the relationship. */
-  evidence: Array<Evidence>;
 };
 
 /** Conditions on the places linked to an entity, with a quantifier. */
 export type PlaceRelationFilter = {
-  /** At least one linked item meets the conditions. */
-  some?: InputMaybe<PlaceFilter>;
+  /** Conditions on the number of linked items. */
+  count?: InputMaybe<IntFilter>;
   /** Every linked item meets the conditions; true when there are none. */
   every?: InputMaybe<PlaceFilter>;
   /** No linked item meets the conditions. */
   none?: InputMaybe<PlaceFilter>;
-  /** Conditions on the number of linked items. */
-  count?: InputMaybe<IntFilter>;
-};
-
-/** Conditions on places; all given conditions must hold. */
-export type PlaceFilter = {
-  /** All of these conditions hold. */
-  AND?: InputMaybe<Array<PlaceFilter>>;
-  /** At least one of these conditions holds. */
-  OR?: InputMaybe<Array<PlaceFilter>>;
-  /** This condition does not hold. */
-  NOT?: InputMaybe<PlaceFilter>;
-  /** The global id. */
-  id?: InputMaybe<IdFilter>;
-  /** The name, or any alias or label, ignoring case and accents. */
-  name?: InputMaybe<StringFilter>;
-  /** Conditions on what sort of place it is. */
-  kind?: InputMaybe<PlaceKindFilter>;
-  /** Conditions on the countries and larger places this place lies in. */
-  locatedIn?: InputMaybe<EntityRelationFilter>;
-  /** Conditions on the countries whose capital this place is. */
-  capitalOf?: InputMaybe<CountryRelationFilter>;
-  /** Conditions on the places, countries and organizations that lie in this place. */
-  contains?: InputMaybe<EntityRelationFilter>;
-  /** Conditions on the events held in this place. */
-  events?: InputMaybe<EventRelationFilter>;
-  /** Conditions on the countries that aim at this place as a market. */
-  targetedBy?: InputMaybe<CountryRelationFilter>;
-};
-
-/** What places can be ordered by. */
-export type PlaceOrderField =
-  /** The name, in English alphabetical order. */
-  | 'NAME'
-  /** The number of relationships of any type. */
-  | 'DEGREE'
-  /** The number of items in `locatedIn`. */
-  | 'LOCATED_IN_COUNT'
-  /** The number of items in `capitalOf`. */
-  | 'CAPITAL_OF_COUNT'
-  /** The number of items in `contains`. */
-  | 'CONTAINS_COUNT'
-  /** The number of items in `events`. */
-  | 'EVENTS_COUNT'
-  /** The number of items in `targetedBy`. */
-  | 'TARGETED_BY_COUNT';
-
-/** An ordering of places. */
-export type PlaceOrder = {
-  /** What to order by. */
-  field: PlaceOrderField;
-  /** Which way; ascending when omitted. */
-  direction?: InputMaybe<OrderDirection>;
+  /** At least one linked item meets the conditions. */
+  some?: InputMaybe<PlaceFilter>;
 };
 
 /** A government policy or plan named in a source, such as the America First policy. */
-export type Policy = Node & Entity & {
+export type Policy = Entity & Node & {
   __typename?: 'Policy';
-  /** The global id, such as `Policy:america-first`. */
-  id: Scalars['ID']['output'];
-  /** The entity's kind, always POLICY. */
-  entityType: EntityType;
-  /** The usual English name. */
-  name: Scalars['String']['output'];
   /** Other names and short forms the sources use. */
   aliases: Array<Scalars['String']['output']>;
-  /** Names in English, German and French, where known with certainty. */
-  labels: Array<Label>;
-  /** The name in one language, or null when it is not known in that language. */
-  label: Maybe<Scalars['String']['output']>;
   /** One sentence saying what the policy is. */
   description: Maybe<Scalars['String']['output']>;
+  /** The entity's kind, always POLICY. */
+  entityType: EntityType;
+  /** The global id, such as `Policy:america-first`. */
+  id: Scalars['ID']['output'];
+  /** The name in one language, or null when it is not known in that language. */
+  label: Maybe<Scalars['String']['output']>;
+  /** Names in English, German and French, where known with certainty. */
+  labels: Array<Label>;
   /** The passages of the sources that name the policy. */
   mentions: Array<Evidence>;
-  /** Every relationship of the policy, with its evidence. */
-  relations: RelationConnection;
+  /** The usual English name. */
+  name: Scalars['String']['output'];
   /** The countries, government bodies and people that pursue the policy. */
   pursuedBy: EntityRelationConnection;
+  /** Every relationship of the policy, with its evidence. */
+  relations: RelationConnection;
   /** The agreements that are a response to the policy. */
   respondedToBy: AgreementRelationConnection;
 };
@@ -2635,27 +2096,27 @@ export type PolicyLabelArgs = {
 
 
 /** A government policy or plan named in a source, such as the America First policy. */
-export type PolicyRelationsArgs = {
-  direction?: InputMaybe<Direction>;
-  types?: InputMaybe<Array<RelationshipType>>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+export type PolicyPursuedByArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
 };
 
 
 /** A government policy or plan named in a source, such as the America First policy. */
-export type PolicyPursuedByArgs = {
-  orderBy?: InputMaybe<Array<RelatedOrder>>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+export type PolicyRelationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<RelationshipType>>;
 };
 
 
 /** A government policy or plan named in a source, such as the America First policy. */
 export type PolicyRespondedToByArgs = {
-  orderBy?: InputMaybe<Array<RelatedOrder>>;
-  first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
 };
 
 /** A page of policies. */
@@ -2680,6 +2141,43 @@ export type PolicyEdge = {
   node: Policy;
 };
 
+/** Conditions on policies; all given conditions must hold. */
+export type PolicyFilter = {
+  /** All of these conditions hold. */
+  AND?: InputMaybe<Array<PolicyFilter>>;
+  /** This condition does not hold. */
+  NOT?: InputMaybe<PolicyFilter>;
+  /** At least one of these conditions holds. */
+  OR?: InputMaybe<Array<PolicyFilter>>;
+  /** The global id. */
+  id?: InputMaybe<IdFilter>;
+  /** The name, or any alias or label, ignoring case and accents. */
+  name?: InputMaybe<StringFilter>;
+  /** Conditions on the countries, government bodies and people that pursue the policy. */
+  pursuedBy?: InputMaybe<EntityRelationFilter>;
+  /** Conditions on the agreements that are a response to the policy. */
+  respondedToBy?: InputMaybe<AgreementRelationFilter>;
+};
+
+/** An ordering of policies. */
+export type PolicyOrder = {
+  /** Which way; ascending when omitted. */
+  direction?: InputMaybe<OrderDirection>;
+  /** What to order by. */
+  field: PolicyOrderField;
+};
+
+/** What policies can be ordered by. */
+export type PolicyOrderField =
+  /** The number of relationships of any type. */
+  | 'DEGREE'
+  /** The name, in English alphabetical order. */
+  | 'NAME'
+  /** The number of items in `pursuedBy`. */
+  | 'PURSUED_BY_COUNT'
+  /** The number of items in `respondedToBy`. */
+  | 'RESPONDED_TO_BY_COUNT';
+
 /** A page of policies linked to an entity, each with the relationship that links it. */
 export type PolicyRelationConnection = {
   __typename?: 'PolicyRelationConnection';
@@ -2698,90 +2196,61 @@ export type PolicyRelationEdge = {
   __typename?: 'PolicyRelationEdge';
   /** An opaque cursor for paging after this item. */
   cursor: Scalars['String']['output'];
+  /** The passages of the sources that support the relationship. */
+  evidence: Array<Evidence>;
   /** The linked item. */
   node: Policy;
   /** The relationship that links it. */
   relationship: Relationship;
-  /** The passages of the sources that support the relationship. */
-  evidence: Array<Evidence>;
 };
 
 /** Conditions on the policies linked to an entity, with a quantifier. */
 export type PolicyRelationFilter = {
-  /** At least one linked item meets the conditions. */
-  some?: InputMaybe<PolicyFilter>;
+  /** Conditions on the number of linked items. */
+  count?: InputMaybe<IntFilter>;
   /** Every linked item meets the conditions; true when there are none. */
   every?: InputMaybe<PolicyFilter>;
   /** No linked item meets the conditions. */
   none?: InputMaybe<PolicyFilter>;
-  /** Conditions on the number of linked items. */
-  count?: InputMaybe<IntFilter>;
-};
-
-/** Conditions on policies; all given conditions must hold. */
-export type PolicyFilter = {
-  /** All of these conditions hold. */
-  AND?: InputMaybe<Array<PolicyFilter>>;
-  /** At least one of these conditions holds. */
-  OR?: InputMaybe<Array<PolicyFilter>>;
-  /** This condition does not hold. */
-  NOT?: InputMaybe<PolicyFilter>;
-  /** The global id. */
-  id?: InputMaybe<IdFilter>;
-  /** The name, or any alias or label, ignoring case and accents. */
-  name?: InputMaybe<StringFilter>;
-  /** Conditions on the countries, government bodies and people that pursue the policy. */
-  pursuedBy?: InputMaybe<EntityRelationFilter>;
-  /** Conditions on the agreements that are a response to the policy. */
-  respondedToBy?: InputMaybe<AgreementRelationFilter>;
-};
-
-/** What policies can be ordered by. */
-export type PolicyOrderField =
-  /** The name, in English alphabetical order. */
-  | 'NAME'
-  /** The number of relationships of any type. */
-  | 'DEGREE'
-  /** The number of items in `pursuedBy`. */
-  | 'PURSUED_BY_COUNT'
-  /** The number of items in `respondedToBy`. */
-  | 'RESPONDED_TO_BY_COUNT';
-
-/** An ordering of policies. */
-export type PolicyOrder = {
-  /** What to order by. */
-  field: PolicyOrderField;
-  /** Which way; ascending when omitted. */
-  direction?: InputMaybe<OrderDirection>;
+  /** At least one linked item meets the conditions. */
+  some?: InputMaybe<PolicyFilter>;
 };
 
 /** A product or platform named in a source, such as ChatGPT. */
-export type Product = Node & Entity & {
+export type Product = Entity & Node & {
   __typename?: 'Product';
-  /** The global id, such as `Product:chatgpt`. */
-  id: Scalars['ID']['output'];
-  /** The entity's kind, always PRODUCT. */
-  entityType: EntityType;
-  /** The usual English name. */
-  name: Scalars['String']['output'];
   /** Other names and short forms the sources use. */
   aliases: Array<Scalars['String']['output']>;
-  /** Names in English, German and French, where known with certainty. */
-  labels: Array<Label>;
-  /** The name in one language, or null when it is not known in that language. */
-  label: Maybe<Scalars['String']['output']>;
   /** One sentence saying what the product is. */
   description: Maybe<Scalars['String']['output']>;
-  /** The passages of the sources that name the product. */
-  mentions: Array<Evidence>;
-  /** Every relationship of the product, with its evidence. */
-  relations: RelationConnection;
-  /** What sort of product it is. */
-  kind: ProductKind;
-  /** The countries the product comes from. */
-  originatesFrom: CountryRelationConnection;
+  /** The entity's kind, always PRODUCT. */
+  entityType: EntityType;
+  /** The global id, such as `Product:chatgpt`. */
+  id: Scalars['ID']['output'];
   /** The agreements that aim at independence from the product. */
   independenceSoughtBy: AgreementRelationConnection;
+  /** What sort of product it is. */
+  kind: ProductKind;
+  /** The name in one language, or null when it is not known in that language. */
+  label: Maybe<Scalars['String']['output']>;
+  /** Names in English, German and French, where known with certainty. */
+  labels: Array<Label>;
+  /** The passages of the sources that name the product. */
+  mentions: Array<Evidence>;
+  /** The usual English name. */
+  name: Scalars['String']['output'];
+  /** The countries the product comes from. */
+  originatesFrom: CountryRelationConnection;
+  /** Every relationship of the product, with its evidence. */
+  relations: RelationConnection;
+};
+
+
+/** A product or platform named in a source, such as ChatGPT. */
+export type ProductIndependenceSoughtByArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
 };
 
 
@@ -2792,27 +2261,19 @@ export type ProductLabelArgs = {
 
 
 /** A product or platform named in a source, such as ChatGPT. */
-export type ProductRelationsArgs = {
-  direction?: InputMaybe<Direction>;
-  types?: InputMaybe<Array<RelationshipType>>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-/** A product or platform named in a source, such as ChatGPT. */
 export type ProductOriginatesFromArgs = {
-  orderBy?: InputMaybe<Array<RelatedOrder>>;
-  first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
 };
 
 
 /** A product or platform named in a source, such as ChatGPT. */
-export type ProductIndependenceSoughtByArgs = {
-  orderBy?: InputMaybe<Array<RelatedOrder>>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+export type ProductRelationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<RelationshipType>>;
 };
 
 /** A page of products. */
@@ -2837,6 +2298,58 @@ export type ProductEdge = {
   node: Product;
 };
 
+/** Conditions on products; all given conditions must hold. */
+export type ProductFilter = {
+  /** All of these conditions hold. */
+  AND?: InputMaybe<Array<ProductFilter>>;
+  /** This condition does not hold. */
+  NOT?: InputMaybe<ProductFilter>;
+  /** At least one of these conditions holds. */
+  OR?: InputMaybe<Array<ProductFilter>>;
+  /** The global id. */
+  id?: InputMaybe<IdFilter>;
+  /** Conditions on the agreements that aim at independence from the product. */
+  independenceSoughtBy?: InputMaybe<AgreementRelationFilter>;
+  /** Conditions on what sort of product it is. */
+  kind?: InputMaybe<ProductKindFilter>;
+  /** The name, or any alias or label, ignoring case and accents. */
+  name?: InputMaybe<StringFilter>;
+  /** Conditions on the countries the product comes from. */
+  originatesFrom?: InputMaybe<CountryRelationFilter>;
+};
+
+/** What sort of product a product is. */
+export type ProductKind =
+  /** A platform offering artificial intelligence to the public, such as a chat assistant. */
+  | 'AI_PLATFORM';
+
+/** Conditions on a value of `ProductKind`. */
+export type ProductKindFilter = {
+  /** The value equals this one. */
+  equals?: InputMaybe<ProductKind>;
+  /** The value is one of these. */
+  in?: InputMaybe<Array<ProductKind>>;
+};
+
+/** An ordering of products. */
+export type ProductOrder = {
+  /** Which way; ascending when omitted. */
+  direction?: InputMaybe<OrderDirection>;
+  /** What to order by. */
+  field: ProductOrderField;
+};
+
+/** What products can be ordered by. */
+export type ProductOrderField =
+  /** The number of relationships of any type. */
+  | 'DEGREE'
+  /** The number of items in `independenceSoughtBy`. */
+  | 'INDEPENDENCE_SOUGHT_BY_COUNT'
+  /** The name, in English alphabetical order. */
+  | 'NAME'
+  /** The number of items in `originatesFrom`. */
+  | 'ORIGINATES_FROM_COUNT';
+
 /** A page of products linked to an entity, each with the relationship that links it. */
 export type ProductRelationConnection = {
   __typename?: 'ProductRelationConnection';
@@ -2855,104 +2368,580 @@ export type ProductRelationEdge = {
   __typename?: 'ProductRelationEdge';
   /** An opaque cursor for paging after this item. */
   cursor: Scalars['String']['output'];
+  /** The passages of the sources that support the relationship. */
+  evidence: Array<Evidence>;
   /** The linked item. */
   node: Product;
   /** The relationship that links it. */
   relationship: Relationship;
-  /** The passages of the sources that support the relationship. */
-  evidence: Array<Evidence>;
 };
 
 /** Conditions on the products linked to an entity, with a quantifier. */
 export type ProductRelationFilter = {
-  /** At least one linked item meets the conditions. */
-  some?: InputMaybe<ProductFilter>;
+  /** Conditions on the number of linked items. */
+  count?: InputMaybe<IntFilter>;
   /** Every linked item meets the conditions; true when there are none. */
   every?: InputMaybe<ProductFilter>;
   /** No linked item meets the conditions. */
   none?: InputMaybe<ProductFilter>;
-  /** Conditions on the number of linked items. */
-  count?: InputMaybe<IntFilter>;
+  /** At least one linked item meets the conditions. */
+  some?: InputMaybe<ProductFilter>;
 };
 
-/** Conditions on products; all given conditions must hold. */
-export type ProductFilter = {
-  /** All of these conditions hold. */
-  AND?: InputMaybe<Array<ProductFilter>>;
-  /** At least one of these conditions holds. */
-  OR?: InputMaybe<Array<ProductFilter>>;
-  /** This condition does not hold. */
-  NOT?: InputMaybe<ProductFilter>;
-  /** The global id. */
-  id?: InputMaybe<IdFilter>;
-  /** The name, or any alias or label, ignoring case and accents. */
-  name?: InputMaybe<StringFilter>;
-  /** Conditions on what sort of product it is. */
-  kind?: InputMaybe<ProductKindFilter>;
-  /** Conditions on the countries the product comes from. */
-  originatesFrom?: InputMaybe<CountryRelationFilter>;
-  /** Conditions on the agreements that aim at independence from the product. */
-  independenceSoughtBy?: InputMaybe<AgreementRelationFilter>;
+/** The root of every read: lookups by id and name, and lists of each kind of entity. */
+export type Query = {
+  __typename?: 'Query';
+  /** Lists agreements, filtered and ordered as asked; by name when no order is given. */
+  agreements: AgreementConnection;
+  /** Lists countries, filtered and ordered as asked; by name when no order is given. */
+  countries: CountryConnection;
+  /** Finds the country with the given ISO 3166-1 alpha-2 code; null when the graph has no such country. */
+  country: Maybe<Country>;
+  /** Finds the entities whose name, alias or label equals the given name, ignoring case, accents and punctuation. */
+  entitiesByName: Array<Entity>;
+  /** Lists events, filtered and ordered as asked; by name when no order is given. */
+  events: EventConnection;
+  /** Every fact whose evidence overlaps a span of a source's text, ordered by where the evidence starts: from a highlighted sentence to the graph. */
+  evidenceIn: Array<Fact>;
+  /** Counts entities of one kind per group, largest group first, then by name or value: agreements per country, events per place, topics per broader topic. An entity in several groups counts in each; one in none is not counted. */
+  groupCounts: Array<GroupCount>;
+  /** The entities and relationships within `depth` hops of an entity, in either direction, in a shape a graph-drawing client can use directly; null when the id names nothing. */
+  neighborhood: Maybe<Neighborhood>;
+  /** Fetches any object by its global id; null when no object has that id. */
+  node: Maybe<Node>;
+  /** Fetches objects by their global ids, in the order given; null for each id that matches nothing. */
+  nodes: Array<Maybe<Node>>;
+  /** Lists offices, filtered and ordered as asked; by name when no order is given. */
+  offices: OfficeConnection;
+  /** Lists organizations, filtered and ordered as asked; by name when no order is given. */
+  organizations: OrganizationConnection;
+  /** The shortest paths between two entities, following relationships in either direction; all paths of the shortest length, up to `first`. Empty when the entities are not linked within `maxHops`. */
+  paths: Array<Path>;
+  /** Lists people, filtered and ordered as asked; by name when no order is given. */
+  people: PersonConnection;
+  /** Lists places, filtered and ordered as asked; by name when no order is given. */
+  places: PlaceConnection;
+  /** Lists policies, filtered and ordered as asked; by name when no order is given. */
+  policies: PolicyConnection;
+  /** Lists products, filtered and ordered as asked; by name when no order is given. */
+  products: ProductConnection;
+  /** Searches names, aliases in every language, descriptions and evidence quotes, ranked by relevance. Case, accents and hyphens are ignored, and the last word also matches as a prefix, so `Montreal` finds `Montréal` and `deep-learn` finds `deep learning`. */
+  search: SearchConnection;
+  /** Lists sources, filtered and ordered as asked; by name when no order is given. */
+  sources: SourceConnection;
+  /** The dated facts of the graph in chronological order: each date by its first possible day, then finer precision first, then name. `from` and `to` follow the rules of DateFilter: an entry is included when its date lies wholly within the period. */
+  timeline: TimelineConnection;
+  /** Lists topics, filtered and ordered as asked; by name when no order is given. */
+  topics: TopicConnection;
 };
 
-/** What products can be ordered by. */
-export type ProductOrderField =
-  /** The name, in English alphabetical order. */
-  | 'NAME'
-  /** The number of relationships of any type. */
-  | 'DEGREE'
-  /** The number of items in `originatesFrom`. */
-  | 'ORIGINATES_FROM_COUNT'
-  /** The number of items in `independenceSoughtBy`. */
-  | 'INDEPENDENCE_SOUGHT_BY_COUNT';
 
-/** An ordering of products. */
-export type ProductOrder = {
-  /** What to order by. */
-  field: ProductOrderField;
+/** The root of every read: lookups by id and name, and lists of each kind of entity. */
+export type QueryAgreementsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AgreementFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<AgreementOrder>>;
+};
+
+
+/** The root of every read: lookups by id and name, and lists of each kind of entity. */
+export type QueryCountriesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<CountryFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<CountryOrder>>;
+};
+
+
+/** The root of every read: lookups by id and name, and lists of each kind of entity. */
+export type QueryCountryArgs = {
+  code: Scalars['CountryCode']['input'];
+};
+
+
+/** The root of every read: lookups by id and name, and lists of each kind of entity. */
+export type QueryEntitiesByNameArgs = {
+  name: Scalars['String']['input'];
+  types?: InputMaybe<Array<EntityType>>;
+};
+
+
+/** The root of every read: lookups by id and name, and lists of each kind of entity. */
+export type QueryEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<EventFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<EventOrder>>;
+};
+
+
+/** The root of every read: lookups by id and name, and lists of each kind of entity. */
+export type QueryEvidenceInArgs = {
+  end: Scalars['Int']['input'];
+  source: Scalars['ID']['input'];
+  start: Scalars['Int']['input'];
+};
+
+
+/** The root of every read: lookups by id and name, and lists of each kind of entity. */
+export type QueryGroupCountsArgs = {
+  by: GroupByInput;
+  entityType: EntityType;
+};
+
+
+/** The root of every read: lookups by id and name, and lists of each kind of entity. */
+export type QueryNeighborhoodArgs = {
+  depth?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+  maxNodes?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** The root of every read: lookups by id and name, and lists of each kind of entity. */
+export type QueryNodeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The root of every read: lookups by id and name, and lists of each kind of entity. */
+export type QueryNodesArgs = {
+  ids: Array<Scalars['ID']['input']>;
+};
+
+
+/** The root of every read: lookups by id and name, and lists of each kind of entity. */
+export type QueryOfficesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<OfficeFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<OfficeOrder>>;
+};
+
+
+/** The root of every read: lookups by id and name, and lists of each kind of entity. */
+export type QueryOrganizationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<OrganizationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<OrganizationOrder>>;
+};
+
+
+/** The root of every read: lookups by id and name, and lists of each kind of entity. */
+export type QueryPathsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  from: Scalars['ID']['input'];
+  maxHops?: InputMaybe<Scalars['Int']['input']>;
+  to: Scalars['ID']['input'];
+  via?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** The root of every read: lookups by id and name, and lists of each kind of entity. */
+export type QueryPeopleArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PersonFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<PersonOrder>>;
+};
+
+
+/** The root of every read: lookups by id and name, and lists of each kind of entity. */
+export type QueryPlacesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PlaceFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<PlaceOrder>>;
+};
+
+
+/** The root of every read: lookups by id and name, and lists of each kind of entity. */
+export type QueryPoliciesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PolicyFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<PolicyOrder>>;
+};
+
+
+/** The root of every read: lookups by id and name, and lists of each kind of entity. */
+export type QueryProductsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ProductFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<ProductOrder>>;
+};
+
+
+/** The root of every read: lookups by id and name, and lists of each kind of entity. */
+export type QuerySearchArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  includeRelationships?: InputMaybe<Scalars['Boolean']['input']>;
+  query: Scalars['String']['input'];
+  types?: InputMaybe<Array<EntityType>>;
+};
+
+
+/** The root of every read: lookups by id and name, and lists of each kind of entity. */
+export type QuerySourcesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<SourceFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<SourceOrder>>;
+};
+
+
+/** The root of every read: lookups by id and name, and lists of each kind of entity. */
+export type QueryTimelineArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  from?: InputMaybe<Scalars['String']['input']>;
+  to?: InputMaybe<Scalars['String']['input']>;
+  types?: InputMaybe<Array<EntityType>>;
+};
+
+
+/** The root of every read: lookups by id and name, and lists of each kind of entity. */
+export type QueryTopicsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<TopicFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<TopicOrder>>;
+};
+
+/** An ordering of the items of a relationship list. */
+export type RelatedOrder = {
   /** Which way; ascending when omitted. */
   direction?: InputMaybe<OrderDirection>;
+  /** What to order by. */
+  field: RelatedOrderField;
+};
+
+/** What the items of a relationship list can be ordered by. */
+export type RelatedOrderField =
+  /** The linked item's number of relationships of any type. */
+  | 'DEGREE'
+  /** The linked item's name, in English alphabetical order. */
+  | 'NAME';
+
+/** A page of relationships of one entity. */
+export type RelationConnection = {
+  __typename?: 'RelationConnection';
+  /** The relationships on this page, each with the entity at its other end. */
+  edges: Array<RelationEdge>;
+  /** The relationships on this page. */
+  nodes: Array<Relationship>;
+  /** Where this page sits in the whole list. */
+  pageInfo: PageInfo;
+  /** The number of relationships in the whole list. */
+  totalCount: Scalars['NonNegativeInt']['output'];
+};
+
+/** A relationship seen from one of its ends. */
+export type RelationEdge = {
+  __typename?: 'RelationEdge';
+  /** An opaque cursor for paging after this relationship. */
+  cursor: Scalars['String']['output'];
+  /** Whether the relationship leaves or enters the entity it was listed from. */
+  direction: Direction;
+  /** The relationship. */
+  node: Relationship;
+  /** The entity at the relationship's other end. */
+  other: Entity;
+};
+
+/** A typed, directed link between two entities, with its properties and the evidence that supports it. */
+export type Relationship = Node & {
+  __typename?: 'Relationship';
+  /** For SIGNED and HOLDS_OFFICE, the capacity in which the person acted, as the source words it. */
+  capacity: Maybe<Scalars['String']['output']>;
+  /** The passages of the sources that support the relationship; never empty. */
+  evidence: Array<Evidence>;
+  /** The entity the relationship starts at. */
+  from: Entity;
+  /** The global id, built from the type and both ends, such as `Relationship:Person:karsten-wildberger>SIGNED>Agreement:de-ca-ai-declaration`. */
+  id: Scalars['ID']['output'];
+  /** Whether the relationship reads the same both ways, as COUNTERPART_OF does. */
+  isSymmetric: Scalars['Boolean']['output'];
+  /** For MILESTONE_OF, HAS_STRENGTH_IN and similar, a short note on the relationship as the source words it. */
+  note: Maybe<Scalars['String']['output']>;
+  /** For SIGNED, the country the person signed for. */
+  onBehalfOf: Maybe<Country>;
+  /** For MILESTONE_OF, the milestone's position in order, 1 for the first. */
+  ordinal: Maybe<Scalars['Int']['output']>;
+  /** For PARTICIPATES_IN and CONTRIBUTED_TO, the role taken, such as `guest country` or `image`. */
+  role: Maybe<Scalars['String']['output']>;
+  /** The entity the relationship ends at. */
+  to: Entity;
+  /** The relationship's type from the closed vocabulary. */
+  type: RelationshipType;
+};
+
+/** The closed vocabulary of relationship types, each read as `from TYPE to`. */
+export type RelationshipType =
+  /** A person attended an event. */
+  | 'ATTENDED'
+  /** A topic is broader than another topic. */
+  | 'BROADER_THAN'
+  /** A place is the capital of a country. */
+  | 'CAPITAL_OF'
+  /** An agreement was signed or founded at an event. */
+  | 'CONCLUDED_AT'
+  /** A person contributed to a source, in a role such as image credit. */
+  | 'CONTRIBUTED_TO'
+  /** A person holds the office that corresponds to another person's office in another country. */
+  | 'COUNTERPART_OF'
+  /** An agreement covers a topic. */
+  | 'COVERS'
+  /** A country brings a strength in a topic. */
+  | 'HAS_STRENGTH_IN'
+  /** An event takes place in a place. */
+  | 'HELD_AT'
+  /** A person holds a public office. */
+  | 'HOLDS_OFFICE'
+  /** A place, country or organization lies within a larger place. */
+  | 'LOCATED_IN'
+  /** A person is a member of an organization, such as a political party. */
+  | 'MEMBER_OF'
+  /** An agreement or event is a milestone of a larger agreement. */
+  | 'MILESTONE_OF'
+  /** An office belongs to the government of a country. */
+  | 'OFFICE_OF'
+  /** A product comes from a country. */
+  | 'ORIGINATES_FROM'
+  /** A country takes part in an event, in a role such as guest country. */
+  | 'PARTICIPATES_IN'
+  /** A country is a party to an agreement. */
+  | 'PARTY_TO'
+  /** A policy is pursued by a country, government body or person. */
+  | 'POLICY_OF'
+  /** A country or agreement promotes a topic or idea. */
+  | 'PROMOTES'
+  /** A source was published by an organization. */
+  | 'PUBLISHED_BY'
+  /** An agreement is a response to a policy. */
+  | 'RESPONDS_TO'
+  /** An agreement aims at independence from a country or product. */
+  | 'SEEKS_INDEPENDENCE_FROM'
+  /** A person signed an agreement, for a country and in a capacity. */
+  | 'SIGNED'
+  /** A person spoke about a topic, as reported by the source. */
+  | 'SPOKE_ABOUT'
+  /** A country aims at a market in a region. */
+  | 'TARGETS_MARKET';
+
+/** A page of search results, most relevant first. */
+export type SearchConnection = {
+  __typename?: 'SearchConnection';
+  /** The results on this page, each with its cursor. */
+  edges: Array<SearchEdge>;
+  /** The results on this page. */
+  nodes: Array<SearchHit>;
+  /** Where this page sits in the whole list. */
+  pageInfo: PageInfo;
+  /** The number of results in all. */
+  totalCount: Scalars['NonNegativeInt']['output'];
+};
+
+/** One search result and its cursor. */
+export type SearchEdge = {
+  __typename?: 'SearchEdge';
+  /** An opaque cursor for paging after this result. */
+  cursor: Scalars['String']['output'];
+  /** The result. */
+  node: SearchHit;
+};
+
+/** Where a search term was found. */
+export type SearchField =
+  /** One of the entity's aliases or its names in other languages. */
+  | 'ALIAS'
+  /** The entity's one-sentence description. */
+  | 'DESCRIPTION'
+  /** A quote of the evidence for a relationship. */
+  | 'EVIDENCE'
+  /** The entity's name. */
+  | 'NAME';
+
+/** One result of a search: an entity, or a relationship whose evidence matched. */
+export type SearchHit = {
+  __typename?: 'SearchHit';
+  /** For a match in evidence, the evidence itself, with its offsets in the source. */
+  evidence: Maybe<Evidence>;
+  /** The field the best match was found in. */
+  field: SearchField;
+  /** The entity or relationship found; a relationship brings its two ends. */
+  node: Node;
+  /** The relevance under BM25: higher is more relevant; comparable only within one search. */
+  score: Scalars['Float']['output'];
+  /** The matched text with its matches marked. */
+  snippet: Snippet;
+};
+
+/** A page of people linked to an agreement by SIGNED, each with the relationship's properties. */
+export type SignatoryConnection = {
+  __typename?: 'SignatoryConnection';
+  /** The linked people on this page, each with the relationship's properties and evidence. */
+  edges: Array<SignatoryEdge>;
+  /** The linked people on this page. */
+  nodes: Array<Person>;
+  /** Where this page sits in the whole list. */
+  pageInfo: PageInfo;
+  /** The number of linked people in the whole list. */
+  totalCount: Scalars['NonNegativeInt']['output'];
+};
+
+/** One of people linked by SIGNED, with the relationship's properties and evidence. */
+export type SignatoryEdge = {
+  __typename?: 'SignatoryEdge';
+  /** The capacity in which the person acted, as the source words it. */
+  capacity: Maybe<Scalars['String']['output']>;
+  /** An opaque cursor for paging after this item. */
+  cursor: Scalars['String']['output'];
+  /** The passages of the sources that support the relationship. */
+  evidence: Array<Evidence>;
+  /** The linked item. */
+  node: Person;
+  /** The country the person signed for. */
+  onBehalfOf: Maybe<Country>;
+  /** The SIGNED relationship. */
+  relationship: Relationship;
+};
+
+/** Conditions on one SIGNED relationship of an agreement: the entity at its other end and its properties. */
+export type SignatoryFilter = {
+  /** Conditions on `capacity`; never met when the relationship has none. */
+  capacity?: InputMaybe<StringFilter>;
+  /** Conditions on `onBehalfOf`; never met when the relationship has none. */
+  onBehalfOf?: InputMaybe<CountryFilter>;
+  /** Conditions on the person at the other end. */
+  person?: InputMaybe<PersonFilter>;
+};
+
+/** Conditions on the SIGNED relationships of an agreement, with a quantifier. */
+export type SignatoryRelationFilter = {
+  /** Conditions on the number of linked items. */
+  count?: InputMaybe<IntFilter>;
+  /** Every linked item meets the conditions; true when there are none. */
+  every?: InputMaybe<SignatoryFilter>;
+  /** No linked item meets the conditions. */
+  none?: InputMaybe<SignatoryFilter>;
+  /** At least one linked item meets the conditions. */
+  some?: InputMaybe<SignatoryFilter>;
+};
+
+/** A page of agreements linked to a person by SIGNED, each with the relationship's properties. */
+export type SignedAgreementConnection = {
+  __typename?: 'SignedAgreementConnection';
+  /** The linked agreements on this page, each with the relationship's properties and evidence. */
+  edges: Array<SignedAgreementEdge>;
+  /** The linked agreements on this page. */
+  nodes: Array<Agreement>;
+  /** Where this page sits in the whole list. */
+  pageInfo: PageInfo;
+  /** The number of linked agreements in the whole list. */
+  totalCount: Scalars['NonNegativeInt']['output'];
+};
+
+/** One of agreements linked by SIGNED, with the relationship's properties and evidence. */
+export type SignedAgreementEdge = {
+  __typename?: 'SignedAgreementEdge';
+  /** The capacity in which the person acted, as the source words it. */
+  capacity: Maybe<Scalars['String']['output']>;
+  /** An opaque cursor for paging after this item. */
+  cursor: Scalars['String']['output'];
+  /** The passages of the sources that support the relationship. */
+  evidence: Array<Evidence>;
+  /** The linked item. */
+  node: Agreement;
+  /** The country the person signed for. */
+  onBehalfOf: Maybe<Country>;
+  /** The SIGNED relationship. */
+  relationship: Relationship;
+};
+
+/** Conditions on one SIGNED relationship of a person: the entity at its other end and its properties. */
+export type SignedAgreementFilter = {
+  /** Conditions on the agreement at the other end. */
+  agreement?: InputMaybe<AgreementFilter>;
+  /** Conditions on `capacity`; never met when the relationship has none. */
+  capacity?: InputMaybe<StringFilter>;
+  /** Conditions on `onBehalfOf`; never met when the relationship has none. */
+  onBehalfOf?: InputMaybe<CountryFilter>;
+};
+
+/** Conditions on the SIGNED relationships of a person, with a quantifier. */
+export type SignedAgreementRelationFilter = {
+  /** Conditions on the number of linked items. */
+  count?: InputMaybe<IntFilter>;
+  /** Every linked item meets the conditions; true when there are none. */
+  every?: InputMaybe<SignedAgreementFilter>;
+  /** No linked item meets the conditions. */
+  none?: InputMaybe<SignedAgreementFilter>;
+  /** At least one linked item meets the conditions. */
+  some?: InputMaybe<SignedAgreementFilter>;
+};
+
+/** A stretch of text with the parts that matched the search marked. */
+export type Snippet = {
+  __typename?: 'Snippet';
+  /** The matched parts, as offsets into `text`, in order. */
+  highlights: Array<TextSpan>;
+  /** The text: a name, a description or an evidence quote. */
+  text: Scalars['String']['output'];
 };
 
 /** A published text that facts in the graph are taken from, identified by its title, publisher, date and the SHA-256 of its text. */
-export type Source = Node & Entity & {
+export type Source = Entity & Node & {
   __typename?: 'Source';
-  /** The global id, such as `Source:heise-2026-02-germany-canada-ai`. */
-  id: Scalars['ID']['output'];
-  /** The entity's kind, always SOURCE. */
-  entityType: EntityType;
-  /** The usual English name. */
-  name: Scalars['String']['output'];
   /** Other names and short forms the sources use. */
   aliases: Array<Scalars['String']['output']>;
-  /** Names in English, German and French, where known with certainty. */
-  labels: Array<Label>;
-  /** The name in one language, or null when it is not known in that language. */
-  label: Maybe<Scalars['String']['output']>;
-  /** One sentence saying what the source is. */
-  description: Maybe<Scalars['String']['output']>;
-  /** The passages of the sources that name the source. */
-  mentions: Array<Evidence>;
-  /** Every relationship of the source, with its evidence. */
-  relations: RelationConnection;
-  /** The title as published. */
-  title: Scalars['String']['output'];
-  /** When the source was published, to the precision known. */
-  publishedOn: PartialDate;
-  /** The language of the text the offsets refer to. */
-  language: Language;
-  /** The language of the original when the text is a translation, or null when it is the original. */
-  translatedFrom: Maybe<Language>;
-  /** The SHA-256 digest of the UTF-8 text, so anyone holding the text can check every quote and offset. */
-  sha256: Scalars['Hexadecimal']['output'];
-  /** The length of the text in UTF-16 code units; every evidence span ends within it. */
-  length: Scalars['NonNegativeInt']['output'];
-  /** Where the source was published, or null when not recorded. */
-  url: Maybe<Scalars['URL']['output']>;
-  /** The organization that published the source, or null when not recorded. */
-  publisher: Maybe<SourcePublisherEdge>;
   /** The people credited in the source, with the role on each relationship. */
   contributors: PersonRelationConnection;
+  /** One sentence saying what the source is. */
+  description: Maybe<Scalars['String']['output']>;
+  /** The entity's kind, always SOURCE. */
+  entityType: EntityType;
+  /** The global id, such as `Source:heise-2026-02-germany-canada-ai`. */
+  id: Scalars['ID']['output'];
+  /** The name in one language, or null when it is not known in that language. */
+  label: Maybe<Scalars['String']['output']>;
+  /** Names in English, German and French, where known with certainty. */
+  labels: Array<Label>;
+  /** The language of the text the offsets refer to. */
+  language: Language;
+  /** The length of the text in UTF-16 code units; every evidence span ends within it. */
+  length: Scalars['NonNegativeInt']['output'];
+  /** The passages of the sources that name the source. */
+  mentions: Array<Evidence>;
+  /** The usual English name. */
+  name: Scalars['String']['output'];
+  /** When the source was published, to the precision known. */
+  publishedOn: PartialDate;
+  /** The organization that published the source, or null when not recorded. */
+  publisher: Maybe<SourcePublisherEdge>;
+  /** Every relationship of the source, with its evidence. */
+  relations: RelationConnection;
+  /** The SHA-256 digest of the UTF-8 text, so anyone holding the text can check every quote and offset. */
+  sha256: Scalars['Hexadecimal']['output'];
+  /** The title as published. */
+  title: Scalars['String']['output'];
+  /** The language of the original when the text is a translation, or null when it is the original. */
+  translatedFrom: Maybe<Language>;
+  /** Where the source was published, or null when not recorded. */
+  url: Maybe<Scalars['URL']['output']>;
+};
+
+
+/** A published text that facts in the graph are taken from, identified by its title, publisher, date and the SHA-256 of its text. */
+export type SourceContributorsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
 };
 
 
@@ -2964,18 +2953,10 @@ export type SourceLabelArgs = {
 
 /** A published text that facts in the graph are taken from, identified by its title, publisher, date and the SHA-256 of its text. */
 export type SourceRelationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-/** A published text that facts in the graph are taken from, identified by its title, publisher, date and the SHA-256 of its text. */
-export type SourceContributorsArgs = {
-  orderBy?: InputMaybe<Array<RelatedOrder>>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A page of sources. */
@@ -3000,6 +2981,58 @@ export type SourceEdge = {
   node: Source;
 };
 
+/** Conditions on sources; all given conditions must hold. */
+export type SourceFilter = {
+  /** All of these conditions hold. */
+  AND?: InputMaybe<Array<SourceFilter>>;
+  /** This condition does not hold. */
+  NOT?: InputMaybe<SourceFilter>;
+  /** At least one of these conditions holds. */
+  OR?: InputMaybe<Array<SourceFilter>>;
+  /** Conditions on the people credited in the source, with the role on each relationship. */
+  contributors?: InputMaybe<PersonRelationFilter>;
+  /** The global id. */
+  id?: InputMaybe<IdFilter>;
+  /** The name, or any alias or label, ignoring case and accents. */
+  name?: InputMaybe<StringFilter>;
+  /** Conditions on when the source was published, to the precision known. */
+  publishedOn?: InputMaybe<DateFilter>;
+  /** Conditions on the organization that published the source, or null when not recorded; never met when there is none. */
+  publisher?: InputMaybe<OrganizationFilter>;
+  /** Conditions on the title as published. */
+  title?: InputMaybe<StringFilter>;
+};
+
+/** An ordering of sources. */
+export type SourceOrder = {
+  /** Which way; ascending when omitted. */
+  direction?: InputMaybe<OrderDirection>;
+  /** What to order by. */
+  field: SourceOrderField;
+};
+
+/** What sources can be ordered by. */
+export type SourceOrderField =
+  /** The number of items in `contributors`. */
+  | 'CONTRIBUTORS_COUNT'
+  /** The number of relationships of any type. */
+  | 'DEGREE'
+  /** The name, in English alphabetical order. */
+  | 'NAME'
+  /** The date `publishedOn`, by its first possible day; entities without it come last. */
+  | 'PUBLISHED_ON';
+
+/** The `publisher` of a source: the linked entity, with the PUBLISHED_BY relationship and its evidence. */
+export type SourcePublisherEdge = {
+  __typename?: 'SourcePublisherEdge';
+  /** The passages of the sources that support the relationship. */
+  evidence: Array<Evidence>;
+  /** The linked organization. */
+  node: Organization;
+  /** The PUBLISHED_BY relationship. */
+  relationship: Relationship;
+};
+
 /** A page of sources linked to an entity, each with the relationship that links it. */
 export type SourceRelationConnection = {
   __typename?: 'SourceRelationConnection';
@@ -3018,111 +3051,150 @@ export type SourceRelationEdge = {
   __typename?: 'SourceRelationEdge';
   /** An opaque cursor for paging after this item. */
   cursor: Scalars['String']['output'];
+  /** The passages of the sources that support the relationship. */
+  evidence: Array<Evidence>;
   /** The linked item. */
   node: Source;
   /** The relationship that links it. */
   relationship: Relationship;
-  /** The passages of the sources that support the relationship. */
-  evidence: Array<Evidence>;
 };
 
 /** Conditions on the sources linked to an entity, with a quantifier. */
 export type SourceRelationFilter = {
-  /** At least one linked item meets the conditions. */
-  some?: InputMaybe<SourceFilter>;
+  /** Conditions on the number of linked items. */
+  count?: InputMaybe<IntFilter>;
   /** Every linked item meets the conditions; true when there are none. */
   every?: InputMaybe<SourceFilter>;
   /** No linked item meets the conditions. */
   none?: InputMaybe<SourceFilter>;
-  /** Conditions on the number of linked items. */
-  count?: InputMaybe<IntFilter>;
+  /** At least one linked item meets the conditions. */
+  some?: InputMaybe<SourceFilter>;
 };
 
-/** Conditions on sources; all given conditions must hold. */
-export type SourceFilter = {
-  /** All of these conditions hold. */
-  AND?: InputMaybe<Array<SourceFilter>>;
-  /** At least one of these conditions holds. */
-  OR?: InputMaybe<Array<SourceFilter>>;
-  /** This condition does not hold. */
-  NOT?: InputMaybe<SourceFilter>;
-  /** The global id. */
-  id?: InputMaybe<IdFilter>;
-  /** The name, or any alias or label, ignoring case and accents. */
-  name?: InputMaybe<StringFilter>;
-  /** Conditions on the title as published. */
-  title?: InputMaybe<StringFilter>;
-  /** Conditions on when the source was published, to the precision known. */
-  publishedOn?: InputMaybe<DateFilter>;
-  /** Conditions on the organization that published the source, or null when not recorded; never met when there is none. */
-  publisher?: InputMaybe<OrganizationFilter>;
-  /** Conditions on the people credited in the source, with the role on each relationship. */
-  contributors?: InputMaybe<PersonRelationFilter>;
+/** Conditions on a text, compared ignoring case, accents and punctuation; on a name, any alias or label may meet them. */
+export type StringFilter = {
+  /** The text contains this one. */
+  contains?: InputMaybe<Scalars['String']['input']>;
+  /** The text equals this one. */
+  equals?: InputMaybe<Scalars['String']['input']>;
+  /** The text equals one of these. */
+  in?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The text starts with this one. */
+  startsWith?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** What sources can be ordered by. */
-export type SourceOrderField =
-  /** The name, in English alphabetical order. */
-  | 'NAME'
-  /** The number of relationships of any type. */
-  | 'DEGREE'
-  /** The date `publishedOn`, by its first possible day; entities without it come last. */
-  | 'PUBLISHED_ON'
-  /** The number of items in `contributors`. */
-  | 'CONTRIBUTORS_COUNT';
-
-/** An ordering of sources. */
-export type SourceOrder = {
-  /** What to order by. */
-  field: SourceOrderField;
-  /** Which way; ascending when omitted. */
-  direction?: InputMaybe<OrderDirection>;
+/** A part of a text, as UTF-16 offsets [start, end). */
+export type TextSpan = {
+  __typename?: 'TextSpan';
+  /** The offset just past the last character. */
+  end: Scalars['NonNegativeInt']['output'];
+  /** The offset of the first character. */
+  start: Scalars['NonNegativeInt']['output'];
 };
 
-/** The `publisher` of a source: the linked entity, with the PUBLISHED_BY relationship and its evidence. */
-export type SourcePublisherEdge = {
-  __typename?: 'SourcePublisherEdge';
-  /** The linked organization. */
-  node: Organization;
-  /** The PUBLISHED_BY relationship. */
-  relationship: Relationship;
-  /** The passages of the sources that support the relationship. */
-  evidence: Array<Evidence>;
+/** A page of the timeline. */
+export type TimelineConnection = {
+  __typename?: 'TimelineConnection';
+  /** The entries on this page, each with its cursor. */
+  edges: Array<TimelineEdge>;
+  /** The entries on this page. */
+  nodes: Array<TimelineEntry>;
+  /** Where this page sits in the whole list. */
+  pageInfo: PageInfo;
+  /** The number of entries in all. */
+  totalCount: Scalars['NonNegativeInt']['output'];
 };
+
+/** One timeline entry and its cursor. */
+export type TimelineEdge = {
+  __typename?: 'TimelineEdge';
+  /** An opaque cursor for paging after this entry. */
+  cursor: Scalars['String']['output'];
+  /** The entry. */
+  node: TimelineEntry;
+};
+
+/** A dated fact about an entity, placed on the timeline by the first day its date can denote. */
+export type TimelineEntry = {
+  __typename?: 'TimelineEntry';
+  /** The date, with its precision; a month-precision date sorts at the start of its month. */
+  date: PartialDate;
+  /** The entity the date belongs to. */
+  entity: Entity;
+  /** What happened on the date. */
+  kind: TimelineKind;
+  /** A short sentence for display, such as `Joint Declaration of Intent on AI concluded`. */
+  label: Scalars['String']['output'];
+};
+
+/** What a dated fact on the timeline records. */
+export type TimelineKind =
+  /** An agreement was signed or founded. */
+  | 'CONCLUDED'
+  /** An event ends. */
+  | 'ENDS'
+  /** A source was published. */
+  | 'PUBLISHED'
+  /** An event starts. */
+  | 'STARTS';
 
 /** A subject that agreements cover and people speak about, such as energy efficiency; topics form a hierarchy. */
-export type Topic = Node & Entity & {
+export type Topic = Entity & Node & {
   __typename?: 'Topic';
-  /** The global id, such as `Topic:energy-efficiency`. */
-  id: Scalars['ID']['output'];
-  /** The entity's kind, always TOPIC. */
-  entityType: EntityType;
-  /** The usual English name. */
-  name: Scalars['String']['output'];
-  /** Other names and short forms the sources use. */
-  aliases: Array<Scalars['String']['output']>;
-  /** Names in English, German and French, where known with certainty. */
-  labels: Array<Label>;
-  /** The name in one language, or null when it is not known in that language. */
-  label: Maybe<Scalars['String']['output']>;
-  /** One sentence saying what the topic is. */
-  description: Maybe<Scalars['String']['output']>;
-  /** The passages of the sources that name the topic. */
-  mentions: Array<Evidence>;
-  /** Every relationship of the topic, with its evidence. */
-  relations: RelationConnection;
-  /** The topics directly broader than this one. */
-  broader: TopicRelationConnection;
-  /** The topics directly narrower than this one. */
-  narrower: TopicRelationConnection;
   /** The agreements that cover the topic. */
   agreements: AgreementRelationConnection;
-  /** The countries that bring strength in the topic. */
-  strengthOf: CountryRelationConnection;
+  /** Other names and short forms the sources use. */
+  aliases: Array<Scalars['String']['output']>;
+  /** The topics directly broader than this one. */
+  broader: TopicRelationConnection;
+  /** One sentence saying what the topic is. */
+  description: Maybe<Scalars['String']['output']>;
   /** The people who spoke about the topic, as the sources report. */
   discussedBy: PersonRelationConnection;
+  /** The entity's kind, always TOPIC. */
+  entityType: EntityType;
+  /** The global id, such as `Topic:energy-efficiency`. */
+  id: Scalars['ID']['output'];
+  /** The name in one language, or null when it is not known in that language. */
+  label: Maybe<Scalars['String']['output']>;
+  /** Names in English, German and French, where known with certainty. */
+  labels: Array<Label>;
+  /** The passages of the sources that name the topic. */
+  mentions: Array<Evidence>;
+  /** The usual English name. */
+  name: Scalars['String']['output'];
+  /** The topics directly narrower than this one. */
+  narrower: TopicRelationConnection;
   /** The countries and agreements that promote the topic. */
   promotedBy: EntityRelationConnection;
+  /** Every relationship of the topic, with its evidence. */
+  relations: RelationConnection;
+  /** The countries that bring strength in the topic. */
+  strengthOf: CountryRelationConnection;
+};
+
+
+/** A subject that agreements cover and people speak about, such as energy efficiency; topics form a hierarchy. */
+export type TopicAgreementsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
+};
+
+
+/** A subject that agreements cover and people speak about, such as energy efficiency; topics form a hierarchy. */
+export type TopicBroaderArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
+};
+
+
+/** A subject that agreements cover and people speak about, such as energy efficiency; topics form a hierarchy. */
+export type TopicDiscussedByArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
 };
 
 
@@ -3133,59 +3205,35 @@ export type TopicLabelArgs = {
 
 
 /** A subject that agreements cover and people speak about, such as energy efficiency; topics form a hierarchy. */
-export type TopicRelationsArgs = {
-  direction?: InputMaybe<Direction>;
-  types?: InputMaybe<Array<RelationshipType>>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-/** A subject that agreements cover and people speak about, such as energy efficiency; topics form a hierarchy. */
-export type TopicBroaderArgs = {
-  orderBy?: InputMaybe<Array<RelatedOrder>>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-/** A subject that agreements cover and people speak about, such as energy efficiency; topics form a hierarchy. */
 export type TopicNarrowerArgs = {
-  orderBy?: InputMaybe<Array<RelatedOrder>>;
-  first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-/** A subject that agreements cover and people speak about, such as energy efficiency; topics form a hierarchy. */
-export type TopicAgreementsArgs = {
-  orderBy?: InputMaybe<Array<RelatedOrder>>;
   first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-/** A subject that agreements cover and people speak about, such as energy efficiency; topics form a hierarchy. */
-export type TopicStrengthOfArgs = {
   orderBy?: InputMaybe<Array<RelatedOrder>>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-/** A subject that agreements cover and people speak about, such as energy efficiency; topics form a hierarchy. */
-export type TopicDiscussedByArgs = {
-  orderBy?: InputMaybe<Array<RelatedOrder>>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
 };
 
 
 /** A subject that agreements cover and people speak about, such as energy efficiency; topics form a hierarchy. */
 export type TopicPromotedByArgs = {
-  orderBy?: InputMaybe<Array<RelatedOrder>>;
-  first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
+};
+
+
+/** A subject that agreements cover and people speak about, such as energy efficiency; topics form a hierarchy. */
+export type TopicRelationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** A subject that agreements cover and people speak about, such as energy efficiency; topics form a hierarchy. */
+export type TopicStrengthOfArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelatedOrder>>;
 };
 
 /** A page of topics. */
@@ -3210,6 +3258,59 @@ export type TopicEdge = {
   node: Topic;
 };
 
+/** Conditions on topics; all given conditions must hold. */
+export type TopicFilter = {
+  /** All of these conditions hold. */
+  AND?: InputMaybe<Array<TopicFilter>>;
+  /** This condition does not hold. */
+  NOT?: InputMaybe<TopicFilter>;
+  /** At least one of these conditions holds. */
+  OR?: InputMaybe<Array<TopicFilter>>;
+  /** Conditions on the agreements that cover the topic. */
+  agreements?: InputMaybe<AgreementRelationFilter>;
+  /** Conditions on the topics directly broader than this one. */
+  broader?: InputMaybe<TopicRelationFilter>;
+  /** Conditions on the people who spoke about the topic, as the sources report. */
+  discussedBy?: InputMaybe<PersonRelationFilter>;
+  /** The global id. */
+  id?: InputMaybe<IdFilter>;
+  /** The name, or any alias or label, ignoring case and accents. */
+  name?: InputMaybe<StringFilter>;
+  /** Conditions on the topics directly narrower than this one. */
+  narrower?: InputMaybe<TopicRelationFilter>;
+  /** Conditions on the countries and agreements that promote the topic. */
+  promotedBy?: InputMaybe<EntityRelationFilter>;
+  /** Conditions on the countries that bring strength in the topic. */
+  strengthOf?: InputMaybe<CountryRelationFilter>;
+};
+
+/** An ordering of topics. */
+export type TopicOrder = {
+  /** Which way; ascending when omitted. */
+  direction?: InputMaybe<OrderDirection>;
+  /** What to order by. */
+  field: TopicOrderField;
+};
+
+/** What topics can be ordered by. */
+export type TopicOrderField =
+  /** The number of items in `agreements`. */
+  | 'AGREEMENTS_COUNT'
+  /** The number of items in `broader`. */
+  | 'BROADER_COUNT'
+  /** The number of relationships of any type. */
+  | 'DEGREE'
+  /** The number of items in `discussedBy`. */
+  | 'DISCUSSED_BY_COUNT'
+  /** The name, in English alphabetical order. */
+  | 'NAME'
+  /** The number of items in `narrower`. */
+  | 'NARROWER_COUNT'
+  /** The number of items in `promotedBy`. */
+  | 'PROMOTED_BY_COUNT'
+  /** The number of items in `strengthOf`. */
+  | 'STRENGTH_OF_COUNT';
+
 /** A page of topics linked to an entity, each with the relationship that links it. */
 export type TopicRelationConnection = {
   __typename?: 'TopicRelationConnection';
@@ -3228,125 +3329,24 @@ export type TopicRelationEdge = {
   __typename?: 'TopicRelationEdge';
   /** An opaque cursor for paging after this item. */
   cursor: Scalars['String']['output'];
+  /** The passages of the sources that support the relationship. */
+  evidence: Array<Evidence>;
   /** The linked item. */
   node: Topic;
   /** The relationship that links it. */
   relationship: Relationship;
-  /** The passages of the sources that support the relationship. */
-  evidence: Array<Evidence>;
 };
 
 /** Conditions on the topics linked to an entity, with a quantifier. */
 export type TopicRelationFilter = {
-  /** At least one linked item meets the conditions. */
-  some?: InputMaybe<TopicFilter>;
+  /** Conditions on the number of linked items. */
+  count?: InputMaybe<IntFilter>;
   /** Every linked item meets the conditions; true when there are none. */
   every?: InputMaybe<TopicFilter>;
   /** No linked item meets the conditions. */
   none?: InputMaybe<TopicFilter>;
-  /** Conditions on the number of linked items. */
-  count?: InputMaybe<IntFilter>;
-};
-
-/** Conditions on topics; all given conditions must hold. */
-export type TopicFilter = {
-  /** All of these conditions hold. */
-  AND?: InputMaybe<Array<TopicFilter>>;
-  /** At least one of these conditions holds. */
-  OR?: InputMaybe<Array<TopicFilter>>;
-  /** This condition does not hold. */
-  NOT?: InputMaybe<TopicFilter>;
-  /** The global id. */
-  id?: InputMaybe<IdFilter>;
-  /** The name, or any alias or label, ignoring case and accents. */
-  name?: InputMaybe<StringFilter>;
-  /** Conditions on the topics directly broader than this one. */
-  broader?: InputMaybe<TopicRelationFilter>;
-  /** Conditions on the topics directly narrower than this one. */
-  narrower?: InputMaybe<TopicRelationFilter>;
-  /** Conditions on the agreements that cover the topic. */
-  agreements?: InputMaybe<AgreementRelationFilter>;
-  /** Conditions on the countries that bring strength in the topic. */
-  strengthOf?: InputMaybe<CountryRelationFilter>;
-  /** Conditions on the people who spoke about the topic, as the sources report. */
-  discussedBy?: InputMaybe<PersonRelationFilter>;
-  /** Conditions on the countries and agreements that promote the topic. */
-  promotedBy?: InputMaybe<EntityRelationFilter>;
-};
-
-/** What topics can be ordered by. */
-export type TopicOrderField =
-  /** The name, in English alphabetical order. */
-  | 'NAME'
-  /** The number of relationships of any type. */
-  | 'DEGREE'
-  /** The number of items in `broader`. */
-  | 'BROADER_COUNT'
-  /** The number of items in `narrower`. */
-  | 'NARROWER_COUNT'
-  /** The number of items in `agreements`. */
-  | 'AGREEMENTS_COUNT'
-  /** The number of items in `strengthOf`. */
-  | 'STRENGTH_OF_COUNT'
-  /** The number of items in `discussedBy`. */
-  | 'DISCUSSED_BY_COUNT'
-  /** The number of items in `promotedBy`. */
-  | 'PROMOTED_BY_COUNT';
-
-/** An ordering of topics. */
-export type TopicOrder = {
-  /** What to order by. */
-  field: TopicOrderField;
-  /** Which way; ascending when omitted. */
-  direction?: InputMaybe<OrderDirection>;
-};
-
-/** Conditions on a value of `AgreementKind`. */
-export type AgreementKindFilter = {
-  /** The value equals this one. */
-  equals?: InputMaybe<AgreementKind>;
-  /** The value is one of these. */
-  in?: InputMaybe<Array<AgreementKind>>;
-};
-
-/** Conditions on a value of `EventKind`. */
-export type EventKindFilter = {
-  /** The value equals this one. */
-  equals?: InputMaybe<EventKind>;
-  /** The value is one of these. */
-  in?: InputMaybe<Array<EventKind>>;
-};
-
-/** Conditions on a value of `EventStatus`. */
-export type EventStatusFilter = {
-  /** The value equals this one. */
-  equals?: InputMaybe<EventStatus>;
-  /** The value is one of these. */
-  in?: InputMaybe<Array<EventStatus>>;
-};
-
-/** Conditions on a value of `OrganizationKind`. */
-export type OrganizationKindFilter = {
-  /** The value equals this one. */
-  equals?: InputMaybe<OrganizationKind>;
-  /** The value is one of these. */
-  in?: InputMaybe<Array<OrganizationKind>>;
-};
-
-/** Conditions on a value of `PlaceKind`. */
-export type PlaceKindFilter = {
-  /** The value equals this one. */
-  equals?: InputMaybe<PlaceKind>;
-  /** The value is one of these. */
-  in?: InputMaybe<Array<PlaceKind>>;
-};
-
-/** Conditions on a value of `ProductKind`. */
-export type ProductKindFilter = {
-  /** The value equals this one. */
-  equals?: InputMaybe<ProductKind>;
-  /** The value is one of these. */
-  in?: InputMaybe<Array<ProductKind>>;
+  /** At least one linked item meets the conditions. */
+  some?: InputMaybe<TopicFilter>;
 };
 
 
@@ -3422,598 +3422,369 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
-  GroupByInput: GroupByInput;
-  GroupAttribute: GroupAttribute;
-  GroupCount: ResolverTypeWrapper<GroupCountModel>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  AgreementKind: AgreementKind;
-  Date: ResolverTypeWrapper<Scalars['Date']['output']>;
-  CountryCode: ResolverTypeWrapper<Scalars['CountryCode']['output']>;
-  URL: ResolverTypeWrapper<Scalars['URL']['output']>;
-  NonNegativeInt: ResolverTypeWrapper<Scalars['NonNegativeInt']['output']>;
-  Hexadecimal: ResolverTypeWrapper<Scalars['Hexadecimal']['output']>;
-  Node: ResolverTypeWrapper<NodeModel>;
-  PageInfo: ResolverTypeWrapper<PageInfoModel>;
-  Language: Language;
-  Label: ResolverTypeWrapper<LabelModel>;
-  DatePrecision: DatePrecision;
-  PartialDate: ResolverTypeWrapper<PartialDateModel>;
-  EvidenceMethod: EvidenceMethod;
-  Modality: Modality;
-  Evidence: ResolverTypeWrapper<EvidenceModel>;
-  Entity: ResolverTypeWrapper<EntityModel>;
-  EventKind: EventKind;
-  EventStatus: EventStatus;
-  IdFilter: IdFilter;
-  StringFilter: StringFilter;
-  IntFilter: IntFilter;
-  DateFilter: DateFilter;
-  OrderDirection: OrderDirection;
-  EntityTypeFilter: EntityTypeFilter;
-  EntityFilter: EntityFilter;
-  EntityRelationFilter: EntityRelationFilter;
-  RelatedOrderField: RelatedOrderField;
-  RelatedOrder: RelatedOrder;
-  OrganizationKind: OrganizationKind;
-  PlaceKind: PlaceKind;
-  ProductKind: ProductKind;
-  Direction: Direction;
-  RelationshipType: RelationshipType;
-  Relationship: ResolverTypeWrapper<EdgeModel>;
-  RelationConnection: ResolverTypeWrapper<RelationConnectionModel>;
-  RelationEdge: ResolverTypeWrapper<RelationEdgeModel>;
-  EntityRelationConnection: ResolverTypeWrapper<RelationConnectionModel>;
-  EntityRelationEdge: ResolverTypeWrapper<RelationEdgeModel>;
-  SearchField: SearchField;
-  Snippet: ResolverTypeWrapper<SnippetModel>;
-  TextSpan: ResolverTypeWrapper<TextSpanModel>;
-  SearchHit: ResolverTypeWrapper<SearchHitModel>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
-  SearchConnection: ResolverTypeWrapper<SearchConnectionModel>;
-  SearchEdge: ResolverTypeWrapper<SearchEdgeModel>;
-  Fact: ResolverTypeWrapper<FactModel>;
-  FactKind: FactKind;
-  TimelineKind: TimelineKind;
-  TimelineEntry: ResolverTypeWrapper<TimelineEntryModel>;
-  TimelineConnection: ResolverTypeWrapper<TimelineConnectionModel>;
-  TimelineEdge: ResolverTypeWrapper<TimelineEdgeModel>;
-  NeighborhoodNode: ResolverTypeWrapper<NeighborhoodNodeModel>;
-  NeighborhoodEdge: ResolverTypeWrapper<EdgeModel>;
-  Neighborhood: ResolverTypeWrapper<NeighborhoodModel>;
-  PathHop: ResolverTypeWrapper<PathHopModel>;
-  Path: ResolverTypeWrapper<PathModel>;
-  EntityType: EntityType;
   Agreement: ResolverTypeWrapper<AgreementModel>;
   AgreementConnection: ResolverTypeWrapper<EntityConnectionModel<AgreementModel>>;
   AgreementEdge: ResolverTypeWrapper<NodeEdgeModel<AgreementModel>>;
+  AgreementEventEdge: ResolverTypeWrapper<RelationEdgeModel>;
+  AgreementFilter: AgreementFilter;
+  AgreementKind: AgreementKind;
+  AgreementKindFilter: AgreementKindFilter;
+  AgreementOrder: AgreementOrder;
+  AgreementOrderField: AgreementOrderField;
   AgreementRelationConnection: ResolverTypeWrapper<RelationConnectionModel>;
   AgreementRelationEdge: ResolverTypeWrapper<RelationEdgeModel>;
   AgreementRelationFilter: AgreementRelationFilter;
-  AgreementFilter: AgreementFilter;
-  AgreementOrderField: AgreementOrderField;
-  AgreementOrder: AgreementOrder;
-  AgreementEventEdge: ResolverTypeWrapper<RelationEdgeModel>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Country: ResolverTypeWrapper<CountryModel>;
+  CountryCapitalEdge: ResolverTypeWrapper<RelationEdgeModel>;
+  CountryCode: ResolverTypeWrapper<Scalars['CountryCode']['output']>;
+  CountryConnection: ResolverTypeWrapper<EntityConnectionModel<CountryModel>>;
+  CountryEdge: ResolverTypeWrapper<NodeEdgeModel<CountryModel>>;
+  CountryFilter: CountryFilter;
+  CountryOrder: CountryOrder;
+  CountryOrderField: CountryOrderField;
+  CountryRelationConnection: ResolverTypeWrapper<RelationConnectionModel>;
+  CountryRelationEdge: ResolverTypeWrapper<RelationEdgeModel>;
+  CountryRelationFilter: CountryRelationFilter;
+  Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  DateFilter: DateFilter;
+  DatePrecision: DatePrecision;
+  Direction: Direction;
+  Entity: ResolverTypeWrapper<EntityModel>;
+  EntityFilter: EntityFilter;
+  EntityRelationConnection: ResolverTypeWrapper<RelationConnectionModel>;
+  EntityRelationEdge: ResolverTypeWrapper<RelationEdgeModel>;
+  EntityRelationFilter: EntityRelationFilter;
+  EntityType: EntityType;
+  EntityTypeFilter: EntityTypeFilter;
+  Event: ResolverTypeWrapper<EventModel>;
+  EventConnection: ResolverTypeWrapper<EntityConnectionModel<EventModel>>;
+  EventEdge: ResolverTypeWrapper<NodeEdgeModel<EventModel>>;
+  EventFilter: EventFilter;
+  EventKind: EventKind;
+  EventKindFilter: EventKindFilter;
+  EventOrder: EventOrder;
+  EventOrderField: EventOrderField;
+  EventPlaceEdge: ResolverTypeWrapper<RelationEdgeModel>;
+  EventRelationConnection: ResolverTypeWrapper<RelationConnectionModel>;
+  EventRelationEdge: ResolverTypeWrapper<RelationEdgeModel>;
+  EventRelationFilter: EventRelationFilter;
+  EventStatus: EventStatus;
+  EventStatusFilter: EventStatusFilter;
+  Evidence: ResolverTypeWrapper<EvidenceModel>;
+  EvidenceMethod: EvidenceMethod;
+  Fact: ResolverTypeWrapper<FactModel>;
+  FactKind: FactKind;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  GroupAttribute: GroupAttribute;
+  GroupByInput: GroupByInput;
+  GroupCount: ResolverTypeWrapper<GroupCountModel>;
+  Hexadecimal: ResolverTypeWrapper<Scalars['Hexadecimal']['output']>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  IdFilter: IdFilter;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  IntFilter: IntFilter;
+  Label: ResolverTypeWrapper<LabelModel>;
+  Language: Language;
+  Modality: Modality;
+  Neighborhood: ResolverTypeWrapper<NeighborhoodModel>;
+  NeighborhoodEdge: ResolverTypeWrapper<EdgeModel>;
+  NeighborhoodNode: ResolverTypeWrapper<NeighborhoodNodeModel>;
+  Node: ResolverTypeWrapper<NodeModel>;
+  NonNegativeInt: ResolverTypeWrapper<Scalars['NonNegativeInt']['output']>;
+  Office: ResolverTypeWrapper<OfficeModel>;
+  OfficeConnection: ResolverTypeWrapper<EntityConnectionModel<OfficeModel>>;
+  OfficeCountryEdge: ResolverTypeWrapper<RelationEdgeModel>;
+  OfficeEdge: ResolverTypeWrapper<NodeEdgeModel<OfficeModel>>;
+  OfficeFilter: OfficeFilter;
+  OfficeOrder: OfficeOrder;
+  OfficeOrderField: OfficeOrderField;
+  OfficeRelationConnection: ResolverTypeWrapper<RelationConnectionModel>;
+  OfficeRelationEdge: ResolverTypeWrapper<RelationEdgeModel>;
+  OfficeRelationFilter: OfficeRelationFilter;
+  OrderDirection: OrderDirection;
+  Organization: ResolverTypeWrapper<OrganizationModel>;
+  OrganizationConnection: ResolverTypeWrapper<EntityConnectionModel<OrganizationModel>>;
+  OrganizationEdge: ResolverTypeWrapper<NodeEdgeModel<OrganizationModel>>;
+  OrganizationFilter: OrganizationFilter;
+  OrganizationKind: OrganizationKind;
+  OrganizationKindFilter: OrganizationKindFilter;
+  OrganizationOrder: OrganizationOrder;
+  OrganizationOrderField: OrganizationOrderField;
+  OrganizationRelationConnection: ResolverTypeWrapper<RelationConnectionModel>;
+  OrganizationRelationEdge: ResolverTypeWrapper<RelationEdgeModel>;
+  OrganizationRelationFilter: OrganizationRelationFilter;
+  PageInfo: ResolverTypeWrapper<PageInfoModel>;
+  PartialDate: ResolverTypeWrapper<PartialDateModel>;
+  Path: ResolverTypeWrapper<PathModel>;
+  PathHop: ResolverTypeWrapper<PathHopModel>;
+  Person: ResolverTypeWrapper<PersonModel>;
+  PersonConnection: ResolverTypeWrapper<EntityConnectionModel<PersonModel>>;
+  PersonEdge: ResolverTypeWrapper<NodeEdgeModel<PersonModel>>;
+  PersonFilter: PersonFilter;
+  PersonOrder: PersonOrder;
+  PersonOrderField: PersonOrderField;
+  PersonRelationConnection: ResolverTypeWrapper<RelationConnectionModel>;
+  PersonRelationEdge: ResolverTypeWrapper<RelationEdgeModel>;
+  PersonRelationFilter: PersonRelationFilter;
+  Place: ResolverTypeWrapper<PlaceModel>;
+  PlaceConnection: ResolverTypeWrapper<EntityConnectionModel<PlaceModel>>;
+  PlaceEdge: ResolverTypeWrapper<NodeEdgeModel<PlaceModel>>;
+  PlaceFilter: PlaceFilter;
+  PlaceKind: PlaceKind;
+  PlaceKindFilter: PlaceKindFilter;
+  PlaceOrder: PlaceOrder;
+  PlaceOrderField: PlaceOrderField;
+  PlaceRelationConnection: ResolverTypeWrapper<RelationConnectionModel>;
+  PlaceRelationEdge: ResolverTypeWrapper<RelationEdgeModel>;
+  PlaceRelationFilter: PlaceRelationFilter;
+  Policy: ResolverTypeWrapper<PolicyModel>;
+  PolicyConnection: ResolverTypeWrapper<EntityConnectionModel<PolicyModel>>;
+  PolicyEdge: ResolverTypeWrapper<NodeEdgeModel<PolicyModel>>;
+  PolicyFilter: PolicyFilter;
+  PolicyOrder: PolicyOrder;
+  PolicyOrderField: PolicyOrderField;
+  PolicyRelationConnection: ResolverTypeWrapper<RelationConnectionModel>;
+  PolicyRelationEdge: ResolverTypeWrapper<RelationEdgeModel>;
+  PolicyRelationFilter: PolicyRelationFilter;
+  Product: ResolverTypeWrapper<ProductModel>;
+  ProductConnection: ResolverTypeWrapper<EntityConnectionModel<ProductModel>>;
+  ProductEdge: ResolverTypeWrapper<NodeEdgeModel<ProductModel>>;
+  ProductFilter: ProductFilter;
+  ProductKind: ProductKind;
+  ProductKindFilter: ProductKindFilter;
+  ProductOrder: ProductOrder;
+  ProductOrderField: ProductOrderField;
+  ProductRelationConnection: ResolverTypeWrapper<RelationConnectionModel>;
+  ProductRelationEdge: ResolverTypeWrapper<RelationEdgeModel>;
+  ProductRelationFilter: ProductRelationFilter;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RelatedOrder: RelatedOrder;
+  RelatedOrderField: RelatedOrderField;
+  RelationConnection: ResolverTypeWrapper<RelationConnectionModel>;
+  RelationEdge: ResolverTypeWrapper<RelationEdgeModel>;
+  Relationship: ResolverTypeWrapper<EdgeModel>;
+  RelationshipType: RelationshipType;
+  SearchConnection: ResolverTypeWrapper<SearchConnectionModel>;
+  SearchEdge: ResolverTypeWrapper<SearchEdgeModel>;
+  SearchField: SearchField;
+  SearchHit: ResolverTypeWrapper<SearchHitModel>;
   SignatoryConnection: ResolverTypeWrapper<RelationConnectionModel>;
   SignatoryEdge: ResolverTypeWrapper<RelationEdgeModel>;
   SignatoryFilter: SignatoryFilter;
   SignatoryRelationFilter: SignatoryRelationFilter;
-  Country: ResolverTypeWrapper<CountryModel>;
-  CountryConnection: ResolverTypeWrapper<EntityConnectionModel<CountryModel>>;
-  CountryEdge: ResolverTypeWrapper<NodeEdgeModel<CountryModel>>;
-  CountryRelationConnection: ResolverTypeWrapper<RelationConnectionModel>;
-  CountryRelationEdge: ResolverTypeWrapper<RelationEdgeModel>;
-  CountryRelationFilter: CountryRelationFilter;
-  CountryFilter: CountryFilter;
-  CountryOrderField: CountryOrderField;
-  CountryOrder: CountryOrder;
-  CountryCapitalEdge: ResolverTypeWrapper<RelationEdgeModel>;
-  Event: ResolverTypeWrapper<EventModel>;
-  EventConnection: ResolverTypeWrapper<EntityConnectionModel<EventModel>>;
-  EventEdge: ResolverTypeWrapper<NodeEdgeModel<EventModel>>;
-  EventRelationConnection: ResolverTypeWrapper<RelationConnectionModel>;
-  EventRelationEdge: ResolverTypeWrapper<RelationEdgeModel>;
-  EventRelationFilter: EventRelationFilter;
-  EventFilter: EventFilter;
-  EventOrderField: EventOrderField;
-  EventOrder: EventOrder;
-  EventPlaceEdge: ResolverTypeWrapper<RelationEdgeModel>;
-  Office: ResolverTypeWrapper<OfficeModel>;
-  OfficeConnection: ResolverTypeWrapper<EntityConnectionModel<OfficeModel>>;
-  OfficeEdge: ResolverTypeWrapper<NodeEdgeModel<OfficeModel>>;
-  OfficeRelationConnection: ResolverTypeWrapper<RelationConnectionModel>;
-  OfficeRelationEdge: ResolverTypeWrapper<RelationEdgeModel>;
-  OfficeRelationFilter: OfficeRelationFilter;
-  OfficeFilter: OfficeFilter;
-  OfficeOrderField: OfficeOrderField;
-  OfficeOrder: OfficeOrder;
-  OfficeCountryEdge: ResolverTypeWrapper<RelationEdgeModel>;
-  Organization: ResolverTypeWrapper<OrganizationModel>;
-  OrganizationConnection: ResolverTypeWrapper<EntityConnectionModel<OrganizationModel>>;
-  OrganizationEdge: ResolverTypeWrapper<NodeEdgeModel<OrganizationModel>>;
-  OrganizationRelationConnection: ResolverTypeWrapper<RelationConnectionModel>;
-  OrganizationRelationEdge: ResolverTypeWrapper<RelationEdgeModel>;
-  OrganizationRelationFilter: OrganizationRelationFilter;
-  OrganizationFilter: OrganizationFilter;
-  OrganizationOrderField: OrganizationOrderField;
-  OrganizationOrder: OrganizationOrder;
-  Person: ResolverTypeWrapper<PersonModel>;
-  PersonConnection: ResolverTypeWrapper<EntityConnectionModel<PersonModel>>;
-  PersonEdge: ResolverTypeWrapper<NodeEdgeModel<PersonModel>>;
-  PersonRelationConnection: ResolverTypeWrapper<RelationConnectionModel>;
-  PersonRelationEdge: ResolverTypeWrapper<RelationEdgeModel>;
-  PersonRelationFilter: PersonRelationFilter;
-  PersonFilter: PersonFilter;
-  PersonOrderField: PersonOrderField;
-  PersonOrder: PersonOrder;
   SignedAgreementConnection: ResolverTypeWrapper<RelationConnectionModel>;
   SignedAgreementEdge: ResolverTypeWrapper<RelationEdgeModel>;
   SignedAgreementFilter: SignedAgreementFilter;
   SignedAgreementRelationFilter: SignedAgreementRelationFilter;
-  Place: ResolverTypeWrapper<PlaceModel>;
-  PlaceConnection: ResolverTypeWrapper<EntityConnectionModel<PlaceModel>>;
-  PlaceEdge: ResolverTypeWrapper<NodeEdgeModel<PlaceModel>>;
-  PlaceRelationConnection: ResolverTypeWrapper<RelationConnectionModel>;
-  PlaceRelationEdge: ResolverTypeWrapper<RelationEdgeModel>;
-  PlaceRelationFilter: PlaceRelationFilter;
-  PlaceFilter: PlaceFilter;
-  PlaceOrderField: PlaceOrderField;
-  PlaceOrder: PlaceOrder;
-  Policy: ResolverTypeWrapper<PolicyModel>;
-  PolicyConnection: ResolverTypeWrapper<EntityConnectionModel<PolicyModel>>;
-  PolicyEdge: ResolverTypeWrapper<NodeEdgeModel<PolicyModel>>;
-  PolicyRelationConnection: ResolverTypeWrapper<RelationConnectionModel>;
-  PolicyRelationEdge: ResolverTypeWrapper<RelationEdgeModel>;
-  PolicyRelationFilter: PolicyRelationFilter;
-  PolicyFilter: PolicyFilter;
-  PolicyOrderField: PolicyOrderField;
-  PolicyOrder: PolicyOrder;
-  Product: ResolverTypeWrapper<ProductModel>;
-  ProductConnection: ResolverTypeWrapper<EntityConnectionModel<ProductModel>>;
-  ProductEdge: ResolverTypeWrapper<NodeEdgeModel<ProductModel>>;
-  ProductRelationConnection: ResolverTypeWrapper<RelationConnectionModel>;
-  ProductRelationEdge: ResolverTypeWrapper<RelationEdgeModel>;
-  ProductRelationFilter: ProductRelationFilter;
-  ProductFilter: ProductFilter;
-  ProductOrderField: ProductOrderField;
-  ProductOrder: ProductOrder;
+  Snippet: ResolverTypeWrapper<SnippetModel>;
   Source: ResolverTypeWrapper<SourceModel>;
   SourceConnection: ResolverTypeWrapper<EntityConnectionModel<SourceModel>>;
   SourceEdge: ResolverTypeWrapper<NodeEdgeModel<SourceModel>>;
+  SourceFilter: SourceFilter;
+  SourceOrder: SourceOrder;
+  SourceOrderField: SourceOrderField;
+  SourcePublisherEdge: ResolverTypeWrapper<RelationEdgeModel>;
   SourceRelationConnection: ResolverTypeWrapper<RelationConnectionModel>;
   SourceRelationEdge: ResolverTypeWrapper<RelationEdgeModel>;
   SourceRelationFilter: SourceRelationFilter;
-  SourceFilter: SourceFilter;
-  SourceOrderField: SourceOrderField;
-  SourceOrder: SourceOrder;
-  SourcePublisherEdge: ResolverTypeWrapper<RelationEdgeModel>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  StringFilter: StringFilter;
+  TextSpan: ResolverTypeWrapper<TextSpanModel>;
+  TimelineConnection: ResolverTypeWrapper<TimelineConnectionModel>;
+  TimelineEdge: ResolverTypeWrapper<TimelineEdgeModel>;
+  TimelineEntry: ResolverTypeWrapper<TimelineEntryModel>;
+  TimelineKind: TimelineKind;
   Topic: ResolverTypeWrapper<TopicModel>;
   TopicConnection: ResolverTypeWrapper<EntityConnectionModel<TopicModel>>;
   TopicEdge: ResolverTypeWrapper<NodeEdgeModel<TopicModel>>;
+  TopicFilter: TopicFilter;
+  TopicOrder: TopicOrder;
+  TopicOrderField: TopicOrderField;
   TopicRelationConnection: ResolverTypeWrapper<RelationConnectionModel>;
   TopicRelationEdge: ResolverTypeWrapper<RelationEdgeModel>;
   TopicRelationFilter: TopicRelationFilter;
-  TopicFilter: TopicFilter;
-  TopicOrderField: TopicOrderField;
-  TopicOrder: TopicOrder;
-  AgreementKindFilter: AgreementKindFilter;
-  EventKindFilter: EventKindFilter;
-  EventStatusFilter: EventStatusFilter;
-  OrganizationKindFilter: OrganizationKindFilter;
-  PlaceKindFilter: PlaceKindFilter;
-  ProductKindFilter: ProductKindFilter;
+  URL: ResolverTypeWrapper<Scalars['URL']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  GroupByInput: GroupByInput;
-  GroupCount: GroupCountModel;
-  String: Scalars['String']['output'];
-  ID: Scalars['ID']['output'];
-  Query: Record<PropertyKey, never>;
-  Boolean: Scalars['Boolean']['output'];
-  Int: Scalars['Int']['output'];
-  Date: Scalars['Date']['output'];
-  CountryCode: Scalars['CountryCode']['output'];
-  URL: Scalars['URL']['output'];
-  NonNegativeInt: Scalars['NonNegativeInt']['output'];
-  Hexadecimal: Scalars['Hexadecimal']['output'];
-  Node: NodeModel;
-  PageInfo: PageInfoModel;
-  Label: LabelModel;
-  PartialDate: PartialDateModel;
-  Evidence: EvidenceModel;
-  Entity: EntityModel;
-  IdFilter: IdFilter;
-  StringFilter: StringFilter;
-  IntFilter: IntFilter;
-  DateFilter: DateFilter;
-  EntityTypeFilter: EntityTypeFilter;
-  EntityFilter: EntityFilter;
-  EntityRelationFilter: EntityRelationFilter;
-  RelatedOrder: RelatedOrder;
-  Relationship: EdgeModel;
-  RelationConnection: RelationConnectionModel;
-  RelationEdge: RelationEdgeModel;
-  EntityRelationConnection: RelationConnectionModel;
-  EntityRelationEdge: RelationEdgeModel;
-  Snippet: SnippetModel;
-  TextSpan: TextSpanModel;
-  SearchHit: SearchHitModel;
-  Float: Scalars['Float']['output'];
-  SearchConnection: SearchConnectionModel;
-  SearchEdge: SearchEdgeModel;
-  Fact: FactModel;
-  TimelineEntry: TimelineEntryModel;
-  TimelineConnection: TimelineConnectionModel;
-  TimelineEdge: TimelineEdgeModel;
-  NeighborhoodNode: NeighborhoodNodeModel;
-  NeighborhoodEdge: EdgeModel;
-  Neighborhood: NeighborhoodModel;
-  PathHop: PathHopModel;
-  Path: PathModel;
   Agreement: AgreementModel;
   AgreementConnection: EntityConnectionModel<AgreementModel>;
   AgreementEdge: NodeEdgeModel<AgreementModel>;
+  AgreementEventEdge: RelationEdgeModel;
+  AgreementFilter: AgreementFilter;
+  AgreementKindFilter: AgreementKindFilter;
+  AgreementOrder: AgreementOrder;
   AgreementRelationConnection: RelationConnectionModel;
   AgreementRelationEdge: RelationEdgeModel;
   AgreementRelationFilter: AgreementRelationFilter;
-  AgreementFilter: AgreementFilter;
-  AgreementOrder: AgreementOrder;
-  AgreementEventEdge: RelationEdgeModel;
+  Boolean: Scalars['Boolean']['output'];
+  Country: CountryModel;
+  CountryCapitalEdge: RelationEdgeModel;
+  CountryCode: Scalars['CountryCode']['output'];
+  CountryConnection: EntityConnectionModel<CountryModel>;
+  CountryEdge: NodeEdgeModel<CountryModel>;
+  CountryFilter: CountryFilter;
+  CountryOrder: CountryOrder;
+  CountryRelationConnection: RelationConnectionModel;
+  CountryRelationEdge: RelationEdgeModel;
+  CountryRelationFilter: CountryRelationFilter;
+  Date: Scalars['Date']['output'];
+  DateFilter: DateFilter;
+  Entity: EntityModel;
+  EntityFilter: EntityFilter;
+  EntityRelationConnection: RelationConnectionModel;
+  EntityRelationEdge: RelationEdgeModel;
+  EntityRelationFilter: EntityRelationFilter;
+  EntityTypeFilter: EntityTypeFilter;
+  Event: EventModel;
+  EventConnection: EntityConnectionModel<EventModel>;
+  EventEdge: NodeEdgeModel<EventModel>;
+  EventFilter: EventFilter;
+  EventKindFilter: EventKindFilter;
+  EventOrder: EventOrder;
+  EventPlaceEdge: RelationEdgeModel;
+  EventRelationConnection: RelationConnectionModel;
+  EventRelationEdge: RelationEdgeModel;
+  EventRelationFilter: EventRelationFilter;
+  EventStatusFilter: EventStatusFilter;
+  Evidence: EvidenceModel;
+  Fact: FactModel;
+  Float: Scalars['Float']['output'];
+  GroupByInput: GroupByInput;
+  GroupCount: GroupCountModel;
+  Hexadecimal: Scalars['Hexadecimal']['output'];
+  ID: Scalars['ID']['output'];
+  IdFilter: IdFilter;
+  Int: Scalars['Int']['output'];
+  IntFilter: IntFilter;
+  Label: LabelModel;
+  Neighborhood: NeighborhoodModel;
+  NeighborhoodEdge: EdgeModel;
+  NeighborhoodNode: NeighborhoodNodeModel;
+  Node: NodeModel;
+  NonNegativeInt: Scalars['NonNegativeInt']['output'];
+  Office: OfficeModel;
+  OfficeConnection: EntityConnectionModel<OfficeModel>;
+  OfficeCountryEdge: RelationEdgeModel;
+  OfficeEdge: NodeEdgeModel<OfficeModel>;
+  OfficeFilter: OfficeFilter;
+  OfficeOrder: OfficeOrder;
+  OfficeRelationConnection: RelationConnectionModel;
+  OfficeRelationEdge: RelationEdgeModel;
+  OfficeRelationFilter: OfficeRelationFilter;
+  Organization: OrganizationModel;
+  OrganizationConnection: EntityConnectionModel<OrganizationModel>;
+  OrganizationEdge: NodeEdgeModel<OrganizationModel>;
+  OrganizationFilter: OrganizationFilter;
+  OrganizationKindFilter: OrganizationKindFilter;
+  OrganizationOrder: OrganizationOrder;
+  OrganizationRelationConnection: RelationConnectionModel;
+  OrganizationRelationEdge: RelationEdgeModel;
+  OrganizationRelationFilter: OrganizationRelationFilter;
+  PageInfo: PageInfoModel;
+  PartialDate: PartialDateModel;
+  Path: PathModel;
+  PathHop: PathHopModel;
+  Person: PersonModel;
+  PersonConnection: EntityConnectionModel<PersonModel>;
+  PersonEdge: NodeEdgeModel<PersonModel>;
+  PersonFilter: PersonFilter;
+  PersonOrder: PersonOrder;
+  PersonRelationConnection: RelationConnectionModel;
+  PersonRelationEdge: RelationEdgeModel;
+  PersonRelationFilter: PersonRelationFilter;
+  Place: PlaceModel;
+  PlaceConnection: EntityConnectionModel<PlaceModel>;
+  PlaceEdge: NodeEdgeModel<PlaceModel>;
+  PlaceFilter: PlaceFilter;
+  PlaceKindFilter: PlaceKindFilter;
+  PlaceOrder: PlaceOrder;
+  PlaceRelationConnection: RelationConnectionModel;
+  PlaceRelationEdge: RelationEdgeModel;
+  PlaceRelationFilter: PlaceRelationFilter;
+  Policy: PolicyModel;
+  PolicyConnection: EntityConnectionModel<PolicyModel>;
+  PolicyEdge: NodeEdgeModel<PolicyModel>;
+  PolicyFilter: PolicyFilter;
+  PolicyOrder: PolicyOrder;
+  PolicyRelationConnection: RelationConnectionModel;
+  PolicyRelationEdge: RelationEdgeModel;
+  PolicyRelationFilter: PolicyRelationFilter;
+  Product: ProductModel;
+  ProductConnection: EntityConnectionModel<ProductModel>;
+  ProductEdge: NodeEdgeModel<ProductModel>;
+  ProductFilter: ProductFilter;
+  ProductKindFilter: ProductKindFilter;
+  ProductOrder: ProductOrder;
+  ProductRelationConnection: RelationConnectionModel;
+  ProductRelationEdge: RelationEdgeModel;
+  ProductRelationFilter: ProductRelationFilter;
+  Query: Record<PropertyKey, never>;
+  RelatedOrder: RelatedOrder;
+  RelationConnection: RelationConnectionModel;
+  RelationEdge: RelationEdgeModel;
+  Relationship: EdgeModel;
+  SearchConnection: SearchConnectionModel;
+  SearchEdge: SearchEdgeModel;
+  SearchHit: SearchHitModel;
   SignatoryConnection: RelationConnectionModel;
   SignatoryEdge: RelationEdgeModel;
   SignatoryFilter: SignatoryFilter;
   SignatoryRelationFilter: SignatoryRelationFilter;
-  Country: CountryModel;
-  CountryConnection: EntityConnectionModel<CountryModel>;
-  CountryEdge: NodeEdgeModel<CountryModel>;
-  CountryRelationConnection: RelationConnectionModel;
-  CountryRelationEdge: RelationEdgeModel;
-  CountryRelationFilter: CountryRelationFilter;
-  CountryFilter: CountryFilter;
-  CountryOrder: CountryOrder;
-  CountryCapitalEdge: RelationEdgeModel;
-  Event: EventModel;
-  EventConnection: EntityConnectionModel<EventModel>;
-  EventEdge: NodeEdgeModel<EventModel>;
-  EventRelationConnection: RelationConnectionModel;
-  EventRelationEdge: RelationEdgeModel;
-  EventRelationFilter: EventRelationFilter;
-  EventFilter: EventFilter;
-  EventOrder: EventOrder;
-  EventPlaceEdge: RelationEdgeModel;
-  Office: OfficeModel;
-  OfficeConnection: EntityConnectionModel<OfficeModel>;
-  OfficeEdge: NodeEdgeModel<OfficeModel>;
-  OfficeRelationConnection: RelationConnectionModel;
-  OfficeRelationEdge: RelationEdgeModel;
-  OfficeRelationFilter: OfficeRelationFilter;
-  OfficeFilter: OfficeFilter;
-  OfficeOrder: OfficeOrder;
-  OfficeCountryEdge: RelationEdgeModel;
-  Organization: OrganizationModel;
-  OrganizationConnection: EntityConnectionModel<OrganizationModel>;
-  OrganizationEdge: NodeEdgeModel<OrganizationModel>;
-  OrganizationRelationConnection: RelationConnectionModel;
-  OrganizationRelationEdge: RelationEdgeModel;
-  OrganizationRelationFilter: OrganizationRelationFilter;
-  OrganizationFilter: OrganizationFilter;
-  OrganizationOrder: OrganizationOrder;
-  Person: PersonModel;
-  PersonConnection: EntityConnectionModel<PersonModel>;
-  PersonEdge: NodeEdgeModel<PersonModel>;
-  PersonRelationConnection: RelationConnectionModel;
-  PersonRelationEdge: RelationEdgeModel;
-  PersonRelationFilter: PersonRelationFilter;
-  PersonFilter: PersonFilter;
-  PersonOrder: PersonOrder;
   SignedAgreementConnection: RelationConnectionModel;
   SignedAgreementEdge: RelationEdgeModel;
   SignedAgreementFilter: SignedAgreementFilter;
   SignedAgreementRelationFilter: SignedAgreementRelationFilter;
-  Place: PlaceModel;
-  PlaceConnection: EntityConnectionModel<PlaceModel>;
-  PlaceEdge: NodeEdgeModel<PlaceModel>;
-  PlaceRelationConnection: RelationConnectionModel;
-  PlaceRelationEdge: RelationEdgeModel;
-  PlaceRelationFilter: PlaceRelationFilter;
-  PlaceFilter: PlaceFilter;
-  PlaceOrder: PlaceOrder;
-  Policy: PolicyModel;
-  PolicyConnection: EntityConnectionModel<PolicyModel>;
-  PolicyEdge: NodeEdgeModel<PolicyModel>;
-  PolicyRelationConnection: RelationConnectionModel;
-  PolicyRelationEdge: RelationEdgeModel;
-  PolicyRelationFilter: PolicyRelationFilter;
-  PolicyFilter: PolicyFilter;
-  PolicyOrder: PolicyOrder;
-  Product: ProductModel;
-  ProductConnection: EntityConnectionModel<ProductModel>;
-  ProductEdge: NodeEdgeModel<ProductModel>;
-  ProductRelationConnection: RelationConnectionModel;
-  ProductRelationEdge: RelationEdgeModel;
-  ProductRelationFilter: ProductRelationFilter;
-  ProductFilter: ProductFilter;
-  ProductOrder: ProductOrder;
+  Snippet: SnippetModel;
   Source: SourceModel;
   SourceConnection: EntityConnectionModel<SourceModel>;
   SourceEdge: NodeEdgeModel<SourceModel>;
-  SourceRelationConnection: RelationConnectionModel;
-  SourceRelationEdge: RelationEdgeModel;
-  SourceRelationFilter: SourceRelationFilter;
   SourceFilter: SourceFilter;
   SourceOrder: SourceOrder;
   SourcePublisherEdge: RelationEdgeModel;
+  SourceRelationConnection: RelationConnectionModel;
+  SourceRelationEdge: RelationEdgeModel;
+  SourceRelationFilter: SourceRelationFilter;
+  String: Scalars['String']['output'];
+  StringFilter: StringFilter;
+  TextSpan: TextSpanModel;
+  TimelineConnection: TimelineConnectionModel;
+  TimelineEdge: TimelineEdgeModel;
+  TimelineEntry: TimelineEntryModel;
   Topic: TopicModel;
   TopicConnection: EntityConnectionModel<TopicModel>;
   TopicEdge: NodeEdgeModel<TopicModel>;
+  TopicFilter: TopicFilter;
+  TopicOrder: TopicOrder;
   TopicRelationConnection: RelationConnectionModel;
   TopicRelationEdge: RelationEdgeModel;
   TopicRelationFilter: TopicRelationFilter;
-  TopicFilter: TopicFilter;
-  TopicOrder: TopicOrder;
-  AgreementKindFilter: AgreementKindFilter;
-  EventKindFilter: EventKindFilter;
-  EventStatusFilter: EventStatusFilter;
-  OrganizationKindFilter: OrganizationKindFilter;
-  PlaceKindFilter: PlaceKindFilter;
-  ProductKindFilter: ProductKindFilter;
-};
-
-export type GroupCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GroupCount'] = ResolversParentTypes['GroupCount']> = {
-  entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
-  value?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  count?: Resolver<ResolversTypes['NonNegativeInt'], ParentType, ContextType>;
-  memberIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
-};
-
-export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
-  groupCounts?: Resolver<Array<ResolversTypes['GroupCount']>, ParentType, ContextType, RequireFields<QueryGroupCountsArgs, 'entityType' | 'by'>>;
-  node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
-  nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
-  entitiesByName?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryEntitiesByNameArgs, 'name'>>;
-  country?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType, RequireFields<QueryCountryArgs, 'code'>>;
-  search?: Resolver<ResolversTypes['SearchConnection'], ParentType, ContextType, RequireFields<QuerySearchArgs, 'query' | 'includeRelationships'>>;
-  evidenceIn?: Resolver<Array<ResolversTypes['Fact']>, ParentType, ContextType, RequireFields<QueryEvidenceInArgs, 'source' | 'start' | 'end'>>;
-  timeline?: Resolver<ResolversTypes['TimelineConnection'], ParentType, ContextType, Partial<QueryTimelineArgs>>;
-  neighborhood?: Resolver<Maybe<ResolversTypes['Neighborhood']>, ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'id' | 'depth' | 'maxNodes'>>;
-  paths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryPathsArgs, 'from' | 'to' | 'maxHops' | 'first'>>;
-  agreements?: Resolver<ResolversTypes['AgreementConnection'], ParentType, ContextType, Partial<QueryAgreementsArgs>>;
-  countries?: Resolver<ResolversTypes['CountryConnection'], ParentType, ContextType, Partial<QueryCountriesArgs>>;
-  events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, Partial<QueryEventsArgs>>;
-  offices?: Resolver<ResolversTypes['OfficeConnection'], ParentType, ContextType, Partial<QueryOfficesArgs>>;
-  organizations?: Resolver<ResolversTypes['OrganizationConnection'], ParentType, ContextType, Partial<QueryOrganizationsArgs>>;
-  people?: Resolver<ResolversTypes['PersonConnection'], ParentType, ContextType, Partial<QueryPeopleArgs>>;
-  places?: Resolver<ResolversTypes['PlaceConnection'], ParentType, ContextType, Partial<QueryPlacesArgs>>;
-  policies?: Resolver<ResolversTypes['PolicyConnection'], ParentType, ContextType, Partial<QueryPoliciesArgs>>;
-  products?: Resolver<ResolversTypes['ProductConnection'], ParentType, ContextType, Partial<QueryProductsArgs>>;
-  sources?: Resolver<ResolversTypes['SourceConnection'], ParentType, ContextType, Partial<QuerySourcesArgs>>;
-  topics?: Resolver<ResolversTypes['TopicConnection'], ParentType, ContextType, Partial<QueryTopicsArgs>>;
-};
-
-export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
-  name: 'Date';
-}
-
-export interface CountryCodeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['CountryCode'], any> {
-  name: 'CountryCode';
-}
-
-export interface UrlScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['URL'], any> {
-  name: 'URL';
-}
-
-export interface NonNegativeIntScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['NonNegativeInt'], any> {
-  name: 'NonNegativeInt';
-}
-
-export interface HexadecimalScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Hexadecimal'], any> {
-  name: 'Hexadecimal';
-}
-
-export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType: TypeResolveFn<'Relationship' | 'Agreement' | 'Country' | 'Event' | 'Office' | 'Organization' | 'Person' | 'Place' | 'Policy' | 'Product' | 'Source' | 'Topic', ParentType, ContextType>;
-};
-
-export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
-  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-};
-
-export type LabelResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Label'] = ResolversParentTypes['Label']> = {
-  language?: Resolver<ResolversTypes['Language'], ParentType, ContextType>;
-  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-};
-
-export type PartialDateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PartialDate'] = ResolversParentTypes['PartialDate']> = {
-  iso?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  precision?: Resolver<ResolversTypes['DatePrecision'], ParentType, ContextType>;
-  earliest?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
-  latest?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
-  qualifier?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  isInferred?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
-};
-
-export type EvidenceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Evidence'] = ResolversParentTypes['Evidence']> = {
-  source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
-  start?: Resolver<ResolversTypes['NonNegativeInt'], ParentType, ContextType>;
-  end?: Resolver<ResolversTypes['NonNegativeInt'], ParentType, ContextType>;
-  quote?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  method?: Resolver<ResolversTypes['EvidenceMethod'], ParentType, ContextType>;
-  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  reference?: Resolver<Maybe<ResolversTypes['URL']>, ParentType, ContextType>;
-  modality?: Resolver<ResolversTypes['Modality'], ParentType, ContextType>;
-  speaker?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
-};
-
-export type EntityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Entity'] = ResolversParentTypes['Entity']> = {
-  __resolveType: TypeResolveFn<'Agreement' | 'Country' | 'Event' | 'Office' | 'Organization' | 'Person' | 'Place' | 'Policy' | 'Product' | 'Source' | 'Topic', ParentType, ContextType>;
-};
-
-export type RelationshipResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Relationship'] = ResolversParentTypes['Relationship']> = {
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
-  from?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
-  to?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
-  onBehalfOf?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType>;
-  capacity?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  ordinal?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-  isSymmetric?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
-export type RelationConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RelationConnection'] = ResolversParentTypes['RelationConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['RelationEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<ResolversTypes['NonNegativeInt'], ParentType, ContextType>;
-};
-
-export type RelationEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RelationEdge'] = ResolversParentTypes['RelationEdge']> = {
-  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  node?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
-  direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
-  other?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
-};
-
-export type EntityRelationConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EntityRelationConnection'] = ResolversParentTypes['EntityRelationConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['EntityRelationEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<ResolversTypes['NonNegativeInt'], ParentType, ContextType>;
-};
-
-export type EntityRelationEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EntityRelationEdge'] = ResolversParentTypes['EntityRelationEdge']> = {
-  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  node?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
-  relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
-  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
-};
-
-export type SnippetResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Snippet'] = ResolversParentTypes['Snippet']> = {
-  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  highlights?: Resolver<Array<ResolversTypes['TextSpan']>, ParentType, ContextType>;
-};
-
-export type TextSpanResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TextSpan'] = ResolversParentTypes['TextSpan']> = {
-  start?: Resolver<ResolversTypes['NonNegativeInt'], ParentType, ContextType>;
-  end?: Resolver<ResolversTypes['NonNegativeInt'], ParentType, ContextType>;
-};
-
-export type SearchHitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = {
-  node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
-  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-  field?: Resolver<ResolversTypes['SearchField'], ParentType, ContextType>;
-  snippet?: Resolver<ResolversTypes['Snippet'], ParentType, ContextType>;
-  evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
-};
-
-export type SearchConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchConnection'] = ResolversParentTypes['SearchConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['SearchEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<ResolversTypes['NonNegativeInt'], ParentType, ContextType>;
-};
-
-export type SearchEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchEdge'] = ResolversParentTypes['SearchEdge']> = {
-  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  node?: Resolver<ResolversTypes['SearchHit'], ParentType, ContextType>;
-};
-
-export type FactResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Fact'] = ResolversParentTypes['Fact']> = {
-  subject?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
-  kind?: Resolver<ResolversTypes['FactKind'], ParentType, ContextType>;
-  attribute?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  evidence?: Resolver<ResolversTypes['Evidence'], ParentType, ContextType>;
-};
-
-export type TimelineEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TimelineEntry'] = ResolversParentTypes['TimelineEntry']> = {
-  date?: Resolver<ResolversTypes['PartialDate'], ParentType, ContextType>;
-  kind?: Resolver<ResolversTypes['TimelineKind'], ParentType, ContextType>;
-  entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
-  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-};
-
-export type TimelineConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TimelineConnection'] = ResolversParentTypes['TimelineConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['TimelineEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['TimelineEntry']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<ResolversTypes['NonNegativeInt'], ParentType, ContextType>;
-};
-
-export type TimelineEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TimelineEdge'] = ResolversParentTypes['TimelineEdge']> = {
-  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  node?: Resolver<ResolversTypes['TimelineEntry'], ParentType, ContextType>;
-};
-
-export type NeighborhoodNodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NeighborhoodNode'] = ResolversParentTypes['NeighborhoodNode']> = {
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  entityType?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
-  depth?: Resolver<ResolversTypes['NonNegativeInt'], ParentType, ContextType>;
-  entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
-};
-
-export type NeighborhoodEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NeighborhoodEdge'] = ResolversParentTypes['NeighborhoodEdge']> = {
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  source?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  target?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
-  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
-};
-
-export type NeighborhoodResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Neighborhood'] = ResolversParentTypes['Neighborhood']> = {
-  center?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['NeighborhoodNode']>, ParentType, ContextType>;
-  edges?: Resolver<Array<ResolversTypes['NeighborhoodEdge']>, ParentType, ContextType>;
-};
-
-export type PathHopResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PathHop'] = ResolversParentTypes['PathHop']> = {
-  from?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
-  to?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
-  relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
-  direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
-  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
-};
-
-export type PathResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Path'] = ResolversParentTypes['Path']> = {
-  length?: Resolver<ResolversTypes['NonNegativeInt'], ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
-  hops?: Resolver<Array<ResolversTypes['PathHop']>, ParentType, ContextType>;
+  URL: Scalars['URL']['output'];
 };
 
 export type AgreementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Agreement'] = ResolversParentTypes['Agreement']> = {
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  entityType?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  labels?: Resolver<Array<ResolversTypes['Label']>, ParentType, ContextType>;
-  label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, RequireFields<AgreementLabelArgs, 'language'>>;
-  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  mentions?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
-  relations?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<AgreementRelationsArgs, 'direction'>>;
-  kind?: Resolver<ResolversTypes['AgreementKind'], ParentType, ContextType>;
-  concludedOn?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   concludedAt?: Resolver<Maybe<ResolversTypes['AgreementEventEdge']>, ParentType, ContextType>;
-  signatories?: Resolver<ResolversTypes['SignatoryConnection'], ParentType, ContextType, Partial<AgreementSignatoriesArgs>>;
-  parties?: Resolver<ResolversTypes['CountryRelationConnection'], ParentType, ContextType, Partial<AgreementPartiesArgs>>;
-  topics?: Resolver<ResolversTypes['TopicRelationConnection'], ParentType, ContextType, Partial<AgreementTopicsArgs>>;
+  concludedOn?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  entityType?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  independenceFrom?: Resolver<ResolversTypes['EntityRelationConnection'], ParentType, ContextType, Partial<AgreementIndependenceFromArgs>>;
+  kind?: Resolver<ResolversTypes['AgreementKind'], ParentType, ContextType>;
+  label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, RequireFields<AgreementLabelArgs, 'language'>>;
+  labels?: Resolver<Array<ResolversTypes['Label']>, ParentType, ContextType>;
+  mentions?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
   milestoneOf?: Resolver<ResolversTypes['AgreementRelationConnection'], ParentType, ContextType, Partial<AgreementMilestoneOfArgs>>;
   milestones?: Resolver<ResolversTypes['EntityRelationConnection'], ParentType, ContextType, Partial<AgreementMilestonesArgs>>;
-  independenceFrom?: Resolver<ResolversTypes['EntityRelationConnection'], ParentType, ContextType, Partial<AgreementIndependenceFromArgs>>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  parties?: Resolver<ResolversTypes['CountryRelationConnection'], ParentType, ContextType, Partial<AgreementPartiesArgs>>;
   promotes?: Resolver<ResolversTypes['TopicRelationConnection'], ParentType, ContextType, Partial<AgreementPromotesArgs>>;
+  relations?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<AgreementRelationsArgs, 'direction'>>;
   respondsTo?: Resolver<ResolversTypes['PolicyRelationConnection'], ParentType, ContextType, Partial<AgreementRespondsToArgs>>;
+  signatories?: Resolver<ResolversTypes['SignatoryConnection'], ParentType, ContextType, Partial<AgreementSignatoriesArgs>>;
+  topics?: Resolver<ResolversTypes['TopicRelationConnection'], ParentType, ContextType, Partial<AgreementTopicsArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -4029,6 +3800,12 @@ export type AgreementEdgeResolvers<ContextType = Context, ParentType extends Res
   node?: Resolver<ResolversTypes['Agreement'], ParentType, ContextType>;
 };
 
+export type AgreementEventEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AgreementEventEdge'] = ResolversParentTypes['AgreementEventEdge']> = {
+  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Event'], ParentType, ContextType>;
+  relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
+};
+
 export type AgreementRelationConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AgreementRelationConnection'] = ResolversParentTypes['AgreementRelationConnection']> = {
   edges?: Resolver<Array<ResolversTypes['AgreementRelationEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Agreement']>, ParentType, ContextType>;
@@ -4038,58 +3815,46 @@ export type AgreementRelationConnectionResolvers<ContextType = Context, ParentTy
 
 export type AgreementRelationEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AgreementRelationEdge'] = ResolversParentTypes['AgreementRelationEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Agreement'], ParentType, ContextType>;
   relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
-  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
-};
-
-export type AgreementEventEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AgreementEventEdge'] = ResolversParentTypes['AgreementEventEdge']> = {
-  node?: Resolver<ResolversTypes['Event'], ParentType, ContextType>;
-  relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
-  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
-};
-
-export type SignatoryConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SignatoryConnection'] = ResolversParentTypes['SignatoryConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['SignatoryEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['Person']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<ResolversTypes['NonNegativeInt'], ParentType, ContextType>;
-};
-
-export type SignatoryEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SignatoryEdge'] = ResolversParentTypes['SignatoryEdge']> = {
-  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  node?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
-  onBehalfOf?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType>;
-  capacity?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
-  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
 };
 
 export type CountryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Country'] = ResolversParentTypes['Country']> = {
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  entityType?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  labels?: Resolver<Array<ResolversTypes['Label']>, ParentType, ContextType>;
-  label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, RequireFields<CountryLabelArgs, 'language'>>;
-  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  mentions?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
-  relations?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<CountryRelationsArgs, 'direction'>>;
-  code?: Resolver<ResolversTypes['CountryCode'], ParentType, ContextType>;
   agreements?: Resolver<ResolversTypes['AgreementRelationConnection'], ParentType, ContextType, Partial<CountryAgreementsArgs>>;
+  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   capital?: Resolver<Maybe<ResolversTypes['CountryCapitalEdge']>, ParentType, ContextType>;
-  locatedIn?: Resolver<ResolversTypes['PlaceRelationConnection'], ParentType, ContextType, Partial<CountryLocatedInArgs>>;
-  places?: Resolver<ResolversTypes['PlaceRelationConnection'], ParentType, ContextType, Partial<CountryPlacesArgs>>;
-  offices?: Resolver<ResolversTypes['OfficeRelationConnection'], ParentType, ContextType, Partial<CountryOfficesArgs>>;
+  code?: Resolver<ResolversTypes['CountryCode'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  entityType?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
   events?: Resolver<ResolversTypes['EventRelationConnection'], ParentType, ContextType, Partial<CountryEventsArgs>>;
-  strengths?: Resolver<ResolversTypes['TopicRelationConnection'], ParentType, ContextType, Partial<CountryStrengthsArgs>>;
-  promotes?: Resolver<ResolversTypes['TopicRelationConnection'], ParentType, ContextType, Partial<CountryPromotesArgs>>;
-  marketsTargeted?: Resolver<ResolversTypes['PlaceRelationConnection'], ParentType, ContextType, Partial<CountryMarketsTargetedArgs>>;
-  products?: Resolver<ResolversTypes['ProductRelationConnection'], ParentType, ContextType, Partial<CountryProductsArgs>>;
-  policies?: Resolver<ResolversTypes['PolicyRelationConnection'], ParentType, ContextType, Partial<CountryPoliciesArgs>>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   independenceSoughtBy?: Resolver<ResolversTypes['AgreementRelationConnection'], ParentType, ContextType, Partial<CountryIndependenceSoughtByArgs>>;
+  label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, RequireFields<CountryLabelArgs, 'language'>>;
+  labels?: Resolver<Array<ResolversTypes['Label']>, ParentType, ContextType>;
+  locatedIn?: Resolver<ResolversTypes['PlaceRelationConnection'], ParentType, ContextType, Partial<CountryLocatedInArgs>>;
+  marketsTargeted?: Resolver<ResolversTypes['PlaceRelationConnection'], ParentType, ContextType, Partial<CountryMarketsTargetedArgs>>;
+  mentions?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  offices?: Resolver<ResolversTypes['OfficeRelationConnection'], ParentType, ContextType, Partial<CountryOfficesArgs>>;
+  places?: Resolver<ResolversTypes['PlaceRelationConnection'], ParentType, ContextType, Partial<CountryPlacesArgs>>;
+  policies?: Resolver<ResolversTypes['PolicyRelationConnection'], ParentType, ContextType, Partial<CountryPoliciesArgs>>;
+  products?: Resolver<ResolversTypes['ProductRelationConnection'], ParentType, ContextType, Partial<CountryProductsArgs>>;
+  promotes?: Resolver<ResolversTypes['TopicRelationConnection'], ParentType, ContextType, Partial<CountryPromotesArgs>>;
+  relations?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<CountryRelationsArgs, 'direction'>>;
+  strengths?: Resolver<ResolversTypes['TopicRelationConnection'], ParentType, ContextType, Partial<CountryStrengthsArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
+
+export type CountryCapitalEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CountryCapitalEdge'] = ResolversParentTypes['CountryCapitalEdge']> = {
+  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Place'], ParentType, ContextType>;
+  relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
+};
+
+export interface CountryCodeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['CountryCode'], any> {
+  name: 'CountryCode';
+}
 
 export type CountryConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CountryConnection'] = ResolversParentTypes['CountryConnection']> = {
   edges?: Resolver<Array<ResolversTypes['CountryEdge']>, ParentType, ContextType>;
@@ -4112,36 +3877,52 @@ export type CountryRelationConnectionResolvers<ContextType = Context, ParentType
 
 export type CountryRelationEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CountryRelationEdge'] = ResolversParentTypes['CountryRelationEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Country'], ParentType, ContextType>;
   relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
-  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
 };
 
-export type CountryCapitalEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CountryCapitalEdge'] = ResolversParentTypes['CountryCapitalEdge']> = {
-  node?: Resolver<ResolversTypes['Place'], ParentType, ContextType>;
-  relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
+export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
+  name: 'Date';
+}
+
+export type EntityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Entity'] = ResolversParentTypes['Entity']> = {
+  __resolveType: TypeResolveFn<'Agreement' | 'Country' | 'Event' | 'Office' | 'Organization' | 'Person' | 'Place' | 'Policy' | 'Product' | 'Source' | 'Topic', ParentType, ContextType>;
+};
+
+export type EntityRelationConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EntityRelationConnection'] = ResolversParentTypes['EntityRelationConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['EntityRelationEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['NonNegativeInt'], ParentType, ContextType>;
+};
+
+export type EntityRelationEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EntityRelationEdge'] = ResolversParentTypes['EntityRelationEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
 };
 
 export type EventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Event'] = ResolversParentTypes['Event']> = {
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  entityType?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  labels?: Resolver<Array<ResolversTypes['Label']>, ParentType, ContextType>;
-  label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, RequireFields<EventLabelArgs, 'language'>>;
-  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  mentions?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
-  relations?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<EventRelationsArgs, 'direction'>>;
-  kind?: Resolver<ResolversTypes['EventKind'], ParentType, ContextType>;
-  status?: Resolver<ResolversTypes['EventStatus'], ParentType, ContextType>;
-  startsOn?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
-  endsOn?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
-  heldAt?: Resolver<Maybe<ResolversTypes['EventPlaceEdge']>, ParentType, ContextType>;
   agreementsConcluded?: Resolver<ResolversTypes['AgreementRelationConnection'], ParentType, ContextType, Partial<EventAgreementsConcludedArgs>>;
+  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   attendees?: Resolver<ResolversTypes['PersonRelationConnection'], ParentType, ContextType, Partial<EventAttendeesArgs>>;
-  participatingCountries?: Resolver<ResolversTypes['CountryRelationConnection'], ParentType, ContextType, Partial<EventParticipatingCountriesArgs>>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  endsOn?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
+  entityType?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
+  heldAt?: Resolver<Maybe<ResolversTypes['EventPlaceEdge']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['EventKind'], ParentType, ContextType>;
+  label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, RequireFields<EventLabelArgs, 'language'>>;
+  labels?: Resolver<Array<ResolversTypes['Label']>, ParentType, ContextType>;
+  mentions?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
   milestoneOf?: Resolver<ResolversTypes['AgreementRelationConnection'], ParentType, ContextType, Partial<EventMilestoneOfArgs>>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  participatingCountries?: Resolver<ResolversTypes['CountryRelationConnection'], ParentType, ContextType, Partial<EventParticipatingCountriesArgs>>;
+  relations?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<EventRelationsArgs, 'direction'>>;
+  startsOn?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['EventStatus'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -4157,6 +3938,12 @@ export type EventEdgeResolvers<ContextType = Context, ParentType extends Resolve
   node?: Resolver<ResolversTypes['Event'], ParentType, ContextType>;
 };
 
+export type EventPlaceEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EventPlaceEdge'] = ResolversParentTypes['EventPlaceEdge']> = {
+  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Place'], ParentType, ContextType>;
+  relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
+};
+
 export type EventRelationConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EventRelationConnection'] = ResolversParentTypes['EventRelationConnection']> = {
   edges?: Resolver<Array<ResolversTypes['EventRelationEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType>;
@@ -4166,29 +3953,89 @@ export type EventRelationConnectionResolvers<ContextType = Context, ParentType e
 
 export type EventRelationEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EventRelationEdge'] = ResolversParentTypes['EventRelationEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Event'], ParentType, ContextType>;
   relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
-  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
 };
 
-export type EventPlaceEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EventPlaceEdge'] = ResolversParentTypes['EventPlaceEdge']> = {
-  node?: Resolver<ResolversTypes['Place'], ParentType, ContextType>;
-  relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
-  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
+export type EvidenceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Evidence'] = ResolversParentTypes['Evidence']> = {
+  end?: Resolver<ResolversTypes['NonNegativeInt'], ParentType, ContextType>;
+  method?: Resolver<ResolversTypes['EvidenceMethod'], ParentType, ContextType>;
+  modality?: Resolver<ResolversTypes['Modality'], ParentType, ContextType>;
+  quote?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reference?: Resolver<Maybe<ResolversTypes['URL']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+  speaker?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['NonNegativeInt'], ParentType, ContextType>;
 };
+
+export type FactResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Fact'] = ResolversParentTypes['Fact']> = {
+  attribute?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  evidence?: Resolver<ResolversTypes['Evidence'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['FactKind'], ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
+};
+
+export type GroupCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GroupCount'] = ResolversParentTypes['GroupCount']> = {
+  count?: Resolver<ResolversTypes['NonNegativeInt'], ParentType, ContextType>;
+  entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
+  memberIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export interface HexadecimalScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Hexadecimal'], any> {
+  name: 'Hexadecimal';
+}
+
+export type LabelResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Label'] = ResolversParentTypes['Label']> = {
+  language?: Resolver<ResolversTypes['Language'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type NeighborhoodResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Neighborhood'] = ResolversParentTypes['Neighborhood']> = {
+  center?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  edges?: Resolver<Array<ResolversTypes['NeighborhoodEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['NeighborhoodNode']>, ParentType, ContextType>;
+};
+
+export type NeighborhoodEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NeighborhoodEdge'] = ResolversParentTypes['NeighborhoodEdge']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  target?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+};
+
+export type NeighborhoodNodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NeighborhoodNode'] = ResolversParentTypes['NeighborhoodNode']> = {
+  depth?: Resolver<ResolversTypes['NonNegativeInt'], ParentType, ContextType>;
+  entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  entityType?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
+  __resolveType: TypeResolveFn<'Agreement' | 'Country' | 'Event' | 'Office' | 'Organization' | 'Person' | 'Place' | 'Policy' | 'Product' | 'Relationship' | 'Source' | 'Topic', ParentType, ContextType>;
+};
+
+export interface NonNegativeIntScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['NonNegativeInt'], any> {
+  name: 'NonNegativeInt';
+}
 
 export type OfficeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Office'] = ResolversParentTypes['Office']> = {
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  entityType?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  labels?: Resolver<Array<ResolversTypes['Label']>, ParentType, ContextType>;
-  label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, RequireFields<OfficeLabelArgs, 'language'>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  mentions?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
-  relations?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<OfficeRelationsArgs, 'direction'>>;
-  jurisdiction?: Resolver<Maybe<ResolversTypes['OfficeCountryEdge']>, ParentType, ContextType>;
+  entityType?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
   holders?: Resolver<ResolversTypes['PersonRelationConnection'], ParentType, ContextType, Partial<OfficeHoldersArgs>>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  jurisdiction?: Resolver<Maybe<ResolversTypes['OfficeCountryEdge']>, ParentType, ContextType>;
+  label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, RequireFields<OfficeLabelArgs, 'language'>>;
+  labels?: Resolver<Array<ResolversTypes['Label']>, ParentType, ContextType>;
+  mentions?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  relations?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<OfficeRelationsArgs, 'direction'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -4197,6 +4044,12 @@ export type OfficeConnectionResolvers<ContextType = Context, ParentType extends 
   nodes?: Resolver<Array<ResolversTypes['Office']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['NonNegativeInt'], ParentType, ContextType>;
+};
+
+export type OfficeCountryEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OfficeCountryEdge'] = ResolversParentTypes['OfficeCountryEdge']> = {
+  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Country'], ParentType, ContextType>;
+  relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
 };
 
 export type OfficeEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OfficeEdge'] = ResolversParentTypes['OfficeEdge']> = {
@@ -4213,32 +4066,26 @@ export type OfficeRelationConnectionResolvers<ContextType = Context, ParentType 
 
 export type OfficeRelationEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OfficeRelationEdge'] = ResolversParentTypes['OfficeRelationEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Office'], ParentType, ContextType>;
   relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
-  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
-};
-
-export type OfficeCountryEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OfficeCountryEdge'] = ResolversParentTypes['OfficeCountryEdge']> = {
-  node?: Resolver<ResolversTypes['Country'], ParentType, ContextType>;
-  relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
-  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
 };
 
 export type OrganizationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization']> = {
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  entityType?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  labels?: Resolver<Array<ResolversTypes['Label']>, ParentType, ContextType>;
-  label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, RequireFields<OrganizationLabelArgs, 'language'>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  mentions?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
-  relations?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<OrganizationRelationsArgs, 'direction'>>;
+  entityType?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['OrganizationKind'], ParentType, ContextType>;
-  members?: Resolver<ResolversTypes['PersonRelationConnection'], ParentType, ContextType, Partial<OrganizationMembersArgs>>;
+  label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, RequireFields<OrganizationLabelArgs, 'language'>>;
+  labels?: Resolver<Array<ResolversTypes['Label']>, ParentType, ContextType>;
   locatedIn?: Resolver<ResolversTypes['PlaceRelationConnection'], ParentType, ContextType, Partial<OrganizationLocatedInArgs>>;
+  members?: Resolver<ResolversTypes['PersonRelationConnection'], ParentType, ContextType, Partial<OrganizationMembersArgs>>;
+  mentions?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   policies?: Resolver<ResolversTypes['PolicyRelationConnection'], ParentType, ContextType, Partial<OrganizationPoliciesArgs>>;
   publications?: Resolver<ResolversTypes['SourceRelationConnection'], ParentType, ContextType, Partial<OrganizationPublicationsArgs>>;
+  relations?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<OrganizationRelationsArgs, 'direction'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -4263,28 +4110,59 @@ export type OrganizationRelationConnectionResolvers<ContextType = Context, Paren
 
 export type OrganizationRelationEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrganizationRelationEdge'] = ResolversParentTypes['OrganizationRelationEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
   relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
+};
+
+export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type PartialDateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PartialDate'] = ResolversParentTypes['PartialDate']> = {
+  earliest?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  isInferred?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  iso?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  latest?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  precision?: Resolver<ResolversTypes['DatePrecision'], ParentType, ContextType>;
+  qualifier?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type PathResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Path'] = ResolversParentTypes['Path']> = {
+  hops?: Resolver<Array<ResolversTypes['PathHop']>, ParentType, ContextType>;
+  length?: Resolver<ResolversTypes['NonNegativeInt'], ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+};
+
+export type PathHopResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PathHop'] = ResolversParentTypes['PathHop']> = {
+  direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
 };
 
 export type PersonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person']> = {
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  entityType?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  labels?: Resolver<Array<ResolversTypes['Label']>, ParentType, ContextType>;
-  label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, RequireFields<PersonLabelArgs, 'language'>>;
+  contributions?: Resolver<ResolversTypes['SourceRelationConnection'], ParentType, ContextType, Partial<PersonContributionsArgs>>;
+  counterparts?: Resolver<ResolversTypes['PersonRelationConnection'], ParentType, ContextType, Partial<PersonCounterpartsArgs>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  entityType?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
+  eventsAttended?: Resolver<ResolversTypes['EventRelationConnection'], ParentType, ContextType, Partial<PersonEventsAttendedArgs>>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, RequireFields<PersonLabelArgs, 'language'>>;
+  labels?: Resolver<Array<ResolversTypes['Label']>, ParentType, ContextType>;
+  memberships?: Resolver<ResolversTypes['OrganizationRelationConnection'], ParentType, ContextType, Partial<PersonMembershipsArgs>>;
   mentions?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  offices?: Resolver<ResolversTypes['OfficeRelationConnection'], ParentType, ContextType, Partial<PersonOfficesArgs>>;
   relations?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<PersonRelationsArgs, 'direction'>>;
   signedAgreements?: Resolver<ResolversTypes['SignedAgreementConnection'], ParentType, ContextType, Partial<PersonSignedAgreementsArgs>>;
-  offices?: Resolver<ResolversTypes['OfficeRelationConnection'], ParentType, ContextType, Partial<PersonOfficesArgs>>;
-  memberships?: Resolver<ResolversTypes['OrganizationRelationConnection'], ParentType, ContextType, Partial<PersonMembershipsArgs>>;
-  counterparts?: Resolver<ResolversTypes['PersonRelationConnection'], ParentType, ContextType, Partial<PersonCounterpartsArgs>>;
-  eventsAttended?: Resolver<ResolversTypes['EventRelationConnection'], ParentType, ContextType, Partial<PersonEventsAttendedArgs>>;
   spokeAbout?: Resolver<ResolversTypes['TopicRelationConnection'], ParentType, ContextType, Partial<PersonSpokeAboutArgs>>;
-  contributions?: Resolver<ResolversTypes['SourceRelationConnection'], ParentType, ContextType, Partial<PersonContributionsArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -4309,42 +4187,26 @@ export type PersonRelationConnectionResolvers<ContextType = Context, ParentType 
 
 export type PersonRelationEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PersonRelationEdge'] = ResolversParentTypes['PersonRelationEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
   relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
-  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
-};
-
-export type SignedAgreementConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SignedAgreementConnection'] = ResolversParentTypes['SignedAgreementConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['SignedAgreementEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['Agreement']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<ResolversTypes['NonNegativeInt'], ParentType, ContextType>;
-};
-
-export type SignedAgreementEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SignedAgreementEdge'] = ResolversParentTypes['SignedAgreementEdge']> = {
-  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  node?: Resolver<ResolversTypes['Agreement'], ParentType, ContextType>;
-  onBehalfOf?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType>;
-  capacity?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
-  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
 };
 
 export type PlaceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Place'] = ResolversParentTypes['Place']> = {
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  entityType?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  labels?: Resolver<Array<ResolversTypes['Label']>, ParentType, ContextType>;
-  label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, RequireFields<PlaceLabelArgs, 'language'>>;
-  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  mentions?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
-  relations?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<PlaceRelationsArgs, 'direction'>>;
-  kind?: Resolver<ResolversTypes['PlaceKind'], ParentType, ContextType>;
-  locatedIn?: Resolver<ResolversTypes['EntityRelationConnection'], ParentType, ContextType, Partial<PlaceLocatedInArgs>>;
   capitalOf?: Resolver<ResolversTypes['CountryRelationConnection'], ParentType, ContextType, Partial<PlaceCapitalOfArgs>>;
   contains?: Resolver<ResolversTypes['EntityRelationConnection'], ParentType, ContextType, Partial<PlaceContainsArgs>>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  entityType?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
   events?: Resolver<ResolversTypes['EventRelationConnection'], ParentType, ContextType, Partial<PlaceEventsArgs>>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['PlaceKind'], ParentType, ContextType>;
+  label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, RequireFields<PlaceLabelArgs, 'language'>>;
+  labels?: Resolver<Array<ResolversTypes['Label']>, ParentType, ContextType>;
+  locatedIn?: Resolver<ResolversTypes['EntityRelationConnection'], ParentType, ContextType, Partial<PlaceLocatedInArgs>>;
+  mentions?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  relations?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<PlaceRelationsArgs, 'direction'>>;
   targetedBy?: Resolver<ResolversTypes['CountryRelationConnection'], ParentType, ContextType, Partial<PlaceTargetedByArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -4370,22 +4232,22 @@ export type PlaceRelationConnectionResolvers<ContextType = Context, ParentType e
 
 export type PlaceRelationEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PlaceRelationEdge'] = ResolversParentTypes['PlaceRelationEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Place'], ParentType, ContextType>;
   relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
-  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
 };
 
 export type PolicyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Policy'] = ResolversParentTypes['Policy']> = {
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  entityType?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  labels?: Resolver<Array<ResolversTypes['Label']>, ParentType, ContextType>;
-  label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, RequireFields<PolicyLabelArgs, 'language'>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  entityType?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, RequireFields<PolicyLabelArgs, 'language'>>;
+  labels?: Resolver<Array<ResolversTypes['Label']>, ParentType, ContextType>;
   mentions?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
-  relations?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<PolicyRelationsArgs, 'direction'>>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   pursuedBy?: Resolver<ResolversTypes['EntityRelationConnection'], ParentType, ContextType, Partial<PolicyPursuedByArgs>>;
+  relations?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<PolicyRelationsArgs, 'direction'>>;
   respondedToBy?: Resolver<ResolversTypes['AgreementRelationConnection'], ParentType, ContextType, Partial<PolicyRespondedToByArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -4411,24 +4273,24 @@ export type PolicyRelationConnectionResolvers<ContextType = Context, ParentType 
 
 export type PolicyRelationEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PolicyRelationEdge'] = ResolversParentTypes['PolicyRelationEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Policy'], ParentType, ContextType>;
   relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
-  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
 };
 
 export type ProductResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Product'] = ResolversParentTypes['Product']> = {
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  entityType?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  labels?: Resolver<Array<ResolversTypes['Label']>, ParentType, ContextType>;
-  label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, RequireFields<ProductLabelArgs, 'language'>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  mentions?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
-  relations?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<ProductRelationsArgs, 'direction'>>;
-  kind?: Resolver<ResolversTypes['ProductKind'], ParentType, ContextType>;
-  originatesFrom?: Resolver<ResolversTypes['CountryRelationConnection'], ParentType, ContextType, Partial<ProductOriginatesFromArgs>>;
+  entityType?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   independenceSoughtBy?: Resolver<ResolversTypes['AgreementRelationConnection'], ParentType, ContextType, Partial<ProductIndependenceSoughtByArgs>>;
+  kind?: Resolver<ResolversTypes['ProductKind'], ParentType, ContextType>;
+  label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, RequireFields<ProductLabelArgs, 'language'>>;
+  labels?: Resolver<Array<ResolversTypes['Label']>, ParentType, ContextType>;
+  mentions?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  originatesFrom?: Resolver<ResolversTypes['CountryRelationConnection'], ParentType, ContextType, Partial<ProductOriginatesFromArgs>>;
+  relations?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<ProductRelationsArgs, 'direction'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -4453,30 +4315,140 @@ export type ProductRelationConnectionResolvers<ContextType = Context, ParentType
 
 export type ProductRelationEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProductRelationEdge'] = ResolversParentTypes['ProductRelationEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
   relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
+};
+
+export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  agreements?: Resolver<ResolversTypes['AgreementConnection'], ParentType, ContextType, Partial<QueryAgreementsArgs>>;
+  countries?: Resolver<ResolversTypes['CountryConnection'], ParentType, ContextType, Partial<QueryCountriesArgs>>;
+  country?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType, RequireFields<QueryCountryArgs, 'code'>>;
+  entitiesByName?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryEntitiesByNameArgs, 'name'>>;
+  events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, Partial<QueryEventsArgs>>;
+  evidenceIn?: Resolver<Array<ResolversTypes['Fact']>, ParentType, ContextType, RequireFields<QueryEvidenceInArgs, 'end' | 'source' | 'start'>>;
+  groupCounts?: Resolver<Array<ResolversTypes['GroupCount']>, ParentType, ContextType, RequireFields<QueryGroupCountsArgs, 'by' | 'entityType'>>;
+  neighborhood?: Resolver<Maybe<ResolversTypes['Neighborhood']>, ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'depth' | 'id' | 'maxNodes'>>;
+  node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
+  nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
+  offices?: Resolver<ResolversTypes['OfficeConnection'], ParentType, ContextType, Partial<QueryOfficesArgs>>;
+  organizations?: Resolver<ResolversTypes['OrganizationConnection'], ParentType, ContextType, Partial<QueryOrganizationsArgs>>;
+  paths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryPathsArgs, 'first' | 'from' | 'maxHops' | 'to'>>;
+  people?: Resolver<ResolversTypes['PersonConnection'], ParentType, ContextType, Partial<QueryPeopleArgs>>;
+  places?: Resolver<ResolversTypes['PlaceConnection'], ParentType, ContextType, Partial<QueryPlacesArgs>>;
+  policies?: Resolver<ResolversTypes['PolicyConnection'], ParentType, ContextType, Partial<QueryPoliciesArgs>>;
+  products?: Resolver<ResolversTypes['ProductConnection'], ParentType, ContextType, Partial<QueryProductsArgs>>;
+  search?: Resolver<ResolversTypes['SearchConnection'], ParentType, ContextType, RequireFields<QuerySearchArgs, 'includeRelationships' | 'query'>>;
+  sources?: Resolver<ResolversTypes['SourceConnection'], ParentType, ContextType, Partial<QuerySourcesArgs>>;
+  timeline?: Resolver<ResolversTypes['TimelineConnection'], ParentType, ContextType, Partial<QueryTimelineArgs>>;
+  topics?: Resolver<ResolversTypes['TopicConnection'], ParentType, ContextType, Partial<QueryTopicsArgs>>;
+};
+
+export type RelationConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RelationConnection'] = ResolversParentTypes['RelationConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['RelationEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['NonNegativeInt'], ParentType, ContextType>;
+};
+
+export type RelationEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RelationEdge'] = ResolversParentTypes['RelationEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
+  other?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+};
+
+export type RelationshipResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Relationship'] = ResolversParentTypes['Relationship']> = {
+  capacity?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  isSymmetric?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  onBehalfOf?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType>;
+  ordinal?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type SearchConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchConnection'] = ResolversParentTypes['SearchConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['SearchEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['NonNegativeInt'], ParentType, ContextType>;
+};
+
+export type SearchEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchEdge'] = ResolversParentTypes['SearchEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['SearchHit'], ParentType, ContextType>;
+};
+
+export type SearchHitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = {
+  evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  field?: Resolver<ResolversTypes['SearchField'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  snippet?: Resolver<ResolversTypes['Snippet'], ParentType, ContextType>;
+};
+
+export type SignatoryConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SignatoryConnection'] = ResolversParentTypes['SignatoryConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['SignatoryEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Person']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['NonNegativeInt'], ParentType, ContextType>;
+};
+
+export type SignatoryEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SignatoryEdge'] = ResolversParentTypes['SignatoryEdge']> = {
+  capacity?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  onBehalfOf?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType>;
+  relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
+};
+
+export type SignedAgreementConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SignedAgreementConnection'] = ResolversParentTypes['SignedAgreementConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['SignedAgreementEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Agreement']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['NonNegativeInt'], ParentType, ContextType>;
+};
+
+export type SignedAgreementEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SignedAgreementEdge'] = ResolversParentTypes['SignedAgreementEdge']> = {
+  capacity?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Agreement'], ParentType, ContextType>;
+  onBehalfOf?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType>;
+  relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
+};
+
+export type SnippetResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Snippet'] = ResolversParentTypes['Snippet']> = {
+  highlights?: Resolver<Array<ResolversTypes['TextSpan']>, ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type SourceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Source'] = ResolversParentTypes['Source']> = {
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  entityType?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  labels?: Resolver<Array<ResolversTypes['Label']>, ParentType, ContextType>;
-  label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, RequireFields<SourceLabelArgs, 'language'>>;
-  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  mentions?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
-  relations?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<SourceRelationsArgs, 'direction'>>;
-  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  publishedOn?: Resolver<ResolversTypes['PartialDate'], ParentType, ContextType>;
-  language?: Resolver<ResolversTypes['Language'], ParentType, ContextType>;
-  translatedFrom?: Resolver<Maybe<ResolversTypes['Language']>, ParentType, ContextType>;
-  sha256?: Resolver<ResolversTypes['Hexadecimal'], ParentType, ContextType>;
-  length?: Resolver<ResolversTypes['NonNegativeInt'], ParentType, ContextType>;
-  url?: Resolver<Maybe<ResolversTypes['URL']>, ParentType, ContextType>;
-  publisher?: Resolver<Maybe<ResolversTypes['SourcePublisherEdge']>, ParentType, ContextType>;
   contributors?: Resolver<ResolversTypes['PersonRelationConnection'], ParentType, ContextType, Partial<SourceContributorsArgs>>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  entityType?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, RequireFields<SourceLabelArgs, 'language'>>;
+  labels?: Resolver<Array<ResolversTypes['Label']>, ParentType, ContextType>;
+  language?: Resolver<ResolversTypes['Language'], ParentType, ContextType>;
+  length?: Resolver<ResolversTypes['NonNegativeInt'], ParentType, ContextType>;
+  mentions?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  publishedOn?: Resolver<ResolversTypes['PartialDate'], ParentType, ContextType>;
+  publisher?: Resolver<Maybe<ResolversTypes['SourcePublisherEdge']>, ParentType, ContextType>;
+  relations?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<SourceRelationsArgs, 'direction'>>;
+  sha256?: Resolver<ResolversTypes['Hexadecimal'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  translatedFrom?: Resolver<Maybe<ResolversTypes['Language']>, ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['URL']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -4492,6 +4464,12 @@ export type SourceEdgeResolvers<ContextType = Context, ParentType extends Resolv
   node?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
 };
 
+export type SourcePublisherEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SourcePublisherEdge'] = ResolversParentTypes['SourcePublisherEdge']> = {
+  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
+};
+
 export type SourceRelationConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SourceRelationConnection'] = ResolversParentTypes['SourceRelationConnection']> = {
   edges?: Resolver<Array<ResolversTypes['SourceRelationEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
@@ -4501,33 +4479,51 @@ export type SourceRelationConnectionResolvers<ContextType = Context, ParentType 
 
 export type SourceRelationEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SourceRelationEdge'] = ResolversParentTypes['SourceRelationEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
   relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
-  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
 };
 
-export type SourcePublisherEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SourcePublisherEdge'] = ResolversParentTypes['SourcePublisherEdge']> = {
-  node?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
-  relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
-  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
+export type TextSpanResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TextSpan'] = ResolversParentTypes['TextSpan']> = {
+  end?: Resolver<ResolversTypes['NonNegativeInt'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['NonNegativeInt'], ParentType, ContextType>;
+};
+
+export type TimelineConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TimelineConnection'] = ResolversParentTypes['TimelineConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['TimelineEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['TimelineEntry']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['NonNegativeInt'], ParentType, ContextType>;
+};
+
+export type TimelineEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TimelineEdge'] = ResolversParentTypes['TimelineEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['TimelineEntry'], ParentType, ContextType>;
+};
+
+export type TimelineEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TimelineEntry'] = ResolversParentTypes['TimelineEntry']> = {
+  date?: Resolver<ResolversTypes['PartialDate'], ParentType, ContextType>;
+  entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['TimelineKind'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type TopicResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Topic'] = ResolversParentTypes['Topic']> = {
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  entityType?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  labels?: Resolver<Array<ResolversTypes['Label']>, ParentType, ContextType>;
-  label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, RequireFields<TopicLabelArgs, 'language'>>;
-  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  mentions?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
-  relations?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<TopicRelationsArgs, 'direction'>>;
-  broader?: Resolver<ResolversTypes['TopicRelationConnection'], ParentType, ContextType, Partial<TopicBroaderArgs>>;
-  narrower?: Resolver<ResolversTypes['TopicRelationConnection'], ParentType, ContextType, Partial<TopicNarrowerArgs>>;
   agreements?: Resolver<ResolversTypes['AgreementRelationConnection'], ParentType, ContextType, Partial<TopicAgreementsArgs>>;
-  strengthOf?: Resolver<ResolversTypes['CountryRelationConnection'], ParentType, ContextType, Partial<TopicStrengthOfArgs>>;
+  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  broader?: Resolver<ResolversTypes['TopicRelationConnection'], ParentType, ContextType, Partial<TopicBroaderArgs>>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   discussedBy?: Resolver<ResolversTypes['PersonRelationConnection'], ParentType, ContextType, Partial<TopicDiscussedByArgs>>;
+  entityType?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, RequireFields<TopicLabelArgs, 'language'>>;
+  labels?: Resolver<Array<ResolversTypes['Label']>, ParentType, ContextType>;
+  mentions?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  narrower?: Resolver<ResolversTypes['TopicRelationConnection'], ParentType, ContextType, Partial<TopicNarrowerArgs>>;
   promotedBy?: Resolver<ResolversTypes['EntityRelationConnection'], ParentType, ContextType, Partial<TopicPromotedByArgs>>;
+  relations?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<TopicRelationsArgs, 'direction'>>;
+  strengthOf?: Resolver<ResolversTypes['CountryRelationConnection'], ParentType, ContextType, Partial<TopicStrengthOfArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -4552,82 +4548,69 @@ export type TopicRelationConnectionResolvers<ContextType = Context, ParentType e
 
 export type TopicRelationEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TopicRelationEdge'] = ResolversParentTypes['TopicRelationEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Topic'], ParentType, ContextType>;
   relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
-  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
 };
 
+export interface UrlScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['URL'], any> {
+  name: 'URL';
+}
+
 export type Resolvers<ContextType = Context> = {
-  GroupCount?: GroupCountResolvers<ContextType>;
-  Query?: QueryResolvers<ContextType>;
-  Date?: GraphQLScalarType;
-  CountryCode?: GraphQLScalarType;
-  URL?: GraphQLScalarType;
-  NonNegativeInt?: GraphQLScalarType;
-  Hexadecimal?: GraphQLScalarType;
-  Node?: NodeResolvers<ContextType>;
-  PageInfo?: PageInfoResolvers<ContextType>;
-  Label?: LabelResolvers<ContextType>;
-  PartialDate?: PartialDateResolvers<ContextType>;
-  Evidence?: EvidenceResolvers<ContextType>;
-  Entity?: EntityResolvers<ContextType>;
-  Relationship?: RelationshipResolvers<ContextType>;
-  RelationConnection?: RelationConnectionResolvers<ContextType>;
-  RelationEdge?: RelationEdgeResolvers<ContextType>;
-  EntityRelationConnection?: EntityRelationConnectionResolvers<ContextType>;
-  EntityRelationEdge?: EntityRelationEdgeResolvers<ContextType>;
-  Snippet?: SnippetResolvers<ContextType>;
-  TextSpan?: TextSpanResolvers<ContextType>;
-  SearchHit?: SearchHitResolvers<ContextType>;
-  SearchConnection?: SearchConnectionResolvers<ContextType>;
-  SearchEdge?: SearchEdgeResolvers<ContextType>;
-  Fact?: FactResolvers<ContextType>;
-  TimelineEntry?: TimelineEntryResolvers<ContextType>;
-  TimelineConnection?: TimelineConnectionResolvers<ContextType>;
-  TimelineEdge?: TimelineEdgeResolvers<ContextType>;
-  NeighborhoodNode?: NeighborhoodNodeResolvers<ContextType>;
-  NeighborhoodEdge?: NeighborhoodEdgeResolvers<ContextType>;
-  Neighborhood?: NeighborhoodResolvers<ContextType>;
-  PathHop?: PathHopResolvers<ContextType>;
-  Path?: PathResolvers<ContextType>;
   Agreement?: AgreementResolvers<ContextType>;
   AgreementConnection?: AgreementConnectionResolvers<ContextType>;
   AgreementEdge?: AgreementEdgeResolvers<ContextType>;
+  AgreementEventEdge?: AgreementEventEdgeResolvers<ContextType>;
   AgreementRelationConnection?: AgreementRelationConnectionResolvers<ContextType>;
   AgreementRelationEdge?: AgreementRelationEdgeResolvers<ContextType>;
-  AgreementEventEdge?: AgreementEventEdgeResolvers<ContextType>;
-  SignatoryConnection?: SignatoryConnectionResolvers<ContextType>;
-  SignatoryEdge?: SignatoryEdgeResolvers<ContextType>;
   Country?: CountryResolvers<ContextType>;
+  CountryCapitalEdge?: CountryCapitalEdgeResolvers<ContextType>;
+  CountryCode?: GraphQLScalarType;
   CountryConnection?: CountryConnectionResolvers<ContextType>;
   CountryEdge?: CountryEdgeResolvers<ContextType>;
   CountryRelationConnection?: CountryRelationConnectionResolvers<ContextType>;
   CountryRelationEdge?: CountryRelationEdgeResolvers<ContextType>;
-  CountryCapitalEdge?: CountryCapitalEdgeResolvers<ContextType>;
+  Date?: GraphQLScalarType;
+  Entity?: EntityResolvers<ContextType>;
+  EntityRelationConnection?: EntityRelationConnectionResolvers<ContextType>;
+  EntityRelationEdge?: EntityRelationEdgeResolvers<ContextType>;
   Event?: EventResolvers<ContextType>;
   EventConnection?: EventConnectionResolvers<ContextType>;
   EventEdge?: EventEdgeResolvers<ContextType>;
+  EventPlaceEdge?: EventPlaceEdgeResolvers<ContextType>;
   EventRelationConnection?: EventRelationConnectionResolvers<ContextType>;
   EventRelationEdge?: EventRelationEdgeResolvers<ContextType>;
-  EventPlaceEdge?: EventPlaceEdgeResolvers<ContextType>;
+  Evidence?: EvidenceResolvers<ContextType>;
+  Fact?: FactResolvers<ContextType>;
+  GroupCount?: GroupCountResolvers<ContextType>;
+  Hexadecimal?: GraphQLScalarType;
+  Label?: LabelResolvers<ContextType>;
+  Neighborhood?: NeighborhoodResolvers<ContextType>;
+  NeighborhoodEdge?: NeighborhoodEdgeResolvers<ContextType>;
+  NeighborhoodNode?: NeighborhoodNodeResolvers<ContextType>;
+  Node?: NodeResolvers<ContextType>;
+  NonNegativeInt?: GraphQLScalarType;
   Office?: OfficeResolvers<ContextType>;
   OfficeConnection?: OfficeConnectionResolvers<ContextType>;
+  OfficeCountryEdge?: OfficeCountryEdgeResolvers<ContextType>;
   OfficeEdge?: OfficeEdgeResolvers<ContextType>;
   OfficeRelationConnection?: OfficeRelationConnectionResolvers<ContextType>;
   OfficeRelationEdge?: OfficeRelationEdgeResolvers<ContextType>;
-  OfficeCountryEdge?: OfficeCountryEdgeResolvers<ContextType>;
   Organization?: OrganizationResolvers<ContextType>;
   OrganizationConnection?: OrganizationConnectionResolvers<ContextType>;
   OrganizationEdge?: OrganizationEdgeResolvers<ContextType>;
   OrganizationRelationConnection?: OrganizationRelationConnectionResolvers<ContextType>;
   OrganizationRelationEdge?: OrganizationRelationEdgeResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
+  PartialDate?: PartialDateResolvers<ContextType>;
+  Path?: PathResolvers<ContextType>;
+  PathHop?: PathHopResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
   PersonConnection?: PersonConnectionResolvers<ContextType>;
   PersonEdge?: PersonEdgeResolvers<ContextType>;
   PersonRelationConnection?: PersonRelationConnectionResolvers<ContextType>;
   PersonRelationEdge?: PersonRelationEdgeResolvers<ContextType>;
-  SignedAgreementConnection?: SignedAgreementConnectionResolvers<ContextType>;
-  SignedAgreementEdge?: SignedAgreementEdgeResolvers<ContextType>;
   Place?: PlaceResolvers<ContextType>;
   PlaceConnection?: PlaceConnectionResolvers<ContextType>;
   PlaceEdge?: PlaceEdgeResolvers<ContextType>;
@@ -4643,16 +4626,33 @@ export type Resolvers<ContextType = Context> = {
   ProductEdge?: ProductEdgeResolvers<ContextType>;
   ProductRelationConnection?: ProductRelationConnectionResolvers<ContextType>;
   ProductRelationEdge?: ProductRelationEdgeResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  RelationConnection?: RelationConnectionResolvers<ContextType>;
+  RelationEdge?: RelationEdgeResolvers<ContextType>;
+  Relationship?: RelationshipResolvers<ContextType>;
+  SearchConnection?: SearchConnectionResolvers<ContextType>;
+  SearchEdge?: SearchEdgeResolvers<ContextType>;
+  SearchHit?: SearchHitResolvers<ContextType>;
+  SignatoryConnection?: SignatoryConnectionResolvers<ContextType>;
+  SignatoryEdge?: SignatoryEdgeResolvers<ContextType>;
+  SignedAgreementConnection?: SignedAgreementConnectionResolvers<ContextType>;
+  SignedAgreementEdge?: SignedAgreementEdgeResolvers<ContextType>;
+  Snippet?: SnippetResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
   SourceConnection?: SourceConnectionResolvers<ContextType>;
   SourceEdge?: SourceEdgeResolvers<ContextType>;
+  SourcePublisherEdge?: SourcePublisherEdgeResolvers<ContextType>;
   SourceRelationConnection?: SourceRelationConnectionResolvers<ContextType>;
   SourceRelationEdge?: SourceRelationEdgeResolvers<ContextType>;
-  SourcePublisherEdge?: SourcePublisherEdgeResolvers<ContextType>;
+  TextSpan?: TextSpanResolvers<ContextType>;
+  TimelineConnection?: TimelineConnectionResolvers<ContextType>;
+  TimelineEdge?: TimelineEdgeResolvers<ContextType>;
+  TimelineEntry?: TimelineEntryResolvers<ContextType>;
   Topic?: TopicResolvers<ContextType>;
   TopicConnection?: TopicConnectionResolvers<ContextType>;
   TopicEdge?: TopicEdgeResolvers<ContextType>;
   TopicRelationConnection?: TopicRelationConnectionResolvers<ContextType>;
   TopicRelationEdge?: TopicRelationEdgeResolvers<ContextType>;
+  URL?: GraphQLScalarType;
 };
 

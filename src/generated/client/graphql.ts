@@ -6,121 +6,28 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 /** What sort of agreement an agreement is. */
 export type AgreementKind =
-  /** A signed statement of shared intentions that does not bind the parties in law. */
-  | 'JOINT_DECLARATION_OF_INTENT'
   /** A standing partnership between parties. */
-  | 'ALLIANCE';
+  | 'ALLIANCE'
+  /** A signed statement of shared intentions that does not bind the parties in law. */
+  | 'JOINT_DECLARATION_OF_INTENT';
 
 /** How finely a date is known. */
 export type DatePrecision =
-  /** Only the year is known, such as 2026. */
-  | 'YEAR'
+  /** The exact day is known, such as 14 February 2026. */
+  | 'DAY'
   /** The year and month are known, such as December 2025. */
   | 'MONTH'
-  /** The exact day is known, such as 14 February 2026. */
-  | 'DAY';
-
-/** How a fact was obtained from its source. */
-export type EvidenceMethod =
-  /** The quoted words state the fact directly. */
-  | 'EXTRACTED'
-  /** The fact follows from the quoted words by a reasoning step stated in `reason`. */
-  | 'INFERRED'
-  /** The quoted words name the subject and an outside reference, given in `reference`, supplies the fact. */
-  | 'EXTERNAL';
-
-/** How the source puts a fact. */
-export type Modality =
-  /** The source states the fact as true. */
-  | 'STATED'
-  /** The source reports the fact as planned, announced or intended, not yet done. */
-  | 'PLANNED'
-  /** The source reports the fact as the words of a person, named in `speaker`. */
-  | 'REPORTED_SPEECH';
+  /** Only the year is known, such as 2026. */
+  | 'YEAR';
 
 /** Which way a relationship is followed from an entity. */
 export type Direction =
-  /** Relationships that start at the entity. */
-  | 'OUTGOING'
+  /** Relationships in either direction. */
+  | 'BOTH'
   /** Relationships that end at the entity. */
   | 'INCOMING'
-  /** Relationships in either direction. */
-  | 'BOTH';
-
-/** The closed vocabulary of relationship types, each read as `from TYPE to`. */
-export type RelationshipType =
-  /** A person signed an agreement, for a country and in a capacity. */
-  | 'SIGNED'
-  /** A country is a party to an agreement. */
-  | 'PARTY_TO'
-  /** An agreement was signed or founded at an event. */
-  | 'CONCLUDED_AT'
-  /** An event takes place in a place. */
-  | 'HELD_AT'
-  /** A place, country or organization lies within a larger place. */
-  | 'LOCATED_IN'
-  /** A place is the capital of a country. */
-  | 'CAPITAL_OF'
-  /** An agreement covers a topic. */
-  | 'COVERS'
-  /** An agreement or event is a milestone of a larger agreement. */
-  | 'MILESTONE_OF'
-  /** A person holds the office that corresponds to another person's office in another country. */
-  | 'COUNTERPART_OF'
-  /** A person is a member of an organization, such as a political party. */
-  | 'MEMBER_OF'
-  /** A person holds a public office. */
-  | 'HOLDS_OFFICE'
-  /** An office belongs to the government of a country. */
-  | 'OFFICE_OF'
-  /** A topic is broader than another topic. */
-  | 'BROADER_THAN'
-  /** A person attended an event. */
-  | 'ATTENDED'
-  /** A country takes part in an event, in a role such as guest country. */
-  | 'PARTICIPATES_IN'
-  /** An agreement aims at independence from a country or product. */
-  | 'SEEKS_INDEPENDENCE_FROM'
-  /** A product comes from a country. */
-  | 'ORIGINATES_FROM'
-  /** A country brings a strength in a topic. */
-  | 'HAS_STRENGTH_IN'
-  /** A person spoke about a topic, as reported by the source. */
-  | 'SPOKE_ABOUT'
-  /** A country or agreement promotes a topic or idea. */
-  | 'PROMOTES'
-  /** A country aims at a market in a region. */
-  | 'TARGETS_MARKET'
-  /** A policy is pursued by a country, government body or person. */
-  | 'POLICY_OF'
-  /** An agreement is a response to a policy. */
-  | 'RESPONDS_TO'
-  /** A source was published by an organization. */
-  | 'PUBLISHED_BY'
-  /** A person contributed to a source, in a role such as image credit. */
-  | 'CONTRIBUTED_TO';
-
-/** Where a search term was found. */
-export type SearchField =
-  /** The entity's name. */
-  | 'NAME'
-  /** One of the entity's aliases or its names in other languages. */
-  | 'ALIAS'
-  /** The entity's one-sentence description. */
-  | 'DESCRIPTION'
-  /** A quote of the evidence for a relationship. */
-  | 'EVIDENCE';
-
-/** What a dated fact on the timeline records. */
-export type TimelineKind =
-  /** An agreement was signed or founded. */
-  | 'CONCLUDED'
-  /** An event starts. */
-  | 'STARTS'
-  /** An event ends. */
-  | 'ENDS'
-  /** A source was published. */
-  | 'PUBLISHED';
+  /** Relationships that start at the entity. */
+  | 'OUTGOING';
 
 /** A kind of entity in the graph. */
 export type EntityType =
@@ -146,6 +53,99 @@ export type EntityType =
   | 'SOURCE'
   /** A subject that agreements cover and people speak about, such as energy efficiency; topics form a hierarchy. */
   | 'TOPIC';
+
+/** How a fact was obtained from its source. */
+export type EvidenceMethod =
+  /** The quoted words name the subject and an outside reference, given in `reference`, supplies the fact. */
+  | 'EXTERNAL'
+  /** The quoted words state the fact directly. */
+  | 'EXTRACTED'
+  /** The fact follows from the quoted words by a reasoning step stated in `reason`. */
+  | 'INFERRED';
+
+/** How the source puts a fact. */
+export type Modality =
+  /** The source reports the fact as planned, announced or intended, not yet done. */
+  | 'PLANNED'
+  /** The source reports the fact as the words of a person, named in `speaker`. */
+  | 'REPORTED_SPEECH'
+  /** The source states the fact as true. */
+  | 'STATED';
+
+/** The closed vocabulary of relationship types, each read as `from TYPE to`. */
+export type RelationshipType =
+  /** A person attended an event. */
+  | 'ATTENDED'
+  /** A topic is broader than another topic. */
+  | 'BROADER_THAN'
+  /** A place is the capital of a country. */
+  | 'CAPITAL_OF'
+  /** An agreement was signed or founded at an event. */
+  | 'CONCLUDED_AT'
+  /** A person contributed to a source, in a role such as image credit. */
+  | 'CONTRIBUTED_TO'
+  /** A person holds the office that corresponds to another person's office in another country. */
+  | 'COUNTERPART_OF'
+  /** An agreement covers a topic. */
+  | 'COVERS'
+  /** A country brings a strength in a topic. */
+  | 'HAS_STRENGTH_IN'
+  /** An event takes place in a place. */
+  | 'HELD_AT'
+  /** A person holds a public office. */
+  | 'HOLDS_OFFICE'
+  /** A place, country or organization lies within a larger place. */
+  | 'LOCATED_IN'
+  /** A person is a member of an organization, such as a political party. */
+  | 'MEMBER_OF'
+  /** An agreement or event is a milestone of a larger agreement. */
+  | 'MILESTONE_OF'
+  /** An office belongs to the government of a country. */
+  | 'OFFICE_OF'
+  /** A product comes from a country. */
+  | 'ORIGINATES_FROM'
+  /** A country takes part in an event, in a role such as guest country. */
+  | 'PARTICIPATES_IN'
+  /** A country is a party to an agreement. */
+  | 'PARTY_TO'
+  /** A policy is pursued by a country, government body or person. */
+  | 'POLICY_OF'
+  /** A country or agreement promotes a topic or idea. */
+  | 'PROMOTES'
+  /** A source was published by an organization. */
+  | 'PUBLISHED_BY'
+  /** An agreement is a response to a policy. */
+  | 'RESPONDS_TO'
+  /** An agreement aims at independence from a country or product. */
+  | 'SEEKS_INDEPENDENCE_FROM'
+  /** A person signed an agreement, for a country and in a capacity. */
+  | 'SIGNED'
+  /** A person spoke about a topic, as reported by the source. */
+  | 'SPOKE_ABOUT'
+  /** A country aims at a market in a region. */
+  | 'TARGETS_MARKET';
+
+/** Where a search term was found. */
+export type SearchField =
+  /** One of the entity's aliases or its names in other languages. */
+  | 'ALIAS'
+  /** The entity's one-sentence description. */
+  | 'DESCRIPTION'
+  /** A quote of the evidence for a relationship. */
+  | 'EVIDENCE'
+  /** The entity's name. */
+  | 'NAME';
+
+/** What a dated fact on the timeline records. */
+export type TimelineKind =
+  /** An agreement was signed or founded. */
+  | 'CONCLUDED'
+  /** An event ends. */
+  | 'ENDS'
+  /** A source was published. */
+  | 'PUBLISHED'
+  /** An event starts. */
+  | 'STARTS';
 
 export type ExploreIndexQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -177,16 +177,16 @@ export type ExploreSearchQueryVariables = Exact<{
 
 
 export type ExploreSearchQuery = { search: { nodes: Array<{ node:
+        | { name: string, entityType: EntityType, id: string }
+        | { name: string, entityType: EntityType, id: string }
+        | { name: string, entityType: EntityType, id: string }
+        | { name: string, entityType: EntityType, id: string }
+        | { name: string, entityType: EntityType, id: string }
+        | { name: string, entityType: EntityType, id: string }
+        | { name: string, entityType: EntityType, id: string }
+        | { name: string, entityType: EntityType, id: string }
+        | { name: string, entityType: EntityType, id: string }
         | { id: string }
-        | { name: string, entityType: EntityType, id: string }
-        | { name: string, entityType: EntityType, id: string }
-        | { name: string, entityType: EntityType, id: string }
-        | { name: string, entityType: EntityType, id: string }
-        | { name: string, entityType: EntityType, id: string }
-        | { name: string, entityType: EntityType, id: string }
-        | { name: string, entityType: EntityType, id: string }
-        | { name: string, entityType: EntityType, id: string }
-        | { name: string, entityType: EntityType, id: string }
         | { name: string, entityType: EntityType, id: string }
         | { name: string, entityType: EntityType, id: string }
        }> } };
@@ -197,124 +197,124 @@ export type ExploreEntityQueryVariables = Exact<{
 
 
 export type ExploreEntityQuery = { node:
+    | { name: string, entityType: EntityType, description: string | null, id: string, relations: { totalCount: number, edges: Array<{ direction: Direction, other:
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+          , node: { id: string, type: RelationshipType } }> } }
+    | { name: string, entityType: EntityType, description: string | null, id: string, relations: { totalCount: number, edges: Array<{ direction: Direction, other:
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+          , node: { id: string, type: RelationshipType } }> } }
+    | { name: string, entityType: EntityType, description: string | null, id: string, relations: { totalCount: number, edges: Array<{ direction: Direction, other:
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+          , node: { id: string, type: RelationshipType } }> } }
+    | { name: string, entityType: EntityType, description: string | null, id: string, relations: { totalCount: number, edges: Array<{ direction: Direction, other:
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+          , node: { id: string, type: RelationshipType } }> } }
+    | { name: string, entityType: EntityType, description: string | null, id: string, relations: { totalCount: number, edges: Array<{ direction: Direction, other:
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+          , node: { id: string, type: RelationshipType } }> } }
+    | { name: string, entityType: EntityType, description: string | null, id: string, relations: { totalCount: number, edges: Array<{ direction: Direction, other:
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+          , node: { id: string, type: RelationshipType } }> } }
+    | { name: string, entityType: EntityType, description: string | null, id: string, relations: { totalCount: number, edges: Array<{ direction: Direction, other:
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+          , node: { id: string, type: RelationshipType } }> } }
+    | { name: string, entityType: EntityType, description: string | null, id: string, relations: { totalCount: number, edges: Array<{ direction: Direction, other:
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+          , node: { id: string, type: RelationshipType } }> } }
+    | { name: string, entityType: EntityType, description: string | null, id: string, relations: { totalCount: number, edges: Array<{ direction: Direction, other:
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+            | { id: string, name: string, entityType: EntityType }
+          , node: { id: string, type: RelationshipType } }> } }
     | { id: string }
-    | { name: string, entityType: EntityType, description: string | null, id: string, relations: { totalCount: number, edges: Array<{ direction: Direction, other:
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-          , node: { id: string, type: RelationshipType } }> } }
-    | { name: string, entityType: EntityType, description: string | null, id: string, relations: { totalCount: number, edges: Array<{ direction: Direction, other:
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-          , node: { id: string, type: RelationshipType } }> } }
-    | { name: string, entityType: EntityType, description: string | null, id: string, relations: { totalCount: number, edges: Array<{ direction: Direction, other:
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-          , node: { id: string, type: RelationshipType } }> } }
-    | { name: string, entityType: EntityType, description: string | null, id: string, relations: { totalCount: number, edges: Array<{ direction: Direction, other:
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-          , node: { id: string, type: RelationshipType } }> } }
-    | { name: string, entityType: EntityType, description: string | null, id: string, relations: { totalCount: number, edges: Array<{ direction: Direction, other:
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-          , node: { id: string, type: RelationshipType } }> } }
-    | { name: string, entityType: EntityType, description: string | null, id: string, relations: { totalCount: number, edges: Array<{ direction: Direction, other:
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-          , node: { id: string, type: RelationshipType } }> } }
-    | { name: string, entityType: EntityType, description: string | null, id: string, relations: { totalCount: number, edges: Array<{ direction: Direction, other:
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-          , node: { id: string, type: RelationshipType } }> } }
-    | { name: string, entityType: EntityType, description: string | null, id: string, relations: { totalCount: number, edges: Array<{ direction: Direction, other:
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-          , node: { id: string, type: RelationshipType } }> } }
-    | { name: string, entityType: EntityType, description: string | null, id: string, relations: { totalCount: number, edges: Array<{ direction: Direction, other:
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-            | { id: string, name: string, entityType: EntityType }
-          , node: { id: string, type: RelationshipType } }> } }
     | { name: string, entityType: EntityType, description: string | null, id: string, relations: { totalCount: number, edges: Array<{ direction: Direction, other:
             | { id: string, name: string, entityType: EntityType }
             | { id: string, name: string, entityType: EntityType }
@@ -349,6 +349,15 @@ export type ExploreRelationshipQueryVariables = Exact<{
 
 
 export type ExploreRelationshipQuery = { node:
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
     | { type: RelationshipType, capacity: string | null, role: string | null, note: string | null, id: string, from:
         | { id: string, name: string }
         | { id: string, name: string }
@@ -374,121 +383,6 @@ export type ExploreRelationshipQuery = { node:
         | { id: string, name: string }
         | { id: string, name: string }
       , onBehalfOf: { id: string, name: string } | null, evidence: Array<{ quote: string, start: number, end: number, method: EvidenceMethod, reason: string | null, reference: string | null, modality: Modality, speaker: { id: string, name: string } | null, source: { id: string, title: string, publishedOn: { iso: string } } }> }
-    | { id: string }
-    | { id: string }
-    | { id: string }
-    | { id: string }
-    | { id: string }
-    | { id: string }
-    | { id: string }
-    | { id: string }
-    | { id: string }
-    | { id: string }
-    | { id: string }
-   | null };
-
-export type NeighbourhoodQueryVariables = Exact<{
-  id?: string | number;
-  depth?: number | null | undefined;
-}>;
-
-
-export type NeighbourhoodQuery = { neighborhood: { center:
-      | { id: string, name: string }
-      | { id: string, name: string }
-      | { id: string, name: string }
-      | { id: string, name: string }
-      | { id: string, name: string }
-      | { id: string, name: string }
-      | { id: string, name: string }
-      | { id: string, name: string }
-      | { id: string, name: string }
-      | { id: string, name: string }
-      | { id: string, name: string }
-    , nodes: Array<{ id: string, label: string, entityType: EntityType, depth: number }>, edges: Array<{ id: string, source: string, target: string, type: RelationshipType, label: string }> } | null };
-
-export type SearchQueryVariables = Exact<{
-  query?: string;
-  first?: number | null | undefined;
-}>;
-
-
-export type SearchQuery = { search: { totalCount: number, nodes: Array<{ score: number, field: SearchField, snippet: { text: string, highlights: Array<{ start: number, end: number }> }, node:
-        | { type: RelationshipType, id: string, from:
-            | { id: string, name: string }
-            | { id: string, name: string }
-            | { id: string, name: string }
-            | { id: string, name: string }
-            | { id: string, name: string }
-            | { id: string, name: string }
-            | { id: string, name: string }
-            | { id: string, name: string }
-            | { id: string, name: string }
-            | { id: string, name: string }
-            | { id: string, name: string }
-          , to:
-            | { id: string, name: string }
-            | { id: string, name: string }
-            | { id: string, name: string }
-            | { id: string, name: string }
-            | { id: string, name: string }
-            | { id: string, name: string }
-            | { id: string, name: string }
-            | { id: string, name: string }
-            | { id: string, name: string }
-            | { id: string, name: string }
-            | { id: string, name: string }
-           }
-        | { name: string, entityType: EntityType, id: string }
-        | { name: string, entityType: EntityType, id: string }
-        | { name: string, entityType: EntityType, id: string }
-        | { name: string, entityType: EntityType, id: string }
-        | { name: string, entityType: EntityType, id: string }
-        | { name: string, entityType: EntityType, id: string }
-        | { name: string, entityType: EntityType, id: string }
-        | { name: string, entityType: EntityType, id: string }
-        | { name: string, entityType: EntityType, id: string }
-        | { name: string, entityType: EntityType, id: string }
-        | { name: string, entityType: EntityType, id: string }
-      , evidence: { quote: string, source: { id: string, title: string } } | null }> } };
-
-export type TimelineQueryVariables = Exact<{
-  from?: string | null | undefined;
-  to?: string | null | undefined;
-  first?: number | null | undefined;
-}>;
-
-
-export type TimelineQuery = { timeline: { totalCount: number, nodes: Array<{ kind: TimelineKind, label: string, date: { iso: string, precision: DatePrecision, qualifier: string | null, isInferred: boolean }, entity:
-        | { id: string, name: string, entityType: EntityType }
-        | { id: string, name: string, entityType: EntityType }
-        | { id: string, name: string, entityType: EntityType }
-        | { id: string, name: string, entityType: EntityType }
-        | { id: string, name: string, entityType: EntityType }
-        | { id: string, name: string, entityType: EntityType }
-        | { id: string, name: string, entityType: EntityType }
-        | { id: string, name: string, entityType: EntityType }
-        | { id: string, name: string, entityType: EntityType }
-        | { id: string, name: string, entityType: EntityType }
-        | { id: string, name: string, entityType: EntityType }
-       }> } };
-
-export type WhoSignedQueryVariables = Exact<{
-  agreement?: string | number;
-}>;
-
-
-export type WhoSignedQuery = { node:
-    | { id: string }
-    | { name: string, kind: AgreementKind, id: string, concludedOn: { iso: string, precision: DatePrecision, isInferred: boolean } | null, concludedAt: { node: { id: string, name: string } } | null, signatories: { totalCount: number, edges: Array<{ capacity: string | null, node: { id: string, name: string }, onBehalfOf: { id: string, name: string } | null, evidence: Array<{ quote: string, start: number, end: number, method: EvidenceMethod, source: { id: string, title: string } }> }> } }
-    | { id: string }
-    | { id: string }
-    | { id: string }
-    | { id: string }
-    | { id: string }
-    | { id: string }
-    | { id: string }
-    | { id: string }
     | { id: string }
     | { id: string }
    | null };
@@ -526,14 +420,120 @@ export type HowConnectedQuery = { paths: Array<{ length: number, hops: Array<{ d
         | { id: string, name: string }
       , evidence: Array<{ quote: string }> }> }> };
 
+export type NeighbourhoodQueryVariables = Exact<{
+  id?: string | number;
+  depth?: number | null | undefined;
+}>;
+
+
+export type NeighbourhoodQuery = { neighborhood: { center:
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+    , nodes: Array<{ id: string, label: string, entityType: EntityType, depth: number }>, edges: Array<{ id: string, source: string, target: string, type: RelationshipType, label: string }> } | null };
+
+export type SearchQueryVariables = Exact<{
+  query?: string;
+  first?: number | null | undefined;
+}>;
+
+
+export type SearchQuery = { search: { totalCount: number, nodes: Array<{ score: number, field: SearchField, snippet: { text: string, highlights: Array<{ start: number, end: number }> }, node:
+        | { name: string, entityType: EntityType, id: string }
+        | { name: string, entityType: EntityType, id: string }
+        | { name: string, entityType: EntityType, id: string }
+        | { name: string, entityType: EntityType, id: string }
+        | { name: string, entityType: EntityType, id: string }
+        | { name: string, entityType: EntityType, id: string }
+        | { name: string, entityType: EntityType, id: string }
+        | { name: string, entityType: EntityType, id: string }
+        | { name: string, entityType: EntityType, id: string }
+        | { type: RelationshipType, id: string, from:
+            | { id: string, name: string }
+            | { id: string, name: string }
+            | { id: string, name: string }
+            | { id: string, name: string }
+            | { id: string, name: string }
+            | { id: string, name: string }
+            | { id: string, name: string }
+            | { id: string, name: string }
+            | { id: string, name: string }
+            | { id: string, name: string }
+            | { id: string, name: string }
+          , to:
+            | { id: string, name: string }
+            | { id: string, name: string }
+            | { id: string, name: string }
+            | { id: string, name: string }
+            | { id: string, name: string }
+            | { id: string, name: string }
+            | { id: string, name: string }
+            | { id: string, name: string }
+            | { id: string, name: string }
+            | { id: string, name: string }
+            | { id: string, name: string }
+           }
+        | { name: string, entityType: EntityType, id: string }
+        | { name: string, entityType: EntityType, id: string }
+      , evidence: { quote: string, source: { id: string, title: string } } | null }> } };
+
+export type TimelineQueryVariables = Exact<{
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type TimelineQuery = { timeline: { totalCount: number, nodes: Array<{ kind: TimelineKind, label: string, date: { iso: string, precision: DatePrecision, qualifier: string | null, isInferred: boolean }, entity:
+        | { id: string, name: string, entityType: EntityType }
+        | { id: string, name: string, entityType: EntityType }
+        | { id: string, name: string, entityType: EntityType }
+        | { id: string, name: string, entityType: EntityType }
+        | { id: string, name: string, entityType: EntityType }
+        | { id: string, name: string, entityType: EntityType }
+        | { id: string, name: string, entityType: EntityType }
+        | { id: string, name: string, entityType: EntityType }
+        | { id: string, name: string, entityType: EntityType }
+        | { id: string, name: string, entityType: EntityType }
+        | { id: string, name: string, entityType: EntityType }
+       }> } };
+
+export type WhoSignedQueryVariables = Exact<{
+  agreement?: string | number;
+}>;
+
+
+export type WhoSignedQuery = { node:
+    | { name: string, kind: AgreementKind, id: string, concludedOn: { iso: string, precision: DatePrecision, isInferred: boolean } | null, concludedAt: { node: { id: string, name: string } } | null, signatories: { totalCount: number, edges: Array<{ capacity: string | null, node: { id: string, name: string }, onBehalfOf: { id: string, name: string } | null, evidence: Array<{ quote: string, start: number, end: number, method: EvidenceMethod, source: { id: string, title: string } }> }> } }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+   | null };
+
 
 export const ExploreIndexDocument = {"__meta__":{"hash":"sha256:4077831c01b83697ec480fd12aeb3c24c35552dbd5b1f2055711c141f8e58e8b"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ExploreIndex"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"countries"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"entityType"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"people"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"entityType"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"agreements"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"entityType"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"events"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"entityType"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"topics"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"entityType"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"organizations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"entityType"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"places"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"entityType"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"products"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"entityType"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"offices"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"entityType"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"policies"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"entityType"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"sources"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"entityType"}}]}}]}}]}}]} as unknown as DocumentNode<ExploreIndexQuery, ExploreIndexQueryVariables>;
 export const ExploreFindDocument = {"__meta__":{"hash":"sha256:74b1e90d023a3799786bc80f290d8ff68b9711d674ab582d90d8c81f557441e1"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ExploreFind"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"name"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"entitiesByName"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"name"},"value":{"kind":"Variable","name":{"kind":"Name","value":"name"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"entityType"}}]}}]}}]} as unknown as DocumentNode<ExploreFindQuery, ExploreFindQueryVariables>;
 export const ExploreSearchDocument = {"__meta__":{"hash":"sha256:d0d260ac19317fa90ef27f3f3582d9cc5c13c98ffff7c0da74a8e74aabb23c37"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ExploreSearch"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"query"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"search"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"query"},"value":{"kind":"Variable","name":{"kind":"Name","value":"query"}}},{"kind":"Argument","name":{"kind":"Name","value":"includeRelationships"},"value":{"kind":"BooleanValue","value":false}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Entity"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"entityType"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ExploreSearchQuery, ExploreSearchQueryVariables>;
 export const ExploreEntityDocument = {"__meta__":{"hash":"sha256:4828b913752efbbc98da8944064d8304bb761348776b76f8ded52241fc653a5e"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ExploreEntity"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Entity"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"entityType"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"relations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"direction"}},{"kind":"Field","name":{"kind":"Name","value":"other"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"entityType"}}]}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ExploreEntityQuery, ExploreEntityQueryVariables>;
 export const ExploreRelationshipDocument = {"__meta__":{"hash":"sha256:757294a6e72a55a84af30b1f4bfc748b0466333ca0f00331a720cf3d1fed8a63"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ExploreRelationship"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Relationship"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"from"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"to"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"onBehalfOf"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"capacity"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"note"}},{"kind":"Field","name":{"kind":"Name","value":"evidence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"quote"}},{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"end"}},{"kind":"Field","name":{"kind":"Name","value":"method"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"reference"}},{"kind":"Field","name":{"kind":"Name","value":"modality"}},{"kind":"Field","name":{"kind":"Name","value":"speaker"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"source"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"publishedOn"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"iso"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ExploreRelationshipQuery, ExploreRelationshipQueryVariables>;
+export const HowConnectedDocument = {"__meta__":{"hash":"sha256:935e3d1452de0508bcc8e20fa708a491fbb14af237edbb85d1f085a55a6296da"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"HowConnected"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},"defaultValue":{"kind":"StringValue","value":"Person:karsten-wildberger","block":false}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},"defaultValue":{"kind":"StringValue","value":"Person:donald-trump","block":false}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"maxHops"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"4"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"paths"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}},{"kind":"Argument","name":{"kind":"Name","value":"maxHops"},"value":{"kind":"Variable","name":{"kind":"Name","value":"maxHops"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"length"}},{"kind":"Field","name":{"kind":"Name","value":"hops"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"from"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"relationship"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}}]}},{"kind":"Field","name":{"kind":"Name","value":"direction"}},{"kind":"Field","name":{"kind":"Name","value":"to"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"evidence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"quote"}}]}}]}}]}}]}}]} as unknown as DocumentNode<HowConnectedQuery, HowConnectedQueryVariables>;
 export const NeighbourhoodDocument = {"__meta__":{"hash":"sha256:a6898b572a0fdf470f29cbefdcd8fecde54d884dcdb8569089332dceb0495143"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Neighbourhood"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},"defaultValue":{"kind":"StringValue","value":"Person:karsten-wildberger","block":false}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"depth"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"1"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"neighborhood"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"depth"},"value":{"kind":"Variable","name":{"kind":"Name","value":"depth"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"center"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"entityType"}},{"kind":"Field","name":{"kind":"Name","value":"depth"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"target"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"label"}}]}}]}}]}}]} as unknown as DocumentNode<NeighbourhoodQuery, NeighbourhoodQueryVariables>;
 export const SearchDocument = {"__meta__":{"hash":"sha256:9abb1129016f4d288fface069d0fe9c6e2940770b5bb2c17c4e5107c9818c1f2"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Search"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"query"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},"defaultValue":{"kind":"StringValue","value":"deep learning","block":false}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"search"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"query"},"value":{"kind":"Variable","name":{"kind":"Name","value":"query"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"snippet"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"highlights"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"end"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Entity"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"entityType"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Relationship"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"from"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"to"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"evidence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"quote"}},{"kind":"Field","name":{"kind":"Name","value":"source"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<SearchQuery, SearchQueryVariables>;
 export const TimelineDocument = {"__meta__":{"hash":"sha256:def94e8656dc40b9629b4ed3fc5a53de6f7cbc3dc1acf4e3ddb39934af36067c"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Timeline"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}},"defaultValue":{"kind":"StringValue","value":"2025","block":false}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"timeline"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"date"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"iso"}},{"kind":"Field","name":{"kind":"Name","value":"precision"}},{"kind":"Field","name":{"kind":"Name","value":"qualifier"}},{"kind":"Field","name":{"kind":"Name","value":"isInferred"}}]}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"entity"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"entityType"}}]}}]}}]}}]}}]} as unknown as DocumentNode<TimelineQuery, TimelineQueryVariables>;
 export const WhoSignedDocument = {"__meta__":{"hash":"sha256:b64b5834e2279086879e10a40802f2ef79c37ab6f96f7daf260f3a86709492ec"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WhoSigned"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"agreement"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},"defaultValue":{"kind":"StringValue","value":"Agreement:de-ca-ai-declaration","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"agreement"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Agreement"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"concludedOn"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"iso"}},{"kind":"Field","name":{"kind":"Name","value":"precision"}},{"kind":"Field","name":{"kind":"Name","value":"isInferred"}}]}},{"kind":"Field","name":{"kind":"Name","value":"concludedAt"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"signatories"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"onBehalfOf"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"capacity"}},{"kind":"Field","name":{"kind":"Name","value":"evidence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"quote"}},{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"end"}},{"kind":"Field","name":{"kind":"Name","value":"method"}},{"kind":"Field","name":{"kind":"Name","value":"source"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<WhoSignedQuery, WhoSignedQueryVariables>;
-export const HowConnectedDocument = {"__meta__":{"hash":"sha256:935e3d1452de0508bcc8e20fa708a491fbb14af237edbb85d1f085a55a6296da"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"HowConnected"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},"defaultValue":{"kind":"StringValue","value":"Person:karsten-wildberger","block":false}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},"defaultValue":{"kind":"StringValue","value":"Person:donald-trump","block":false}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"maxHops"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"4"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"paths"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}},{"kind":"Argument","name":{"kind":"Name","value":"maxHops"},"value":{"kind":"Variable","name":{"kind":"Name","value":"maxHops"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"length"}},{"kind":"Field","name":{"kind":"Name","value":"hops"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"from"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"relationship"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}}]}},{"kind":"Field","name":{"kind":"Name","value":"direction"}},{"kind":"Field","name":{"kind":"Name","value":"to"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"evidence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"quote"}}]}}]}}]}}]}}]} as unknown as DocumentNode<HowConnectedQuery, HowConnectedQueryVariables>;
