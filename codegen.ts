@@ -19,7 +19,7 @@ const models = '../store/models.js';
 const mappers: Record<string, string> = {
   Node: `${models}#NodeModel`,
   Entity: `${models}#EntityModel`,
-  Relationship: `${models}#EdgeModel`,
+  Relationship: `${models}#RelationshipModel`,
   Evidence: `${models}#EvidenceModel`,
   PartialDate: `${models}#PartialDateModel`,
   Label: `${models}#LabelModel`,
@@ -36,7 +36,7 @@ const mappers: Record<string, string> = {
   TextSpan: `${models}#TextSpanModel`,
   Neighborhood: `${models}#NeighborhoodModel`,
   NeighborhoodNode: `${models}#NeighborhoodNodeModel`,
-  NeighborhoodEdge: `${models}#EdgeModel`,
+  NeighborhoodEdge: `${models}#RelationshipModel`,
   Path: `${models}#PathModel`,
   PathHop: `${models}#PathHopModel`,
   TimelineEntry: `${models}#TimelineEntryModel`,

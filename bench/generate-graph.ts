@@ -12,7 +12,7 @@ import { once } from 'node:events';
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { EdgeType, EntityTypeName } from '../src/store/models.js';
+import type { RelationshipType, EntityTypeName } from '../src/store/models.js';
 import { VOCABULARY } from '../src/store/vocabulary.js';
 
 /** mulberry32: a small, fast, seedable PRNG; the graph depends only on the seed. */
@@ -162,7 +162,7 @@ export async function generateGraph(nodes: number, outDir: string, seed = 42): P
 
   // Relationships: about three per entity. The start is uniform; the end is skewed towards low
   // indexes (u^3), so the first entities of each type become hubs, as in real graphs.
-  const edgeTypes = (Object.keys(VOCABULARY) as EdgeType[]).filter((t) => t !== 'PUBLISHED_BY' && t !== 'CONTRIBUTED_TO');
+  const edgeTypes = (Object.keys(VOCABULARY) as RelationshipType[]).filter((t) => t !== 'PUBLISHED_BY' && t !== 'CONTRIBUTED_TO');
   const typeIndex = new Map(edgeTypes.map((t, i) => [t, i]));
   const indexOf = new Map<string, number>();
   let counter = 0;

@@ -13,7 +13,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { readConfig } from '../src/config.js';
-import { createHttpServer } from '../src/http/server.js';
+import { createHttpServer } from '../src/http/http-server.js';
 import { createMetrics } from '../src/metrics.js';
 import { createGraphQLServer } from '../src/server.js';
 import { loadMemoryStore } from '../src/store/load.js';

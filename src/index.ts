@@ -1,6 +1,6 @@
 import { ConfigError, readConfig } from './config.js';
 import { ManifestError, loadManifest } from './http/trusted-documents.js';
-import { createHttpServer, type Lifecycle } from './http/server.js';
+import { createHttpServer, type Lifecycle } from './http/http-server.js';
 import { NESTING_MARGIN } from './limits/nesting.js';
 import { createLogger } from './logger.js';
 import { createMetrics } from './metrics.js';

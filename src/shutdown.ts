@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import type { Lifecycle } from './http/server.js';
+import type { Lifecycle } from './http/http-server.js';
 
 export type DrainOutcome = 'drained' | 'grace-expired';
 

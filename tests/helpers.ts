@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import { createContext, type Context } from '../src/context.js';
 import type { HttpLimits } from '../src/config.js';
-import { createHttpServer, type HttpOptions } from '../src/http/server.js';
+import { createHttpServer, type HttpOptions } from '../src/http/http-server.js';
 import { createMetrics, type Metrics } from '../src/metrics.js';
 import { createGraphQLServer, type GraphQLServer, type ServerOptions } from '../src/server.js';
 import type { GraphStore } from '../src/store/graph-store.js';
@@ -85,7 +85,7 @@ export async function httpOn(store: GraphStore, options: HttpOnOptions = {}): Pr
   };
 }
 
-const STORE_METHODS = ['getNodes', 'getEdges', 'listRelationships', 'findByName', 'listEntities', 'listTimeline', 'countGroups', 'search', 'findEvidence'] as const;
+const STORE_METHODS = ['getNodes', 'getRelationships', 'listRelationships', 'findByName', 'listEntities', 'listTimeline', 'countGroups', 'search', 'findEvidence'] as const;
 type StoreMethod = (typeof STORE_METHODS)[number];
 export type StoreCalls = Record<StoreMethod, number>;
 /** Zero calls to every store method, to spell out only the calls a test expects. */

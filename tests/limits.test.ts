@@ -45,7 +45,7 @@ describe('the cost limit', () => {
 
   it('refuses nested pages sized by variables before anything executes', async () => {
     const counted = { calls: 0 };
-    const watched = await httpOn({ ...store, version: store.version, getNodes: (ids) => (counted.calls++, store.getNodes(ids)), getEdges: (...a) => (counted.calls++, store.getEdges(...a)), findByName: (n) => store.findByName(n), listEntities: (...a) => (counted.calls++, store.listEntities(...a)) }, { server: { limits: LIMITS } });
+    const watched = await httpOn({ ...store, version: store.version, getNodes: (ids) => (counted.calls++, store.getNodes(ids)), getRelationships: (...a) => (counted.calls++, store.getRelationships(...a)), findByName: (n) => store.findByName(n), listEntities: (...a) => (counted.calls++, store.listEntities(...a)) }, { server: { limits: LIMITS } });
     try {
       const response = await post(watched, { query: NESTED_PAGES, variables: { outer: 100, inner: 100 } }, 'application/graphql-response+json');
       expect(response.status).toBe(400);

@@ -5,7 +5,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { generateGraph } from '../bench/generate-graph.js';
 import { countLines, lineStartFrom, readLines } from '../src/store/ndjson-lines.js';
 import { readRelationshipsApart, splitRelationshipFiles } from '../src/store/parallel-relationships.js';
-import { EdgeTableBuilder } from '../src/store/edge-table.js';
+import { RelationshipTableBuilder } from '../src/store/relationship-table.js';
 import { readRelationshipBatch, type RelationshipBatch } from '../src/store/relationship-batch.js';
 import { loadSeed, SeedBuilder, SeedError, type SeedGraph } from '../src/store/seed.js';
 
@@ -166,7 +166,7 @@ describe('relationships read apart', () => {
 
 /** A batch as plain data: its rows with ends as batch numbers, their evidence, and what it asks of the entities. */
 function summary(batch: RelationshipBatch): unknown {
-  const table = EdgeTableBuilder.build(batch.builder.columns, batch.sources.map((source) => source.id));
+  const table = RelationshipTableBuilder.build(batch.builder.columns, batch.sources.map((source) => source.id));
   const rows = [];
   for (let row = 0; row < table.length; row++) rows.push([table.typeCodeOf(row), table.fromOf(row), table.toOf(row), table.propertiesOf(row), table.evidenceOf(row)]);
   return { ends: batch.ends, sources: batch.sources, countries: batch.countries, speakers: batch.speakers, records: batch.records, rows };

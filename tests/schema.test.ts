@@ -9,7 +9,7 @@ import {
   type IntrospectionQuery,
 } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { EDGE_TYPES, ENTITY_TYPES } from '../src/store/models.js';
+import { RELATIONSHIP_TYPES, ENTITY_TYPES } from '../src/store/models.js';
 import { VOCABULARY } from '../src/store/vocabulary.js';
 import { RELATION_FIELDS } from '../src/modules/graph/fields.js';
 import { graphOn, TINY_SEED } from './helpers.js';
@@ -78,8 +78,8 @@ describe('the schema, as introspection shows it', () => {
 
   it('offers exactly the relationship types the store vocabulary defines', () => {
     const type = schema.getType('RelationshipType');
-    expect(isEnumType(type) && type.getValues().map((v) => v.name)).toEqual([...EDGE_TYPES]);
-    expect(Object.keys(VOCABULARY)).toEqual([...EDGE_TYPES]);
+    expect(isEnumType(type) && type.getValues().map((v) => v.name)).toEqual([...RELATIONSHIP_TYPES]);
+    expect(Object.keys(VOCABULARY)).toEqual([...RELATIONSHIP_TYPES]);
   });
 
   it('offers exactly the entity types the store knows', () => {

@@ -135,13 +135,13 @@ describe('the search index against a brute-force scan', () => {
   function bruteForce(g: { entities: SearchableEntity[]; edges: SearchableEdge[] }, q: string, o: { types: EntityTypeName[] | null; includeRelationships: boolean }): Set<string> {
     const words = tokenize(q);
     const documents = [
-      ...g.entities.map((e) => ({ node: e.id, ends: [e.type], terms: tokenize([e.name, ...e.aliases, e.description ?? ''].join(' ')), isEdge: false })),
-      ...g.edges.flatMap((e) => e.evidence.map((ev) => ({ node: e.id, ends: [e.fromId, e.toId].map((id) => id.split(':')[0]), terms: tokenize(ev.quote), isEdge: true }))),
+      ...g.entities.map((e) => ({ node: e.id, ends: [e.type], terms: tokenize([e.name, ...e.aliases, e.description ?? ''].join(' ')), isRelationship: false })),
+      ...g.edges.flatMap((e) => e.evidence.map((ev) => ({ node: e.id, ends: [e.fromId, e.toId].map((id) => id.split(':')[0]), terms: tokenize(ev.quote), isRelationship: true }))),
     ];
     const matchesWord = (terms: string[], i: number) => terms.some((t) => (i === words.length - 1 ? t.startsWith(words[i]!) : t === words[i]));
     const all = documents.filter((d) => words.every((_, i) => matchesWord(d.terms, i)));
     const found = all.length > 0 ? all : documents.filter((d) => words.some((_, i) => matchesWord(d.terms, i)));
-    const allowed = (d: (typeof documents)[number]) => (d.isEdge ? o.includeRelationships : true) && (o.types === null || d.ends.some((t) => o.types!.includes(t as EntityTypeName)));
+    const allowed = (d: (typeof documents)[number]) => (d.isRelationship ? o.includeRelationships : true) && (o.types === null || d.ends.some((t) => o.types!.includes(t as EntityTypeName)));
     return new Set(found.filter(allowed).map((d) => d.node));
   }
 

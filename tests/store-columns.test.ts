@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compareByNameThenId } from '../src/lib/text.js';
 import { GrowableColumn } from '../src/store/columns.js';
-import { EDGE_TYPE_CODES, EdgeTableBuilder } from '../src/store/edge-table.js';
+import { RELATIONSHIP_TYPE_CODES, RelationshipTableBuilder } from '../src/store/relationship-table.js';
 import { IdIndex } from '../src/store/id-index.js';
-import { EDGE_TYPES } from '../src/store/models.js';
+import { RELATIONSHIP_TYPES } from '../src/store/models.js';
 import { sortByNameThenId } from '../src/store/name-order.js';
 import { QuoteStore } from '../src/store/quote-store.js';
 
@@ -48,9 +48,9 @@ describe('QuoteStore', () => {
   });
 });
 
-describe('EdgeTableBuilder', () => {
+describe('RelationshipTableBuilder', () => {
   it('finds each relationship by type and ends after its hash table has grown, and nothing else', () => {
-    const builder = new EdgeTableBuilder();
+    const builder = new RelationshipTableBuilder();
     const keys = new Map<string, number>();
     let seed = 1;
     const next = (n: number) => {
@@ -58,7 +58,7 @@ describe('EdgeTableBuilder', () => {
       return seed % n;
     };
     while (keys.size < 20_000) {
-      const [code, from, to] = [next(EDGE_TYPES.length), next(500), next(500)];
+      const [code, from, to] = [next(RELATIONSHIP_TYPES.length), next(500), next(500)];
       const key = `${code} ${from} ${to}`;
       if (keys.has(key)) continue;
       expect(builder.find(code, from, to)).toBe(-1);
@@ -71,9 +71,9 @@ describe('EdgeTableBuilder', () => {
   });
 
   it('builds a table whose rows read back as the relationships added', () => {
-    const builder = new EdgeTableBuilder();
-    const signed = EDGE_TYPE_CODES.get('SIGNED')!;
-    const covers = EDGE_TYPE_CODES.get('COVERS')!;
+    const builder = new RelationshipTableBuilder();
+    const signed = RELATIONSHIP_TYPE_CODES.get('SIGNED')!;
+    const covers = RELATIONSHIP_TYPE_CODES.get('COVERS')!;
     builder.add(signed, 1, 2, { onBehalfOfId: 'Country:de', capacity: 'minister', role: null, note: null, ordinal: null }, [
       { source: 0, start: 3, end: 9, quote: 'signed', detail: null },
       { source: 0, start: 20, end: 24, quote: 'Merz', detail: { method: 'INFERRED', reason: 'Named later.', reference: null, modality: 'STATED', speakerId: null } },

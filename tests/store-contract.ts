@@ -38,12 +38,12 @@ export function describeStoreContract(name: string, open: () => Promise<GraphSto
     });
 
     it('lists all of a node’s relationships, a symmetric one once and from either end', async () => {
-      const [alice, bob, robotics] = await store.getEdges(['Person:alice-example', 'Person:bob-sample', 'Topic:robotics'], null, 'BOTH');
+      const [alice, bob, robotics] = await store.getRelationships(['Person:alice-example', 'Person:bob-sample', 'Topic:robotics'], null, 'BOTH');
       expect(alice!.map((edge) => edge.type)).toEqual(['SIGNED', 'COUNTERPART_OF', 'HOLDS_OFFICE']);
       expect(bob!.map((edge) => edge.type)).toEqual(['SIGNED', 'COUNTERPART_OF', 'SPOKE_ABOUT']);
       expect(robotics!.map((edge) => edge.fromId)).toEqual(['Agreement:springfield-accord', 'Topic:automation', 'Person:bob-sample']);
-      const [outgoing] = await store.getEdges(['Person:alice-example'], ['COUNTERPART_OF'], 'OUTGOING');
-      const [incoming] = await store.getEdges(['Person:bob-sample'], ['COUNTERPART_OF'], 'INCOMING');
+      const [outgoing] = await store.getRelationships(['Person:alice-example'], ['COUNTERPART_OF'], 'OUTGOING');
+      const [incoming] = await store.getRelationships(['Person:bob-sample'], ['COUNTERPART_OF'], 'INCOMING');
       expect(outgoing!.map((edge) => edge.id)).toEqual(['Relationship:Person:bob-sample>COUNTERPART_OF>Person:alice-example']);
       expect(incoming!.map((edge) => edge.id)).toEqual(['Relationship:Person:bob-sample>COUNTERPART_OF>Person:alice-example']);
     });

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, readConfig } from '../src/config.js';
-import { createHttpServer } from '../src/http/server.js';
+import { createHttpServer } from '../src/http/http-server.js';
 import { createGraphQLServer } from '../src/server.js';
 import { loadMemoryStore } from '../src/store/load.js';
 import { httpOn, TINY_SEED, type TestHttp } from './helpers.js';

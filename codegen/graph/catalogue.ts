@@ -89,7 +89,7 @@ export function writeCatalogue(graph: GraphDeclaration): string {
   });
   return (
     HEADER +
-    "import type { DatedAttribute, EdgeRule, FilterAttributeKind, RelationFieldSpec, SeedAttributeRule } from '../store/catalogue-types.js';\n" +
+    "import type { DatedAttribute, RelationshipRule, FilterAttributeKind, RelationFieldSpec, SeedAttributeRule } from '../store/catalogue-types.js';\n" +
     "import type { EntityBase, LanguageCode, PartialDateModel } from '../store/models.js';\n\n" +
     '/** Every entity type, in the order of the declaration. */\n' +
     `export const ENTITY_TYPES = [${entities.map((e) => literal(e.name)).join(', ')}] as const;\n\n` +
@@ -97,10 +97,10 @@ export function writeCatalogue(graph: GraphDeclaration): string {
     '/** The root list field of each entity type, such as `countries`. */\n' +
     `export const ENTITY_LISTS = {\n${perType(entities, (e) => literal(e.plural))}} as const satisfies Record<EntityTypeName, string>;\n\n` +
     '/** The closed vocabulary of relationship types. */\n' +
-    `export const EDGE_TYPES = [${relationships.map((r) => literal(r.name)).join(', ')}] as const;\n\n` +
-    'export type EdgeType = (typeof EDGE_TYPES)[number];\n\n' +
+    `export const RELATIONSHIP_TYPES = [${relationships.map((r) => literal(r.name)).join(', ')}] as const;\n\n` +
+    'export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];\n\n' +
     '/** Which entity types each relationship type links, whether it is symmetric, and the properties it may carry. */\n' +
-    `export const VOCABULARY: Readonly<Record<EdgeType, EdgeRule>> = {\n${lines(vocabulary)}};\n\n` +
+    `export const VOCABULARY: Readonly<Record<RelationshipType, RelationshipRule>> = {\n${lines(vocabulary)}};\n\n` +
     '/** Every relationship field of every entity type: which relationships it reads. */\n' +
     `export const RELATION_FIELDS = {\n${relationFields}} as const satisfies Record<EntityTypeName, Record<string, RelationFieldSpec>>;\n\n` +
     '/** The attributes each entity type can be filtered on, beyond id and name. */\n' +

@@ -1,13 +1,13 @@
 import DataLoader from 'dataloader';
 import type { MaybePromise } from '../lib/maybe-promise.js';
 import type { GraphStore } from '../store/graph-store.js';
-import type { Direction, EdgeModel, EdgeType, EntityModel, NodeModel } from '../store/models.js';
+import type { Direction, RelationshipModel, RelationshipType, EntityModel, NodeModel } from '../store/models.js';
 import type { Page, RelationshipListKey, RelationshipPageRequest } from '../store/query.js';
 
-export interface EdgeQuery {
+export interface RelationshipQuery {
   nodeId: string;
   /** Relationship types to follow; null for all. */
-  types: readonly EdgeType[] | null;
+  types: readonly RelationshipType[] | null;
   direction: Direction;
 }
 
@@ -20,12 +20,12 @@ export interface Loaders {
   /** A node by id: at once when the store can answer at once (`getNodeNow`), else through `node`. */
   loadNode(id: string): MaybePromise<NodeModel | null>;
   node: DataLoader<string, NodeModel | null>;
-  edges: DataLoader<EdgeQuery, EdgeModel[], string>;
-  relationships: DataLoader<RelationshipPageQuery, Page<EdgeModel>, string>;
+  allRelationships: DataLoader<RelationshipQuery, RelationshipModel[], string>;
+  relationshipPages: DataLoader<RelationshipPageQuery, Page<RelationshipModel>, string>;
   entitiesByName: DataLoader<string, EntityModel[]>;
 }
 
-function edgeGroupKey(query: Pick<EdgeQuery, 'types' | 'direction'>): string {
+function relationshipGroupKey(query: Pick<RelationshipQuery, 'types' | 'direction'>): string {
   return `${query.direction}|${query.types === null ? '*' : query.types.join(',')}`;
 }
 
@@ -33,19 +33,19 @@ function edgeGroupKey(query: Pick<EdgeQuery, 'types' | 'direction'>): string {
  * Loads relationships for many nodes with one store call per distinct (types, direction) in the
  * batch, so a list of n items that each ask for their signatories costs one call, not n.
  */
-async function loadEdges(store: GraphStore, queries: readonly EdgeQuery[]): Promise<EdgeModel[][]> {
-  const groups = new Map<string, { types: EdgeQuery['types']; direction: Direction; positions: number[]; nodeIds: string[] }>();
+async function loadRelationships(store: GraphStore, queries: readonly RelationshipQuery[]): Promise<RelationshipModel[][]> {
+  const groups = new Map<string, { types: RelationshipQuery['types']; direction: Direction; positions: number[]; nodeIds: string[] }>();
   queries.forEach((query, position) => {
-    const key = edgeGroupKey(query);
+    const key = relationshipGroupKey(query);
     let group = groups.get(key);
     if (!group) groups.set(key, (group = { types: query.types, direction: query.direction, positions: [], nodeIds: [] }));
     group.positions.push(position);
     group.nodeIds.push(query.nodeId);
   });
-  const results: EdgeModel[][] = new Array(queries.length);
+  const results: RelationshipModel[][] = new Array(queries.length);
   await Promise.all(
     [...groups.values()].map(async (group) => {
-      const lists = await store.getEdges(group.nodeIds, group.types, group.direction);
+      const lists = await store.getRelationships(group.nodeIds, group.types, group.direction);
       group.positions.forEach((position, i) => {
         results[position] = lists[i]!;
       });
@@ -58,16 +58,16 @@ async function loadEdges(store: GraphStore, queries: readonly EdgeQuery[]): Prom
  * Loads pages of relationships with one store call per distinct (types, direction, page) in the
  * batch: a list of 20 agreements that each ask for their first 5 signatories costs one call.
  */
-async function loadRelationshipPages(store: GraphStore, queries: readonly RelationshipPageQuery[]): Promise<Array<Page<EdgeModel>>> {
+async function loadRelationshipPages(store: GraphStore, queries: readonly RelationshipPageQuery[]): Promise<Array<Page<RelationshipModel>>> {
   const groups = new Map<string, { page: RelationshipPageRequest; positions: number[]; keys: RelationshipListKey[] }>();
   queries.forEach((query, position) => {
-    const key = `${edgeGroupKey(query)}|${JSON.stringify(query.page)}`;
+    const key = `${relationshipGroupKey(query)}|${JSON.stringify(query.page)}`;
     let group = groups.get(key);
     if (!group) groups.set(key, (group = { page: query.page, positions: [], keys: [] }));
     group.positions.push(position);
     group.keys.push({ nodeId: query.nodeId, types: query.types, direction: query.direction });
   });
-  const results: Array<Page<EdgeModel>> = new Array(queries.length);
+  const results: Array<Page<RelationshipModel>> = new Array(queries.length);
   await Promise.all(
     [...groups.values()].map(async (group) => {
       const pages = await store.listRelationships(group.keys, group.page);
@@ -87,8 +87,8 @@ async function loadRelationshipPages(store: GraphStore, queries: readonly Relati
  */
 class RequestLoaders implements Loaders {
   private nodeLoader: Loaders['node'] | undefined;
-  private edgesLoader: Loaders['edges'] | undefined;
-  private relationshipsLoader: Loaders['relationships'] | undefined;
+  private allRelationshipsLoader: Loaders['allRelationships'] | undefined;
+  private relationshipPagesLoader: Loaders['relationshipPages'] | undefined;
   private entitiesByNameLoader: Loaders['entitiesByName'] | undefined;
 
   constructor(private readonly store: GraphStore) {}
@@ -102,13 +102,13 @@ class RequestLoaders implements Loaders {
     return (this.nodeLoader ??= new DataLoader((ids) => this.store.getNodes(ids)));
   }
 
-  get edges(): Loaders['edges'] {
-    return (this.edgesLoader ??= new DataLoader((queries) => loadEdges(this.store, queries), { cacheKeyFn: (query) => `${query.nodeId}|${edgeGroupKey(query)}` }));
+  get allRelationships(): Loaders['allRelationships'] {
+    return (this.allRelationshipsLoader ??= new DataLoader((queries) => loadRelationships(this.store, queries), { cacheKeyFn: (query) => `${query.nodeId}|${relationshipGroupKey(query)}` }));
   }
 
-  get relationships(): Loaders['relationships'] {
-    return (this.relationshipsLoader ??= new DataLoader((queries) => loadRelationshipPages(this.store, queries), {
-      cacheKeyFn: (query) => `${query.nodeId}|${edgeGroupKey(query)}|${JSON.stringify(query.page)}`,
+  get relationshipPages(): Loaders['relationshipPages'] {
+    return (this.relationshipPagesLoader ??= new DataLoader((queries) => loadRelationshipPages(this.store, queries), {
+      cacheKeyFn: (query) => `${query.nodeId}|${relationshipGroupKey(query)}|${JSON.stringify(query.page)}`,
     }));
   }
 

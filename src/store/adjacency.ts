@@ -1,8 +1,8 @@
-import type { EdgeTable } from './edge-table.js';
-import { EDGE_TYPES } from './models.js';
+import type { RelationshipTable } from './relationship-table.js';
+import { RELATIONSHIP_TYPES } from './models.js';
 import { isSymmetric } from './vocabulary.js';
 
-const SYMMETRIC_CODES = Uint8Array.from(EDGE_TYPES, (type) => (isSymmetric(type) ? 1 : 0));
+const SYMMETRIC_CODES = Uint8Array.from(RELATIONSHIP_TYPES, (type) => (isSymmetric(type) ? 1 : 0));
 
 /**
  * One direction of the graph's adjacency in compressed sparse row form: the relationships (edge
@@ -19,7 +19,7 @@ export class Adjacency {
    * Indexes each relationship under the end `side` names (`from` for outgoing, `to` for incoming).
    * A symmetric relationship reads the same from either end, so it is indexed under both.
    */
-  static build(table: EdgeTable, entityCount: number, side: 'from' | 'to'): Adjacency {
+  static build(table: RelationshipTable, entityCount: number, side: 'from' | 'to'): Adjacency {
     const near = (row: number) => (side === 'from' ? table.fromOf(row) : table.toOf(row));
     const far = (row: number) => (side === 'from' ? table.toOf(row) : table.fromOf(row));
     const offsets = new Int32Array(entityCount + 1);

@@ -1,24 +1,24 @@
-import type { EdgeType, EntityTypeName } from '../generated/catalogue.js';
+import type { RelationshipType, EntityTypeName } from '../generated/catalogue.js';
 
 /**
  * The shapes of the catalogue (src/generated/catalogue.ts), which codegen writes from the graph's
  * declaration in schema/.
  */
 
-export type EdgeProperty = 'onBehalfOf' | 'capacity' | 'role' | 'note' | 'ordinal';
+export type RelationshipProperty = 'onBehalfOf' | 'capacity' | 'role' | 'note' | 'ordinal';
 
 /** A relationship type: which entity types it may link, and what it may carry. */
-export interface EdgeRule {
+export interface RelationshipRule {
   from: readonly EntityTypeName[];
   to: readonly EntityTypeName[];
   /** A symmetric relationship is stored once and reads the same from either end. */
   symmetric?: boolean;
-  properties?: readonly EdgeProperty[];
+  properties?: readonly RelationshipProperty[];
 }
 
 /** A relationship field of an entity type, such as `Agreement.signatories`. */
 export interface RelationFieldSpec {
-  type: EdgeType;
+  type: RelationshipType;
   direction: 'OUTGOING' | 'INCOMING';
   /** The kind of entity at the other end; `Entity` when it may be of several kinds. */
   target: EntityTypeName | 'Entity';

@@ -1,4 +1,4 @@
-import type { Direction, EdgeModel, EdgeType, EntityModel, EntityTypeName, EvidenceModel, FactModel, GroupCountModel, NodeModel, SearchField, TimelineEntryModel } from './models.js';
+import type { Direction, RelationshipModel, RelationshipType, EntityModel, EntityTypeName, EvidenceModel, FactModel, GroupCountModel, NodeModel, SearchField, TimelineEntryModel } from './models.js';
 import type { EntityQuery, GroupCountQuery, Page, RelationshipListKey, RelationshipPageRequest, TimelineQuery } from './query.js';
 
 export interface SearchOptions {
@@ -51,9 +51,9 @@ export interface GraphStore {
    * the given direction, in recording order. Symmetric relationships count as both outgoing and
    * incoming; with BOTH, each appears once. For traversal, which caps what it visits.
    */
-  getEdges(nodeIds: readonly string[], types: readonly EdgeType[] | null, direction: Direction): Promise<EdgeModel[][]>;
+  getRelationships(nodeIds: readonly string[], types: readonly RelationshipType[] | null, direction: Direction): Promise<RelationshipModel[][]>;
   /** For each key, in key order, one page of its relationships and how many there are in all. */
-  listRelationships(keys: readonly RelationshipListKey[], page: RelationshipPageRequest): Promise<Array<Page<EdgeModel>>>;
+  listRelationships(keys: readonly RelationshipListKey[], page: RelationshipPageRequest): Promise<Array<Page<RelationshipModel>>>;
   /** For each folded name, in order, the entities whose name, alias or label folds to it. */
   findByName(foldedNames: readonly string[]): Promise<EntityModel[][]>;
   /** One page of a filtered, ordered list of entities, with the number that meet the condition. */

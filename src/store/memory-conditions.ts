@@ -2,14 +2,14 @@ import { Bitset } from '../lib/bitset.js';
 import { foldText } from '../lib/text.js';
 import type { Adjacency } from './adjacency.js';
 import { isSymmetricCode } from './adjacency.js';
-import { EDGE_TYPE_CODES, type EdgeTable } from './edge-table.js';
-import type { EdgeType, EntityModel, EntityTypeName, PartialDateModel } from './models.js';
+import { RELATIONSHIP_TYPE_CODES, type RelationshipTable } from './relationship-table.js';
+import type { RelationshipType, EntityModel, EntityTypeName, PartialDateModel } from './models.js';
 import type { CountTest, DateTest, EntityCondition, RelationPath, RelationshipCondition, TextTest, ValueTest } from './query.js';
 
 /** What the condition evaluator reads of the memory store: entities by index and both adjacencies. */
 export interface MemoryGraph {
   readonly entities: readonly EntityModel[];
-  readonly edges: EdgeTable;
+  readonly edges: RelationshipTable;
   readonly outgoing: Adjacency;
   readonly incoming: Adjacency;
   indexOf(id: string): number | undefined;
@@ -22,11 +22,11 @@ export interface MemoryGraph {
 }
 
 /** A set of relationship types as bits by type code (there are fewer than 32); every bit for all. */
-export function typeMask(types: readonly EdgeType[] | null): number {
+export function typeMask(types: readonly RelationshipType[] | null): number {
   if (types === null) return -1;
   let mask = 0;
   for (const type of types) {
-    const code = EDGE_TYPE_CODES.get(type);
+    const code = RELATIONSHIP_TYPE_CODES.get(type);
     if (code !== undefined) mask |= 1 << code;
   }
   return mask;
@@ -240,7 +240,7 @@ export class ConditionEvaluator {
   }
 }
 
-function otherEnd(edges: EdgeTable, row: number, self: number): number {
+function otherEnd(edges: RelationshipTable, row: number, self: number): number {
   const from = edges.fromOf(row);
   return from === self ? edges.toOf(row) : from;
 }

@@ -2,11 +2,11 @@ import { Bitset } from '../lib/bitset.js';
 import { parseGlobalId } from '../lib/global-id.js';
 import { compareByNameThenId, compareNames, foldText } from '../lib/text.js';
 import { Adjacency, isSymmetricCode } from './adjacency.js';
-import { EDGE_TYPE_CODES, type EdgeTable } from './edge-table.js';
+import { RELATIONSHIP_TYPE_CODES, type RelationshipTable } from './relationship-table.js';
 import type { IdIndex } from './id-index.js';
 import type { GraphStore, SearchOptions, SearchResults } from './graph-store.js';
 import { ConditionEvaluator, meetsDate, typeMask, type MemoryGraph } from './memory-conditions.js';
-import type { Direction, EdgeModel, EdgeType, EntityModel, EntityTypeName, FactModel, GroupCountModel, NodeModel, PartialDateModel, TimelineEntryModel } from './models.js';
+import type { Direction, RelationshipModel, RelationshipType, EntityModel, EntityTypeName, FactModel, GroupCountModel, NodeModel, PartialDateModel, TimelineEntryModel } from './models.js';
 import { ENTITY_TYPES, isPartialDate } from './models.js';
 import { findNamed, isFoldedName, sortByNameThenId } from './name-order.js';
 import { comparePositions, firstAfter, type SlotOrder, type SortKey } from './positions.js';
@@ -32,7 +32,7 @@ export class MemoryGraphStore implements GraphStore {
   readonly version: string;
   private readonly entities: readonly EntityModel[];
   private readonly indexOf: IdIndex;
-  private readonly edges: EdgeTable;
+  private readonly edges: RelationshipTable;
   private readonly outgoing: Adjacency;
   private readonly incoming: Adjacency;
   private readonly byType = new Map<EntityTypeName, EntityModel[]>();
@@ -98,17 +98,17 @@ export class MemoryGraphStore implements GraphStore {
 
   getNodeNow(id: string): NodeModel | null {
     const index = this.indexOf.get(id);
-    return index === undefined ? this.findEdgeById(id) : this.entities[index]!;
+    return index === undefined ? this.findRelationshipById(id) : this.entities[index]!;
   }
 
   /** Relationships are not indexed by id: the id names the start, type and end, which find it. */
-  private findEdgeById(id: string): EdgeModel | null {
+  private findRelationshipById(id: string): RelationshipModel | null {
     if (!id.startsWith('Relationship:')) return null;
     const parsed = parseGlobalId(id);
     if (!parsed || parsed.kind !== 'relationship') return null;
     const from = this.indexOf.get(parsed.fromId);
     const to = this.indexOf.get(parsed.toId);
-    const code = EDGE_TYPE_CODES.get(parsed.edgeType);
+    const code = RELATIONSHIP_TYPE_CODES.get(parsed.edgeType);
     if (from === undefined || to === undefined || code === undefined) return null;
     for (const row of this.outgoing.rowsOf(from)) {
       if (this.edges.typeCodeOf(row) === code && this.edges.fromOf(row) === from && this.edges.toOf(row) === to) return this.edges.edge(row);
@@ -116,10 +116,10 @@ export class MemoryGraphStore implements GraphStore {
     return null;
   }
 
-  async getEdges(nodeIds: readonly string[], types: readonly EdgeType[] | null, direction: Direction): Promise<EdgeModel[][]> {
+  async getRelationships(nodeIds: readonly string[], types: readonly RelationshipType[] | null, direction: Direction): Promise<RelationshipModel[][]> {
     const mask = typeMask(types);
     return nodeIds.map((nodeId) => {
-      const found: EdgeModel[] = [];
+      const found: RelationshipModel[] = [];
       const entity = this.indexOf.get(nodeId);
       if (entity === undefined) return found;
       if (direction !== 'INCOMING') this.collect(this.outgoing.rowsOf(entity), mask, false, found);
@@ -208,7 +208,7 @@ export class MemoryGraphStore implements GraphStore {
     return count;
   }
 
-  async listRelationships(keys: readonly RelationshipListKey[], page: RelationshipPageRequest): Promise<Array<Page<EdgeModel>>> {
+  async listRelationships(keys: readonly RelationshipListKey[], page: RelationshipPageRequest): Promise<Array<Page<RelationshipModel>>> {
     const slots: SlotOrder[] =
       page.orderBy.length === 0 ? ['asc', 'asc'] : [...page.orderBy.map((o): SlotOrder => (o.descending ? 'desc' : 'asc')), 'asc', 'id', 'asc', 'asc'];
     return keys.map((key) => {
@@ -393,7 +393,7 @@ export class MemoryGraphStore implements GraphStore {
     return index;
   }
 
-  private collect(rows: Int32Array, mask: number, skipSymmetric: boolean, into: EdgeModel[]): void {
+  private collect(rows: Int32Array, mask: number, skipSymmetric: boolean, into: RelationshipModel[]): void {
     for (const row of rows) {
       const code = this.edges.typeCodeOf(row);
       if (((mask >>> code) & 1) === 1 && !(skipSymmetric && isSymmetricCode(code))) into.push(this.edges.edge(row));

@@ -1,6 +1,6 @@
 import { GrowableColumn } from './columns.js';
-import { Evidence, type EvidenceDetail } from './edge.js';
-import type { EvidenceRow } from './edge-table.js';
+import { Evidence, type EvidenceDetail } from './relationship.js';
+import type { EvidenceRow } from './relationship-table.js';
 import type { IdIndex } from './id-index.js';
 import type { EvidenceModel } from './models.js';
 

@@ -6,9 +6,9 @@
  * field of the same name that resolves to an object.
  */
 
-export { EDGE_TYPES, ENTITY_TYPES } from '../generated/catalogue.js';
+export { RELATIONSHIP_TYPES, ENTITY_TYPES } from '../generated/catalogue.js';
 export type * from '../generated/catalogue.js';
-import type { EdgeType, EntityModel, EntityTypeName } from '../generated/catalogue.js';
+import type { RelationshipType, EntityModel, EntityTypeName } from '../generated/catalogue.js';
 
 /** The GraphQL `EntityType` enum value of each entity type name: `Country` → `COUNTRY`. */
 export type EntityTypeCode = Uppercase<EntityTypeName>;
@@ -59,10 +59,10 @@ export interface EntityBase<T extends EntityTypeName> {
   mentions: EvidenceModel[];
 }
 
-export interface EdgeModel {
+export interface RelationshipModel {
   /** `Relationship:<from id>><TYPE>><to id>`: derived from the ends, so stable across restarts. */
   id: string;
-  type: EdgeType;
+  type: RelationshipType;
   fromId: string;
   toId: string;
   onBehalfOfId: string | null;
@@ -74,7 +74,7 @@ export interface EdgeModel {
 }
 
 /** Anything `node(id:)` can return. */
-export type NodeModel = EntityModel | EdgeModel;
+export type NodeModel = EntityModel | RelationshipModel;
 
 /** One page of a list, as connection resolvers receive it. */
 export interface ConnectionModel<TEdge> {
@@ -99,7 +99,7 @@ export interface NodeEdgeModel<TNode extends EntityModel = EntityModel> {
 /** An item of a relationship list: the relationship and the id of the entity at its other end. */
 export interface RelationEdgeModel {
   cursor: string;
-  edge: EdgeModel;
+  relationship: RelationshipModel;
   otherId: string;
   direction: Exclude<Direction, 'BOTH'>;
 }
@@ -109,7 +109,7 @@ export function isPartialDate(value: unknown): value is PartialDateModel {
   return typeof value === 'object' && value !== null && 'precision' in value && 'evidence' in value;
 }
 
-export function isEdge(node: NodeModel): node is EdgeModel {
+export function isRelationship(node: NodeModel): node is RelationshipModel {
   return 'fromId' in node;
 }
 
@@ -148,13 +148,13 @@ export interface NeighborhoodNodeModel {
 export interface NeighborhoodModel {
   center: EntityModel;
   nodes: NeighborhoodNodeModel[];
-  edges: EdgeModel[];
+  edges: RelationshipModel[];
 }
 
 export interface PathHopModel {
   fromId: string;
   toId: string;
-  edge: EdgeModel;
+  relationship: RelationshipModel;
   direction: 'OUTGOING' | 'INCOMING';
 }
 

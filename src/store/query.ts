@@ -1,4 +1,4 @@
-import type { Direction, EdgeType, EntityTypeName } from './models.js';
+import type { Direction, RelationshipType, EntityTypeName } from './models.js';
 
 /**
  * What a store is asked for lists: a typed condition tree, orderings and keyset positions. The
@@ -51,7 +51,7 @@ export interface CountTest {
 
 /** A way to follow relationships from an entity: their types, and the entity's end of them. */
 export interface RelationPath {
-  types: readonly EdgeType[];
+  types: readonly RelationshipType[];
   direction: Exclude<Direction, 'BOTH'>;
 }
 
@@ -131,7 +131,7 @@ export interface EntityQuery extends PageRequest {
 /** One node's relationships of some types in one direction (symmetric ones count both ways). */
 export interface RelationshipListKey {
   nodeId: string;
-  types: readonly EdgeType[] | null;
+  types: readonly RelationshipType[] | null;
   direction: Direction;
 }
 
@@ -159,7 +159,7 @@ export interface TimelineQuery extends PageRequest {
 
 /** What grouped counts group by: the entities at the other end of a relationship, or an attribute. */
 export type GroupBy =
-  | { relationship: EdgeType; direction: Direction }
+  | { relationship: RelationshipType; direction: Direction }
   | { attribute: 'KIND' | 'STATUS' | 'YEAR' | 'ENTITY_TYPE' };
 
 export interface GroupCountQuery {

@@ -1,8 +1,8 @@
-import type { EdgeProperties } from './edge.js';
+import type { RelationshipProperties } from './relationship.js';
 import { isSymmetricCode } from './adjacency.js';
-import { EDGE_TYPE_CODES, EdgeTableBuilder, type EdgeBuilderParts, type EdgeColumnParts, type EvidenceRow } from './edge-table.js';
+import { RELATIONSHIP_TYPE_CODES, RelationshipTableBuilder, type RelationshipBuilderParts, type RelationshipColumnParts, type EvidenceRow } from './relationship-table.js';
 import { IdIndex } from './id-index.js';
-import { EDGE_TYPES } from './models.js';
+import { RELATIONSHIP_TYPES } from './models.js';
 import { readLines } from './ndjson-lines.js';
 import { EVIDENCE_KEYS, METHODS, MODALITIES, PROPERTY_KEYS, RELATIONSHIP_KEYS, hasTypePrefix, isHttpUrl, isNonEmptyString, isObject } from './seed-rules.js';
 import { VOCABULARY } from './vocabulary.js';
@@ -24,7 +24,7 @@ export interface ByteRange {
  */
 export interface RelationshipBatch {
   /** The relationships as edge columns, in file and line order, with the builder's look-up table: no two are duplicates. */
-  builder: EdgeBuilderParts;
+  builder: RelationshipBuilderParts;
   /**
    * End k's id is text.slice(offsets[k], offsets[k + 1]): one string crosses threads far faster
    * than a million. Null when the ends are entity indexes already (see ReadRelationshipBatchOptions.entityIndex).
@@ -59,7 +59,7 @@ export interface ReadRelationshipBatchOptions {
  * to name every problem exactly as it always has.
  */
 class BatchReader {
-  private readonly edges = new EdgeTableBuilder();
+  private readonly edges = new RelationshipTableBuilder();
   private readonly ends = new IdIndex();
   private readonly sourceNumbers = new Map<string, number>();
   private readonly maxEnds: number[] = [];
@@ -84,9 +84,9 @@ class BatchReader {
     this.records += 1;
     if (!isObject(data)) return false;
     for (const key in data) if (!RELATIONSHIP_KEYS.includes(key)) return false;
-    const code = typeof data.type === 'string' ? EDGE_TYPE_CODES.get(data.type) : undefined;
+    const code = typeof data.type === 'string' ? RELATIONSHIP_TYPE_CODES.get(data.type) : undefined;
     if (code === undefined) return false;
-    const rule = VOCABULARY[EDGE_TYPES[code]!];
+    const rule = VOCABULARY[RELATIONSHIP_TYPES[code]!];
     const { from, to } = data;
     if (typeof from !== 'string' || typeof to !== 'string' || from === to) return false;
     if (!rule.from.some((type) => hasTypePrefix(from, type)) || !rule.to.some((type) => hasTypePrefix(to, type))) return false;
@@ -110,7 +110,7 @@ class BatchReader {
     const toNumber = this.endNumber(to);
     if (fromNumber === -1 || toNumber === -1) return false;
     if (this.edges.find(code, fromNumber, toNumber) !== -1 || (rule.symmetric && this.edges.find(code, toNumber, fromNumber) !== -1)) return false;
-    let properties: EdgeProperties | null = null;
+    let properties: RelationshipProperties | null = null;
     if (hasProperties) {
       if (typeof data.onBehalfOf === 'string') this.countries.add(data.onBehalfOf);
       properties = {
@@ -228,7 +228,7 @@ export function transferList(batch: RelationshipBatch): ArrayBuffer[] {
  * Turns a batch's numbers for ends and sources into entity indexes, in place: end k is entity
  * ends[k] (ends already entity indexes when null), source k entity sources[k].
  */
-export function renumber(columns: EdgeColumnParts, ends: Int32Array | null, sources: Int32Array): void {
+export function renumber(columns: RelationshipColumnParts, ends: Int32Array | null, sources: Int32Array): void {
   const renumbered = [[columns.evidenceSource, sources] as const, ...(ends ? ([[columns.from, ends], [columns.to, ends]] as const) : [])];
   for (const [column, indexes] of renumbered) {
     let left = column.length;
@@ -255,8 +255,8 @@ export function sharesRelationship(
   const inEarlier = earlierEnds ? new Int32Array(entityCount).fill(-1) : Int32Array.from({ length: entityCount }, (_, index) => index);
   for (let k = 0; k < (earlierEnds?.length ?? 0); k++) inEarlier[earlierEnds![k]!] = k;
   const entity = (end: number) => (laterEnds ? laterEnds[end]! : end);
-  const earlierRows = EdgeTableBuilder.fromParts(earlier.builder);
-  const laterRows = EdgeTableBuilder.fromParts(later.builder);
+  const earlierRows = RelationshipTableBuilder.fromParts(earlier.builder);
+  const laterRows = RelationshipTableBuilder.fromParts(later.builder);
   for (let row = 0; row < laterRows.length; row++) {
     const code = laterRows.typeCodeOf(row);
     const from = inEarlier[entity(laterRows.fromOf(row))]!;

@@ -2,13 +2,13 @@ import { topByScore } from '../lib/top-k.js';
 import { foldText } from '../lib/text.js';
 import { FIELD_COUNT, fieldOf, frequencyOf, InvertedIndexBuilder, prefixRange, termId, type InvertedIndex } from './inverted-index.js';
 import type { SearchMatch, SearchOptions, SearchResults } from './graph-store.js';
-import type { EdgeModel, EntityModel, EntityTypeName, EvidenceModel, SearchField } from './models.js';
+import type { RelationshipModel, EntityModel, EntityTypeName, EvidenceModel, SearchField } from './models.js';
 import { ENTITY_TYPES } from './models.js';
 
 /** What the index reads of an entity. */
 export type SearchableEntity = Pick<EntityModel, 'id' | 'type' | 'name' | 'aliases' | 'labels' | 'description'>;
 /** What the index reads of a relationship. */
-export type SearchableEdge = Pick<EdgeModel, 'id' | 'fromId' | 'toId' | 'evidence'>;
+export type SearchableEdge = Pick<RelationshipModel, 'id' | 'fromId' | 'toId' | 'evidence'>;
 
 /** Field numbers, in the order of priority when a document matched in several. */
 const NAME = 0;
@@ -86,7 +86,7 @@ export class SearchIndex {
   private readonly quoteLength: Uint16Array;
   private readonly entityType: Uint8Array;
   /** The entity types of a relationship's two ends, two per relationship. */
-  private readonly edgeEndTypes: Uint8Array;
+  private readonly relationshipEndTypes: Uint8Array;
   private readonly fieldDocuments: number[];
   /** Per field, k·b divided by the field's average length: the length term of BM25's normalisation. */
   private readonly lengthWeight: Float64Array;
@@ -104,7 +104,7 @@ export class SearchIndex {
     this.entityLength = new Uint16Array(entityCount * 3);
     this.quoteLength = new Uint16Array(quotes);
     this.entityType = new Uint8Array(entityCount);
-    this.edgeEndTypes = new Uint8Array(this.edges.length * 2);
+    this.relationshipEndTypes = new Uint8Array(this.edges.length * 2);
     const totalLength = [0, 0, 0, 0];
     const builder = new InvertedIndexBuilder();
     const addField = (field: number, text: string): number => {
@@ -123,8 +123,8 @@ export class SearchIndex {
     });
     let q = 0;
     this.edges.forEach((edge, r) => {
-      this.edgeEndTypes[r * 2] = typeCodeOfId(edge.fromId);
-      this.edgeEndTypes[r * 2 + 1] = typeCodeOfId(edge.toId);
+      this.relationshipEndTypes[r * 2] = typeCodeOfId(edge.fromId);
+      this.relationshipEndTypes[r * 2 + 1] = typeCodeOfId(edge.toId);
       for (const evidence of edge.evidence) {
         this.evidenceEdge[q] = r;
         this.quoteLength[q] = addField(QUOTE, evidence.quote);
@@ -334,7 +334,7 @@ export class SearchIndex {
       }
       if (!options.includeRelationships) continue;
       const edge = this.evidenceEdge[document - entityCount]!;
-      if (mask !== 0 && !allows(this.edgeEndTypes[edge * 2]!) && !allows(this.edgeEndTypes[edge * 2 + 1]!)) continue;
+      if (mask !== 0 && !allows(this.relationshipEndTypes[edge * 2]!) && !allows(this.relationshipEndTypes[edge * 2 + 1]!)) continue;
       if (edgeMark[edge] !== generation) {
         edgeMark[edge] = generation;
         edgeSlot[edge] = count;

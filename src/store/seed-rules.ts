@@ -1,5 +1,5 @@
 import type { EntityTypeName } from './models.js';
-import type { EdgeProperty } from './vocabulary.js';
+import type { RelationshipProperty } from './vocabulary.js';
 
 /**
  * The rules a seed record's fields follow that need nothing but the record itself: shared by the
@@ -13,7 +13,7 @@ export const METHODS = ['EXTRACTED', 'INFERRED', 'EXTERNAL'] as const;
 export const MODALITIES = ['STATED', 'PLANNED', 'REPORTED_SPEECH'] as const;
 export const EVIDENCE_KEYS = ['source', 'quote', 'start', 'end', 'method', 'reason', 'reference', 'modality', 'speaker'];
 export const RELATIONSHIP_KEYS = ['type', 'from', 'to', 'evidence', 'onBehalfOf', 'capacity', 'role', 'note', 'ordinal'];
-export const PROPERTY_KEYS: readonly EdgeProperty[] = ['onBehalfOf', 'capacity', 'role', 'note', 'ordinal'];
+export const PROPERTY_KEYS: readonly RelationshipProperty[] = ['onBehalfOf', 'capacity', 'role', 'note', 'ordinal'];
 
 /** Whether an entity id is of a type: ids are `Type:slug`. */
 export function hasTypePrefix(id: string, type: EntityTypeName): boolean {

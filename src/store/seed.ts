@@ -4,19 +4,19 @@ import { parseGlobalId } from '../lib/global-id.js';
 import { sha256Hex } from '../lib/sha256.js';
 import { parsePartialDate } from '../lib/partial-date.js';
 import { GrowableColumn } from './columns.js';
-import { Evidence } from './edge.js';
-import { EDGE_TYPE_CODES, EdgeTableBuilder, type EdgeColumnParts, type EdgeTable, type EvidenceRow } from './edge-table.js';
+import { Evidence } from './relationship.js';
+import { RELATIONSHIP_TYPE_CODES, RelationshipTableBuilder, type RelationshipColumnParts, type RelationshipTable, type EvidenceRow } from './relationship-table.js';
 import { StoredEntity } from './entity.js';
 import { IdIndex } from './id-index.js';
 import { MentionColumns } from './mention-columns.js';
-import type { EdgeType, EntityModel, EntityTypeName, EvidenceModel, LabelModel, LanguageCode, PartialDateModel } from './models.js';
-import { EDGE_TYPES, ENTITY_TYPES, isPartialDate } from './models.js';
+import type { RelationshipType, EntityModel, EntityTypeName, EvidenceModel, LabelModel, LanguageCode, PartialDateModel } from './models.js';
+import { RELATIONSHIP_TYPES, ENTITY_TYPES, isPartialDate } from './models.js';
 import { renumber, sharesRelationship, type RelationshipBatch } from './relationship-batch.js';
 import { readSeed, type SeedFile, type SeedRecordKind } from './seed-files.js';
 import { EVIDENCE_KEYS, METHODS, MODALITIES, PROPERTY_KEYS, RELATIONSHIP_KEYS, hasTypePrefix, isHttpUrl, isNonEmptyString, isObject, type Json } from './seed-rules.js';
 import { REQUIRED_ATTRIBUTES, SEED_ATTRIBUTES } from '../generated/catalogue.js';
 import type { SeedAttributeRule } from './catalogue-types.js';
-import { VOCABULARY, type EdgeRule } from './vocabulary.js';
+import { VOCABULARY, type RelationshipRule } from './vocabulary.js';
 
 /** The graph as read from the seed: every record checked, every reference resolved. */
 export interface SeedGraph {
@@ -24,7 +24,7 @@ export interface SeedGraph {
   /** Each entity's index in `entities`, by id. */
   entityIndex: IdIndex;
   /** Every relationship, as rows that refer to entities by index. */
-  edges: EdgeTable;
+  edges: RelationshipTable;
   /** A digest of the seed's content: changes whenever any record does. */
   version: string;
 }
@@ -151,9 +151,9 @@ export class SeedBuilder {
    * map stays in the processor's cache where the map of every id, at millions of entries, does not.
    */
   private readonly sourceIndex = new Map<string, number>();
-  private readonly edges = new EdgeTableBuilder();
+  private readonly edges = new RelationshipTableBuilder();
   /** Relationships read on a worker and adopted whole, in place of the builder's (see adoptRelationships). */
-  private adoptedEdges: EdgeColumnParts | null = null;
+  private adoptedEdges: RelationshipColumnParts | null = null;
   private readonly edgeOrigins = new GrowableColumn(Float64Array);
   private readonly speakerChecks: Array<{ file: string; record: string; path: string; speaker: unknown }> = [];
   private readonly digest = createHash('sha256');
@@ -445,7 +445,7 @@ export class SeedBuilder {
   }
 
   /** Looks an end of a relationship up once: the index of its entity, or -1 when it is not a well-formed entity. */
-  private resolveEnd(current: Current, end: 'from' | 'to', ref: unknown, rule: EdgeRule | undefined, type: EdgeType | undefined): number {
+  private resolveEnd(current: Current, end: 'from' | 'to', ref: unknown, rule: RelationshipRule | undefined, type: RelationshipType | undefined): number {
     const index = typeof ref === 'string' ? this.index.get(ref) : undefined;
     if (index === undefined) {
       this.problem(current, `"${end}" ${JSON.stringify(ref)} does not refer to an entity in the seed`);
@@ -466,9 +466,9 @@ export class SeedBuilder {
     const data = current.data;
     this.checkKeys(current, data, RELATIONSHIP_KEYS, '');
     const before = this.problems.length;
-    const code = typeof data.type === 'string' ? EDGE_TYPE_CODES.get(data.type) : undefined;
-    const type = code === undefined ? undefined : EDGE_TYPES[code];
-    if (!type) this.problem(current, `unknown relationship type ${JSON.stringify(data.type)}; the vocabulary is ${EDGE_TYPES.join(', ')}`);
+    const code = typeof data.type === 'string' ? RELATIONSHIP_TYPE_CODES.get(data.type) : undefined;
+    const type = code === undefined ? undefined : RELATIONSHIP_TYPES[code];
+    if (!type) this.problem(current, `unknown relationship type ${JSON.stringify(data.type)}; the vocabulary is ${RELATIONSHIP_TYPES.join(', ')}`);
     const rule = type ? VOCABULARY[type] : undefined;
     const from = this.resolveEnd(current, 'from', data.from, rule, type);
     const to = this.resolveEnd(current, 'to', data.to, rule, type);
@@ -491,7 +491,7 @@ export class SeedBuilder {
     if (duplicateOf === -1 && rule!.symmetric) duplicateOf = this.edges.find(code!, to, from);
     if (duplicateOf !== -1) {
       const place = this.decode(this.edgeOrigins.get(duplicateOf), 'relationship');
-      const first = `${EDGE_TYPES[this.edges.typeCodeOf(duplicateOf)]} ${this.index.ids[this.edges.fromOf(duplicateOf)]} → ${this.index.ids[this.edges.toOf(duplicateOf)]}`;
+      const first = `${RELATIONSHIP_TYPES[this.edges.typeCodeOf(duplicateOf)]} ${this.index.ids[this.edges.fromOf(duplicateOf)]} → ${this.index.ids[this.edges.toOf(duplicateOf)]}`;
       this.problem(
         current,
         `duplicate relationship: ${type} between these entities is first defined at ${place.file} › ${baseLabel(place)} (${first}); give one relationship several evidence items instead`,
@@ -550,7 +550,7 @@ export class SeedBuilder {
       }
       for (const [row, d] of details) details.set(row, { method: d.method, reason: d.reason, reference: d.reference, modality: d.modality, speakerId: d.speakerId });
     }
-    this.adoptedEdges = EdgeTableBuilder.concat(batches.map((batch) => batch.builder.columns));
+    this.adoptedEdges = RelationshipTableBuilder.concat(batches.map((batch) => batch.builder.columns));
     return true;
   }
 
@@ -614,7 +614,7 @@ export class SeedBuilder {
     return {
       entities: this.models as EntityModel[],
       entityIndex: this.index,
-      edges: this.adoptedEdges ? EdgeTableBuilder.build(this.adoptedEdges, this.index.ids) : this.edges.build(this.index.ids),
+      edges: this.adoptedEdges ? RelationshipTableBuilder.build(this.adoptedEdges, this.index.ids) : this.edges.build(this.index.ids),
       version: this.digest.digest('hex').slice(0, 16),
     };
   }

@@ -1,10 +1,10 @@
 import type { Context } from '../../context.js';
 import { badUserInput } from '../../errors.js';
-import type { Direction, EdgeType, EntityTypeName, GroupCountModel } from '../../store/models.js';
+import type { Direction, RelationshipType, EntityTypeName, GroupCountModel } from '../../store/models.js';
 import { ENTITY_TYPES } from '../../store/models.js';
 
 export interface GroupByArgs {
-  relationship?: EdgeType | null;
+  relationship?: RelationshipType | null;
   direction?: Direction | null;
   attribute?: 'KIND' | 'STATUS' | 'YEAR' | 'ENTITY_TYPE' | null;
 }

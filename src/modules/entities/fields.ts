@@ -1,8 +1,8 @@
 import type { Context } from '../../context.js';
 import { VOCABULARY } from '../../generated/catalogue.js';
 import type { PageArgs } from '../../lib/connection.js';
-import type { EdgeProperty } from '../../store/catalogue-types.js';
-import type { Direction, EdgeType, EntityModel, EntityTypeName, RelationConnectionModel, RelationEdgeModel } from '../../store/models.js';
+import type { RelationshipProperty } from '../../store/catalogue-types.js';
+import type { Direction, RelationshipType, EntityModel, EntityTypeName, RelationConnectionModel, RelationEdgeModel } from '../../store/models.js';
 import type { RelatedOrder } from '../filtering/order.js';
 import { connectionNodes } from '../graph/entity-connection.js';
 import { RELATION_FIELDS, type RelationFieldName } from '../graph/fields.js';
@@ -26,7 +26,7 @@ const sharedFields = {
   labels: (entity: EntityModel) => (entity.labels.some((l) => l.language === 'EN') ? entity.labels : [{ language: 'EN' as const, text: entity.name }, ...entity.labels]),
   label: (entity: EntityModel, args: { language: string }) =>
     entity.labels.find((l) => l.language === args.language)?.text ?? (args.language === 'EN' ? entity.name : null),
-  relations: (entity: EntityModel, args: PageArgs & { direction: Direction; types?: readonly EdgeType[] | null }, ctx: Context) =>
+  relations: (entity: EntityModel, args: PageArgs & { direction: Direction; types?: readonly RelationshipType[] | null }, ctx: Context) =>
     listRelations(ctx, entity.id, args.types ?? null, args.direction, args),
 };
 
@@ -39,7 +39,7 @@ type RelationFieldResolvers<T extends EntityTypeName> = {
 /** The shared fields and every relationship field of an entity type, as its `@relation` lines declare them. */
 export function entityFieldsOf<T extends EntityTypeName>(type: T): typeof sharedFields & RelationFieldResolvers<T> {
   const fields: Record<string, unknown> = {};
-  for (const [name, spec] of Object.entries(RELATION_FIELDS[type]) as Array<[string, { type: EdgeType; direction: 'OUTGOING' | 'INCOMING'; single?: boolean }]>) {
+  for (const [name, spec] of Object.entries(RELATION_FIELDS[type]) as Array<[string, { type: RelationshipType; direction: 'OUTGOING' | 'INCOMING'; single?: boolean }]>) {
     fields[name] = spec.single
       ? (parent: { id: string }, _args: unknown, ctx: Context) => findRelation(ctx, parent.id, spec.type, spec.direction)
       : (parent: { id: string }, args: RelationArgs, ctx: Context) => listRelations(ctx, parent.id, [spec.type], spec.direction, args);
@@ -61,22 +61,22 @@ export function relationConnectionFields<T extends EntityTypeName>(...types: T[]
 export function relationEdgeFields<T extends EntityTypeName>(...types: T[]) {
   return {
     node: (edge: RelationEdgeModel, _args: unknown, ctx: Context) => loadEntity(ctx, edge.otherId, ...types),
-    relationship: (edge: RelationEdgeModel) => edge.edge,
-    evidence: (edge: RelationEdgeModel) => edge.edge.evidence,
+    relationship: (edge: RelationEdgeModel) => edge.relationship,
+    evidence: (edge: RelationEdgeModel) => edge.relationship.evidence,
   };
 }
 
 /** How a view's edge reads each property of its relationship. */
 const PROPERTY_FIELDS = {
-  onBehalfOf: (edge: RelationEdgeModel, _args: unknown, ctx: Context) => (edge.edge.onBehalfOfId ? loadEntity(ctx, edge.edge.onBehalfOfId, 'Country') : null),
-  capacity: (edge: RelationEdgeModel) => edge.edge.capacity,
-  role: (edge: RelationEdgeModel) => edge.edge.role,
-  note: (edge: RelationEdgeModel) => edge.edge.note,
-  ordinal: (edge: RelationEdgeModel) => edge.edge.ordinal,
-} satisfies Record<EdgeProperty, unknown>;
+  onBehalfOf: (edge: RelationEdgeModel, _args: unknown, ctx: Context) => (edge.relationship.onBehalfOfId ? loadEntity(ctx, edge.relationship.onBehalfOfId, 'Country') : null),
+  capacity: (edge: RelationEdgeModel) => edge.relationship.capacity,
+  role: (edge: RelationEdgeModel) => edge.relationship.role,
+  note: (edge: RelationEdgeModel) => edge.relationship.note,
+  ordinal: (edge: RelationEdgeModel) => edge.relationship.ordinal,
+} satisfies Record<RelationshipProperty, unknown>;
 
 /** An edge of a view (`@relation(view: ...)`): a relation edge that also shows its relationship's properties. */
-export function viewEdgeFields<T extends EntityTypeName>(type: EdgeType, ...types: T[]) {
+export function viewEdgeFields<T extends EntityTypeName>(type: RelationshipType, ...types: T[]) {
   const properties = Object.fromEntries((VOCABULARY[type].properties ?? []).map((property) => [property, PROPERTY_FIELDS[property]]));
   // Only the properties the relationship type declares: the view's edge type has no others.
   return { ...relationEdgeFields(...types), ...(properties as Partial<typeof PROPERTY_FIELDS>) };

@@ -5,8 +5,8 @@ import { foldText } from '../../lib/text.js';
 import type { Context } from '../../context.js';
 import type {
   Direction,
-  EdgeModel,
-  EdgeType,
+  RelationshipModel,
+  RelationshipType,
   EntityConnectionModel,
   EntityModel,
   EntityTypeName,
@@ -14,7 +14,7 @@ import type {
   RelationConnectionModel,
   RelationEdgeModel,
 } from '../../store/models.js';
-import { isEdge } from '../../store/models.js';
+import { isRelationship } from '../../store/models.js';
 import { badUserInput } from '../../errors.js';
 import { readCheckedFilter, type Filter } from '../filtering/filter.js';
 import { orderingSignature, readOrderings, readRelatedOrderings, type Order, type RelatedOrder } from '../filtering/order.js';
@@ -27,7 +27,7 @@ export const MAX_IDS = 100;
 /** Loads an entity that the graph guarantees exists (a relationship's end); a miss is a broken invariant. */
 export function loadEntity<T extends EntityTypeName>(ctx: Context, id: string, ...types: T[]): MaybePromise<EntityModelOf<T>> {
   return andThen(ctx.loaders.loadNode(id), (node) => {
-    if (!node || isEdge(node) || (types.length > 0 && !(types as string[]).includes(node.type))) {
+    if (!node || isRelationship(node) || (types.length > 0 && !(types as string[]).includes(node.type))) {
       throw new Error(`Graph invariant broken: ${id} should be a ${types.join(' or ') || 'entity'}`);
     }
     return node as EntityModelOf<T>;
@@ -58,9 +58,9 @@ export async function findEntitiesByName(ctx: Context, name: string, types: read
   return types && types.length > 0 ? found.filter((entity) => types.includes(entity.entityType)) : found;
 }
 
-export function toRelationEdge(edge: EdgeModel, fromNodeId: string, cursor: string): RelationEdgeModel {
-  const outgoing = edge.fromId === fromNodeId;
-  return { cursor, edge, otherId: outgoing ? edge.toId : edge.fromId, direction: outgoing ? 'OUTGOING' : 'INCOMING' };
+export function toRelationEdge(relationship: RelationshipModel, fromNodeId: string, cursor: string): RelationEdgeModel {
+  const outgoing = relationship.fromId === fromNodeId;
+  return { cursor, relationship, otherId: outgoing ? relationship.toId : relationship.fromId, direction: outgoing ? 'OUTGOING' : 'INCOMING' };
 }
 
 /**
@@ -71,7 +71,7 @@ export function toRelationEdge(edge: EdgeModel, fromNodeId: string, cursor: stri
 export async function listRelations(
   ctx: Context,
   nodeId: string,
-  types: readonly EdgeType[] | null,
+  types: readonly RelationshipType[] | null,
   direction: Direction,
   args: PageArgs & { orderBy?: readonly RelatedOrder[] | null },
 ): Promise<RelationConnectionModel> {
@@ -79,13 +79,13 @@ export async function listRelations(
   const list = orderingSignature('relationships', args.orderBy);
   // Positions: the orderings' keys, then the other end's name and id, then recording order (two keys).
   const request = readPageRequest(args, list, orderBy.length === 0 ? 2 : orderBy.length + 4);
-  const page = await ctx.loaders.relationships.load({ nodeId, types, direction, page: { ...request, orderBy } });
+  const page = await ctx.loaders.relationshipPages.load({ nodeId, types, direction, page: { ...request, orderBy } });
   return toConnection(page, request, list, (edge, cursor) => toRelationEdge(edge, nodeId, cursor));
 }
 
 /** The one relationship of a type from a node, such as an event's place; null when there is none. */
-export async function findRelation(ctx: Context, nodeId: string, type: EdgeType, direction: Exclude<Direction, 'BOTH'>): Promise<RelationEdgeModel | null> {
-  const page = await ctx.loaders.relationships.load({ nodeId, types: [type], direction, page: { first: 1, after: null, orderBy: [] } });
+export async function findRelation(ctx: Context, nodeId: string, type: RelationshipType, direction: Exclude<Direction, 'BOTH'>): Promise<RelationEdgeModel | null> {
+  const page = await ctx.loaders.relationshipPages.load({ nodeId, types: [type], direction, page: { first: 1, after: null, orderBy: [] } });
   const edge = page.items[0]?.node;
   return edge ? toRelationEdge(edge, nodeId, '') : null;
 }

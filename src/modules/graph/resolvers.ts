@@ -1,7 +1,7 @@
 import { CountryCodeResolver, DateResolver, HexadecimalResolver, NonNegativeIntResolver, URLResolver } from 'graphql-scalars';
 import type { Context } from '../../context.js';
 import type { Resolvers } from '../../generated/resolvers-types.js';
-import { isEdge } from '../../store/models.js';
+import { isRelationship } from '../../store/models.js';
 import { isSymmetric } from '../../store/vocabulary.js';
 import { relationConnectionFields, relationEdgeFields } from '../entities/fields.js';
 import { findEntitiesByName, findNode, findNodes, loadEntity } from './graph.js';
@@ -21,7 +21,7 @@ export const graphResolvers = {
     entitiesByName: (_root, args, ctx) => findEntitiesByName(ctx, args.name, args.types),
   },
   Node: {
-    __resolveType: (node) => (isEdge(node) ? 'Relationship' : node.type),
+    __resolveType: (node) => (isRelationship(node) ? 'Relationship' : node.type),
   },
   Entity: {
     __resolveType: (entity) => entity.type,
@@ -31,16 +31,16 @@ export const graphResolvers = {
     speaker: (evidence, _args, ctx) => (evidence.speakerId ? loadEntity(ctx, evidence.speakerId, 'Person') : null),
   },
   Relationship: {
-    from: (edge, _args, ctx) => loadEntity(ctx, edge.fromId),
-    to: (edge, _args, ctx) => loadEntity(ctx, edge.toId),
-    onBehalfOf: (edge, _args, ctx) => (edge.onBehalfOfId ? loadEntity(ctx, edge.onBehalfOfId, 'Country') : null),
-    isSymmetric: (edge) => isSymmetric(edge.type),
+    from: (relationship, _args, ctx) => loadEntity(ctx, relationship.fromId),
+    to: (relationship, _args, ctx) => loadEntity(ctx, relationship.toId),
+    onBehalfOf: (relationship, _args, ctx) => (relationship.onBehalfOfId ? loadEntity(ctx, relationship.onBehalfOfId, 'Country') : null),
+    isSymmetric: (relationship) => isSymmetric(relationship.type),
   },
   RelationConnection: {
-    nodes: (connection) => connection.edges.map((edge) => edge.edge),
+    nodes: (connection) => connection.edges.map((edge) => edge.relationship),
   },
   RelationEdge: {
-    node: (edge) => edge.edge,
+    node: (edge) => edge.relationship,
     other: (edge, _args, ctx) => loadEntity(ctx, edge.otherId),
   },
   EntityRelationConnection: anyEntity.connection,

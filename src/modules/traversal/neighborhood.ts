@@ -2,8 +2,8 @@ import type { Context } from '../../context.js';
 import { badUserInput } from '../../errors.js';
 import { assertGlobalId } from '../../lib/global-id.js';
 import { compareByNameThenId } from '../../lib/text.js';
-import type { EdgeModel, EdgeType, NeighborhoodModel, NeighborhoodNodeModel } from '../../store/models.js';
-import { isEdge } from '../../store/models.js';
+import type { RelationshipModel, RelationshipType, NeighborhoodModel, NeighborhoodNodeModel } from '../../store/models.js';
+import { isRelationship } from '../../store/models.js';
 import { loadEntities } from '../graph/graph.js';
 
 export const MAX_DEPTH = 3;
@@ -12,7 +12,7 @@ export const MAX_NEIGHBORHOOD_NODES = 500;
 export interface NeighborhoodArgs {
   id: string;
   depth?: number | null;
-  types?: readonly EdgeType[] | null;
+  types?: readonly RelationshipType[] | null;
   maxNodes?: number | null;
 }
 
@@ -32,13 +32,13 @@ export async function findNeighborhood(ctx: Context, args: NeighborhoodArgs): Pr
     throw badUserInput(`"maxNodes" must be between 1 and ${MAX_NEIGHBORHOOD_NODES}; got ${maxNodes}.`, 'maxNodes');
   }
   const center = await ctx.loaders.loadNode(args.id);
-  if (!center || isEdge(center)) return null;
+  if (!center || isRelationship(center)) return null;
 
   const depthOf = new Map<string, number>([[center.id, 0]]);
-  const edges = new Map<string, EdgeModel>();
+  const edges = new Map<string, RelationshipModel>();
   let frontier = [center.id];
   for (let level = 1; level <= depth && frontier.length > 0; level++) {
-    const lists = await ctx.loaders.edges.loadMany(frontier.map((nodeId) => ({ nodeId, types: args.types ?? null, direction: 'BOTH' as const })));
+    const lists = await ctx.loaders.allRelationships.loadMany(frontier.map((nodeId) => ({ nodeId, types: args.types ?? null, direction: 'BOTH' as const })));
     const next: string[] = [];
     lists.forEach((list, i) => {
       if (list instanceof Error) throw list;

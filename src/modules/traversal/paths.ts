@@ -1,8 +1,8 @@
 import type { Context } from '../../context.js';
 import { badUserInput } from '../../errors.js';
 import { assertGlobalId } from '../../lib/global-id.js';
-import type { EdgeModel, EdgeType, PathModel } from '../../store/models.js';
-import { isEdge } from '../../store/models.js';
+import type { RelationshipModel, RelationshipType, PathModel } from '../../store/models.js';
+import { isRelationship } from '../../store/models.js';
 
 export const MAX_HOPS = 6;
 export const MAX_PATHS = 100;
@@ -13,13 +13,13 @@ export interface PathArgs {
   from: string;
   to: string;
   maxHops?: number | null;
-  via?: readonly EdgeType[] | null;
+  via?: readonly RelationshipType[] | null;
   first?: number | null;
 }
 
 interface Step {
   parent: string;
-  edge: EdgeModel;
+  relationship: RelationshipModel;
 }
 
 /** One side of a bidirectional search: how far each entity is, and every way it was first reached. */
@@ -35,22 +35,22 @@ function startSide(id: string): Side {
 }
 
 /** Expands one side by a whole level, with one batched store call for the level. */
-async function expand(ctx: Context, side: Side, via: readonly EdgeType[] | null): Promise<string[]> {
+async function expand(ctx: Context, side: Side, via: readonly RelationshipType[] | null): Promise<string[]> {
   const level = side.depth + 1;
-  const lists = await ctx.loaders.edges.loadMany(side.frontier.map((nodeId) => ({ nodeId, types: via, direction: 'BOTH' as const })));
+  const lists = await ctx.loaders.allRelationships.loadMany(side.frontier.map((nodeId) => ({ nodeId, types: via, direction: 'BOTH' as const })));
   const next: string[] = [];
   lists.forEach((list, i) => {
     if (list instanceof Error) throw list;
     const from = side.frontier[i]!;
-    for (const edge of list) {
-      const other = edge.fromId === from ? edge.toId : edge.fromId;
+    for (const relationship of list) {
+      const other = relationship.fromId === from ? relationship.toId : relationship.fromId;
       const seen = side.distance.get(other);
       if (seen === undefined) {
         side.distance.set(other, level);
-        side.reachedBy.set(other, [{ parent: from, edge }]);
+        side.reachedBy.set(other, [{ parent: from, relationship }]);
         next.push(other);
       } else if (seen === level) {
-        side.reachedBy.get(other)!.push({ parent: from, edge });
+        side.reachedBy.get(other)!.push({ parent: from, relationship });
       }
     }
   });
@@ -59,7 +59,7 @@ async function expand(ctx: Context, side: Side, via: readonly EdgeType[] | null)
   return next;
 }
 
-const byStep = (a: Step, b: Step) => (a.parent + a.edge.id < b.parent + b.edge.id ? -1 : 1);
+const byStep = (a: Step, b: Step) => (a.parent + a.relationship.id < b.parent + b.relationship.id ? -1 : 1);
 
 /**
  * Every way from a side's origin to `nodeId`, as lists of hops read from the origin outwards, in a
@@ -99,7 +99,7 @@ export async function findPaths(ctx: Context, args: PathArgs): Promise<PathModel
     throw badUserInput(`"first" must be between 1 and ${MAX_PATHS}; got ${first}.`, 'first');
   }
   const [start, goal] = await Promise.all([ctx.loaders.loadNode(args.from), ctx.loaders.loadNode(args.to)]);
-  if (!start || isEdge(start) || !goal || isEdge(goal)) return [];
+  if (!start || isRelationship(start) || !goal || isRelationship(goal)) return [];
   if (start.id === goal.id) return [{ nodeIds: [start.id], hops: [] }];
 
   const forward = startSide(start.id);
@@ -126,9 +126,9 @@ export async function findPaths(ctx: Context, args: PathArgs): Promise<PathModel
         if (paths.length >= first) return paths;
         // The backward side's ways run from the goal inwards; turn them to run from `middle` out.
         const hops = [
-          ...head.map(({ node, step }) => ({ fromId: step.parent, toId: node, edge: step.edge })),
-          ...[...tail].reverse().map(({ node, step }) => ({ fromId: node, toId: step.parent, edge: step.edge })),
-        ].map((hop) => ({ ...hop, direction: hop.edge.fromId === hop.fromId ? ('OUTGOING' as const) : ('INCOMING' as const) }));
+          ...head.map(({ node, step }) => ({ fromId: step.parent, toId: node, relationship: step.relationship })),
+          ...[...tail].reverse().map(({ node, step }) => ({ fromId: node, toId: step.parent, relationship: step.relationship })),
+        ].map((hop) => ({ ...hop, direction: hop.relationship.fromId === hop.fromId ? ('OUTGOING' as const) : ('INCOMING' as const) }));
         paths.push({ nodeIds: [start.id, ...hops.map((hop) => hop.toId)], hops });
       }
     }

@@ -31,7 +31,7 @@ export const traversalResolvers = {
   PathHop: {
     from: (hop, _args, ctx) => loadEntity(ctx, hop.fromId),
     to: (hop, _args, ctx) => loadEntity(ctx, hop.toId),
-    relationship: (hop) => hop.edge,
-    evidence: (hop) => hop.edge.evidence,
+    relationship: (hop) => hop.relationship,
+    evidence: (hop) => hop.relationship.evidence,
   },
 } satisfies Resolvers;

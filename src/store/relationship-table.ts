@@ -1,10 +1,10 @@
 import { GrowableColumn, type ColumnParts } from './columns.js';
-import { Evidence, StoredEdge, type EdgeProperties, type EvidenceDetail } from './edge.js';
-import { EDGE_TYPES, type EdgeModel, type EdgeType, type EvidenceModel } from './models.js';
+import { Evidence, StoredRelationship, type RelationshipProperties, type EvidenceDetail } from './relationship.js';
+import { RELATIONSHIP_TYPES, type RelationshipModel, type RelationshipType, type EvidenceModel } from './models.js';
 import { QuoteStore, type QuoteStoreParts } from './quote-store.js';
 
-/** Each relationship type's position in EDGE_TYPES: the number the edge table stores for it. */
-export const EDGE_TYPE_CODES: ReadonlyMap<string, number> = new Map(EDGE_TYPES.map((type, code) => [type, code]));
+/** Each relationship type's position in RELATIONSHIP_TYPES: the number the edge table stores for it. */
+export const RELATIONSHIP_TYPE_CODES: ReadonlyMap<string, number> = new Map(RELATIONSHIP_TYPES.map((type, code) => [type, code]));
 
 /** One checked evidence item of a relationship, with its source as an entity index. */
 export interface EvidenceRow {
@@ -18,9 +18,9 @@ export interface EvidenceRow {
 
 /**
  * The columns of an edge table builder as plain data, for passing to another thread: the typed
- * arrays' buffers are transferred, not copied (see EdgeTableBuilder.toParts).
+ * arrays' buffers are transferred, not copied (see RelationshipTableBuilder.toParts).
  */
-export interface EdgeColumnParts {
+export interface RelationshipColumnParts {
   types: ColumnParts<Uint8Array>;
   from: ColumnParts<Int32Array>;
   to: ColumnParts<Int32Array>;
@@ -31,17 +31,17 @@ export interface EdgeColumnParts {
   largeOffsets: Map<number, readonly [start: number, end: number]>;
   quotes: QuoteStoreParts;
   details: Map<number, EvidenceDetail>;
-  properties: Map<number, EdgeProperties>;
+  properties: Map<number, RelationshipProperties>;
 }
 
-/** A builder as plain data: its columns, and its look-up table so that find still works (see EdgeTableBuilder.fromParts). */
-export interface EdgeBuilderParts {
-  columns: EdgeColumnParts;
+/** A builder as plain data: its columns, and its look-up table so that find still works (see RelationshipTableBuilder.fromParts). */
+export interface RelationshipBuilderParts {
+  columns: RelationshipColumnParts;
   slots: Int32Array;
 }
 
 /** The columns of the relationships: what the builder fills and the table reads. */
-class EdgeColumns {
+class RelationshipColumns {
   readonly types: GrowableColumn<Uint8Array>;
   readonly from: GrowableColumn<Int32Array>;
   readonly to: GrowableColumn<Int32Array>;
@@ -55,10 +55,10 @@ class EdgeColumns {
   readonly largeOffsets: Map<number, readonly [start: number, end: number]>;
   readonly quotes: QuoteStore;
   readonly details: Map<number, EvidenceDetail>;
-  readonly properties: Map<number, EdgeProperties>;
+  readonly properties: Map<number, RelationshipProperties>;
 
   /** Empty columns, or columns holding what `parts` hold. */
-  constructor(parts?: EdgeColumnParts) {
+  constructor(parts?: RelationshipColumnParts) {
     this.types = parts ? GrowableColumn.fromParts(Uint8Array, parts.types) : new GrowableColumn(Uint8Array);
     this.from = parts ? GrowableColumn.fromParts(Int32Array, parts.from) : new GrowableColumn(Int32Array);
     this.to = parts ? GrowableColumn.fromParts(Int32Array, parts.to) : new GrowableColumn(Int32Array);
@@ -72,7 +72,7 @@ class EdgeColumns {
     this.properties = parts?.properties ?? new Map();
   }
 
-  toParts(): EdgeColumnParts {
+  toParts(): RelationshipColumnParts {
     return {
       types: this.types.toParts(),
       from: this.from.toParts(),
@@ -90,14 +90,14 @@ class EdgeColumns {
 }
 
 /** Reads rows of the columns by position, for the builder and the table alike. */
-abstract class EdgeRows {
-  constructor(protected readonly columns: EdgeColumns) {}
+abstract class RelationshipRows {
+  constructor(protected readonly columns: RelationshipColumns) {}
 
   get length(): number {
     return this.columns.types.length;
   }
 
-  /** A row's type as its position in EDGE_TYPES. */
+  /** A row's type as its position in RELATIONSHIP_TYPES. */
   typeCodeOf(index: number): number {
     return this.columns.types.get(index);
   }
@@ -117,24 +117,24 @@ abstract class EdgeRows {
  * The graph's relationships as columns: type, ends (entity indexes) and evidence rows in columns of
  * numbers, quotes packed as bytes, and the rare properties and evidence details kept aside by row.
  * A relationship costs about 40 bytes plus a byte per quoted character, against a few hundred as
- * objects, and the collector has next to nothing to trace. Rows become EdgeModel objects
- * (StoredEdge) only when a query asks for them.
+ * objects, and the collector has next to nothing to trace. Rows become RelationshipModel objects
+ * (StoredRelationship) only when a query asks for them.
  */
-export class EdgeTable extends EdgeRows implements Iterable<EdgeModel> {
+export class RelationshipTable extends RelationshipRows implements Iterable<RelationshipModel> {
   constructor(
-    columns: EdgeColumns,
+    columns: RelationshipColumns,
     /** Entity ids by entity index: the ends and evidence sources refer to these very strings. */
     private readonly ids: readonly string[],
   ) {
     super(columns);
   }
 
-  edge(index: number): EdgeModel {
-    return new StoredEdge(this, index);
+  edge(index: number): RelationshipModel {
+    return new StoredRelationship(this, index);
   }
 
-  typeOf(index: number): EdgeType {
-    return EDGE_TYPES[this.typeCodeOf(index)]!;
+  typeOf(index: number): RelationshipType {
+    return RELATIONSHIP_TYPES[this.typeCodeOf(index)]!;
   }
 
   fromIdOf(index: number): string {
@@ -145,7 +145,7 @@ export class EdgeTable extends EdgeRows implements Iterable<EdgeModel> {
     return this.ids[this.toOf(index)]!;
   }
 
-  propertiesOf(index: number): EdgeProperties | undefined {
+  propertiesOf(index: number): RelationshipProperties | undefined {
     return this.columns.properties.get(index);
   }
 
@@ -161,7 +161,7 @@ export class EdgeTable extends EdgeRows implements Iterable<EdgeModel> {
     return list;
   }
 
-  *[Symbol.iterator](): Iterator<EdgeModel> {
+  *[Symbol.iterator](): Iterator<RelationshipModel> {
     for (let index = 0; index < this.length; index++) yield this.edge(index);
   }
 }
@@ -175,41 +175,41 @@ function hashEnds(from: number, code: number, to: number): number {
 }
 
 /**
- * Collects relationships row by row while a seed streams in, then seals them into an EdgeTable.
+ * Collects relationships row by row while a seed streams in, then seals them into an RelationshipTable.
  * Finds a row by type and ends through an open-addressing hash table, so checking for a duplicate
  * costs the same at a hub with thousands of relationships as anywhere else.
  */
-export class EdgeTableBuilder extends EdgeRows {
+export class RelationshipTableBuilder extends RelationshipRows {
   /**
    * Pairs of (hash of type and ends, row + 1), 0 for an empty slot, probed linearly and never more
    * than half full. Keeping the hash beside the row means a probe rarely has to read the columns.
    */
   private slots: Int32Array = new Int32Array(2 << 12);
 
-  constructor(columns = new EdgeColumns()) {
+  constructor(columns = new RelationshipColumns()) {
     super(columns);
   }
 
   /** A builder holding what `parts` hold, in those very arrays: for finding rows of a builder filled on another thread. */
-  static fromParts(parts: EdgeBuilderParts): EdgeTableBuilder {
-    const builder = new EdgeTableBuilder(new EdgeColumns(parts.columns));
+  static fromParts(parts: RelationshipBuilderParts): RelationshipTableBuilder {
+    const builder = new RelationshipTableBuilder(new RelationshipColumns(parts.columns));
     builder.slots = parts.slots;
     return builder;
   }
 
   /** The table of columns a builder filled elsewhere (see toParts), such as on a worker thread. */
-  static build(columns: EdgeColumnParts, ids: readonly string[]): EdgeTable {
-    return new EdgeTableBuilder(new EdgeColumns(columns)).build(ids);
+  static build(columns: RelationshipColumnParts, ids: readonly string[]): RelationshipTable {
+    return new RelationshipTableBuilder(new RelationshipColumns(columns)).build(ids);
   }
 
   /**
    * The rows of several builders' columns, one after the other, as one set of columns: the first's
    * arrays are reused, the others' rows copied. Offsets past 32 bits are not expected here.
    */
-  static concat(parts: readonly EdgeColumnParts[]): EdgeColumnParts {
-    const into = new EdgeColumns(parts[0]);
+  static concat(parts: readonly RelationshipColumnParts[]): RelationshipColumnParts {
+    const into = new RelationshipColumns(parts[0]);
     for (const part of parts.slice(1)) {
-      const from = new EdgeColumns(part);
+      const from = new RelationshipColumns(part);
       const rowBase = into.types.length;
       const evidenceBase = into.quotes.length;
       for (let row = 0; row < from.types.length; row++) {
@@ -256,7 +256,7 @@ export class EdgeTableBuilder extends EdgeRows {
    * Appends a checked relationship and returns its row. A relationship of the same type and ends
    * must not be in the table already (see find).
    */
-  add(typeCode: number, from: number, to: number, properties: EdgeProperties | null, evidence: readonly EvidenceRow[]): number {
+  add(typeCode: number, from: number, to: number, properties: RelationshipProperties | null, evidence: readonly EvidenceRow[]): number {
     const columns = this.columns;
     const index = columns.types.length;
     columns.types.push(typeCode);
@@ -284,15 +284,15 @@ export class EdgeTableBuilder extends EdgeRows {
   }
 
   /** The builder as plain data, for another thread (see fromParts and build); it must not be used after. */
-  toParts(): EdgeBuilderParts {
+  toParts(): RelationshipBuilderParts {
     return { columns: this.columns.toParts(), slots: this.slots };
   }
 
   /** The finished table; the builder must not be used after. */
-  build(ids: readonly string[]): EdgeTable {
+  build(ids: readonly string[]): RelationshipTable {
     this.slots = new Int32Array(0);
     this.columns.evidenceStart.push(this.columns.quotes.length);
     this.columns.quotes.seal();
-    return new EdgeTable(this.columns, ids);
+    return new RelationshipTable(this.columns, ids);
   }
 }

@@ -1,6 +1,6 @@
 import { relationshipId } from '../lib/global-id.js';
-import type { EdgeModel, EdgeType, EvidenceMethod, EvidenceModel, Modality } from './models.js';
-import type { EdgeTable } from './edge-table.js';
+import type { RelationshipModel, RelationshipType, EvidenceMethod, EvidenceModel, Modality } from './models.js';
+import type { RelationshipTable } from './relationship-table.js';
 
 /** What few evidence items carry beyond source, offsets and quote. */
 export interface EvidenceDetail {
@@ -41,7 +41,7 @@ export class Evidence implements EvidenceModel {
   }
 }
 
-export interface EdgeProperties {
+export interface RelationshipProperties {
   onBehalfOfId: string | null;
   capacity: string | null;
   role: string | null;
@@ -54,9 +54,9 @@ export interface EdgeProperties {
  * The table holds millions of relationships as columns of numbers; only the few a query touches
  * become objects, and they die with the request.
  */
-export class StoredEdge implements EdgeModel {
+export class StoredRelationship implements RelationshipModel {
   constructor(
-    private readonly table: EdgeTable,
+    private readonly table: RelationshipTable,
     /** The row in the edge table: stable for the life of the store. */
     readonly index: number,
   ) {}
@@ -64,7 +64,7 @@ export class StoredEdge implements EdgeModel {
   get id(): string {
     return relationshipId(this.fromId, this.type, this.toId);
   }
-  get type(): EdgeType {
+  get type(): RelationshipType {
     return this.table.typeOf(this.index);
   }
   get fromId(): string {
