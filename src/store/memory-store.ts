@@ -12,6 +12,7 @@ import { findNamed, isFoldedName, sortByNameThenId } from './name-order.js';
 import { comparePositions, firstAfter, type SlotOrder, type SortKey } from './positions.js';
 import type { EntityQuery, GroupCountQuery, Ordering, Page, PageRequest, Position, RelationshipListKey, RelationshipPageRequest, TimelineQuery } from './query.js';
 import { SearchIndex } from './search-index.js';
+import { KIND_RANK, PRECISION_RANK } from './timeline-order.js';
 import type { SeedGraph } from './seed.js';
 import { DATED_ATTRIBUTES } from './vocabulary.js';
 
@@ -401,8 +402,6 @@ export class MemoryGraphStore implements GraphStore {
   }
 }
 
-const PRECISION_RANK = { DAY: 0, MONTH: 1, YEAR: 2 } as const;
-const KIND_RANK = { CONCLUDED: 0, STARTS: 1, ENDS: 2, PUBLISHED: 3 } as const;
 /** Timeline positions: first day, precision (finer first), name, kind, id. */
 const TIMELINE_SLOTS: readonly SlotOrder[] = ['asc', 'asc', 'asc', 'asc', 'id'];
 

@@ -18,13 +18,35 @@ const QUOTE = 3;
 const FIELDS: readonly SearchField[] = ['NAME', 'ALIAS', 'DESCRIPTION', 'EVIDENCE'];
 const BOOST = [3, 2, 1, 1];
 // BM25+ parameters (MiniSearch's defaults, which the ranking was tuned with): saturation k,
-// length normalisation b, and the lower bound d every occurrence earns.
-const K = 1.2;
-const B = 0.7;
-const D = 0.5;
+// length normalisation b, and the lower bound d every occurrence earns. Exported with the
+// functions below for the PostgreSQL store, which ranks by the same formula in SQL.
+export const K = 1.2;
+export const B = 0.7;
+export const D = 0.5;
 /** A word that the last query word only begins weighs this much at most, and less the longer it is. */
 const PREFIX_WEIGHT = 0.375;
-const MAX_LENGTH = 0xffff;
+/** Field lengths are kept in 16 bits: a longer field counts as this many words. */
+export const MAX_LENGTH = 0xffff;
+
+/** The weight of an index term in a query word's group: 1 for the word itself, less for a longer word it begins. */
+export function termWeight(termLength: number, wordLength: number): number {
+  const distance = termLength - wordLength;
+  return distance === 0 ? 1 : (PREFIX_WEIGHT * termLength) / (termLength + 0.3 * distance);
+}
+
+/**
+ * What a posting of a term in a field is worth before length normalisation: the term's weight,
+ * the field's boost, and the term's inverse document frequency in the field.
+ */
+export function fieldFactor(weight: number, field: number, documents: number, matching: number): number {
+  return weight * BOOST[field]! * Math.log(1 + (documents - matching + 0.5) / (matching + 0.5));
+}
+
+/** k·b divided by a field's average length in words: the length term of BM25's normalisation. */
+export function lengthWeight(totalLength: number, documents: number): number {
+  // An empty field averages 1 so that the length ratio stays finite.
+  return (K * B) / (totalLength > 0 ? totalLength / documents : 1);
+}
 const NO_TYPE = 0xff;
 const TYPE_CODE = new Map<string, number>(ENTITY_TYPES.map((type, i) => [type, i]));
 
@@ -35,12 +57,56 @@ export function tokenize(text: string): string[] {
 }
 
 /** The aliases field of an entity: aliases and the labels that differ from its name. */
-function aliasText(entity: SearchableEntity): string {
+export function aliasText(entity: SearchableEntity): string {
   return [...entity.aliases, ...entity.labels.map((l) => l.text).filter((t) => t !== entity.name)].join(' · ');
 }
 
 function typeCodeOfId(id: string): number {
   return TYPE_CODE.get(id.slice(0, id.indexOf(':'))) ?? NO_TYPE;
+}
+
+/** What addSearchDocuments reports of each document it adds, with its fields' lengths in words (at most MAX_LENGTH). */
+export interface SearchDocumentSink<E extends SearchableEntity, R extends SearchableEdge> {
+  entity(entity: E, index: number, lengths: readonly [name: number, aliases: number, description: number]): void;
+  /** An evidence quote of relationship `edge` (the `relationship`th), the `quote`th quote of all. */
+  quote(edge: R, relationship: number, quote: number, length: number): void;
+}
+
+/**
+ * Adds the search documents of a graph to an index builder in document order, as SearchIndex numbers
+ * them: every entity (name, aliases, description), then every evidence quote of every relationship.
+ * Returns the number of words in each field in all. The PostgreSQL loader writes the same documents.
+ */
+export function addSearchDocuments<E extends SearchableEntity, R extends SearchableEdge>(
+  builder: InvertedIndexBuilder,
+  entities: Iterable<E>,
+  edges: Iterable<R>,
+  sink: SearchDocumentSink<E, R>,
+): number[] {
+  const totalLength = [0, 0, 0, 0];
+  const addField = (field: number, text: string): number => {
+    const terms = tokenize(text);
+    builder.addField(field, terms);
+    totalLength[field]! += terms.length;
+    return Math.min(terms.length, MAX_LENGTH);
+  };
+  let i = 0;
+  for (const entity of entities) {
+    const lengths = [addField(NAME, entity.name), addField(ALIAS, aliasText(entity)), addField(DESCRIPTION, entity.description ?? '')] as const;
+    builder.endDocument();
+    sink.entity(entity, i++, lengths);
+  }
+  let q = 0;
+  let r = 0;
+  for (const edge of edges) {
+    for (const evidence of edge.evidence) {
+      const length = addField(QUOTE, evidence.quote);
+      builder.endDocument();
+      sink.quote(edge, r, q++, length);
+    }
+    r++;
+  }
+  return totalLength;
 }
 
 /** The query words that a document term can match: the last query word as a prefix too. */
@@ -105,37 +171,22 @@ export class SearchIndex {
     this.quoteLength = new Uint16Array(quotes);
     this.entityType = new Uint8Array(entityCount);
     this.relationshipEndTypes = new Uint8Array(this.edges.length * 2);
-    const totalLength = [0, 0, 0, 0];
     const builder = new InvertedIndexBuilder();
-    const addField = (field: number, text: string): number => {
-      const terms = tokenize(text);
-      builder.addField(field, terms);
-      totalLength[field]! += terms.length;
-      return Math.min(terms.length, MAX_LENGTH);
-    };
-
-    this.entities.forEach((entity, i) => {
-      this.entityType[i] = TYPE_CODE.get(entity.type) ?? NO_TYPE;
-      this.entityLength[i * 3 + NAME] = addField(NAME, entity.name);
-      this.entityLength[i * 3 + ALIAS] = addField(ALIAS, aliasText(entity));
-      this.entityLength[i * 3 + DESCRIPTION] = addField(DESCRIPTION, entity.description ?? '');
-      builder.endDocument();
-    });
-    let q = 0;
-    this.edges.forEach((edge, r) => {
-      this.relationshipEndTypes[r * 2] = typeCodeOfId(edge.fromId);
-      this.relationshipEndTypes[r * 2 + 1] = typeCodeOfId(edge.toId);
-      for (const evidence of edge.evidence) {
+    const totalLength = addSearchDocuments(builder, this.entities, this.edges, {
+      entity: (entity, i, lengths) => {
+        this.entityType[i] = TYPE_CODE.get(entity.type) ?? NO_TYPE;
+        this.entityLength.set(lengths, i * 3);
+      },
+      quote: (edge, r, q, length) => {
+        this.relationshipEndTypes[r * 2] = typeCodeOfId(edge.fromId);
+        this.relationshipEndTypes[r * 2 + 1] = typeCodeOfId(edge.toId);
         this.evidenceEdge[q] = r;
-        this.quoteLength[q] = addField(QUOTE, evidence.quote);
-        builder.endDocument();
-        q++;
-      }
+        this.quoteLength[q] = length;
+      },
     });
     this.index = builder.build();
     this.fieldDocuments = [entityCount, entityCount, entityCount, quotes];
-    // An empty field averages 1 so that the length ratio stays finite.
-    this.lengthWeight = Float64Array.from(totalLength, (total, f) => (K * B) / (total > 0 ? total / this.fieldDocuments[f]! : 1));
+    this.lengthWeight = Float64Array.from(totalLength, (total, f) => lengthWeight(total, this.fieldDocuments[f]!));
   }
 
   /**
@@ -354,13 +405,9 @@ export class SearchIndex {
    * the field's boost, times the term's inverse document frequency in that field.
    */
   private weighTerm(group: TermGroup, term: number, factors: Float64Array): void {
-    const length = this.index.terms[term]!.length;
-    const distance = length - group.word.length;
-    const weight = distance === 0 ? 1 : (PREFIX_WEIGHT * length) / (length + 0.3 * distance);
+    const weight = termWeight(this.index.terms[term]!.length, group.word.length);
     for (let field = 0; field < FIELD_COUNT; field++) {
-      const total = this.fieldDocuments[field]!;
-      const matching = this.index.documentFrequency[term * FIELD_COUNT + field]!;
-      factors[field] = weight * BOOST[field]! * Math.log(1 + (total - matching + 0.5) / (matching + 0.5));
+      factors[field] = fieldFactor(weight, field, this.fieldDocuments[field]!, this.index.documentFrequency[term * FIELD_COUNT + field]!);
     }
   }
 
@@ -376,37 +423,53 @@ export class SearchIndex {
 
   /** A result document as a match: its node, the field it matched best in, and the words that matched. */
   private describe(document: number, score: number, groups: readonly TermGroup[]): SearchMatch {
-    const last = groups[groups.length - 1]!.word;
-    const exact = new Set(groups.slice(0, -1).map((group) => group.word));
-    const isMatch = (term: string) => exact.has(term) || term.startsWith(last);
+    const words = { last: groups[groups.length - 1]!.word, exact: new Set(groups.slice(0, -1).map((group) => group.word)) };
     const entityCount = this.entities.length;
-    const entity = document < entityCount ? this.entities[document]! : null;
-    const texts = entity ? [entity.name, aliasText(entity), entity.description ?? ''] : [];
-    let evidence: EvidenceModel | null = null;
-    let nodeId: string;
-    if (entity) {
-      nodeId = entity.id;
-    } else {
-      const q = document - entityCount;
-      const edgeIndex = this.evidenceEdge[q]!;
-      let first = q;
-      while (first > 0 && this.evidenceEdge[first - 1] === edgeIndex) first--;
-      const edge = this.edges[edgeIndex]!;
-      nodeId = edge.id;
-      evidence = edge.evidence[q - first]!;
-      texts[QUOTE] = evidence.quote;
-    }
-    const terms = new Set<string>();
-    let field = -1;
-    texts.forEach((text, f) => {
-      for (const term of tokenize(text)) {
-        if (!isMatch(term)) continue;
-        terms.add(term);
-        if (field < 0) field = f;
-      }
-    });
-    return { nodeId, score, field: FIELDS[Math.max(field, 0)]!, text: texts[Math.max(field, 0)] ?? '', terms: [...terms], evidence };
+    if (document < entityCount) return describeMatch({ entity: this.entities[document]! }, words, score);
+    const q = document - entityCount;
+    const edgeIndex = this.evidenceEdge[q]!;
+    let first = q;
+    while (first > 0 && this.evidenceEdge[first - 1] === edgeIndex) first--;
+    return describeMatch({ edge: this.edges[edgeIndex]!, item: q - first }, words, score);
   }
+}
+
+/** The words of a query as matching reads them: the last one also matches as a prefix. */
+export interface QueryWords {
+  last: string;
+  exact: ReadonlySet<string>;
+}
+
+/**
+ * A matched document as a search match: the entity, or the relationship and which of its evidence
+ * items, with the field it matched best in (name, aliases, description, quote, in that order) and
+ * the folded words that matched, to mark them in the text.
+ */
+export function describeMatch(document: { entity: SearchableEntity } | { edge: SearchableEdge; item: number }, words: QueryWords, score: number): SearchMatch {
+  const isMatch = (term: string) => words.exact.has(term) || term.startsWith(words.last);
+  let texts: string[];
+  let evidence: EvidenceModel | null = null;
+  let nodeId: string;
+  if ('entity' in document) {
+    const entity = document.entity;
+    nodeId = entity.id;
+    texts = [entity.name, aliasText(entity), entity.description ?? ''];
+  } else {
+    nodeId = document.edge.id;
+    evidence = document.edge.evidence[document.item]!;
+    texts = [];
+    texts[QUOTE] = evidence.quote;
+  }
+  const terms = new Set<string>();
+  let field = -1;
+  texts.forEach((text, f) => {
+    for (const term of tokenize(text)) {
+      if (!isMatch(term)) continue;
+      terms.add(term);
+      if (field < 0) field = f;
+    }
+  });
+  return { nodeId, score, field: FIELDS[Math.max(field, 0)]!, text: texts[Math.max(field, 0)] ?? '', terms: [...terms], evidence };
 }
 
 /** The first position in [from, end) whose document is at least `document`, by galloping then bisecting. */
