@@ -18,6 +18,8 @@ export const ErrorCode = {
   REQUEST_TIMEOUT: 'REQUEST_TIMEOUT',
   HEADERS_TOO_LARGE: 'HEADERS_TOO_LARGE',
   SHUTTING_DOWN: 'SHUTTING_DOWN',
+  // The graph database (STORE=postgres) cannot be reached; the service recovers when it returns.
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   // Limits on the operation, checked before anything executes.
   QUERY_TOO_DEEP: 'QUERY_TOO_DEEP',
   TOO_MANY_ALIASES: 'TOO_MANY_ALIASES',

@@ -1,3 +1,4 @@
+import type { GraphQLError } from 'graphql';
 import { badUserInput } from '../errors.js';
 import type { ConnectionModel, PageInfoModel } from '../store/models.js';
 import type { Page, PageRequest, Position } from '../store/query.js';
@@ -31,6 +32,11 @@ export function encodeCursor(list: string, position: Position): string {
   return Buffer.from(JSON.stringify([list, ...position])).toString('base64url');
 }
 
+/** The refusal of a cursor that did not come from this API. */
+export function foreignCursor(): GraphQLError {
+  return badUserInput('"after" is not a cursor this API issued; pass an endCursor or edge cursor from an earlier page.', 'after');
+}
+
 function isKey(value: unknown): value is string | number | null {
   return value === null || typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value));
 }
@@ -45,7 +51,7 @@ function decodeCursor(cursor: string, list: string, slots: number): Position {
     }
   }
   if (!Array.isArray(decoded) || decoded.length === 0 || !decoded.every(isKey) || encodeCursor(String(decoded[0]), decoded.slice(1)) !== cursor) {
-    throw badUserInput('"after" is not a cursor this API issued; pass an endCursor or edge cursor from an earlier page.', 'after');
+    throw foreignCursor();
   }
   if (decoded[0] !== list || decoded.length !== slots + 1) {
     throw badUserInput('"after" is a cursor of another list or ordering; pass a cursor from a page of this same list and order.', 'after');
@@ -85,7 +91,7 @@ export function readOffsetPage(args: PageArgs, list: string): { offset: number; 
   if (after === null) return { offset: 0, limit: first };
   const last = after[0];
   if (typeof last !== 'number' || !Number.isSafeInteger(last) || last < 0) {
-    throw badUserInput('"after" is not a cursor this API issued; pass an endCursor or edge cursor from an earlier page.', 'after');
+    throw foreignCursor();
   }
   return { offset: last + 1, limit: first };
 }

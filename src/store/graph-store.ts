@@ -29,6 +29,13 @@ export interface SearchResults {
   totalCount: number;
 }
 
+/** Whether a store can answer now, for /ready: a database store says whether its database is reachable. */
+export interface StoreReadiness {
+  ready: boolean;
+  /** `reachable`, or why not: `unreachable` (no connection) or `failing` (it connects but cannot answer). */
+  database: 'reachable' | 'unreachable' | 'failing';
+}
+
 /**
  * What resolvers may ask of the graph. Every method is asynchronous and batch-first, so a database
  * can serve it and a DataLoader can sit in front of it, and work that grows with the graph
@@ -38,6 +45,11 @@ export interface SearchResults {
 export interface GraphStore {
   /** Changes on every write to the graph; anything cached from the store keys on it. */
   readonly version: string;
+  /**
+   * Optional: whether the store can answer now, for /ready. A store that holds the graph in the
+   * process cannot lose it and leaves this out.
+   */
+  checkReady?(): Promise<StoreReadiness>;
   /** One result per id, in id order; null for an id that names nothing. */
   getNodes(ids: readonly string[]): Promise<Array<NodeModel | null>>;
   /**

@@ -1,0 +1,299 @@
+import type pg from 'pg';
+import { FILTER_ATTRIBUTES } from '../../generated/catalogue.js';
+import { foldText } from '../../lib/text.js';
+import { fieldOf, frequencyOf, InvertedIndexBuilder } from '../inverted-index.js';
+import type { EntityModel, EvidenceModel, RelationshipModel } from '../models.js';
+import { isPartialDate } from '../models.js';
+import { addSearchDocuments } from '../search-index.js';
+import type { SeedGraph } from '../seed.js';
+import { KIND_RANK, PRECISION_RANK } from '../timeline-order.js';
+import { DATED_ATTRIBUTES, isSymmetric } from '../vocabulary.js';
+import { copyRows, type CopyValue } from './copy.js';
+import { attributesJson, evidenceJson } from './rows.js';
+import { VERSION_CHANNEL } from './version-feed.js';
+
+/** Evidence quote documents are numbered from here, after every entity, as the search index numbers them. */
+export const QUOTE_DOCUMENTS = 2 ** 40;
+/** Taken for the whole of a load, so that two loads of one database run one after the other. */
+const LOAD_LOCK = 0x656e7465;
+
+/** The tables a load replaces, children first. */
+const GRAPH_TABLES = ['search_field', 'search_document', 'search_posting', 'search_term', 'evidence_span', 'dated', 'adjacency', 'relationship', 'entity_name', 'entity_count', 'entity'];
+
+export interface LoadProgress {
+  /** The table being written. */
+  table: string;
+  /** Rows written to it so far. */
+  rows: number;
+}
+
+/**
+ * Replaces the graph in the database with a checked seed graph (see loadSeed, which applies the
+ * seed rules): every table written with COPY inside one transaction, the version set and announced
+ * to every replica on commit. Anything that fails rolls the whole load back, leaving the database as
+ * it was; readers keep being served the old graph until the commit (rows are deleted, not truncated,
+ * so no lock stops them). The schema must be migrated already.
+ */
+export async function loadGraph(client: pg.Client, graph: SeedGraph, onProgress: (progress: LoadProgress) => void = () => {}): Promise<void> {
+  await client.query('BEGIN');
+  try {
+    await client.query('SELECT pg_advisory_xact_lock($1)', [LOAD_LOCK]);
+    for (const table of GRAPH_TABLES) await client.query(`DELETE FROM ${table}`);
+    await writeGraph(client, graph, onProgress);
+    await client.query(
+      `INSERT INTO graph_state (singleton, version, changed_at) VALUES (true, $1, now())
+       ON CONFLICT (singleton) DO UPDATE SET version = excluded.version, changed_at = excluded.changed_at`,
+      [graph.version],
+    );
+    // Delivered when the transaction commits, and only then.
+    await client.query('SELECT pg_notify($1, $2)', [VERSION_CHANNEL, graph.version]);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  }
+  // Fresh statistics, so that the planner knows the sizes it plans for.
+  for (const table of GRAPH_TABLES) await client.query(`ANALYZE ${table}`);
+}
+
+async function writeGraph(client: pg.Client, graph: SeedGraph, onProgress: (progress: LoadProgress) => void): Promise<void> {
+  const { entities, edges } = graph;
+  const seqOf = (id: string) => graph.entityIndex.get(id)!;
+  const progress = (table: string) => (rows: number) => onProgress({ table, rows });
+  const degree = new Int32Array(entities.length);
+  for (let row = 0; row < edges.length; row++) {
+    degree[edges.fromOf(row)]!++;
+    degree[edges.toOf(row)]!++;
+  }
+
+  await copyRows(
+    client,
+    'entity',
+    ['seq', 'id', 'type', 'name', 'aliases', 'labels', 'description', 'attributes', 'folded', 'mentions', 'degree'],
+    mapRows(entities, (entity, seq) => [
+      seq,
+      entity.id,
+      entity.type,
+      entity.name,
+      entity.aliases,
+      entity.labels,
+      entity.description,
+      attributesJson(entity),
+      foldedAttributes(entity),
+      entity.mentions.map(evidenceJson),
+      degree[seq]!,
+    ]),
+    (row) => `entity ${String(row[1])}`,
+    progress('entity'),
+  );
+  await copyRows(
+    client,
+    'entity_count',
+    ['type', 'count'],
+    countsByType(entities),
+    (row) => `the count of ${String(row[0])}`,
+  );
+  await copyRows(client, 'entity_name', ['entity', 'folded', 'is_code'], nameRows(entities), (row) => `a name of entity number ${String(row[0])}`, progress('entity_name'));
+  await copyRows(
+    client,
+    'relationship',
+    ['seq', 'type', 'from_id', 'to_id', 'on_behalf_of_id', 'capacity', 'capacity_folded', 'role', 'note', 'ordinal', 'evidence'],
+    mapRows(edges, (edge, seq) => [
+      seq,
+      edge.type,
+      edge.fromId,
+      edge.toId,
+      edge.onBehalfOfId,
+      edge.capacity,
+      edge.capacity === null ? null : foldText(edge.capacity),
+      edge.role,
+      edge.note,
+      edge.ordinal,
+      edge.evidence.map(evidenceJson),
+    ]),
+    (row) => `relationship ${String(row[1])} ${String(row[2])} → ${String(row[3])}`,
+    progress('relationship'),
+  );
+  await copyRows(client, 'adjacency', ['node', 'outgoing', 'rel', 'type', 'other', 'is_symmetric'], adjacencyRows(graph), () => 'an adjacency row', progress('adjacency'));
+  await copyRows(
+    client,
+    'dated',
+    ['entity', 'attribute', 'kind', 'kind_rank', 'earliest', 'latest', 'precision_rank'],
+    datedRows(entities),
+    (row) => `a date of entity number ${String(row[0])}`,
+    progress('dated'),
+  );
+  await copyRows(
+    client,
+    'evidence_span',
+    ['source_id', 'start_at', 'end_at', 'owner_kind', 'owner', 'attribute', 'item', 'place'],
+    spanRows(graph, seqOf),
+    (row) => `evidence in ${String(row[0])}`,
+    progress('evidence_span'),
+  );
+  await writeSearchIndex(client, graph, progress);
+}
+
+function* mapRows<T>(items: Iterable<T>, toRow: (item: T, index: number) => CopyValue[]): Generator<CopyValue[]> {
+  let index = 0;
+  for (const item of items) yield toRow(item, index++);
+}
+
+function* countsByType(entities: readonly EntityModel[]): Generator<CopyValue[]> {
+  const counts = new Map<string, number>();
+  for (const entity of entities) counts.set(entity.type, (counts.get(entity.type) ?? 0) + 1);
+  for (const [type, count] of counts) yield [type, count];
+}
+
+/** The folded values of the text attributes filters can test (a country's code, a source's title). */
+function foldedAttributes(entity: EntityModel): Record<string, string> {
+  const folded: Record<string, string> = {};
+  for (const [attribute, kind] of Object.entries(FILTER_ATTRIBUTES[entity.type] ?? {})) {
+    const value = (entity as unknown as Record<string, unknown>)[attribute];
+    if (kind === 'string' && typeof value === 'string') folded[attribute] = foldText(value);
+  }
+  return folded;
+}
+
+/** Each entity's distinct folded names, aliases and labels, and a country's folded code. */
+function* nameRows(entities: readonly EntityModel[]): Generator<CopyValue[]> {
+  for (let seq = 0; seq < entities.length; seq++) {
+    const entity = entities[seq]!;
+    const names = new Set([entity.name, ...entity.aliases, ...entity.labels.map((label) => label.text)].map(foldText));
+    for (const name of names) yield [seq, name, false];
+    if (entity.type === 'Country') yield [seq, foldText(entity.code), true];
+  }
+}
+
+/** Each relationship from each end it is listed at (see the adjacency table). */
+function* adjacencyRows(graph: SeedGraph): Generator<CopyValue[]> {
+  const { edges } = graph;
+  for (let row = 0; row < edges.length; row++) {
+    const type = edges.typeOf(row);
+    const symmetric = isSymmetric(type);
+    const from = edges.fromOf(row);
+    const to = edges.toOf(row);
+    yield [from, true, row, type, to, symmetric];
+    yield [to, false, row, type, from, symmetric];
+    if (symmetric) {
+      yield [to, true, row, type, from, symmetric];
+      yield [from, false, row, type, to, symmetric];
+    }
+  }
+}
+
+function* datedRows(entities: readonly EntityModel[]): Generator<CopyValue[]> {
+  for (let seq = 0; seq < entities.length; seq++) {
+    const entity = entities[seq]!;
+    for (const { attribute, kind } of DATED_ATTRIBUTES[entity.type] ?? []) {
+      const date = (entity as unknown as Record<string, unknown>)[attribute];
+      if (isPartialDate(date)) yield [seq, attribute, kind, KIND_RANK[kind], date.earliest, date.latest, PRECISION_RANK[date.precision]];
+    }
+  }
+}
+
+/**
+ * Every evidence item's span, in the order the memory store lists facts at equal spans: entities in
+ * order (mentions, then dates), then relationships.
+ */
+function* spanRows(graph: SeedGraph, seqOf: (id: string) => number): Generator<CopyValue[]> {
+  let place = 0;
+  const span = (evidence: EvidenceModel, kind: 'E' | 'R', owner: number, attribute: string | null, item: number): CopyValue[] => [
+    evidence.sourceId,
+    evidence.start,
+    evidence.end,
+    kind,
+    owner,
+    attribute,
+    item,
+    place++,
+  ];
+  for (const entity of graph.entities) {
+    const seq = seqOf(entity.id);
+    let item = 0;
+    for (const evidence of entity.mentions) yield span(evidence, 'E', seq, null, item++);
+    for (const [attribute, value] of Object.entries(entity)) {
+      if (!isPartialDate(value)) continue;
+      item = 0;
+      for (const evidence of value.evidence) yield span(evidence, 'E', seq, attribute, item++);
+    }
+  }
+  let row = 0;
+  for (const edge of graph.edges) {
+    let item = 0;
+    for (const evidence of edge.evidence) yield span(evidence, 'R', row, null, item++);
+    row++;
+  }
+}
+
+/** The search index of src/store/search-index.ts, built the same way and written as tables. */
+async function writeSearchIndex(client: pg.Client, graph: SeedGraph, progress: (table: string) => (rows: number) => void): Promise<void> {
+  const builder = new InvertedIndexBuilder();
+  const entityCount = graph.entities.length;
+  const entityLengths = new Uint16Array(entityCount * 3);
+  // Per quote document: its relationship, its place among the relationship's evidence, its length.
+  const quotes = { relationship: [] as number[], item: [] as number[], length: [] as number[] };
+  const totals = addSearchDocuments<EntityModel, RelationshipModel>(builder, graph.entities, graph.edges, {
+    entity: (_entity, seq, lengths) => entityLengths.set(lengths, seq * 3),
+    quote: (_edge, relationship, quote, length) => {
+      const previous = quotes.relationship.length - 1;
+      quotes.item.push(previous >= 0 && quotes.relationship[previous] === relationship ? quotes.item[previous]! + 1 : 0);
+      quotes.relationship.push(relationship);
+      quotes.length.push(length);
+    },
+  });
+  const typeOfId = (id: string) => id.slice(0, id.indexOf(':'));
+  const documents = function* (): Generator<CopyValue[]> {
+    for (let seq = 0; seq < entityCount; seq++) {
+      const lengths = entityLengths.subarray(seq * 3, seq * 3 + 3);
+      yield [seq, seq, null, null, graph.entities[seq]!.type, null, null, lengths[0]!, lengths[1]!, lengths[2]!, 0];
+    }
+    for (let quote = 0; quote < quotes.relationship.length; quote++) {
+      const relationship = quotes.relationship[quote]!;
+      const from = graph.edges.fromIdOf(relationship);
+      const to = graph.edges.toIdOf(relationship);
+      yield [QUOTE_DOCUMENTS + quote, null, relationship, quotes.item[quote]!, null, typeOfId(from), typeOfId(to), 0, 0, 0, quotes.length[quote]!];
+    }
+  };
+  const index = builder.build();
+  const documentId = (document: number) => (document < entityCount ? document : QUOTE_DOCUMENTS + document - entityCount);
+  await copyRows(
+    client,
+    'search_document',
+    ['doc', 'entity', 'relationship', 'item', 'entity_type', 'from_type', 'to_type', 'name_length', 'alias_length', 'description_length', 'quote_length'],
+    documents(),
+    (row) => `search document ${String(row[0])}`,
+    progress('search_document'),
+  );
+  await copyRows(
+    client,
+    'search_term',
+    ['id', 'term', 'utf16_length', 'df_name', 'df_alias', 'df_description', 'df_quote'],
+    mapRows(index.terms, (term, id) => [id, term, term.length, ...index.documentFrequency.subarray(id * 4, id * 4 + 4)]),
+    (row) => `search term ${String(row[1])}`,
+    progress('search_term'),
+  );
+  await copyRows(
+    client,
+    'search_posting',
+    ['term', 'doc', 'field', 'frequency'],
+    (function* () {
+      for (let term = 0; term < index.terms.length; term++) {
+        for (let at = index.termStart[term]!; at < index.termStart[term + 1]!; at++) {
+          const packed = index.postingField[at]!;
+          yield [term, documentId(index.postingDocument[at]!), fieldOf(packed), frequencyOf(packed)];
+        }
+      }
+    })(),
+    () => 'a search posting',
+    progress('search_posting'),
+  );
+  const fieldDocuments = [entityCount, entityCount, entityCount, quotes.relationship.length];
+  await copyRows(
+    client,
+    'search_field',
+    ['field', 'documents', 'total_length'],
+    totals.map((total, field) => [field, fieldDocuments[field]!, total]),
+    () => 'search field statistics',
+  );
+}

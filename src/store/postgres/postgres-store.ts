@@ -1,0 +1,446 @@
+import pg from 'pg';
+import { parseGlobalId, relationshipId } from '../../lib/global-id.js';
+import type { GraphStore, SearchOptions, SearchResults, StoreReadiness } from '../graph-store.js';
+import type { Direction, EntityModel, FactModel, GroupCountModel, NodeModel, PartialDateModel, RelationshipModel, RelationshipType, TimelineEntryModel } from '../models.js';
+import type { EntityQuery, GroupCountQuery, OrderKey, Page, RelationPath, RelationshipListKey, RelationshipPageRequest, TimelineQuery } from '../query.js';
+import { DATED_ATTRIBUTES } from '../vocabulary.js';
+import { conditionSql } from './conditions.js';
+import { ErrorCode } from '../../errors.js';
+import { databaseError } from './database-errors.js';
+import { afterSql, orderBySql, type Slot } from './keyset.js';
+import { migrate } from './migrate.js';
+import { Aliases, hasNul, Params } from './params.js';
+import { entityColumns, entityFrom, evidenceFrom, relationshipColumns, relationshipFrom, unprefixed, type EntityRow, type EvidenceJson, type RelationshipRow } from './rows.js';
+import { searchInDatabase } from './search.js';
+import { VersionFeed } from './version-feed.js';
+
+export interface PostgresStoreOptions {
+  /** A connection string: postgres://user:password@host:port/database. */
+  url: string;
+  /** Most connections the store keeps open. */
+  poolSize: number;
+  /** Longest a statement may run before the database cancels it. */
+  statementTimeoutMs: number;
+  /** Longest the store waits for a new connection. */
+  connectTimeoutMs?: number;
+  /** Where the store says what it does: migrations applied, connection lost and regained. */
+  log?: (message: string) => void;
+}
+
+/** Raised at start-up when the database holds no graph; its message says how to load one. */
+export class EmptyDatabaseError extends Error {
+  constructor() {
+    super('The database holds no graph yet: load one with `npm run db:load -- --seed <dir>` (the same DATABASE_URL), then start the service again.');
+    this.name = 'EmptyDatabaseError';
+  }
+}
+
+/** bigint columns (sequence numbers, counts) as numbers: none comes near 2^53. */
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === 20 ? Number : pg.types.getTypeParser(oid, format))) as typeof pg.types.getTypeParser,
+};
+
+/** A node's half-edges in a direction, and the rank that puts outgoing before incoming ones with BOTH. */
+function directionSql(a: string, direction: Direction): { where: string; rank: string } {
+  switch (direction) {
+    case 'OUTGOING':
+      return { where: `${a}.outgoing`, rank: '0::int' };
+    case 'INCOMING':
+      return { where: `NOT ${a}.outgoing`, rank: '0::int' };
+    case 'BOTH':
+      // A symmetric relationship is outgoing from both ends: with BOTH it is listed once, as outgoing.
+      return { where: `(${a}.outgoing OR NOT ${a}.is_symmetric)`, rank: `(CASE WHEN ${a}.outgoing THEN 0 ELSE 1 END)` };
+  }
+}
+
+const NAME_SLOT = (e: string): Slot => ({ sql: `${e}.name`, order: 'asc', numeric: false, nullable: false });
+const ID_SLOT = (e: string): Slot => ({ sql: `${e}.id`, order: 'id', numeric: false, nullable: false });
+
+/**
+ * The graph in PostgreSQL, behind the same interface and with the same answers as the memory
+ * store. Every method is one statement (getNodes two when asked for entities and relationships at
+ * once, run side by side), so a DataLoader batch is one round trip; filtering, ordering, keyset
+ * paging, counting, grouping and search run in the database. The store holds no graph data and
+ * caches nothing: any number of replicas can serve one database. Its `version` is the database's,
+ * kept current by a LISTEN connection (see VersionFeed).
+ */
+export class PostgresGraphStore implements GraphStore {
+  version: string;
+  private readonly feed: VersionFeed;
+
+  private constructor(
+    private readonly pool: pg.Pool,
+    config: pg.ClientConfig,
+    version: string,
+    private readonly statementTimeoutMs: number,
+    log: (message: string) => void,
+  ) {
+    this.version = version;
+    this.feed = new VersionFeed(
+      config,
+      (next) => {
+        this.version = next;
+      },
+      (connected) => log(connected ? 'graph database connection regained' : 'graph database connection lost; reconnecting'),
+    );
+  }
+
+  /**
+   * Connects, brings the schema up to date and reads the graph's version. Throws when the database
+   * cannot be reached, and EmptyDatabaseError when it holds no graph.
+   */
+  static async open(options: PostgresStoreOptions): Promise<PostgresGraphStore> {
+    const log = options.log ?? (() => {});
+    const config: pg.ClientConfig = {
+      connectionString: options.url,
+      application_name: 'entente',
+      statement_timeout: options.statementTimeoutMs,
+      connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
+      keepAlive: true,
+      types,
+    };
+    const client = new pg.Client(config);
+    await client.connect();
+    let version: string | undefined;
+    try {
+      const applied = await migrate(client, log);
+      if (applied.length > 0) log(`graph database schema migrated: ${applied.join(', ')}`);
+      version = (await client.query<{ version: string }>('SELECT version FROM graph_state')).rows[0]?.version;
+    } finally {
+      await client.end();
+    }
+    if (version === undefined) throw new EmptyDatabaseError();
+    const pool = new pg.Pool({ ...config, max: options.poolSize });
+    // A pooled connection that fails while idle is dropped by the pool; the next query makes a new one.
+    pool.on('error', () => {});
+    const store = new PostgresGraphStore(pool, config, version, options.statementTimeoutMs, log);
+    await store.feed.start();
+    return store;
+  }
+
+  /** Closes every connection; the store must not be used after. */
+  async close(): Promise<void> {
+    await this.feed.stop();
+    await this.pool.end();
+  }
+
+  /** Runs one statement, turning a lost database into SERVICE_UNAVAILABLE and a statement timeout into REQUEST_TIMEOUT. */
+  private async query<R extends pg.QueryResultRow>(text: string, values: unknown[]): Promise<R[]> {
+    try {
+      return (await this.pool.query<R>(text, values)).rows;
+    } catch (error) {
+      throw databaseError(error, this.statementTimeoutMs);
+    }
+  }
+
+  async checkReady(): Promise<StoreReadiness> {
+    try {
+      const rows = await this.query<{ version: string }>('SELECT version FROM graph_state', []);
+      if (rows[0]) this.version = rows[0].version;
+      return { ready: true, database: 'reachable' };
+    } catch (error) {
+      return { ready: false, database: (error as { extensions?: { code?: unknown } }).extensions?.code === ErrorCode.SERVICE_UNAVAILABLE ? 'unreachable' : 'failing' };
+    }
+  }
+
+  async getNodes(ids: readonly string[]): Promise<Array<NodeModel | null>> {
+    const entityIds: string[] = [];
+    const relationshipKeys = { type: [] as string[], from: [] as string[], to: [] as string[] };
+    for (const id of ids) {
+      if (hasNul(id)) continue;
+      if (!id.startsWith('Relationship:')) {
+        entityIds.push(id);
+        continue;
+      }
+      const parsed = parseGlobalId(id);
+      if (parsed?.kind !== 'relationship') continue;
+      relationshipKeys.type.push(parsed.edgeType);
+      relationshipKeys.from.push(parsed.fromId);
+      relationshipKeys.to.push(parsed.toId);
+    }
+    const [entities, relationships] = await Promise.all([
+      entityIds.length === 0 ? [] : this.query<EntityRow>(`SELECT ${entityColumns('e')} FROM entity e WHERE e.id = ANY($1::text[])`, [entityIds]),
+      relationshipKeys.type.length === 0
+        ? []
+        : this.query<RelationshipRow>(
+            `SELECT ${relationshipColumns('r')} FROM relationship r
+               JOIN unnest($1::text[], $2::text[], $3::text[]) AS k(type, from_id, to_id)
+                 ON r.type = k.type AND r.from_id = k.from_id AND r.to_id = k.to_id`,
+            [relationshipKeys.type, relationshipKeys.from, relationshipKeys.to],
+          ),
+    ]);
+    const found = new Map<string, NodeModel>();
+    for (const row of entities) found.set(row.id, entityFrom(row));
+    for (const row of relationships) found.set(relationshipId(row.from_id, row.type, row.to_id), relationshipFrom(row));
+    return ids.map((id) => found.get(id) ?? null);
+  }
+
+  async getRelationships(nodeIds: readonly string[], types: readonly RelationshipType[] | null, direction: Direction): Promise<RelationshipModel[][]> {
+    const { where, rank } = directionSql('a', direction);
+    const rows = await this.query<RelationshipRow & { i: number }>(
+      `SELECT k.i, ${relationshipColumns('r')}
+         FROM unnest($1::text[]) WITH ORDINALITY AS k(id, i)
+         JOIN entity n ON n.id = k.id
+         JOIN adjacency a ON a.node = n.seq AND ${where} AND ($2::text[] IS NULL OR a.type = ANY($2::text[]))
+         JOIN relationship r ON r.seq = a.rel
+        ORDER BY k.i, ${rank}, a.rel`,
+      [nodeIds.map((id) => (hasNul(id) ? '' : id)), types],
+    );
+    const lists: RelationshipModel[][] = nodeIds.map(() => []);
+    for (const row of rows) lists[row.i - 1]!.push(relationshipFrom(row));
+    return lists;
+  }
+
+  async listRelationships(keys: readonly RelationshipListKey[], page: RelationshipPageRequest): Promise<Array<Page<RelationshipModel>>> {
+    const params = new Params();
+    const ids = params.add(
+      keys.map((key) => (hasNul(key.nodeId) ? '' : key.nodeId)),
+      'text[]',
+    );
+    const typeLists = params.add(
+      keys.map((key) => (key.types === null ? null : key.types.join(','))),
+      'text[]',
+    );
+    const directions = params.add(
+      keys.map((key) => key.direction),
+      'text[]',
+    );
+    const near = `(CASE k.direction WHEN 'OUTGOING' THEN a.outgoing WHEN 'INCOMING' THEN NOT a.outgoing ELSE a.outgoing OR NOT a.is_symmetric END)
+       AND (k.types IS NULL OR a.type = ANY(string_to_array(k.types, ',')))`;
+    const rank: Slot = { sql: `(CASE WHEN k.direction = 'BOTH' AND NOT a.outgoing THEN 1 ELSE 0 END)`, order: 'asc', numeric: true, nullable: false };
+    const row: Slot = { sql: 'a.rel', order: 'asc', numeric: true, nullable: false };
+    // Without orderings: recording order. With them: by the entity at the other end, then its name and id, then recording order.
+    const slots: Slot[] =
+      page.orderBy.length === 0
+        ? [rank, row]
+        : [
+            ...page.orderBy.map(({ key, descending }): Slot => ({ sql: key.by === 'name' ? 'o.name' : 'o.degree', order: descending ? 'desc' : 'asc', numeric: key.by === 'degree', nullable: false })),
+            NAME_SLOT('o'),
+            ID_SLOT('o'),
+            rank,
+            row,
+          ];
+    const otherJoin = page.orderBy.length === 0 ? '' : 'JOIN entity o ON o.seq = a.other';
+    const after = page.after === null ? 'true' : afterSql(slots, page.after, params);
+    const rows = await this.query<RelationshipRow & { i: number; total: number; place: number | null } & Record<string, unknown>>(
+      `SELECT k.i, c.total, p.place, ${slots.map((_, s) => `p.k${s}`).join(', ')}, ${relationshipColumns('r')}
+         FROM unnest(${ids}, ${typeLists}, ${directions}) WITH ORDINALITY AS k(id, types, direction, i)
+         JOIN entity n ON n.id = k.id
+         CROSS JOIN LATERAL (SELECT count(*)::int AS total FROM adjacency a WHERE a.node = n.seq AND ${near}) c
+         LEFT JOIN LATERAL (
+           SELECT a.rel, ${slots.map((slot, s) => `${slot.sql} AS k${s}`).join(', ')}, row_number() OVER (ORDER BY ${orderBySql(slots)}) AS place
+             FROM adjacency a ${otherJoin}
+            WHERE a.node = n.seq AND ${near} AND ${after}
+            ORDER BY ${orderBySql(slots)}
+            LIMIT ${params.add(page.first + 1, 'int')}
+         ) p ON true
+         LEFT JOIN relationship r ON r.seq = p.rel
+        ORDER BY k.i, p.place`,
+      params.values,
+    );
+    const pages: Array<Page<RelationshipModel>> = keys.map(() => ({ items: [], totalCount: 0, hasNextPage: false }));
+    for (const found of rows) {
+      const listed = pages[found.i - 1]!;
+      listed.totalCount = found.total;
+      if (found.place === null) continue;
+      if (listed.items.length === page.first) {
+        listed.hasNextPage = true;
+        continue;
+      }
+      listed.items.push({ node: relationshipFrom(found), position: slots.map((_, s) => found[`k${s}`] as string | number) });
+    }
+    return pages;
+  }
+
+  async findByName(foldedNames: readonly string[]): Promise<EntityModel[][]> {
+    const rows = await this.query<EntityRow & { i: number }>(
+      `SELECT k.i, ${entityColumns('e')}
+         FROM unnest($1::text[]) WITH ORDINALITY AS k(name, i)
+         JOIN LATERAL (SELECT DISTINCT n.entity FROM entity_name n WHERE n.folded = k.name) m ON true
+         JOIN entity e ON e.seq = m.entity
+        ORDER BY k.i, e.seq`,
+      [foldedNames.map((name) => (hasNul(name) ? '' : name))],
+    );
+    const lists: EntityModel[][] = foldedNames.map(() => []);
+    for (const row of rows) lists[row.i - 1]!.push(entityFrom(row));
+    return lists;
+  }
+
+  /** The SQL of an ordering key of an entity `e`, and how it compares. */
+  private orderSlot(key: OrderKey, descending: boolean, params: Params): Slot {
+    const order = descending ? 'desc' : 'asc';
+    switch (key.by) {
+      case 'name':
+        return { ...NAME_SLOT('e'), order };
+      case 'degree':
+        return { sql: 'e.degree', order, numeric: true, nullable: false };
+      case 'date':
+        return { sql: `((e.attributes -> ${params.add(key.attribute, 'text')} ->> 'earliest') COLLATE "C")`, order, numeric: false, nullable: true };
+      case 'relationCount':
+        return { sql: relationCountSql('e', key.path, params), order, numeric: true, nullable: false };
+    }
+  }
+
+  async listEntities(query: EntityQuery): Promise<Page<EntityModel>> {
+    const params = new Params();
+    const aliases = new Aliases();
+    const type = query.type === null ? null : params.add(query.type, 'text');
+    const filters = [type === null ? 'true' : `e.type = ${type}`, query.condition === null ? 'true' : conditionSql(query.condition, 'e', params, aliases)].join(' AND ');
+    const slots = [...query.orderBy.map((ordering) => this.orderSlot(ordering.key, ordering.descending, params)), NAME_SLOT('e'), ID_SLOT('e')];
+    // An unfiltered list is counted from the per-type counts, not row by row.
+    const total =
+      query.condition !== null
+        ? `(SELECT count(*)::int FROM entity e WHERE ${filters})`
+        : type === null
+          ? '(SELECT coalesce(sum(count), 0)::int FROM entity_count)'
+          : `(SELECT coalesce(sum(count), 0)::int FROM entity_count WHERE type = ${type})`;
+    const after = query.after === null ? 'true' : afterSql(slots, query.after, params);
+    const rows = await this.query<EntityRow & { total: number; place: number | null } & Record<string, unknown>>(
+      `SELECT c.total, p.*
+         FROM (SELECT ${total} AS total) c
+         LEFT JOIN LATERAL (
+           SELECT ${entityColumns('e')}, ${slots.map((slot, s) => `${slot.sql} AS k${s}`).join(', ')}, row_number() OVER (ORDER BY ${orderBySql(slots)}) AS place
+             FROM entity e
+            WHERE ${filters} AND ${after}
+            ORDER BY ${orderBySql(slots)}
+            LIMIT ${params.add(query.first + 1, 'int')}
+         ) p ON true
+        ORDER BY p.place`,
+      params.values,
+    );
+    const found = rows.filter((row) => row.place !== null);
+    return {
+      items: found.slice(0, query.first).map((row) => ({ node: entityFrom(row), position: slots.map((_, s) => row[`k${s}`] as string | number | null) })),
+      totalCount: rows[0]?.total ?? 0,
+      hasNextPage: found.length > query.first,
+    };
+  }
+
+  async listTimeline(query: TimelineQuery): Promise<Page<TimelineEntryModel>> {
+    const params = new Params();
+    const filters = [
+      query.types === null ? 'true' : `e.type = ANY(${params.add(query.types, 'text[]')})`,
+      query.from === null ? 'true' : `d.earliest >= ${params.add(query.from.earliest, 'text')}`,
+      query.to === null ? 'true' : `d.latest <= ${params.add(query.to.latest, 'text')}`,
+    ].join(' AND ');
+    // First day, finer precision first, name, kind, id.
+    const slots: Slot[] = [
+      { sql: 'd.earliest', order: 'asc', numeric: false, nullable: false },
+      { sql: 'd.precision_rank', order: 'asc', numeric: true, nullable: false },
+      NAME_SLOT('e'),
+      { sql: 'd.kind_rank', order: 'asc', numeric: true, nullable: false },
+      ID_SLOT('e'),
+    ];
+    const after = query.after === null ? 'true' : afterSql(slots, query.after, params);
+    const rows = await this.query<EntityRow & { total: number; place: number | null; attribute: string; kind: TimelineEntryModel['kind'] } & Record<string, unknown>>(
+      `SELECT c.total, p.*
+         FROM (SELECT (SELECT count(*)::int FROM dated d JOIN entity e ON e.seq = d.entity WHERE ${filters}) AS total) c
+         LEFT JOIN LATERAL (
+           SELECT ${entityColumns('e')}, d.attribute, d.kind, ${slots.map((slot, s) => `${slot.sql} AS k${s}`).join(', ')},
+                  row_number() OVER (ORDER BY ${orderBySql(slots)}) AS place
+             FROM dated d JOIN entity e ON e.seq = d.entity
+            WHERE ${filters} AND ${after}
+            ORDER BY ${orderBySql(slots)}
+            LIMIT ${params.add(query.first + 1, 'int')}
+         ) p ON true
+        ORDER BY p.place`,
+      params.values,
+    );
+    const found = rows.filter((row) => row.place !== null);
+    return {
+      items: found.slice(0, query.first).map((row) => {
+        const entity = entityFrom(row);
+        const verb = DATED_ATTRIBUTES[entity.type]?.find((dated) => dated.attribute === row.attribute)?.verb ?? row.attribute;
+        const date = (entity as unknown as Record<string, PartialDateModel>)[row.attribute]!;
+        return { node: { date, kind: row.kind, entity, label: `${entity.name} ${verb}` }, position: slots.map((_, s) => row[`k${s}`] as string | number) };
+      }),
+      totalCount: rows[0]?.total ?? 0,
+      hasNextPage: found.length > query.first,
+    };
+  }
+
+  async countGroups(query: GroupCountQuery): Promise<GroupCountModel[]> {
+    const params = new Params();
+    const type = params.add(query.type, 'text');
+    const by = query.by;
+    if ('attribute' in by) {
+      let value: string;
+      switch (by.attribute) {
+        case 'KIND':
+        case 'STATUS': {
+          const attribute = params.add(by.attribute.toLowerCase(), 'text');
+          value = `(CASE WHEN jsonb_typeof(e.attributes -> ${attribute}) = 'string' THEN e.attributes ->> ${attribute} END)`;
+          break;
+        }
+        case 'ENTITY_TYPE':
+          value = 'upper(e.type)';
+          break;
+        case 'YEAR': {
+          const first = DATED_ATTRIBUTES[query.type]?.[0];
+          value = first ? `left(e.attributes -> ${params.add(first.attribute, 'text')} ->> 'iso', 4)` : 'NULL::text';
+          break;
+        }
+      }
+      // Groups in the order the memory store sorts them: size, then value, then which came first in name order.
+      const rows = await this.query<{ value: string; count: number; member_ids: string[] }>(
+        `WITH members AS (
+           SELECT e.id, ${value} AS value, row_number() OVER (ORDER BY e.name, e.id) AS place FROM entity e WHERE e.type = ${type}
+         )
+         SELECT value, count(*)::int AS count, array_agg(id ORDER BY place) AS member_ids
+           FROM members WHERE value IS NOT NULL
+          GROUP BY value
+          ORDER BY count(*) DESC, value COLLATE entente_name, min(place)`,
+        params.values,
+      );
+      return rows.map((row) => ({ entityId: null, value: row.value, count: row.count, memberIds: row.member_ids }));
+    }
+    const { where, rank } = directionSql('a', by.direction);
+    const rows = await this.query<{ entity_id: string; count: number; member_ids: string[] }>(
+      `WITH members AS (
+         SELECT e.seq, e.id, row_number() OVER (ORDER BY e.name, e.id) AS place FROM entity e WHERE e.type = ${type}
+       ), links AS (
+         SELECT m.id AS member_id, m.place, a.other, row_number() OVER (ORDER BY m.place, ${rank}, a.rel) AS seen
+           FROM members m JOIN adjacency a ON a.node = m.seq AND ${where} AND a.type = ${params.add(by.relationship, 'text')}
+       ), distinct_links AS (
+         SELECT other, member_id, min(place) AS place, min(seen) AS seen FROM links GROUP BY other, member_id
+       )
+       SELECT o.id AS entity_id, count(*)::int AS count, array_agg(l.member_id ORDER BY l.place) AS member_ids
+         FROM distinct_links l JOIN entity o ON o.seq = l.other
+        GROUP BY o.seq, o.id, o.name
+        ORDER BY count(*) DESC, o.name, min(l.seen)`,
+      params.values,
+    );
+    return rows.map((row) => ({ entityId: row.entity_id, value: null, count: row.count, memberIds: row.member_ids }));
+  }
+
+  search(query: string, options: SearchOptions): Promise<SearchResults> {
+    return searchInDatabase((text, values) => this.query(text, values), query, options);
+  }
+
+  async findEvidence(sourceId: string, start: number, end: number): Promise<FactModel[]> {
+    if (hasNul(sourceId)) return [];
+    const rows = await this.query<{ subject_id: string; owner_kind: 'E' | 'R'; attribute: string | null; evidence: EvidenceJson }>(
+      `SELECT coalesce(e.id, 'Relationship:' || r.from_id || '>' || r.type || '>' || r.to_id) AS subject_id, s.owner_kind, s.attribute,
+              CASE WHEN s.owner_kind = 'R' THEN r.evidence -> s.item
+                   WHEN s.attribute IS NULL THEN e.mentions -> s.item
+                   ELSE e.attributes -> s.attribute -> 'evidence' -> s.item END AS evidence
+         FROM evidence_span s
+         LEFT JOIN entity e ON s.owner_kind = 'E' AND e.seq = s.owner
+         LEFT JOIN relationship r ON s.owner_kind = 'R' AND r.seq = s.owner
+        WHERE s.source_id = $1::text AND s.start_at < $3::bigint AND s.end_at > $2::bigint
+        ORDER BY s.start_at, s.end_at, coalesce(e.id, 'Relationship:' || r.from_id || '>' || r.type || '>' || r.to_id) COLLATE "C", s.place`,
+      [sourceId, start, end],
+    );
+    return rows.map((row) => ({
+      subjectId: row.subject_id,
+      kind: row.owner_kind === 'R' ? 'RELATIONSHIP' : row.attribute === null ? 'MENTION' : 'DATE',
+      attribute: row.attribute,
+      evidence: evidenceFrom(row.evidence),
+    }));
+  }
+}
+
+/** How many relationships of a path an entity `e` has. */
+function relationCountSql(e: string, path: RelationPath, params: Params): string {
+  return `(SELECT count(*)::int FROM adjacency rc WHERE rc.node = ${e}.seq AND rc.outgoing = ${path.direction === 'OUTGOING' ? 'true' : 'false'} AND rc.type = ANY(${params.add(path.types, 'text[]')}))`;
+}

@@ -1,0 +1,138 @@
+import type pg from 'pg';
+import type { SearchOptions, SearchResults } from '../graph-store.js';
+import { B, D, K, describeMatch, fieldFactor, lengthWeight, termWeight, tokenize } from '../search-index.js';
+import { entityColumns, entityFrom, relationshipColumns, relationshipFrom, unprefixed, type EntityRow, type RelationshipRow } from './rows.js';
+
+/**
+ * Full-text search in PostgreSQL with the memory store's ranking (src/store/search-index.ts): the
+ * same inverted index, kept in search_term, search_posting and search_document, scored by the same
+ * BM25+ formula in SQL. PostgreSQL's own ts_rank weighs by term frequency and cover density but knows
+ * nothing of a term's rarity across documents, and pg_trgm ranks by trigram similarity, so neither
+ * would give the memory store's order; this does, to the last bit of each score.
+ *
+ * The score of a document is a sum of floating-point terms, so it depends on the order they are
+ * added in: SQL adds them in the order the memory store does (`sum(... ORDER BY ...)`). The factors
+ * that need a logarithm are worked out here, with the same Math.log, and passed in as parameters;
+ * SQL only adds, multiplies and divides, which IEEE 754 rounds the same everywhere.
+ */
+
+interface TermRow {
+  id: number;
+  term: string;
+  utf16_length: number;
+  df: number[];
+  documents: number[];
+  totals: number[];
+}
+
+/** The query's words as groups: each exact word, then the last word with every term it begins. */
+interface Group {
+  word: string;
+  terms: TermRow[];
+  postings: number;
+}
+
+/** A runner of one statement: the store's, which turns database failures into clear errors. */
+export type Query = <R extends pg.QueryResultRow>(text: string, values: unknown[]) => Promise<R[]>;
+
+export async function searchInDatabase(query: Query, text: string, options: SearchOptions): Promise<SearchResults> {
+  const words = tokenize(text);
+  if (words.length === 0) return { matches: [], totalCount: 0 };
+  const last = words[words.length - 1]!;
+  const exact = [...new Set(words.slice(0, -1))];
+  const rows = await query<TermRow>(
+    `SELECT t.id, t.term, t.utf16_length, ARRAY[t.df_name, t.df_alias, t.df_description, t.df_quote] AS df,
+            (SELECT array_agg(f.documents::float8 ORDER BY f.field) FROM search_field f) AS documents,
+            (SELECT array_agg(f.total_length::float8 ORDER BY f.field) FROM search_field f) AS totals
+       FROM search_term t
+      WHERE t.term = ANY($1::text[]) OR starts_with(t.term, $2::text)`,
+    [exact, last],
+  );
+  if (rows.length === 0) return { matches: [], totalCount: 0 };
+  const byCodeUnits = (a: TermRow, b: TermRow) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0);
+  const groups: Group[] = [...exact.map((word) => rows.filter((row) => row.term === word)), rows.filter((row) => row.term.startsWith(last)).sort(byCodeUnits)].map((terms, i) => ({
+    word: i < exact.length ? exact[i]! : last,
+    terms,
+    postings: terms.reduce((sum, term) => sum + term.df.reduce((a, b) => a + b, 0), 0),
+  }));
+  // Where every word matches somewhere, documents are scored word by word from the rarest up.
+  const allRank = new Map([...groups.keys()].sort((a, b) => groups[a]!.postings - groups[b]!.postings).map((group, rank) => [group, rank]));
+  const { documents, totals } = rows[0]!;
+  const columns = { term: [] as number[], group: [] as number[], allRank: [] as number[], termRank: [] as number[], factors: [[], [], [], []] as number[][] };
+  groups.forEach((group, g) => {
+    group.terms.forEach((term, rank) => {
+      columns.term.push(term.id);
+      columns.group.push(g);
+      columns.allRank.push(allRank.get(g)!);
+      columns.termRank.push(rank);
+      const weight = termWeight(term.utf16_length, group.word.length);
+      for (let field = 0; field < 4; field++) columns.factors[field]!.push(fieldFactor(weight, field, documents[field]!, term.df[field]!));
+    });
+  });
+  const weights = totals.map((total, field) => lengthWeight(total, documents[field]!));
+  const types = options.types && options.types.size > 0 ? [...options.types] : null;
+  const page = await query<{ total: number; doc: number | null; score: number; item: number | null } & Record<string, unknown>>(
+    `WITH t AS (
+       SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::int[], $5::float8[], $6::float8[], $7::float8[], $8::float8[])
+         AS t(term, grp, all_rank, term_rank, f0, f1, f2, f3)
+     ), hit AS (
+       SELECT p.doc, t.grp, t.all_rank, t.term_rank, p.field,
+              (CASE p.field WHEN 0 THEN t.f0 WHEN 1 THEN t.f1 WHEN 2 THEN t.f2 ELSE t.f3 END)
+              * ($9::float8 + (p.frequency * $10::float8)
+                 / (p.frequency + $11::float8
+                    + (CASE p.field WHEN 0 THEN $12::float8 WHEN 1 THEN $13::float8 WHEN 2 THEN $14::float8 ELSE $15::float8 END)
+                    * (CASE p.field WHEN 0 THEN d.name_length WHEN 1 THEN d.alias_length WHEN 2 THEN d.description_length ELSE d.quote_length END))) AS points
+         FROM t JOIN search_posting p ON p.term = t.term JOIN search_document d ON d.doc = p.doc
+     ), scored AS (
+       SELECT doc, count(DISTINCT grp)::int AS hits,
+              sum(points ORDER BY all_rank, term_rank, field) AS all_points,
+              sum(points ORDER BY grp, term_rank, field) AS any_points
+         FROM hit GROUP BY doc
+     ), mode AS (
+       SELECT EXISTS (SELECT 1 FROM scored WHERE hits = $16::int) AS all_words
+     ), matched AS (
+       SELECT s.doc, (CASE WHEN m.all_words THEN s.all_points ELSE s.any_points END) * least(s.hits, $16::int) AS score
+         FROM scored s CROSS JOIN mode m
+        WHERE NOT m.all_words OR s.hits = $16::int
+     ), kept AS (
+       SELECT DISTINCT ON (d.relationship, CASE WHEN d.relationship IS NULL THEN d.doc END)
+              m.doc, m.score, d.entity, d.relationship, d.item
+         FROM matched m JOIN search_document d ON d.doc = m.doc
+        WHERE (d.entity IS NOT NULL AND ($17::text[] IS NULL OR d.entity_type = ANY($17::text[])))
+           OR (d.relationship IS NOT NULL AND $18::boolean AND ($17::text[] IS NULL OR d.from_type = ANY($17::text[]) OR d.to_type = ANY($17::text[])))
+        ORDER BY d.relationship, CASE WHEN d.relationship IS NULL THEN d.doc END, m.score DESC, m.doc
+     )
+     SELECT (SELECT count(*)::int FROM kept) AS total, page.doc, page.score, page.item,
+            ${entityColumns('e', 'e_')}, ${relationshipColumns('r', 'r_')}
+       FROM (SELECT 1) one
+       LEFT JOIN LATERAL (SELECT * FROM kept ORDER BY score DESC, doc LIMIT $19::int OFFSET $20::int) page ON true
+       LEFT JOIN entity e ON e.seq = page.entity
+       LEFT JOIN relationship r ON r.seq = page.relationship
+      ORDER BY page.score DESC, page.doc`,
+    [
+      columns.term,
+      columns.group,
+      columns.allRank,
+      columns.termRank,
+      ...columns.factors,
+      D,
+      K + 1,
+      K * (1 - B),
+      ...weights,
+      groups.length,
+      types,
+      options.includeRelationships,
+      options.limit,
+      options.offset,
+    ],
+  );
+  const queryWords = { last, exact: new Set(exact) };
+  const matches = page
+    .filter((row) => row.doc !== null)
+    .map((row) =>
+      row.e_id !== null
+        ? describeMatch({ entity: entityFrom(unprefixed<EntityRow>(row, 'e_')) }, queryWords, row.score)
+        : describeMatch({ edge: relationshipFrom(unprefixed<RelationshipRow>(row, 'r_')), item: row.item! }, queryWords, row.score),
+    );
+  return { matches, totalCount: page[0]?.total ?? 0 };
+}
