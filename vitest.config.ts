@@ -16,5 +16,7 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     exclude: ['tests/browser/**'],
     testTimeout: 20_000,
+    // A PostgreSQL server for the suite: DATABASE_URL's, or an embedded one (see tests/postgres/).
+    globalSetup: ['tests/postgres/global-setup.ts'],
   },
 });
