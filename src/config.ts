@@ -32,9 +32,25 @@ export interface HttpLimits {
   executionTimeoutMs: number;
 }
 
+/** Where the graph is served from: the memory store built from a seed folder, or a PostgreSQL database. */
+export type StoreKind = 'memory' | 'postgres';
+
+export interface DatabaseConfig {
+  /** A connection string, postgres://user:password@host:port/database. */
+  url: string;
+  /** Most connections one process keeps open to the database. */
+  poolSize: number;
+  /** Longest a statement may run before the database cancels it and the query answers REQUEST_TIMEOUT. */
+  statementTimeoutMs: number;
+}
+
 export interface Config {
   port: number;
   host: string;
+  /** `memory` (the default) serves `seedDir`; `postgres` serves the graph in `database`. */
+  store: StoreKind;
+  /** Set when DATABASE_URL is: the database `STORE=postgres` serves and `npm run db:load` loads. */
+  database: DatabaseConfig | null;
   seedDir: string;
   /** A folder of source texts named `<source slug>.txt`; when set, start-up checks every quote against them. */
   sourceTextsDir: string | null;
@@ -139,12 +155,37 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     return list;
   };
 
+  const databaseUrl = (name: string): string | null => {
+    const raw = env[name];
+    if (raw === undefined || raw.trim() === '') return null;
+    let protocol: string | null = null;
+    try {
+      protocol = new URL(raw).protocol;
+    } catch {
+      // reported below
+    }
+    if (protocol !== 'postgres:' && protocol !== 'postgresql:') {
+      problems.push(`${name} must be a PostgreSQL connection string such as postgres://entente:secret@localhost:5432/entente`);
+      return null;
+    }
+    return raw;
+  };
+
   const nodeEnv = oneOf('NODE_ENV', 'development', ['development', 'production', 'test']);
+  const store = oneOf<StoreKind>('STORE', 'memory', ['memory', 'postgres']);
+  const url = databaseUrl('DATABASE_URL');
+  const poolSize = integer('DATABASE_POOL_SIZE', 10, 1, 1000);
+  const statementTimeoutMs = integer('DATABASE_STATEMENT_TIMEOUT_MS', 5000, 10, 600_000);
+  if (store === 'postgres' && url === null && !problems.some((p) => p.startsWith('DATABASE_URL'))) {
+    problems.push('STORE=postgres needs DATABASE_URL, the connection string of the database to serve');
+  }
   const host = env.HOST ?? '127.0.0.1';
   if (host.trim() === '') problems.push('HOST must not be empty');
   const config: Config = {
     port: integer('PORT', 4000, 0, 65535),
     host,
+    store,
+    database: url === null ? null : { url, poolSize, statementTimeoutMs },
     seedDir: env.SEED_DIR || defaultSeedDir,
     sourceTextsDir: env.SOURCE_TEXTS_DIR || null,
     production: nodeEnv === 'production',

@@ -6,14 +6,16 @@ import { createLogger } from './logger.js';
 import { createMetrics } from './metrics.js';
 import { createGraphQLServer } from './server.js';
 import { drainServer } from './shutdown.js';
-import { loadMemoryStore } from './store/load.js';
+import { openStore } from './store/open-store.js';
+import { isUnreachable } from './store/postgres/database-errors.js';
+import { EmptyDatabaseError } from './store/postgres/postgres-store.js';
 import { SeedError } from './store/seed.js';
 
 async function main(): Promise<void> {
   const config = readConfig();
   const logger = createLogger(config.logLevel);
   const manifest = loadManifest(config.trustedDocumentsManifest, config.trustedDocuments === 'enforce');
-  const store = await loadMemoryStore(config.seedDir, config.sourceTextsDir);
+  const { store, close: closeStore } = await openStore(config, (message) => logger.info(message));
   const metrics = createMetrics();
   const graphql = createGraphQLServer({
     onInternalError: (error, requestId) => logger.error({ err: error, requestId }, 'internal error'),
@@ -54,7 +56,7 @@ async function main(): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : config.port;
   const shownHost = ['127.0.0.1', '0.0.0.0', '::', '::1', 'localhost'].includes(config.host) ? 'localhost' : config.host;
   console.log(`Entente is serving the graph (version ${store.version}) at http://${shownHost}:${port}/`);
-  logger.info({ port, host: config.host, graphVersion: store.version, production: config.production, trustedDocuments: config.trustedDocuments, documents: manifest.size }, 'started');
+  logger.info({ port, host: config.host, store: config.store, graphVersion: store.version, production: config.production, trustedDocuments: config.trustedDocuments, documents: manifest.size }, 'started');
 
   let stopping = false;
   const stop = (signal: string) => {
@@ -64,6 +66,7 @@ async function main(): Promise<void> {
     void drainServer(server, lifecycle, config.shutdownGraceMs)
       .then(async (outcome) => {
         await apollo.stop();
+        await closeStore();
         logger.info({ outcome }, 'stopped');
         logger.flush();
         process.exit(0);
@@ -78,7 +81,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof SeedError || error instanceof ConfigError || error instanceof ManifestError) console.error(error.message);
+  if (error instanceof SeedError || error instanceof ConfigError || error instanceof ManifestError || error instanceof EmptyDatabaseError) console.error(error.message);
+  else if (isUnreachable(error)) console.error(`Cannot reach the graph database (${(error as Error).message}); check DATABASE_URL and that PostgreSQL is running.`);
+  else if (error instanceof Error && 'severity' in error) console.error(`The graph database refused the service: ${error.message}. Check DATABASE_URL.`);
   else if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') console.error(`Cannot listen: ${error.message}. Set PORT to a free port.`);
   else console.error(error);
   process.exit(1);

@@ -130,10 +130,13 @@ export function createHttpServer(options: HttpOptions): Server {
             return serveGraphQL(req, res, url, routeOptions, requestId);
           case '/health':
             return sendJson(res, 200, { status: 'ok' });
-          case '/ready':
-            return lifecycle.draining
-              ? sendJson(res, 503, { status: 'draining', graphVersion: options.store.version })
-              : sendJson(res, 200, { status: 'ready', graphVersion: options.store.version });
+          case '/ready': {
+            if (lifecycle.draining) return sendJson(res, 503, { status: 'draining', graphVersion: options.store.version });
+            // A database store says whether its database answers; the memory store cannot lose its graph.
+            const readiness = await options.store.checkReady?.();
+            if (readiness && !readiness.ready) return sendJson(res, 503, { status: 'unavailable', database: readiness.database, graphVersion: options.store.version });
+            return sendJson(res, 200, { status: 'ready', ...(readiness ? { database: readiness.database } : {}), graphVersion: options.store.version });
+          }
           case '/metrics': {
             if (!metrics) throw new HttpRefusal(404, ErrorCode.NOT_FOUND, 'Metrics are not collected by this server.');
             const text = await metrics.registry.metrics();

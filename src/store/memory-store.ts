@@ -9,7 +9,7 @@ import { ConditionEvaluator, meetsDate, typeMask, type MemoryGraph } from './mem
 import type { Direction, RelationshipModel, RelationshipType, EntityModel, EntityTypeName, FactModel, GroupCountModel, NodeModel, PartialDateModel, TimelineEntryModel } from './models.js';
 import { ENTITY_TYPES, isPartialDate } from './models.js';
 import { findNamed, isFoldedName, sortByNameThenId } from './name-order.js';
-import { comparePositions, firstAfter, type SlotOrder, type SortKey } from './positions.js';
+import { checkPosition, comparePositions, entityPositionKinds, firstAfter, relationshipPositionKinds, TIMELINE_POSITION_KINDS, type SlotOrder, type SortKey } from './positions.js';
 import type { EntityQuery, GroupCountQuery, Ordering, Page, PageRequest, Position, RelationshipListKey, RelationshipPageRequest, TimelineQuery } from './query.js';
 import { SearchIndex } from './search-index.js';
 import { KIND_RANK, PRECISION_RANK } from './timeline-order.js';
@@ -144,6 +144,7 @@ export class MemoryGraphStore implements GraphStore {
   }
 
   async listEntities(query: EntityQuery): Promise<Page<EntityModel>> {
+    checkPosition(query.after, entityPositionKinds(query.orderBy));
     const slots = entitySlots(query.orderBy);
     if (query.type !== null && query.condition === null && query.orderBy.length === 0) {
       // The type's list is kept in name order: a page at any depth is a binary search away.
@@ -210,6 +211,7 @@ export class MemoryGraphStore implements GraphStore {
   }
 
   async listRelationships(keys: readonly RelationshipListKey[], page: RelationshipPageRequest): Promise<Array<Page<RelationshipModel>>> {
+    checkPosition(page.after, relationshipPositionKinds(page.orderBy));
     const slots: SlotOrder[] =
       page.orderBy.length === 0 ? ['asc', 'asc'] : [...page.orderBy.map((o): SlotOrder => (o.descending ? 'desc' : 'asc')), 'asc', 'id', 'asc', 'asc'];
     return keys.map((key) => {
@@ -255,6 +257,7 @@ export class MemoryGraphStore implements GraphStore {
   }
 
   async listTimeline(query: TimelineQuery): Promise<Page<TimelineEntryModel>> {
+    checkPosition(query.after, TIMELINE_POSITION_KINDS);
     const entries: Array<{ entry: TimelineEntryModel; position: Position }> = [];
     const bounds = { ...(query.from ? { onOrAfter: query.from } : {}), ...(query.to ? { onOrBefore: query.to } : {}) };
     for (const [type, attributes] of Object.entries(DATED_ATTRIBUTES) as Array<[EntityTypeName, NonNullable<(typeof DATED_ATTRIBUTES)[EntityTypeName]>]>) {

@@ -1,5 +1,6 @@
+import { foreignCursor } from '../lib/connection.js';
 import { compareNames } from '../lib/text.js';
-import type { Position } from './query.js';
+import type { Ordering, Position, RelationshipPageRequest } from './query.js';
 
 export type SortKey = string | number | null;
 
@@ -46,3 +47,33 @@ export function firstAfter<T>(sorted: readonly T[], after: Position | null, posi
   }
   return low;
 }
+
+/** What a slot of a position holds: a text, a number, or a date's first day (a text, or null when missing). */
+export type KeyKind = 'text' | 'number' | 'date';
+
+/**
+ * Refuses a position whose keys are not of the kinds this list's positions hold, as
+ * BAD_USER_INPUT: only a cursor made by hand has them, and no store can place it.
+ */
+export function checkPosition(after: Position | null, kinds: readonly KeyKind[]): void {
+  if (after === null) return;
+  const fits = after.length === kinds.length && kinds.every((kind, i) => {
+    const key = after[i];
+    return kind === 'number' ? typeof key === 'number' : typeof key === 'string' || (kind === 'date' && key === null);
+  });
+  if (!fits) throw foreignCursor();
+}
+
+/** The kinds of an entity list's positions: the orderings' keys, then name and id. */
+export function entityPositionKinds(orderBy: readonly Ordering[]): KeyKind[] {
+  return [...orderBy.map(({ key }): KeyKind => (key.by === 'name' ? 'text' : key.by === 'date' ? 'date' : 'number')), 'text', 'text'];
+}
+
+/** The kinds of a relationship list's positions (see RelationshipPageRequest). */
+export function relationshipPositionKinds(orderBy: RelationshipPageRequest['orderBy']): KeyKind[] {
+  if (orderBy.length === 0) return ['number', 'number'];
+  return [...orderBy.map(({ key }): KeyKind => (key.by === 'name' ? 'text' : 'number')), 'text', 'text', 'number', 'number'];
+}
+
+/** The kinds of a timeline position: first day, precision, name, kind, id. */
+export const TIMELINE_POSITION_KINDS: readonly KeyKind[] = ['text', 'number', 'text', 'number', 'text'];

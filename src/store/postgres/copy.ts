@@ -23,8 +23,8 @@ function csvField(value: CopyValue, describe: () => string): string {
 
 /**
  * Streams rows into a table with COPY ... FROM STDIN in CSV, in chunks of about 256 KiB, waiting
- * whenever the connection's buffer is full. `describe` names a row in an error message. Returns the
- * number of rows written.
+ * whenever the connection's buffer is full. `describe` names a row in an error message; `onRows`
+ * hears how many rows are written, after each chunk and once at the end. Returns the number of rows.
  */
 export async function copyRows(
   client: pg.PoolClient | pg.Client,
@@ -32,7 +32,7 @@ export async function copyRows(
   columns: readonly string[],
   rows: Iterable<CopyValue[]>,
   describe: (row: CopyValue[]) => string,
-  onRows?: (count: number) => void,
+  onRows?: (count: number, done: boolean) => void,
 ): Promise<number> {
   const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN (FORMAT csv)`));
   const done = new Promise<void>((resolve, reject) => {
@@ -48,7 +48,7 @@ export async function copyRows(
       if (chunk.length >= 1 << 18) {
         if (!stream.write(chunk)) await Promise.race([once(stream, 'drain'), done]);
         chunk = '';
-        onRows?.(count);
+        onRows?.(count, false);
       }
     }
     stream.end(chunk);
@@ -59,6 +59,6 @@ export async function copyRows(
     throw error;
   }
   await done;
-  onRows?.(count);
+  onRows?.(count, true);
   return count;
 }

@@ -1,15 +1,13 @@
-import { foreignCursor } from '../../lib/connection.js';
 import type { Position } from '../query.js';
 import { withoutNul, type Params } from './params.js';
 
 /**
- * One slot of a position, as SQL: the expression it sorts by, how it compares (`asc`/`desc` as a
- * sort key, missing values last either way; `id` by code unit) and whether it holds numbers.
+ * One slot of a position, as SQL: the expression it sorts by, and how it compares (`asc`/`desc` as
+ * a sort key, missing values last either way; `id` by code unit).
  */
 export interface Slot {
   sql: string;
   order: 'asc' | 'desc' | 'id';
-  numeric: boolean;
   /** Whether the expression can be null (a missing date). */
   nullable: boolean;
 }
@@ -25,14 +23,10 @@ export function orderBySql(slots: readonly Slot[]): string {
  * the position instead of at the beginning: a deep page costs what the first does.
  */
 export function afterSql(slots: readonly Slot[], after: Position, params: Params): string {
-  if (after.length !== slots.length) throw foreignCursor();
+  // The store checked the position's keys against the list's kinds (checkPosition): they fit the slots.
   const values = slots.map((slot, i) => {
-    const value = after[i];
-    if (value === null || value === undefined) {
-      if (slot.order === 'id' || !slot.nullable) throw foreignCursor();
-      return null;
-    }
-    if (slot.numeric !== (typeof value === 'number')) throw foreignCursor();
+    const value = after[i] ?? null;
+    if (value === null) return null;
     return typeof value === 'number' ? params.add(value, 'float8') : params.add(withoutNul(value), 'text');
   });
   const equal = (i: number) => (values[i] === null ? `${slots[i]!.sql} IS NULL` : `${slots[i]!.sql} = ${values[i]}`);

@@ -25,6 +25,8 @@ export interface LoadProgress {
   table: string;
   /** Rows written to it so far. */
   rows: number;
+  /** Whether the table is complete. */
+  done: boolean;
 }
 
 /**
@@ -59,7 +61,7 @@ export async function loadGraph(client: pg.Client, graph: SeedGraph, onProgress:
 async function writeGraph(client: pg.Client, graph: SeedGraph, onProgress: (progress: LoadProgress) => void): Promise<void> {
   const { entities, edges } = graph;
   const seqOf = (id: string) => graph.entityIndex.get(id)!;
-  const progress = (table: string) => (rows: number) => onProgress({ table, rows });
+  const progress = (table: string) => (rows: number, done: boolean) => onProgress({ table, rows, done });
   const degree = new Int32Array(entities.length);
   for (let row = 0; row < edges.length; row++) {
     degree[edges.fromOf(row)]!++;
@@ -227,7 +229,7 @@ function* spanRows(graph: SeedGraph, seqOf: (id: string) => number): Generator<C
 }
 
 /** The search index of src/store/search-index.ts, built the same way and written as tables. */
-async function writeSearchIndex(client: pg.Client, graph: SeedGraph, progress: (table: string) => (rows: number) => void): Promise<void> {
+async function writeSearchIndex(client: pg.Client, graph: SeedGraph, progress: (table: string) => (rows: number, done: boolean) => void): Promise<void> {
   const builder = new InvertedIndexBuilder();
   const entityCount = graph.entities.length;
   const entityLengths = new Uint16Array(entityCount * 3);

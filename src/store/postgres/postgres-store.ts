@@ -7,6 +7,7 @@ import { DATED_ATTRIBUTES } from '../vocabulary.js';
 import { conditionSql } from './conditions.js';
 import { ErrorCode } from '../../errors.js';
 import { databaseError } from './database-errors.js';
+import { checkPosition, entityPositionKinds, relationshipPositionKinds, TIMELINE_POSITION_KINDS } from '../positions.js';
 import { afterSql, orderBySql, type Slot } from './keyset.js';
 import { migrate } from './migrate.js';
 import { Aliases, hasNul, Params } from './params.js';
@@ -53,8 +54,8 @@ function directionSql(a: string, direction: Direction): { where: string; rank: s
   }
 }
 
-const NAME_SLOT = (e: string): Slot => ({ sql: `${e}.name`, order: 'asc', numeric: false, nullable: false });
-const ID_SLOT = (e: string): Slot => ({ sql: `${e}.id`, order: 'id', numeric: false, nullable: false });
+const NAME_SLOT = (e: string): Slot => ({ sql: `${e}.name`, order: 'asc', nullable: false });
+const ID_SLOT = (e: string): Slot => ({ sql: `${e}.id`, order: 'id', nullable: false });
 
 /**
  * The graph in PostgreSQL, behind the same interface and with the same answers as the memory
@@ -95,7 +96,7 @@ export class PostgresGraphStore implements GraphStore {
       connectionString: options.url,
       application_name: 'entente',
       statement_timeout: options.statementTimeoutMs,
-      connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
+      connectionTimeoutMillis: options.connectTimeoutMs ?? 2000,
       keepAlive: true,
       types,
     };
@@ -192,6 +193,7 @@ export class PostgresGraphStore implements GraphStore {
   }
 
   async listRelationships(keys: readonly RelationshipListKey[], page: RelationshipPageRequest): Promise<Array<Page<RelationshipModel>>> {
+    checkPosition(page.after, relationshipPositionKinds(page.orderBy));
     const params = new Params();
     const ids = params.add(
       keys.map((key) => (hasNul(key.nodeId) ? '' : key.nodeId)),
@@ -207,14 +209,14 @@ export class PostgresGraphStore implements GraphStore {
     );
     const near = `(CASE k.direction WHEN 'OUTGOING' THEN a.outgoing WHEN 'INCOMING' THEN NOT a.outgoing ELSE a.outgoing OR NOT a.is_symmetric END)
        AND (k.types IS NULL OR a.type = ANY(string_to_array(k.types, ',')))`;
-    const rank: Slot = { sql: `(CASE WHEN k.direction = 'BOTH' AND NOT a.outgoing THEN 1 ELSE 0 END)`, order: 'asc', numeric: true, nullable: false };
-    const row: Slot = { sql: 'a.rel', order: 'asc', numeric: true, nullable: false };
+    const rank: Slot = { sql: `(CASE WHEN k.direction = 'BOTH' AND NOT a.outgoing THEN 1 ELSE 0 END)`, order: 'asc', nullable: false };
+    const row: Slot = { sql: 'a.rel', order: 'asc', nullable: false };
     // Without orderings: recording order. With them: by the entity at the other end, then its name and id, then recording order.
     const slots: Slot[] =
       page.orderBy.length === 0
         ? [rank, row]
         : [
-            ...page.orderBy.map(({ key, descending }): Slot => ({ sql: key.by === 'name' ? 'o.name' : 'o.degree', order: descending ? 'desc' : 'asc', numeric: key.by === 'degree', nullable: false })),
+            ...page.orderBy.map(({ key, descending }): Slot => ({ sql: key.by === 'name' ? 'o.name' : 'o.degree', order: descending ? 'desc' : 'asc', nullable: false })),
             NAME_SLOT('o'),
             ID_SLOT('o'),
             rank,
@@ -273,15 +275,17 @@ export class PostgresGraphStore implements GraphStore {
       case 'name':
         return { ...NAME_SLOT('e'), order };
       case 'degree':
-        return { sql: 'e.degree', order, numeric: true, nullable: false };
+        return { sql: 'e.degree', order, nullable: false };
       case 'date':
-        return { sql: `((e.attributes -> ${params.add(key.attribute, 'text')} ->> 'earliest') COLLATE "C")`, order, numeric: false, nullable: true };
+        // Text keys compare by the names' collation, as in memory; a date's days sort the same either way.
+        return { sql: `((e.attributes -> ${params.add(key.attribute, 'text')} ->> 'earliest') COLLATE entente_name)`, order, nullable: true };
       case 'relationCount':
-        return { sql: relationCountSql('e', key.path, params), order, numeric: true, nullable: false };
+        return { sql: relationCountSql('e', key.path, params), order, nullable: false };
     }
   }
 
   async listEntities(query: EntityQuery): Promise<Page<EntityModel>> {
+    checkPosition(query.after, entityPositionKinds(query.orderBy));
     const params = new Params();
     const aliases = new Aliases();
     const type = query.type === null ? null : params.add(query.type, 'text');
@@ -317,6 +321,7 @@ export class PostgresGraphStore implements GraphStore {
   }
 
   async listTimeline(query: TimelineQuery): Promise<Page<TimelineEntryModel>> {
+    checkPosition(query.after, TIMELINE_POSITION_KINDS);
     const params = new Params();
     const filters = [
       query.types === null ? 'true' : `e.type = ANY(${params.add(query.types, 'text[]')})`,
@@ -325,10 +330,10 @@ export class PostgresGraphStore implements GraphStore {
     ].join(' AND ');
     // First day, finer precision first, name, kind, id.
     const slots: Slot[] = [
-      { sql: 'd.earliest', order: 'asc', numeric: false, nullable: false },
-      { sql: 'd.precision_rank', order: 'asc', numeric: true, nullable: false },
+      { sql: 'd.earliest', order: 'asc', nullable: false },
+      { sql: 'd.precision_rank', order: 'asc', nullable: false },
       NAME_SLOT('e'),
-      { sql: 'd.kind_rank', order: 'asc', numeric: true, nullable: false },
+      { sql: 'd.kind_rank', order: 'asc', nullable: false },
       ID_SLOT('e'),
     ];
     const after = query.after === null ? 'true' : afterSql(slots, query.after, params);

@@ -87,7 +87,8 @@ CREATE TABLE dated (
   attribute text NOT NULL,
   kind text NOT NULL,
   kind_rank smallint NOT NULL,
-  earliest text COLLATE "C" NOT NULL,
+  -- Sorted as the memory store sorts every text key, by the names' collation (for dates it is the calendar's order).
+  earliest text COLLATE entente_name NOT NULL,
   latest text COLLATE "C" NOT NULL,
   -- Finer first: DAY 0, MONTH 1, YEAR 2.
   precision_rank smallint NOT NULL,

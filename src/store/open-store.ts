@@ -1,0 +1,23 @@
+import type { Config } from '../config.js';
+import type { GraphStore } from './graph-store.js';
+import { loadMemoryStore } from './load.js';
+import { PostgresGraphStore } from './postgres/postgres-store.js';
+
+/** A store the service serves from, and how to let go of it at shutdown. */
+export interface OpenStore {
+  store: GraphStore;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the store the configuration names: the memory store built from the seed folder (checked
+ * as it loads), or the PostgreSQL database, migrated to the current schema on the way.
+ */
+export async function openStore(config: Config, log: (message: string) => void): Promise<OpenStore> {
+  if (config.store === 'postgres') {
+    const store = await PostgresGraphStore.open({ ...config.database!, log });
+    return { store, close: () => store.close() };
+  }
+  const store = await loadMemoryStore(config.seedDir, config.sourceTextsDir);
+  return { store, close: async () => {} };
+}
