@@ -1,26 +1,46 @@
 /**
- * Loads one generated graph and measures it; run by bench/scale.ts in a fresh process per size so
- * each size's memory is its own. Prints one JSON line with the figures on stdout; progress goes to
- * stderr. Latencies are of in-process execution (Apollo executeOperation), without HTTP.
+ * Measures one generated graph; run by bench/scale.ts in a fresh process per size so each size's
+ * memory is its own. With the memory store it loads the graph itself; with `--database-url` it
+ * serves the graph already loaded in that database (PostgreSQL store). Prints one JSON line with the
+ * figures on stdout; progress goes to stderr. Latencies are of in-process execution (Apollo
+ * executeOperation), without HTTP.
+ *
+ *   tsx bench/scale-probe.ts --dir <graph folder> --rounds 200 [--skip-search] [--database-url <url>]
  */
 import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
 import { createContext } from '../src/context.js';
 import { encodeCursor } from '../src/lib/connection.js';
 import { createGraphQLServer } from '../src/server.js';
+import type { GraphStore } from '../src/store/graph-store.js';
 import { loadMemoryStore } from '../src/store/load.js';
+import { PostgresGraphStore } from '../src/store/postgres/postgres-store.js';
 import { random } from './generate-graph.js';
 
-const dir = process.argv[2]!;
-const rounds = Number(process.argv[3] ?? 200);
+const { values: args } = parseArgs({
+  options: { dir: { type: 'string' }, rounds: { type: 'string', default: '200' }, 'skip-search': { type: 'boolean', default: false }, 'database-url': { type: 'string' } },
+});
+const dir = args.dir!;
+const rounds = Number(args.rounds);
 const gc = (globalThis as { gc?: () => void }).gc;
 
 const loadStarted = performance.now();
-const store = await loadMemoryStore(dir, null, (records) => process.stderr.write(`  ${dir}: ${records.toLocaleString('en')} records\r`));
+let store: GraphStore;
+let size: { entities: number; relationships: number };
+if (args['database-url']) {
+  // Loaded by bench/scale.ts with npm run db:load, which it times.
+  store = await PostgresGraphStore.open({ url: args['database-url'], poolSize: 4, statementTimeoutMs: 600_000 });
+  size = { entities: (await store.listEntities({ type: null, condition: null, orderBy: [], first: 0, after: null })).totalCount, relationships: NaN };
+} else {
+  const memoryStore = await loadMemoryStore(dir, null, (records) => process.stderr.write(`  ${dir}: ${records.toLocaleString('en')} records\r`));
+  store = memoryStore;
+  size = memoryStore.size;
+}
 const loadMs = performance.now() - loadStarted;
 process.stderr.write('\n');
 gc?.();
 const memory = process.memoryUsage();
-const { entities, relationships } = store.size;
+const { entities, relationships } = size;
 
 const { apollo } = createGraphQLServer();
 await apollo.start();
@@ -38,6 +58,8 @@ const deepCursor = encodeCursor('Person', [deep!.name, deep!.id]);
 const next = random(7);
 const person = () => `Person:person-${Math.floor(next() * people)}`;
 const words = ['alliance', 'digital', 'energy', 'robotics', 'treaty', 'standards', 'market', 'talent'];
+// Agreements with low numbers are among the hubs of the generated graph; their names are looked up once.
+const agreements = (await store.getNodes(Array.from({ length: 100 }, (_, i) => `Agreement:agreement-${i}`))).flatMap((node) => (node && 'name' in node ? [node.name] : []));
 
 const workloads: Record<string, () => [string, Record<string, unknown>]> = {
   lookupTwoHops: () => [
@@ -51,6 +73,11 @@ const workloads: Record<string, () => [string, Record<string, unknown>]> = {
     `query ($after: String) { people(first: 20, after: $after) { totalCount nodes { id name } } }`,
     { after: deepCursor },
   ],
+  // Three levels of relationships: the people who spoke about a topic narrower than one an agreement covers.
+  filteredList: () => [
+    `query ($name: String!) { people(first: 20, filter: { spokeAbout: { some: { broader: { some: { agreements: { some: { name: { equals: $name } } } } } } } }) { totalCount nodes { id name } } }`,
+    { name: agreements[Math.floor(next() * agreements.length)] },
+  ],
 };
 
 function percentile(sorted: number[], p: number): number {
@@ -59,7 +86,7 @@ function percentile(sorted: number[], p: number): number {
 
 // The search index is built on first use; time that once, apart from the searches. A size whose
 // index is known not to fit can skip search (bench/scale.ts --skip-search-from).
-const skipSearch = process.argv[4] === 'skip-search';
+const skipSearch = args['skip-search']!;
 if (skipSearch) delete workloads.search;
 const indexStarted = performance.now();
 if (!skipSearch) await run(...workloads.search!());
@@ -94,3 +121,4 @@ process.stdout.write(
   })}\n`,
 );
 await apollo.stop();
+if (store instanceof PostgresGraphStore) await store.close();

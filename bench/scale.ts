@@ -1,10 +1,12 @@
 /**
  * npm run bench:scale [-- --sizes 1000,10000,100000,1000000 --rounds 200]
+ * npm run bench:scale -- --store postgres [--database-url <url>] [--pin] [--sizes ...]
  *
  * For each size: generates the synthetic graph (once, under bench/data/), loads it in a fresh
  * process, and records load time, memory and the latency of five operations. Writes
  * bench/results/scale.json, bench/results/scale.svg and the scale section of bench/RESULTS.md.
- * Asserts nothing about time: the figures are for reading and comparing.
+ * With `--store postgres`, the same for the PostgreSQL store (see scale-postgres.ts). Asserts
+ * nothing about time: the figures are for reading and comparing.
  */
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -12,6 +14,7 @@ import path from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import { generateGraph } from './generate-graph.js';
 import { writeResultsSection } from './results.js';
+import { measurePostgresScale } from './scale-postgres.js';
 import { lineChart } from './svg-chart.js';
 
 const run = promisify(execFile);
@@ -29,10 +32,22 @@ interface Probe {
 }
 
 const { values } = parseArgs({
-  options: { sizes: { type: 'string', default: '1000,10000,100000' }, rounds: { type: 'string', default: '200' }, 'skip-search-from': { type: 'string' } },
+  options: {
+    sizes: { type: 'string', default: '1000,10000,100000' },
+    rounds: { type: 'string', default: '200' },
+    'skip-search-from': { type: 'string' },
+    store: { type: 'string', default: 'memory' },
+    'database-url': { type: 'string' },
+    pin: { type: 'boolean', default: false },
+  },
 });
 const skipSearchFrom = values['skip-search-from'] ? Number(values['skip-search-from']) : Infinity;
 const sizes = values.sizes!.split(',').map(Number);
+if (values.store === 'postgres') {
+  await measurePostgresScale({ sizes, rounds: Number(values.rounds), skipSearchFrom, databaseUrl: values['database-url'], pin: values.pin! });
+  process.exit(0);
+}
+if (values.store !== 'memory') throw new Error(`--store must be memory or postgres, not ${values.store}`);
 const results: Probe[] = [];
 for (const size of sizes) {
   const dir = path.join('bench', 'data', String(size));
@@ -43,7 +58,7 @@ for (const size of sizes) {
   console.log(`measuring ${size.toLocaleString('en')} nodes`);
   const { stdout } = await run(
     process.execPath,
-    ['--expose-gc', '--max-old-space-size=8192', '--max-semi-space-size=64', '--import', 'tsx', 'bench/scale-probe.ts', dir, values.rounds!, size >= skipSearchFrom ? 'skip-search' : ''],
+    ['--expose-gc', '--max-old-space-size=8192', '--max-semi-space-size=64', '--import', 'tsx', 'bench/scale-probe.ts', '--dir', dir, '--rounds', values.rounds!, ...(size >= skipSearchFrom ? ['--skip-search'] : [])],
     { maxBuffer: 1 << 24, env: { ...process.env, NODE_ENV: 'production' } },
   );
   const probe = JSON.parse(stdout.trim().split('\n').pop()!) as Probe;

