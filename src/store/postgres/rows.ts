@@ -76,42 +76,104 @@ export function attributesJson(entity: EntityModel): Record<string, unknown> {
   return attributes;
 }
 
-/** The columns an entity is read from, for a table alias. */
+/**
+ * The columns an entity is read from, for a table alias: the JSON ones as text, which the model
+ * parses when a resolver first reads them (most queries read an entity's name and id only).
+ */
 export function entityColumns(e: string, prefix = ''): string {
-  return ['id', 'type', 'name', 'aliases', 'labels', 'description', 'attributes', 'mentions'].map((column) => `${e}.${column} AS ${prefix}${column}`).join(', ');
+  return [
+    ...['id', 'type', 'name', 'description'].map((column) => `${e}.${column} AS ${prefix}${column}`),
+    ...['aliases', 'labels', 'attributes', 'mentions'].map((column) => `${e}.${column}::text AS ${prefix}${column}`),
+  ].join(', ');
 }
 
 export interface EntityRow {
   id: string;
   type: EntityTypeName;
   name: string;
-  aliases: string[];
-  labels: LabelModel[];
   description: string | null;
-  attributes: Record<string, unknown>;
-  mentions: EvidenceJson[];
+  aliases: string;
+  labels: string;
+  attributes: string;
+  mentions: string;
 }
 
-/** An entity as the memory store gives it: common fields, then the type's attributes, dates as PartialDateModel. */
+/**
+ * An entity read from a row, shaped as the memory store's entities: id, type, name and description
+ * at once; aliases, labels, mentions and the type's attributes (getters named as in the catalogue,
+ * dates as PartialDateModel) parsed from their JSON on first read.
+ */
+class RowEntity {
+  readonly id: string;
+  readonly type: EntityTypeName;
+  readonly entityType: string;
+  readonly name: string;
+  readonly description: string | null;
+  #row: EntityRow;
+  #aliases: string[] | null = null;
+  #labels: LabelModel[] | null = null;
+  #mentions: EvidenceModel[] | null = null;
+  #attributes: Record<string, unknown> | null = null;
+
+  constructor(row: EntityRow) {
+    this.id = row.id;
+    this.type = row.type;
+    this.entityType = row.type.toUpperCase();
+    this.name = row.name;
+    this.description = row.description;
+    this.#row = row;
+  }
+
+  get aliases(): string[] {
+    return (this.#aliases ??= JSON.parse(this.#row.aliases) as string[]);
+  }
+
+  get labels(): LabelModel[] {
+    return (this.#labels ??= JSON.parse(this.#row.labels) as LabelModel[]);
+  }
+
+  get mentions(): EvidenceModel[] {
+    return (this.#mentions ??= (JSON.parse(this.#row.mentions) as EvidenceJson[]).map(evidenceFrom));
+  }
+
+  /** One of the type's attributes, null when the entity has none. */
+  attribute(name: string): unknown {
+    if (!this.#attributes) {
+      const rules = SEED_ATTRIBUTES[this.type] ?? {};
+      const parsed = JSON.parse(this.#row.attributes) as Record<string, unknown>;
+      for (const [key, value] of Object.entries(parsed)) if (rules[key] === 'date' && value !== null) parsed[key] = dateFrom(value as DateJson);
+      this.#attributes = parsed;
+    }
+    return this.#attributes[name] ?? null;
+  }
+}
+
+/** A class per entity type, with a getter for each of the type's attributes. */
+const ENTITY_CLASSES = Object.fromEntries(
+  Object.entries(SEED_ATTRIBUTES).map(([type, attributes]) => {
+    const Typed = class extends RowEntity {};
+    for (const name of Object.keys(attributes)) {
+      Object.defineProperty(Typed.prototype, name, {
+        get(this: RowEntity) {
+          return this.attribute(name);
+        },
+        enumerable: true,
+      });
+    }
+    return [type, Typed];
+  }),
+) as Record<EntityTypeName, typeof RowEntity>;
+
 export function entityFrom(row: EntityRow): EntityModel {
-  const model: Record<string, unknown> = {
-    id: row.id,
-    type: row.type,
-    entityType: row.type.toUpperCase(),
-    name: row.name,
-    aliases: row.aliases,
-    labels: row.labels,
-    description: row.description,
-    mentions: row.mentions.map(evidenceFrom),
-  };
-  const rules = SEED_ATTRIBUTES[row.type] ?? {};
-  for (const [key, value] of Object.entries(row.attributes)) model[key] = rules[key] === 'date' && value !== null ? dateFrom(value as DateJson) : value;
-  return model as unknown as EntityModel;
+  return new ENTITY_CLASSES[row.type](row) as unknown as EntityModel;
 }
 
-/** The columns a relationship is read from, for a table alias. */
+/** The columns a relationship is read from, for a table alias; its evidence as text, parsed when read. */
 export function relationshipColumns(r: string, prefix = ''): string {
-  return ['seq', 'type', 'from_id', 'to_id', 'on_behalf_of_id', 'capacity', 'role', 'note', 'ordinal', 'evidence'].map((column) => `${r}.${column} AS ${prefix}${column}`).join(', ');
+  return [
+    ...['seq', 'type', 'from_id', 'to_id', 'on_behalf_of_id', 'capacity', 'role', 'note', 'ordinal'].map((column) => `${r}.${column} AS ${prefix}${column}`),
+    `${r}.evidence::text AS ${prefix}evidence`,
+  ].join(', ');
 }
 
 export interface RelationshipRow {
@@ -124,22 +186,43 @@ export interface RelationshipRow {
   role: string | null;
   note: string | null;
   ordinal: number | null;
-  evidence: EvidenceJson[];
+  evidence: string;
+}
+
+/** A relationship read from a row, its evidence parsed on first read. */
+class RowRelationship implements RelationshipModel {
+  readonly id: string;
+  readonly type: RelationshipType;
+  readonly fromId: string;
+  readonly toId: string;
+  readonly onBehalfOfId: string | null;
+  readonly capacity: string | null;
+  readonly role: string | null;
+  readonly note: string | null;
+  readonly ordinal: number | null;
+  #evidence: string | EvidenceModel[];
+
+  constructor(row: RelationshipRow) {
+    this.id = relationshipId(row.from_id, row.type, row.to_id);
+    this.type = row.type;
+    this.fromId = row.from_id;
+    this.toId = row.to_id;
+    this.onBehalfOfId = row.on_behalf_of_id;
+    this.capacity = row.capacity;
+    this.role = row.role;
+    this.note = row.note;
+    this.ordinal = row.ordinal;
+    this.#evidence = row.evidence;
+  }
+
+  get evidence(): EvidenceModel[] {
+    if (typeof this.#evidence === 'string') this.#evidence = (JSON.parse(this.#evidence) as EvidenceJson[]).map(evidenceFrom);
+    return this.#evidence;
+  }
 }
 
 export function relationshipFrom(row: RelationshipRow): RelationshipModel {
-  return {
-    id: relationshipId(row.from_id, row.type, row.to_id),
-    type: row.type,
-    fromId: row.from_id,
-    toId: row.to_id,
-    onBehalfOfId: row.on_behalf_of_id,
-    capacity: row.capacity,
-    role: row.role,
-    note: row.note,
-    ordinal: row.ordinal,
-    evidence: row.evidence.map(evidenceFrom),
-  };
+  return new RowRelationship(row);
 }
 
 /** The columns of a row that were read with a prefix (see entityColumns), without it. */
