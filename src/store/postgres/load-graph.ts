@@ -274,14 +274,13 @@ async function writeSearchIndex(client: pg.Client, graph: SeedGraph, progress: (
   const typeOfId = (id: string) => id.slice(0, id.indexOf(':'));
   const documents = function* (): Generator<CopyValue[]> {
     for (let seq = 0; seq < entityCount; seq++) {
-      const lengths = entityLengths.subarray(seq * 3, seq * 3 + 3);
-      yield [seq, seq, null, null, graph.entities[seq]!.type, null, null, lengths[0]!, lengths[1]!, lengths[2]!, 0];
+      yield [seq, seq, null, null, graph.entities[seq]!.type, null, null];
     }
     for (let quote = 0; quote < quotes.relationship.length; quote++) {
       const relationship = quotes.relationship[quote]!;
       const from = graph.edges.fromIdOf(relationship);
       const to = graph.edges.toIdOf(relationship);
-      yield [QUOTE_DOCUMENTS + quote, null, relationship, quotes.item[quote]!, null, typeOfId(from), typeOfId(to), 0, 0, 0, quotes.length[quote]!];
+      yield [QUOTE_DOCUMENTS + quote, null, relationship, quotes.item[quote]!, null, typeOfId(from), typeOfId(to)];
     }
   };
   const index = builder.build();
@@ -289,7 +288,7 @@ async function writeSearchIndex(client: pg.Client, graph: SeedGraph, progress: (
   await copyRows(
     client,
     'search_document',
-    ['doc', 'entity', 'relationship', 'item', 'entity_type', 'from_type', 'to_type', 'name_length', 'alias_length', 'description_length', 'quote_length'],
+    ['doc', 'entity', 'relationship', 'item', 'entity_type', 'from_type', 'to_type'],
     documents(),
     (row) => `search document ${String(row[0])}`,
     progress('search_document'),
@@ -305,12 +304,15 @@ async function writeSearchIndex(client: pg.Client, graph: SeedGraph, progress: (
   await copyRows(
     client,
     'search_posting',
-    ['term', 'doc', 'field', 'frequency'],
+    ['term', 'doc', 'field', 'frequency', 'length'],
     (function* () {
       for (let term = 0; term < index.terms.length; term++) {
         for (let at = index.termStart[term]!; at < index.termStart[term + 1]!; at++) {
           const packed = index.postingField[at]!;
-          yield [term, documentId(index.postingDocument[at]!), fieldOf(packed), frequencyOf(packed)];
+          const document = index.postingDocument[at]!;
+          const field = fieldOf(packed);
+          const length = document < entityCount ? entityLengths[document * 3 + field]! : quotes.length[document - entityCount]!;
+          yield [term, documentId(document), field, frequencyOf(packed), length];
         }
       }
     })(),

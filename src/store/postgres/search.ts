@@ -81,8 +81,8 @@ export async function searchInDatabase(query: Query, text: string, options: Sear
               * ($9::float8 + (p.frequency * $10::float8)
                  / (p.frequency + $11::float8
                     + (CASE p.field WHEN 0 THEN $12::float8 WHEN 1 THEN $13::float8 WHEN 2 THEN $14::float8 ELSE $15::float8 END)
-                    * (CASE p.field WHEN 0 THEN d.name_length WHEN 1 THEN d.alias_length WHEN 2 THEN d.description_length ELSE d.quote_length END))) AS points
-         FROM t JOIN search_posting p ON p.term = t.term JOIN search_document d ON d.doc = p.doc
+                    * p.length)) AS points
+         FROM t JOIN search_posting p ON p.term = t.term
      ), scored AS (
        SELECT doc, count(DISTINCT grp)::int AS hits,
               sum(points ORDER BY all_rank, term_rank, field) AS all_points,

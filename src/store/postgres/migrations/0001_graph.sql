@@ -134,6 +134,8 @@ CREATE TABLE search_posting (
   -- 0 name, 1 aliases and labels, 2 description, 3 evidence quote.
   field smallint NOT NULL,
   frequency smallint NOT NULL,
+  -- The field's length in words (at most 65535), kept here so that scoring a posting reads nothing else.
+  length integer NOT NULL,
   PRIMARY KEY (term, doc, field)
 );
 
@@ -145,12 +147,7 @@ CREATE TABLE search_document (
   -- The entity's type, or the types of the relationship's ends (read from their ids).
   entity_type text,
   from_type text,
-  to_type text,
-  -- Words in each field, at most 65535.
-  name_length integer NOT NULL,
-  alias_length integer NOT NULL,
-  description_length integer NOT NULL,
-  quote_length integer NOT NULL
+  to_type text
 );
 
 -- Per field: how many documents have it, and how many words they hold in all.
