@@ -58,7 +58,7 @@ async function loadRelationships(store: GraphStore, queries: readonly Relationsh
  * Loads pages of relationships with one store call per distinct (types, direction, page) in the
  * batch: a list of 20 agreements that each ask for their first 5 signatories costs one call.
  */
-async function loadRelationshipPages(store: GraphStore, queries: readonly RelationshipPageQuery[]): Promise<Array<Page<RelationshipModel>>> {
+async function loadRelationshipPages(store: GraphStore, queries: readonly RelationshipPageQuery[], keep: (entity: EntityModel) => void): Promise<Array<Page<RelationshipModel>>> {
   const groups = new Map<string, { page: RelationshipPageRequest; positions: number[]; keys: RelationshipListKey[] }>();
   queries.forEach((query, position) => {
     const key = `${relationshipGroupKey(query)}|${JSON.stringify(query.page)}`;
@@ -71,6 +71,7 @@ async function loadRelationshipPages(store: GraphStore, queries: readonly Relati
   await Promise.all(
     [...groups.values()].map(async (group) => {
       const pages = await store.listRelationships(group.keys, group.page);
+      for (const page of pages) for (const entity of page.others ?? []) keep(entity);
       group.positions.forEach((position, i) => {
         results[position] = pages[i]!;
       });
@@ -107,7 +108,9 @@ class RequestLoaders implements Loaders {
   }
 
   get relationshipPages(): Loaders['relationshipPages'] {
-    return (this.relationshipPagesLoader ??= new DataLoader((queries) => loadRelationshipPages(this.store, queries), {
+    // Entities a store read with the relationships are kept as if looked up: `other` is then at hand.
+    const keep = (entity: EntityModel) => this.node.prime(entity.id, entity);
+    return (this.relationshipPagesLoader ??= new DataLoader((queries) => loadRelationshipPages(this.store, queries, keep), {
       cacheKeyFn: (query) => `${query.nodeId}|${relationshipGroupKey(query)}|${JSON.stringify(query.page)}`,
     }));
   }

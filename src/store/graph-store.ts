@@ -29,6 +29,16 @@ export interface SearchResults {
   totalCount: number;
 }
 
+/** A page of a node's relationships. */
+export interface RelationshipPage extends Page<RelationshipModel> {
+  /**
+   * Optional: the entities at the other ends of the page's relationships, when the store read them
+   * anyway. A database store reads them in the same statement; the request's loaders keep them, so
+   * resolving `other` costs no second round trip.
+   */
+  others?: readonly EntityModel[];
+}
+
 /** Whether a store can answer now, for /ready: a database store says whether its database is reachable. */
 export interface StoreReadiness {
   ready: boolean;
@@ -65,7 +75,7 @@ export interface GraphStore {
    */
   getRelationships(nodeIds: readonly string[], types: readonly RelationshipType[] | null, direction: Direction): Promise<RelationshipModel[][]>;
   /** For each key, in key order, one page of its relationships and how many there are in all. */
-  listRelationships(keys: readonly RelationshipListKey[], page: RelationshipPageRequest): Promise<Array<Page<RelationshipModel>>>;
+  listRelationships(keys: readonly RelationshipListKey[], page: RelationshipPageRequest): Promise<RelationshipPage[]>;
   /** For each folded name, in order, the entities whose name, alias or label folds to it. */
   findByName(foldedNames: readonly string[]): Promise<EntityModel[][]>;
   /** One page of a filtered, ordered list of entities, with the number that meet the condition. */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { parseGlobalId, relationshipId } from '../../lib/global-id.js';
-import type { GraphStore, SearchOptions, SearchResults, StoreReadiness } from '../graph-store.js';
+import type { GraphStore, RelationshipPage, SearchOptions, SearchResults, StoreReadiness } from '../graph-store.js';
 import type { Direction, EntityModel, FactModel, GroupCountModel, NodeModel, PartialDateModel, RelationshipModel, RelationshipType, TimelineEntryModel } from '../models.js';
 import type { EntityQuery, GroupCountQuery, OrderKey, Page, RelationPath, RelationshipListKey, RelationshipPageRequest, TimelineQuery } from '../query.js';
 import { DATED_ATTRIBUTES } from '../vocabulary.js';
@@ -12,7 +12,7 @@ import { checkPosition, entityPositionKinds, relationshipPositionKinds, TIMELINE
 import { afterSql, orderBySql, type Slot } from './keyset.js';
 import { migrate } from './migrate.js';
 import { Aliases, hasNul, Params } from './params.js';
-import { entityColumns, entityFrom, evidenceFrom, relationshipColumns, relationshipFrom, unprefixed, type EntityRow, type EvidenceJson, type RelationshipRow } from './rows.js';
+import { entityColumns, entityFrom, evidenceFrom, relationshipColumns, relationshipFrom, type EntityRow, type EvidenceJson, type RelationshipRow } from './rows.js';
 import { searchInDatabase } from './search.js';
 import { VersionFeed } from './version-feed.js';
 
@@ -201,7 +201,7 @@ export class PostgresGraphStore implements GraphStore {
     return lists;
   }
 
-  async listRelationships(keys: readonly RelationshipListKey[], page: RelationshipPageRequest): Promise<Array<Page<RelationshipModel>>> {
+  async listRelationships(keys: readonly RelationshipListKey[], page: RelationshipPageRequest): Promise<RelationshipPage[]> {
     checkPosition(page.after, relationshipPositionKinds(page.orderBy));
     const params = new Params();
     const ids = params.add(
@@ -235,24 +235,26 @@ export class PostgresGraphStore implements GraphStore {
     const otherJoin = page.orderBy.length === 0 ? '' : 'JOIN entity o ON o.seq = a.other';
     const after = page.after === null ? 'true' : afterSql(slots, page.after, params);
     const rows = await this.query<RelationshipRow & { i: number; total: number; place: number | null } & Record<string, unknown>>(
-      `SELECT k.i, c.total, p.place, ${slots.map((_, s) => `p.k${s}`).join(', ')}, ${relationshipColumns('r')}
+      `SELECT k.i, c.total, p.place, ${slots.map((_, s) => `p.k${s}`).join(', ')}, ${relationshipColumns('r')}, ${entityColumns('other', 'other_')}
          FROM unnest(${ids}, ${typeLists}, ${directions}) WITH ORDINALITY AS k(id, types, direction, i)
          JOIN entity n ON n.id = k.id
          CROSS JOIN LATERAL (SELECT count(*)::int AS total FROM adjacency a WHERE a.node = n.seq AND ${near}) c
          LEFT JOIN LATERAL (
-           SELECT a.rel, ${slots.map((slot, s) => `${slot.sql} AS k${s}`).join(', ')}, row_number() OVER (ORDER BY ${orderBySql(slots)}) AS place
+           SELECT a.rel, a.other, ${slots.map((slot, s) => `${slot.sql} AS k${s}`).join(', ')}, row_number() OVER (ORDER BY ${orderBySql(slots)}) AS place
              FROM adjacency a ${otherJoin}
             WHERE a.node = n.seq AND ${near} AND ${after}
             ORDER BY ${orderBySql(slots)}
             LIMIT ${params.add(page.first + 1, 'int')}
          ) p ON true
          LEFT JOIN relationship r ON r.seq = p.rel
+         LEFT JOIN entity other ON other.seq = p.other
         ORDER BY k.i, p.place`,
       params.values,
       // One text per ordering of a node's relationships (a few), with or without a cursor.
       page.orderBy.length <= 2,
     );
-    const pages: Array<Page<RelationshipModel>> = keys.map(() => ({ items: [], totalCount: 0, hasNextPage: false }));
+    const pages = keys.map((): RelationshipPage => ({ items: [], totalCount: 0, hasNextPage: false }));
+    const others = keys.map((): EntityModel[] => []);
     for (const found of rows) {
       const listed = pages[found.i - 1]!;
       listed.totalCount = found.total;
@@ -262,8 +264,9 @@ export class PostgresGraphStore implements GraphStore {
         continue;
       }
       listed.items.push({ node: relationshipFrom(found), position: slots.map((_, s) => found[`k${s}`] as string | number) });
+      others[found.i - 1]!.push(entityFrom(found, 'other_'));
     }
-    return pages;
+    return pages.map((listed, i) => (listed.items.length === 0 ? listed : { ...listed, others: others[i] }));
   }
 
   async findByName(foldedNames: readonly string[]): Promise<EntityModel[][]> {

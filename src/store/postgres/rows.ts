@@ -124,6 +124,21 @@ class RowEntity {
     this.#row = row;
   }
 
+  /** The entity of a row read with entityColumns(alias, prefix), without copying the row. */
+  static columnsOf(row: Record<string, unknown>, prefix: string): EntityRow {
+    if (prefix === '') return row as unknown as EntityRow;
+    return {
+      id: row[`${prefix}id`] as string,
+      type: row[`${prefix}type`] as EntityTypeName,
+      name: row[`${prefix}name`] as string,
+      description: row[`${prefix}description`] as string | null,
+      aliases: row[`${prefix}aliases`] as string,
+      labels: row[`${prefix}labels`] as string,
+      attributes: row[`${prefix}attributes`] as string,
+      mentions: row[`${prefix}mentions`] as string,
+    };
+  }
+
   get aliases(): string[] {
     return (this.#aliases ??= JSON.parse(this.#row.aliases) as string[]);
   }
@@ -164,8 +179,10 @@ const ENTITY_CLASSES = Object.fromEntries(
   }),
 ) as Record<EntityTypeName, typeof RowEntity>;
 
-export function entityFrom(row: EntityRow): EntityModel {
-  return new ENTITY_CLASSES[row.type](row) as unknown as EntityModel;
+/** The entity of a row read with entityColumns(alias, prefix). */
+export function entityFrom(row: EntityRow | Record<string, unknown>, prefix = ''): EntityModel {
+  const columns = RowEntity.columnsOf(row as Record<string, unknown>, prefix);
+  return new ENTITY_CLASSES[columns.type](columns) as unknown as EntityModel;
 }
 
 /** The columns a relationship is read from, for a table alias; its evidence as text, parsed when read. */
@@ -221,13 +238,20 @@ class RowRelationship implements RelationshipModel {
   }
 }
 
-export function relationshipFrom(row: RelationshipRow): RelationshipModel {
-  return new RowRelationship(row);
-}
-
-/** The columns of a row that were read with a prefix (see entityColumns), without it. */
-export function unprefixed<T>(row: Record<string, unknown>, prefix: string): T {
-  const result: Record<string, unknown> = {};
-  for (const key in row) if (key.startsWith(prefix)) result[key.slice(prefix.length)] = row[key];
-  return result as T;
+/** The relationship of a row read with relationshipColumns(alias, prefix). */
+export function relationshipFrom(row: RelationshipRow | Record<string, unknown>, prefix = ''): RelationshipModel {
+  if (prefix === '') return new RowRelationship(row as RelationshipRow);
+  const column = (name: string) => (row as Record<string, unknown>)[`${prefix}${name}`];
+  return new RowRelationship({
+    seq: column('seq') as number,
+    type: column('type') as RelationshipType,
+    from_id: column('from_id') as string,
+    to_id: column('to_id') as string,
+    on_behalf_of_id: column('on_behalf_of_id') as string | null,
+    capacity: column('capacity') as string | null,
+    role: column('role') as string | null,
+    note: column('note') as string | null,
+    ordinal: column('ordinal') as number | null,
+    evidence: column('evidence') as string,
+  });
 }

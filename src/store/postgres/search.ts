@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { SearchOptions, SearchResults } from '../graph-store.js';
 import { B, D, K, describeMatch, fieldFactor, lengthWeight, termWeight, tokenize } from '../search-index.js';
-import { entityColumns, entityFrom, relationshipColumns, relationshipFrom, unprefixed, type EntityRow, type RelationshipRow } from './rows.js';
+import { entityColumns, entityFrom, relationshipColumns, relationshipFrom } from './rows.js';
 
 /**
  * Full-text search in PostgreSQL with the memory store's ranking (src/store/search-index.ts): the
@@ -131,8 +131,8 @@ export async function searchInDatabase(query: Query, text: string, options: Sear
     .filter((row) => row.doc !== null)
     .map((row) =>
       row.e_id !== null
-        ? describeMatch({ entity: entityFrom(unprefixed<EntityRow>(row, 'e_')) }, queryWords, row.score)
-        : describeMatch({ edge: relationshipFrom(unprefixed<RelationshipRow>(row, 'r_')), item: row.item! }, queryWords, row.score),
+        ? describeMatch({ entity: entityFrom(row, 'e_') }, queryWords, row.score)
+        : describeMatch({ edge: relationshipFrom(row, 'r_'), item: row.item! }, queryWords, row.score),
     );
   return { matches, totalCount: page[0]?.total ?? 0 };
 }
