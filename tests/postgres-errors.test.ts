@@ -1,0 +1,76 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PostgresGraphStore } from '../src/store/postgres/postgres-store.js';
+import { graphOn, TINY_SEED, type TestGraph } from './helpers.js';
+import { createTestDatabase } from './postgres/databases.js';
+
+/**
+ * What a client is told when the database does not answer a query: a clear GraphQL error with a
+ * stable code, never the database's words or a stack. The database is made to fail for real: a lock
+ * held past the statement timeout, a table renamed away.
+ */
+let url: string;
+let store: PostgresGraphStore;
+let graph: TestGraph;
+const internalErrors: unknown[] = [];
+beforeAll(async () => {
+  url = await createTestDatabase('tiny');
+  store = await PostgresGraphStore.open({ url, poolSize: 2, statementTimeoutMs: 300 });
+  graph = await graphOn(TINY_SEED, () => store, { onInternalError: (error) => internalErrors.push(error) });
+});
+afterAll(() => store.close());
+
+async function withClient<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+describe('the PostgreSQL store when the database does not answer', () => {
+  it('answers REQUEST_TIMEOUT, naming the limit, for a statement the database cancels at its timeout', async () => {
+    await withClient(async (locker) => {
+      await locker.query('BEGIN');
+      await locker.query('LOCK TABLE entity_count IN ACCESS EXCLUSIVE MODE');
+      try {
+        expect(await graph.run('{ people { totalCount } }')).toEqual({
+          errors: [
+            {
+              message: 'The graph database took longer than 300 ms to answer; ask for less (a smaller "first", a narrower filter) and try again.',
+              locations: [{ line: 1, column: 3 }],
+              path: ['people'],
+              extensions: { code: 'REQUEST_TIMEOUT', limit: 300 },
+            },
+          ],
+          data: null,
+        });
+      } finally {
+        await locker.query('ROLLBACK');
+      }
+    });
+    expect(await graph.run('{ people { totalCount } }')).toEqual({ data: { people: { totalCount: 3 } } });
+  });
+
+  it('answers INTERNAL_SERVER_ERROR without the database’s message when it refuses a query, and reports the failure', async () => {
+    await withClient((client) => client.query('ALTER TABLE dated RENAME TO dated_elsewhere'));
+    try {
+      expect(await graph.run('{ timeline { totalCount } }')).toEqual({
+        errors: [
+          {
+            message: 'The server could not complete this part of the request; the failure has been logged.',
+            locations: [{ line: 1, column: 3 }],
+            path: ['timeline'],
+            extensions: { code: 'INTERNAL_SERVER_ERROR' },
+          },
+        ],
+        data: null,
+      });
+      expect(internalErrors.map((error) => (error as Error).message)).toEqual(['relation "dated" does not exist']);
+    } finally {
+      await withClient((client) => client.query('ALTER TABLE dated_elsewhere RENAME TO dated'));
+    }
+  });
+});
