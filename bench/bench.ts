@@ -14,13 +14,14 @@
  * Asserts nothing about time.
  */
 import autocannon from 'autocannon';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeResultsSection } from './results.js';
+import { startServerProcess } from './server-process.js';
 import { barChart } from './svg-chart.js';
 
 const { values } = parseArgs({
@@ -48,22 +49,8 @@ const children: ChildProcess[] = [];
 process.on('exit', () => children.forEach((child) => child.kill('SIGKILL')));
 
 /** Starts a Node process (pinned to core 0 where possible) and waits for the line with its port. */
-async function start(args: string[], env: Record<string, string>, portPattern: RegExp): Promise<{ child: ChildProcess; port: number }> {
-  const command = hasTaskset ? 'taskset' : process.execPath;
-  const argv = hasTaskset ? ['-c', '0', process.execPath, ...args] : args;
-  const child = spawn(command, argv, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-  children.push(child);
-  let output = '';
-  const port = await new Promise<number>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = portPattern.exec(output);
-      if (match) resolve(Number(match[1]));
-    });
-    child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}: ${output}`)));
-  });
-  child.stdout!.resume();
-  return { child, port };
+function start(args: string[], env: Record<string, string>, portPattern: RegExp): Promise<{ child: ChildProcess; port: number }> {
+  return startServerProcess(children, hasTaskset ? ['taskset', ['-c', '0', process.execPath, ...args]] : [process.execPath, args], env, portPattern);
 }
 
 const entente = (env: Record<string, string>) =>

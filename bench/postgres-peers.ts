@@ -18,7 +18,7 @@
  * postgres-peers section of bench/RESULTS.md. Asserts nothing about time.
  */
 import autocannon from 'autocannon';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -30,6 +30,7 @@ import { VERSION_CHANNEL } from '../src/store/postgres/version-feed.js';
 import { generateGraph, random } from './generate-graph.js';
 import { benchServer, canPin, describeDatabase, loadDatabase, pinned } from './postgres-server.js';
 import { writeResultsSection } from './results.js';
+import { startServerProcess } from './server-process.js';
 
 const { values } = parseArgs({
   options: {
@@ -53,21 +54,8 @@ process.on('exit', () => children.forEach((child) => child.kill('SIGKILL')));
 if (pin) execFileSync('taskset', ['-cp', '1', String(process.pid)], { stdio: 'ignore' });
 
 /** Starts a server process on the given CPUs and waits for the line with its port. */
-async function start(cpus: string | null, args: string[], env: Record<string, string>, portPattern: RegExp): Promise<{ child: ChildProcess; port: number }> {
-  const [command, argv] = pinned(pin ? cpus : null, args);
-  const child = spawn(command, argv, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-  children.push(child);
-  let output = '';
-  const port = await new Promise<number>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = portPattern.exec(output);
-      if (match) resolve(Number(match[1]));
-    });
-    child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}: ${output}`)));
-  });
-  child.stdout!.resume();
-  return { child, port };
+function start(cpus: string | null, args: string[], env: Record<string, string>, portPattern: RegExp): Promise<{ child: ChildProcess; port: number }> {
+  return startServerProcess(children, pinned(pin ? cpus : null, args), env, portPattern);
 }
 
 const entente = (cpus: string, url: string) =>

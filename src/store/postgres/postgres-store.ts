@@ -3,7 +3,7 @@ import pg from 'pg';
 import { parseGlobalId, relationshipId } from '../../lib/global-id.js';
 import type { GraphStore, RelationshipPage, SearchOptions, SearchResults, StoreReadiness } from '../graph-store.js';
 import type { Direction, EntityModel, FactModel, GroupCountModel, NodeModel, PartialDateModel, RelationshipModel, RelationshipType, TimelineEntryModel } from '../models.js';
-import type { EntityQuery, GroupCountQuery, OrderKey, Page, RelationPath, RelationshipListKey, RelationshipPageRequest, TimelineQuery } from '../query.js';
+import type { EntityQuery, GroupCountQuery, OrderKey, Page, PageRequest, Position, RelationPath, RelationshipListKey, RelationshipPageRequest, TimelineQuery } from '../query.js';
 import { DATED_ATTRIBUTES } from '../vocabulary.js';
 import { conditionSql } from './conditions.js';
 import { ErrorCode } from '../../errors.js';
@@ -314,28 +314,13 @@ export class PostgresGraphStore implements GraphStore {
         : type === null
           ? '(SELECT coalesce(sum(count), 0)::int FROM entity_count)'
           : `(SELECT coalesce(sum(count), 0)::int FROM entity_count WHERE type = ${type})`;
-    const after = query.after === null ? 'true' : afterSql(slots, query.after, params);
-    const rows = await this.query<EntityRow & { total: number; place: number | null } & Record<string, unknown>>(
-      `SELECT c.total, p.*
-         FROM (SELECT ${total} AS total) c
-         LEFT JOIN LATERAL (
-           SELECT ${entityColumns('e')}, ${slots.map((slot, s) => `${slot.sql} AS k${s}`).join(', ')}, row_number() OVER (ORDER BY ${orderBySql(slots)}) AS place
-             FROM entity e
-            WHERE ${filters} AND ${after}
-            ORDER BY ${orderBySql(slots)}
-            LIMIT ${params.add(query.first + 1, 'int')}
-         ) p ON true
-        ORDER BY p.place`,
-      params.values,
+    const page = await this.countedPage<EntityRow>(
+      { total, columns: entityColumns('e'), from: 'entity e', filters, slots, params },
+      query,
       // Unfiltered lists have one text per type and ordering: the pages of a list are all one plan.
       query.condition === null && query.orderBy.length <= 1,
     );
-    const found = rows.filter((row) => row.place !== null);
-    return {
-      items: found.slice(0, query.first).map((row) => ({ node: entityFrom(row), position: slots.map((_, s) => row[`k${s}`] as string | number | null) })),
-      totalCount: rows[0]?.total ?? 0,
-      hasNextPage: found.length > query.first,
-    };
+    return { ...page, items: page.items.map(({ row, position }) => ({ node: entityFrom(row), position })) };
   }
 
   async listTimeline(query: TimelineQuery): Promise<Page<TimelineEntryModel>> {
@@ -354,31 +339,59 @@ export class PostgresGraphStore implements GraphStore {
       { sql: 'd.kind_rank', order: 'asc', nullable: false },
       ID_SLOT('e'),
     ];
-    const after = query.after === null ? 'true' : afterSql(slots, query.after, params);
-    const rows = await this.query<EntityRow & { total: number; place: number | null; attribute: string; kind: TimelineEntryModel['kind'] } & Record<string, unknown>>(
-      `SELECT c.total, p.*
-         FROM (SELECT (SELECT count(*)::int FROM dated d JOIN entity e ON e.seq = d.entity WHERE ${filters}) AS total) c
-         LEFT JOIN LATERAL (
-           SELECT ${entityColumns('e')}, d.attribute, d.kind, ${slots.map((slot, s) => `${slot.sql} AS k${s}`).join(', ')},
-                  row_number() OVER (ORDER BY ${orderBySql(slots)}) AS place
-             FROM dated d JOIN entity e ON e.seq = d.entity
-            WHERE ${filters} AND ${after}
-            ORDER BY ${orderBySql(slots)}
-            LIMIT ${params.add(query.first + 1, 'int')}
-         ) p ON true
-        ORDER BY p.place`,
-      params.values,
+    const page = await this.countedPage<EntityRow & { attribute: string; kind: TimelineEntryModel['kind'] }>(
+      {
+        total: `(SELECT count(*)::int FROM dated d JOIN entity e ON e.seq = d.entity WHERE ${filters})`,
+        columns: `${entityColumns('e')}, d.attribute, d.kind`,
+        from: 'dated d JOIN entity e ON e.seq = d.entity',
+        filters,
+        slots,
+        params,
+      },
+      query,
     );
-    const found = rows.filter((row) => row.place !== null);
     return {
-      items: found.slice(0, query.first).map((row) => {
+      ...page,
+      items: page.items.map(({ row, position }) => {
         const entity = entityFrom(row);
         const verb = DATED_ATTRIBUTES[entity.type]?.find((dated) => dated.attribute === row.attribute)?.verb ?? row.attribute;
         const date = (entity as unknown as Record<string, PartialDateModel>)[row.attribute]!;
-        return { node: { date, kind: row.kind, entity, label: `${entity.name} ${verb}` }, position: slots.map((_, s) => row[`k${s}`] as string | number) };
+        return { node: { date, kind: row.kind, entity, label: `${entity.name} ${verb}` }, position };
       }),
+    };
+  }
+
+  /**
+   * One page of rows in the order of `slots`, after a position, with the number of rows that meet
+   * the filters, in one statement: the count, then the page (one row more than asked, to know
+   * whether more follow). Each row comes with its position.
+   */
+  private async countedPage<R>(
+    statement: { total: string; columns: string; from: string; filters: string; slots: readonly Slot[]; params: Params },
+    request: PageRequest,
+    prepared = false,
+  ): Promise<{ items: Array<{ row: R; position: Position }>; totalCount: number; hasNextPage: boolean }> {
+    const { total, columns, from, filters, slots, params } = statement;
+    const after = request.after === null ? 'true' : afterSql(slots, request.after, params);
+    const rows = await this.query<R & { total: number; place: number | null } & Record<string, unknown>>(
+      `SELECT c.total, p.*
+         FROM (SELECT ${total} AS total) c
+         LEFT JOIN LATERAL (
+           SELECT ${columns}, ${slots.map((slot, s) => `${slot.sql} AS k${s}`).join(', ')}, row_number() OVER (ORDER BY ${orderBySql(slots)}) AS place
+             FROM ${from}
+            WHERE ${filters} AND ${after}
+            ORDER BY ${orderBySql(slots)}
+            LIMIT ${params.add(request.first + 1, 'int')}
+         ) p ON true
+        ORDER BY p.place`,
+      params.values,
+      prepared,
+    );
+    const found = rows.filter((row) => row.place !== null);
+    return {
+      items: found.slice(0, request.first).map((row) => ({ row, position: slots.map((_, s) => row[`k${s}`] as string | number | null) })),
       totalCount: rows[0]?.total ?? 0,
-      hasNextPage: found.length > query.first,
+      hasNextPage: found.length > request.first,
     };
   }
 
