@@ -103,7 +103,8 @@ export class PostgresGraphStore implements GraphStore {
       keepAlive: true,
       types,
     };
-    const client = new pg.Client(config);
+    // Migrations may take longer than a query may: their connection has no statement timeout.
+    const client = new pg.Client({ ...config, statement_timeout: 0 });
     await client.connect();
     let version: string | undefined;
     try {
