@@ -43,7 +43,7 @@ async function main(): Promise<void> {
       // Every table once it is written, and a large one about every second while it is.
       if (!done && performance.now() - shown < 1000) return;
       shown = performance.now();
-      console.log(`  ${table}: ${rows.toLocaleString('en')} rows${done ? '' : ' so far'}`);
+      console.log(table === 'indexes' ? `  ${rows} indexes and keys built` : `  ${table}: ${rows.toLocaleString('en')} rows${done ? '' : ' so far'}`);
     });
   } finally {
     await client.end();

@@ -17,11 +17,11 @@ export const QUOTE_DOCUMENTS = 2 ** 40;
 /** Taken for the whole of a load, so that two loads of one database run one after the other. */
 const LOAD_LOCK = 0x656e7465;
 
-/** The tables a load replaces, children first. */
+/** The tables a load replaces. */
 const GRAPH_TABLES = ['search_field', 'search_document', 'search_posting', 'search_term', 'evidence_span', 'dated', 'adjacency', 'relationship', 'entity_name', 'entity_count', 'entity'];
 
 export interface LoadProgress {
-  /** The table being written. */
+  /** The table being written, or `indexes` once they are built again (`rows` is then how many). */
   table: string;
   /** Rows written to it so far. */
   rows: number;
