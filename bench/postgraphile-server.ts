@@ -52,7 +52,8 @@ const references = makeJSONPgSmartTagsPlugin({
 const preset: GraphileConfig.Preset = {
   extends: [PostGraphileAmberPreset, PostGraphileConnectionFilterPreset],
   plugins: [references],
-  pgServices: [makePgService({ connectionString, schemas: ['public'], poolConfig: { max: 10 } })],
+  // The same pool size and statement timeout as Entente's in bench/postgres-peers.ts.
+  pgServices: [makePgService({ connectionString, schemas: ['public'], poolConfig: { max: 10, statement_timeout: 30_000, application_name: 'postgraphile' } })],
   schema: { connectionFilterRelations: true, connectionFilterAllowNullInput: false },
   grafserv: { graphqlPath: '/graphql', graphiql: false },
 };

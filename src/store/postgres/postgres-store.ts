@@ -239,7 +239,9 @@ export class PostgresGraphStore implements GraphStore {
       `SELECT k.i, c.total, p.place, ${slots.map((_, s) => `p.k${s}`).join(', ')}, ${relationshipColumns('r')}, ${entityColumns('other', 'other_')}
          FROM unnest(${ids}, ${typeLists}, ${directions}) WITH ORDINALITY AS k(id, types, direction, i)
          JOIN entity n ON n.id = k.id
-         CROSS JOIN LATERAL (SELECT count(*)::int AS total FROM adjacency a WHERE a.node = n.seq AND ${near}) c
+         -- All of a node's relationships, each once, are as many as its degree: a hub is not counted row by row.
+         CROSS JOIN LATERAL (SELECT CASE WHEN k.types IS NULL AND k.direction = 'BOTH' THEN n.degree
+                                         ELSE (SELECT count(*)::int FROM adjacency a WHERE a.node = n.seq AND ${near}) END AS total) c
          LEFT JOIN LATERAL (
            SELECT a.rel, a.other, ${slots.map((slot, s) => `${slot.sql} AS k${s}`).join(', ')}, row_number() OVER (ORDER BY ${orderBySql(slots)}) AS place
              FROM adjacency a ${otherJoin}
