@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -15,14 +15,27 @@ export interface PostgresScaleOptions {
   databaseUrl: string | undefined;
   /** Pin the database to core 1 and the measuring process to core 0. */
   pin: boolean;
+  /**
+   * Measure a database loaded by an earlier run as it is, instead of loading it again; its load time
+   * is the one bench/results/scale-postgres.json recorded.
+   */
+  reuse: boolean;
 }
 
 interface Row {
   entities: number;
   relationships: number;
   loadMs: number;
+  /** When the load was measured, if by an earlier run (--reuse). */
+  loadedOn?: string;
   databaseBytes: number;
-  latencies: Record<string, { p50: number; p99: number }>;
+  latencies: Record<string, { p50: number; p99: number; cpuMs?: number; databaseCpuMs?: number | null }>;
+}
+
+const RESULTS = path.join('bench', 'results', 'scale-postgres.json');
+
+function earlierRows(): { date: string; rows: Row[] } | null {
+  return existsSync(RESULTS) ? (JSON.parse(readFileSync(RESULTS, 'utf8')) as { date: string; rows: Row[] }) : null;
 }
 
 /**
@@ -43,9 +56,21 @@ export async function measurePostgresScale(options: PostgresScaleOptions): Promi
         console.log(`generating ${size.toLocaleString('en')} nodes in ${dir}`);
         await generateGraph(size, dir);
       }
-      console.log(`loading ${size.toLocaleString('en')} nodes into PostgreSQL`);
-      const url = await server.createDatabase(`entente_bench_${size}`);
-      const loadMs = await loadDatabase(url, dir);
+      let url = server.urlOf(`entente_bench_${size}`);
+      let loadMs: number;
+      let loadedOn: string | undefined;
+      const loaded = options.reuse ? await describeDatabase(url) : null;
+      const earlier = earlierRows();
+      const earlierRow = earlier?.rows.find((row) => loaded && row.entities === loaded.entities && loaded.entities > 0);
+      if (loaded && earlierRow) {
+        console.log(`measuring the ${size.toLocaleString('en')} nodes loaded before`);
+        loadMs = earlierRow.loadMs;
+        loadedOn = earlierRow.loadedOn ?? earlier!.date.slice(0, 10);
+      } else {
+        console.log(`loading ${size.toLocaleString('en')} nodes into PostgreSQL`);
+        url = await server.createDatabase(`entente_bench_${size}`);
+        loadMs = await loadDatabase(url, dir);
+      }
       const database = await describeDatabase(url);
       console.log(`measuring ${size.toLocaleString('en')} nodes`);
       const [command, args] = pinned(options.pin ? '0' : null, [
@@ -63,7 +88,7 @@ export async function measurePostgresScale(options: PostgresScaleOptions): Promi
       ]);
       const { stdout } = await run(command, args, { maxBuffer: 1 << 24, env: { ...process.env, NODE_ENV: 'production' } });
       const probe = JSON.parse(stdout.trim().split('\n').pop()!) as { latencies: Row['latencies'] };
-      const row = { entities: database.entities, relationships: database.relationships, loadMs, databaseBytes: database.bytes, latencies: probe.latencies };
+      const row: Row = { entities: database.entities, relationships: database.relationships, loadMs, loadedOn, databaseBytes: database.bytes, latencies: probe.latencies };
       rows.push(row);
       console.log(
         `  load ${(loadMs / 1000).toFixed(1)} s, database ${(database.bytes / 2 ** 20).toFixed(0)} MiB; ` +
@@ -77,7 +102,7 @@ export async function measurePostgresScale(options: PostgresScaleOptions): Promi
   }
 
   mkdirSync(path.join('bench', 'results'), { recursive: true });
-  writeFileSync(path.join('bench', 'results', 'scale-postgres.json'), `${JSON.stringify({ date: new Date().toISOString(), server: server.description, rows }, null, 2)}\n`);
+  writeFileSync(RESULTS, `${JSON.stringify({ date: new Date().toISOString(), server: server.description, rows }, null, 2)}\n`);
   const names = [...new Set(rows.flatMap((row) => Object.keys(row.latencies)))];
   const latency = (row: Row, name: string) => (row.latencies[name] ? `${row.latencies[name]!.p50.toFixed(2)} / ${row.latencies[name]!.p99.toFixed(2)} ms` : 'not measured');
   const deepRatio = (row: Row) => (row.latencies.deepPage && row.latencies.firstPage ? (row.latencies.deepPage.p50 / row.latencies.firstPage.p50).toFixed(2) : '–');
@@ -86,11 +111,20 @@ export async function measurePostgresScale(options: PostgresScaleOptions): Promi
     `|${' --- |'.repeat(5 + names.length)}`,
     ...rows.map(
       (row) =>
-        `| ${row.entities.toLocaleString('en')} | ${row.relationships.toLocaleString('en')} | ${(row.loadMs / 1000).toFixed(1)} s | ${(row.databaseBytes / 2 ** 20).toFixed(0)} MiB | ` +
+        `| ${row.entities.toLocaleString('en')} | ${row.relationships.toLocaleString('en')} | ${(row.loadMs / 1000).toFixed(1)} s${row.loadedOn ? ` (${row.loadedOn})` : ''} | ${(row.databaseBytes / 2 ** 20).toFixed(0)} MiB | ` +
         `${names.map((name) => latency(row, name)).join(' | ')} | ${deepRatio(row)} |`,
     ),
   ].join('\n');
-  const command = `npm run bench:scale -- --store postgres --sizes ${options.sizes.join(',')} --rounds ${options.rounds}${options.pin ? ' --pin' : ''}${
+  const cpu = (row: Row, name: string) => {
+    const l = row.latencies[name];
+    return l?.cpuMs === undefined ? '–' : `${l.cpuMs.toFixed(2)} + ${l.databaseCpuMs === null || l.databaseCpuMs === undefined ? '?' : l.databaseCpuMs.toFixed(2)}`;
+  };
+  const cpuTable = [
+    `| entities | ${names.join(' | ')} |`,
+    `|${' --- |'.repeat(1 + names.length)}`,
+    ...rows.map((row) => `| ${row.entities.toLocaleString('en')} | ${names.map((name) => cpu(row, name)).join(' | ')} |`),
+  ].join('\n');
+  const command = `npm run bench:scale -- --store postgres --sizes ${options.sizes.join(',')} --rounds ${options.rounds}${options.pin ? ' --pin' : ''}${options.reuse ? ' --reuse' : ''}${
     Number.isFinite(options.skipSearchFrom) ? ` --skip-search-from ${options.skipSearchFrom}` : ''
   }`;
   writeResultsSection(
@@ -99,7 +133,10 @@ export async function measurePostgresScale(options: PostgresScaleOptions): Promi
       `Each size is the generated graph of the memory store's table, loaded with \`npm run db:load\` (load time: reading and checking the NDJSON seed, COPY, index builds, ANALYZE); ` +
       `latencies are in-process executions (Apollo executeOperation, no HTTP) in a fresh process serving the database, ${options.rounds} rounds after 20 warm-up runs` +
       `${pinnedDatabase ? '; the database pinned to core 1 and the measuring process to core 0 with taskset' : ''}. ` +
-      `filteredList is a three-level relationship filter: the people who spoke about a topic narrower than a topic a named agreement covers.\n\n${table}\n`,
+      `filteredList is a three-level relationship filter: the people who spoke about a topic narrower than a topic a named agreement covers.` +
+      `${rows.some((row) => row.loadedOn) ? ' A load time with a date was measured by the run of that date, whose database this run measured (--reuse).' : ''}\n\n${table}\n\n` +
+      `CPU time per operation, in ms, of the measuring process (Apollo, resolvers, the store) + the database's processes serving it (read from /proc): ` +
+      `what an operation costs when it does not wait for a core, which on this shared machine the times above include.\n\n${cpuTable}\n`,
   );
   console.log('wrote bench/results/scale-postgres.json and bench/RESULTS.md');
 }

@@ -7,6 +7,7 @@
  *
  *   tsx bench/scale-probe.ts --dir <graph folder> --rounds 200 [--skip-search] [--database-url <url>]
  */
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { createContext } from '../src/context.js';
@@ -29,7 +30,8 @@ let store: GraphStore;
 let size: { entities: number; relationships: number };
 if (args['database-url']) {
   // Loaded by bench/scale.ts with npm run db:load, which it times.
-  store = await PostgresGraphStore.open({ url: args['database-url'], poolSize: 4, statementTimeoutMs: 600_000 });
+  // Connections kept open, so that the database processes whose CPU time is read stay the same.
+  store = await PostgresGraphStore.open({ url: args['database-url'], poolSize: 4, statementTimeoutMs: 600_000, idleTimeoutMs: 0 });
   size = { entities: (await store.listEntities({ type: null, condition: null, orderBy: [], first: 0, after: null })).totalCount, relationships: NaN };
 } else {
   const memoryStore = await loadMemoryStore(dir, null, (records) => process.stderr.write(`  ${dir}: ${records.toLocaleString('en')} records\r`));
@@ -92,18 +94,47 @@ const indexStarted = performance.now();
 if (!skipSearch) await run(...workloads.search!());
 const searchIndexMs = skipSearch ? NaN : performance.now() - indexStarted;
 
-const latencies: Record<string, { p50: number; p99: number }> = {};
+/**
+ * CPU time, in ms, that the database's processes serving this one have used so far: read from
+ * /proc, so only for a server on this machine (null otherwise). Time on a machine shared with other
+ * work is stretched by waiting for a core; CPU time is not, so it tells what an idle machine would take.
+ */
+const databaseProcesses = store instanceof PostgresGraphStore ? await store.serverProcesses() : [];
+function databaseCpuMs(): number | null {
+  if (databaseProcesses.length === 0) return null;
+  let ticks = 0;
+  for (const pid of databaseProcesses) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      return null;
+    }
+  }
+  return ticks * 10;
+}
+
+const latencies: Record<string, { p50: number; p99: number; cpuMs: number; databaseCpuMs: number | null }> = {};
 for (const [name, make] of Object.entries(workloads)) {
   for (let i = 0; i < 20; i++) await run(...make());
   const times: number[] = [];
+  const cpuBefore = process.cpuUsage();
+  const databaseBefore = databaseCpuMs();
   for (let i = 0; i < rounds; i++) {
     const [query, variables] = make();
     const started = performance.now();
     await run(query, variables);
     times.push(performance.now() - started);
   }
+  const cpu = process.cpuUsage(cpuBefore);
+  const databaseAfter = databaseCpuMs();
   times.sort((a, b) => a - b);
-  latencies[name] = { p50: percentile(times, 50), p99: percentile(times, 99) };
+  latencies[name] = {
+    p50: percentile(times, 50),
+    p99: percentile(times, 99),
+    cpuMs: (cpu.user + cpu.system) / 1000 / rounds,
+    databaseCpuMs: databaseBefore === null || databaseAfter === null ? null : (databaseAfter - databaseBefore) / rounds,
+  };
 }
 gc?.();
 const after = process.memoryUsage();

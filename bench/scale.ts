@@ -1,6 +1,6 @@
 /**
  * npm run bench:scale [-- --sizes 1000,10000,100000,1000000 --rounds 200]
- * npm run bench:scale -- --store postgres [--database-url <url>] [--pin] [--sizes ...]
+ * npm run bench:scale -- --store postgres [--database-url <url>] [--pin] [--reuse] [--sizes ...]
  *
  * For each size: generates the synthetic graph (once, under bench/data/), loads it in a fresh
  * process, and records load time, memory and the latency of five operations. Writes
@@ -39,12 +39,13 @@ const { values } = parseArgs({
     store: { type: 'string', default: 'memory' },
     'database-url': { type: 'string' },
     pin: { type: 'boolean', default: false },
+    reuse: { type: 'boolean', default: false },
   },
 });
 const skipSearchFrom = values['skip-search-from'] ? Number(values['skip-search-from']) : Infinity;
 const sizes = values.sizes!.split(',').map(Number);
 if (values.store === 'postgres') {
-  await measurePostgresScale({ sizes, rounds: Number(values.rounds), skipSearchFrom, databaseUrl: values['database-url'], pin: values.pin! });
+  await measurePostgresScale({ sizes, rounds: Number(values.rounds), skipSearchFrom, databaseUrl: values['database-url'], pin: values.pin!, reuse: values.reuse! });
   process.exit(0);
 }
 if (values.store !== 'memory') throw new Error(`--store must be memory or postgres, not ${values.store}`);

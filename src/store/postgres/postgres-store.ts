@@ -25,6 +25,8 @@ export interface PostgresStoreOptions {
   statementTimeoutMs: number;
   /** Longest the store waits for a new connection. */
   connectTimeoutMs?: number;
+  /** How long an idle connection stays open (10 s when omitted; 0 keeps it until the store closes). */
+  idleTimeoutMs?: number;
   /** Where the store says what it does: migrations applied, connection lost and regained. */
   log?: (message: string) => void;
 }
@@ -115,12 +117,25 @@ export class PostgresGraphStore implements GraphStore {
       await client.end();
     }
     if (version === undefined) throw new EmptyDatabaseError();
-    const pool = new pg.Pool({ ...config, max: options.poolSize });
+    const pool = new pg.Pool({ ...config, max: options.poolSize, idleTimeoutMillis: options.idleTimeoutMs ?? 10_000 });
     // A pooled connection that fails while idle is dropped by the pool; the next query makes a new one.
     pool.on('error', () => {});
     const store = new PostgresGraphStore(pool, config, version, options.statementTimeoutMs, log);
     await store.feed.start();
     return store;
+  }
+
+  /**
+   * The process ids of the database's backends serving this store's connections (all of the pool,
+   * which it opens first): for benchmarks that read their CPU time.
+   */
+  async serverProcesses(): Promise<number[]> {
+    const clients = await Promise.all(Array.from({ length: this.pool.options.max }, () => this.pool.connect()));
+    try {
+      return await Promise.all(clients.map(async (client) => (await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid));
+    } finally {
+      for (const client of clients) client.release();
+    }
   }
 
   /** Closes every connection; the store must not be used after. */
