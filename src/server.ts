@@ -142,7 +142,7 @@ export function createGraphQLServer(options: ServerOptions = {}): GraphQLServer 
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
-      queryCostPlugin<Context>(limits),
+      queryCostPlugin(limits),
       ...(options.onInternalError ? [internalErrorPlugin(options.onInternalError)] : []),
       ...(options.metrics ? [metricsPlugin<Context>(options.metrics)] : []),
       ...(options.plugins ?? []),
