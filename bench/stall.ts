@@ -44,8 +44,10 @@ const PROBES: Probe[] = [
   { name: 'neighbourhood of a hub, depth 3', query: '{ neighborhood(id: "Country:de", depth: 3, maxNodes: 500) { nodes { depth } } }' },
   { name: 'paths between two people', query: '{ paths(from: "Person:person-1", to: "Person:person-77", maxHops: 6, first: 20) { length } }' },
   { name: 'search with common words', query: '{ search(query: "person", first: 20) { totalCount nodes { score } } }' },
-  { name: 'evidence of a whole source', query: '{ evidenceIn(source: "Source:synthetic-0", start: 0, end: 100000000) { subject { id } } }' },
-  { name: 'grouped counts', query: '{ groupCounts(entityType: PERSON, by: { relationship: MEMBER_OF, direction: OUTGOING }) { count } }' },
+  { name: 'evidence of a whole source, paged', query: '{ factsIn(source: "Source:synthetic-0", start: 0, end: 100000000, first: 100) { totalCount nodes { subject { id } } } }' },
+  { name: 'evidence of a whole source, unpaged (deprecated)', query: '{ evidenceIn(source: "Source:synthetic-0", start: 0, end: 100000000) { subject { id } } }' },
+  { name: 'grouped counts, paged', query: '{ groups(entityType: PERSON, by: { relationship: MEMBER_OF, direction: OUTGOING }, first: 20) { totalCount nodes { count } } }' },
+  { name: 'grouped counts, unpaged (deprecated)', query: '{ groupCounts(entityType: PERSON, by: { relationship: MEMBER_OF, direction: OUTGOING }) { count } }' },
 ];
 
 const children: ChildProcess[] = [];
@@ -53,7 +55,8 @@ process.on('exit', () => children.forEach((child) => child.kill('SIGKILL')));
 
 async function startServer(seedDir: string): Promise<{ port: number; child: ChildProcess }> {
   const child = spawn(process.execPath, ['--max-old-space-size=8192', '--import', 'tsx', 'src/index.ts'], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', SEED_DIR: seedDir, NODE_ENV: 'production', LOG_LEVEL: 'warn', RESPONSE_CACHE_BYTES: '0', EXECUTION_TIMEOUT_MS: values['timeout-ms']! },
+    // The cost limit is lifted: this measures what a request that is let through does to the others.
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', SEED_DIR: seedDir, NODE_ENV: 'production', LOG_LEVEL: 'warn', RESPONSE_CACHE_BYTES: '0', EXECUTION_TIMEOUT_MS: values['timeout-ms']!, MAX_COST: '100000000' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   children.push(child);
@@ -90,6 +93,8 @@ interface Sample {
   lookupMaxMs: number;
   /** Watching requests the server dropped (a connection reset) instead of answering. */
   dropped: number;
+  /** The estimate and the items touched, from extensions.cost, when the server reports them. */
+  cost: { requested?: number; touched?: number } | null;
 }
 
 /** Sends one probe and watches /health and a lookup until it is answered. */
@@ -122,12 +127,15 @@ async function measure(port: number, probe: Probe): Promise<Sample> {
   done = true;
   await Promise.all(watchers);
   let code: string | null = null;
+  let cost: Sample['cost'] = null;
   try {
-    code = (JSON.parse(text) as { errors?: Array<{ extensions?: { code?: string } }> }).errors?.[0]?.extensions?.code ?? null;
+    const body = JSON.parse(text) as { errors?: Array<{ extensions?: { code?: string } }>; extensions?: { cost?: Sample['cost'] } };
+    code = body.errors?.[0]?.extensions?.code ?? null;
+    cost = body.extensions?.cost ?? null;
   } catch {
     code = 'not JSON';
   }
-  return { status, ms, bytes: text.length, code, healthMaxMs: Math.max(0, ...health), lookupMaxMs: Math.max(0, ...lookups), dropped: failures.count };
+  return { status, ms, bytes: text.length, code, healthMaxMs: Math.max(0, ...health), lookupMaxMs: Math.max(0, ...lookups), dropped: failures.count, cost };
 }
 
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -161,15 +169,16 @@ const table = rows
   .map(({ size, probe, samples: taken }) => {
     const last = taken[taken.length - 1]!;
     const range = (pick: (s: Sample) => number) => `${median(taken.map(pick)).toFixed(1)} (${Math.min(...taken.map(pick)).toFixed(1)}–${Math.max(...taken.map(pick)).toFixed(1)})`;
-    return `| ${size.toLocaleString('en')} | ${probe} | ${last.status}${last.code ? ` ${last.code}` : ''} | ${range((s) => s.ms)} | ${range((s) => s.healthMaxMs)} | ${range((s) => s.lookupMaxMs)} | ${taken.reduce((n, s) => n + s.dropped, 0)} |`;
+    const cost = last.cost ? `${last.cost.requested ?? '—'} / ${last.cost.touched ?? '—'}` : '—';
+    return `| ${size.toLocaleString('en')} | ${probe} | ${last.status}${last.code ? ` ${last.code}` : ''} | ${cost} | ${range((s) => s.ms)} | ${range((s) => s.healthMaxMs)} | ${range((s) => s.lookupMaxMs)} | ${taken.reduce((n, s) => n + s.dropped, 0)} |`;
   })
   .join('\n');
 writeResultsSection(
   'stall',
   `## Stalls: how long one heavy request holds the others\n\n` +
     `Command: \`npm run bench:stall -- --sizes ${sizes.join(',')} --samples ${samples}\` (${new Date().toISOString().slice(0, 10)}). ` +
-    `A real server (production mode, HTTP cache off, execution limit ${values['timeout-ms']} ms) serves the synthetic graph; while each probe runs, this process sends \`GET /health\` and a \`node(id:)\` lookup every 5 ms on other connections. ` +
+    `A real server (production mode, HTTP cache off, cost limit lifted, execution limit ${values['timeout-ms']} ms) serves the synthetic graph; while each probe runs, this process sends \`GET /health\` and a \`node(id:)\` lookup every 5 ms on other connections. ` +
     `The longest /health wait is the longest stretch the event loop was held. Medians of ${samples} samples, range in brackets. Goal: /health and a lookup within 50 ms while any probe runs.\n\n` +
-    `| entities | probe | answer | probe ms | longest /health wait, ms | longest lookup wait, ms | watching requests dropped |\n| --- | --- | --- | --- | --- | --- | --- |\n${table}\n`,
+    `| entities | probe | answer | cost estimated / items touched | probe ms | longest /health wait, ms | longest lookup wait, ms | watching requests dropped |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n${table}\n`,
 );
 process.exit(0);
