@@ -105,6 +105,43 @@ describe('the search index', () => {
     expect(index.search('solar', { ...EVERYTHING, offset: 50 })).toEqual({ totalCount: 6, matches: [] });
   });
 
+  it('puts the entities named exactly as the query first, names before aliases, and pages across them', () => {
+    const named = new SearchIndex(
+      [
+        entity('Topic', 'solar-wind', 'Solar wind and solar power', { description: 'Solar.' }),
+        entity('Person', 'sol', 'Sol Example', { aliases: ['Solar'] }),
+        entity('Topic', 'solar', 'Solar'),
+      ],
+      [],
+    );
+    const exact = [
+      { document: 1, isName: false },
+      { document: 2, isName: true },
+    ];
+    const ranked = named.search('solar', EVERYTHING, exact).matches;
+    expect(ranked.map((m) => [m.nodeId, m.isExactMatch])).toEqual([
+      ['Topic:solar', true],
+      ['Person:sol', true],
+      ['Topic:solar-wind', false],
+    ]);
+    // By score alone, the many mentions of "solar" would come first.
+    expect(named.search('solar', EVERYTHING).matches.map((m) => m.nodeId)[0]).toBe('Topic:solar-wind');
+    expect(named.search('solar', { ...EVERYTHING, offset: 1, limit: 1 }, exact).matches.map((m) => m.nodeId)).toEqual(['Person:sol']);
+    expect(named.search('solar', { ...EVERYTHING, offset: 2, limit: 5 }, exact).matches.map((m) => m.nodeId)).toEqual(['Topic:solar-wind']);
+    expect(named.search('solar', { ...EVERYTHING, types: new Set(['Topic']) }, exact).matches.map((m) => m.nodeId)).toEqual(['Topic:solar', 'Topic:solar-wind']);
+  });
+
+  it('ranks an entity above a relationship whose evidence scores the same', () => {
+    // One description and one quote, each of one word: the same weight and length, so the same score.
+    const tied = new SearchIndex([entity('Topic', 'zed', 'Zed', { description: 'alpha' })], [edge('Topic:zed', 'BROADER_THAN', 'Topic:zed', ['alpha'])]);
+    const matches = tied.search('alpha', EVERYTHING).matches;
+    expect(matches.map((m) => [m.nodeId, m.field])).toEqual([
+      ['Topic:zed', 'DESCRIPTION'],
+      ['Relationship:Topic:zed>BROADER_THAN>Topic:zed', 'EVIDENCE'],
+    ]);
+    expect(matches[0]!.score).toBe(matches[1]!.score);
+  });
+
   it('finds nothing for a query without words or without matches', () => {
     expect(index.search(' -- ', EVERYTHING)).toEqual({ totalCount: 0, matches: [] });
     expect(index.search('xylophone', EVERYTHING)).toEqual({ totalCount: 0, matches: [] });

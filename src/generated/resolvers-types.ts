@@ -2405,7 +2405,7 @@ export type Query = {
   evidenceIn: Array<Fact>;
   /** Counts entities of one kind per group, largest group first, then by name or value: agreements per country, events per place, topics per broader topic. An entity in several groups counts in each; one in none is not counted. */
   groupCounts: Array<GroupCount>;
-  /** The entities and relationships within `depth` hops of an entity, in either direction, in a shape a graph-drawing client can use directly; null when the id names nothing. */
+  /** The entities and relationships within `depth` hops of an entity, in either direction, in a shape a graph-drawing client can use directly. An id that names no entity is refused with BAD_USER_INPUT naming it; the field is null only alongside that error. */
   neighborhood: Maybe<Neighborhood>;
   /** Fetches any object by its global id; null when no object has that id. */
   node: Maybe<Node>;
@@ -2415,7 +2415,7 @@ export type Query = {
   offices: OfficeConnection;
   /** Lists organizations, filtered and ordered as asked; by name when no order is given. */
   organizations: OrganizationConnection;
-  /** The shortest paths between two entities, following relationships in either direction; all paths of the shortest length, up to `first`. Empty when the entities are not linked within `maxHops`. */
+  /** The shortest paths between two entities, following relationships in either direction; all paths of the shortest length, up to `first`. Empty when the entities are not linked within `maxHops`; an id that names no entity is refused with BAD_USER_INPUT naming it, so empty always means "not linked". */
   paths: Array<Path>;
   /** Lists people, filtered and ordered as asked; by name when no order is given. */
   people: PersonConnection;
@@ -2425,7 +2425,7 @@ export type Query = {
   policies: PolicyConnection;
   /** Lists products, filtered and ordered as asked; by name when no order is given. */
   products: ProductConnection;
-  /** Searches names, aliases in every language, descriptions and evidence quotes, ranked by relevance. Case, accents and hyphens are ignored, and the last word also matches as a prefix, so `Montreal` finds `Montréal` and `deep-learn` finds `deep learning`. */
+  /** Searches names, aliases in every language, descriptions and evidence quotes, ranked by relevance. Case, accents and hyphens are ignored, and the last word also matches as a prefix, so `Montreal` finds `Montréal` and `deep-learn` finds `deep learning`. An entity whose whole name or alias is the query comes first (names before aliases); the rest follow by score, an entity before a relationship when their scores are equal. */
   search: SearchConnection;
   /** Lists sources, filtered and ordered as asked; by name when no order is given. */
   sources: SourceConnection;
@@ -2774,6 +2774,8 @@ export type SearchHit = {
   evidence: Maybe<Evidence>;
   /** The field the best match was found in. */
   field: SearchField;
+  /** Whether the whole query, case and accents aside, is the entity's name or one of its aliases or labels; such hits come first. */
+  isExactMatch: Scalars['Boolean']['output'];
   /** The entity or relationship found; a relationship brings its two ends. */
   node: Node;
   /** The relevance under BM25: higher is more relevant; comparable only within one search. */
@@ -4388,6 +4390,7 @@ export type SearchEdgeResolvers<ContextType = Context, ParentType extends Resolv
 export type SearchHitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = {
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
   field?: Resolver<ResolversTypes['SearchField'], ParentType, ContextType>;
+  isExactMatch?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   snippet?: Resolver<ResolversTypes['Snippet'], ParentType, ContextType>;

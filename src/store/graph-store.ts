@@ -20,6 +20,8 @@ export interface SearchMatch {
   /** The folded index terms that matched, to mark them in `text`. */
   terms: string[];
   evidence: EvidenceModel | null;
+  /** Whether the whole query, folded, is the entity's name or one of its aliases or labels; such matches rank first. */
+  isExactMatch: boolean;
 }
 
 export interface SearchResults {

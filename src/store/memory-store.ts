@@ -130,16 +130,19 @@ export class MemoryGraphStore implements GraphStore {
   }
 
   async findByName(foldedNames: readonly string[]): Promise<EntityModel[][]> {
-    return foldedNames.map((name) => {
-      const indexed = this.byFoldedName.get(name);
-      const found = indexed === undefined ? [] : Array.isArray(indexed) ? indexed : [indexed];
-      if (!isFoldedName(name)) return found;
-      const named = [...this.byType.values()].flatMap((list) => findNamed(list, name));
-      if (named.length === 0) return found;
-      // In seed order, each entity once, as if every name were in the map.
-      const all = new Set([...found, ...named]);
-      return [...all].sort((a, b) => this.indexOf.get(a.id)! - this.indexOf.get(b.id)!);
-    });
+    return foldedNames.map((name) => this.entitiesNamed(name));
+  }
+
+  /** The entities whose name, alias, label or code folds to `name`, in seed order. */
+  private entitiesNamed(name: string): EntityModel[] {
+    const indexed = this.byFoldedName.get(name);
+    const found = indexed === undefined ? [] : Array.isArray(indexed) ? indexed : [indexed];
+    if (!isFoldedName(name)) return found;
+    const named = [...this.byType.values()].flatMap((list) => findNamed(list, name));
+    if (named.length === 0) return found;
+    // In seed order, each entity once, as if every name were in the map.
+    const all = new Set([...found, ...named]);
+    return [...all].sort((a, b) => this.indexOf.get(a.id)! - this.indexOf.get(b.id)!);
   }
 
   async listEntities(query: EntityQuery): Promise<Page<EntityModel>> {
@@ -369,7 +372,10 @@ export class MemoryGraphStore implements GraphStore {
   async search(query: string, options: SearchOptions): Promise<SearchResults> {
     // Built on first use: start-up stays fast, and a graph nobody searches costs no index.
     this.searchIndex ??= new SearchIndex(this.entities.values(), this.edges);
-    return this.searchIndex.search(query, options);
+    // The index numbers entities in the store's order, so an entity's index is its document.
+    const folded = foldText(query);
+    const exact = this.entitiesNamed(folded).map((entity) => ({ document: this.indexOf.get(entity.id)!, isName: foldText(entity.name) === folded }));
+    return this.searchIndex.search(query, options, exact);
   }
 
   async findEvidence(sourceId: string, start: number, end: number): Promise<FactModel[]> {

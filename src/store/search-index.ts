@@ -43,6 +43,13 @@ function typeCodeOfId(id: string): number {
   return TYPE_CODE.get(id.slice(0, id.indexOf(':'))) ?? NO_TYPE;
 }
 
+/** An entity whose whole name (or else alias or label), folded, is the folded query. */
+export interface ExactName {
+  /** The entity's place in the list the index was built from. */
+  document: number;
+  isName: boolean;
+}
+
 /** The query words that a document term can match: the last query word as a prefix too. */
 interface TermGroup {
   word: string;
@@ -139,12 +146,17 @@ export class SearchIndex {
   }
 
   /**
-   * One page of the nodes that match, best first, and how many match in all. A node found through
-   * several documents (a relationship with two matching quotes) counts once, with its best match.
-   * All words must match when any document has them all; otherwise any word may. The last word
-   * also matches as a prefix. Only the page is sorted: the rest are counted, not ranked.
+   * One page of the nodes that match, best first, and how many match in all. An entity whose whole
+   * name, or one whole alias or label, is the query (case and accents aside) comes first, names
+   * before aliases; the rest follow by score, and equal scores keep document order, so an entity
+   * comes before a relationship found through its evidence. A node found through several documents
+   * (a relationship with two matching quotes) counts once, with its best match. All words must
+   * match when any document has them all; otherwise any word may. The last word also matches as a
+   * prefix. Only the page is sorted: the rest are counted, not ranked. `exact` names the entities
+   * (by their place in the list the index was built from) whose name, alias or label is the query;
+   * the store finds them with its name index.
    */
-  search(query: string, options: SearchOptions): SearchResults {
+  search(query: string, options: SearchOptions, exact: readonly ExactName[] = []): SearchResults {
     const groups = this.plan(query);
     if (groups.length === 0) return { matches: [], totalCount: 0 };
     const scratch = this.takeScratch();
@@ -152,8 +164,30 @@ export class SearchIndex {
     if (matched === 0) matched = this.matchAny(groups, scratch);
     const count = this.collectNodes(matched, groups.length, options, scratch);
     const { score } = scratch;
-    const page = topByScore(scratch.results, count, options.offset + options.limit, score).slice(options.offset);
-    return { matches: page.map((document) => this.describe(document, score[document]!, groups)), totalCount: count };
+    const page = exact.length > 0 ? this.exactFirst(exact, count, options, scratch) : topByScore(scratch.results, count, options.offset + options.limit, score);
+    const isExact = (document: number) => exact.some((entry) => entry.document === document);
+    return {
+      matches: page.slice(options.offset).map((document) => this.describe(document, score[document]!, groups, isExact(document))),
+      totalCount: count,
+    };
+  }
+
+  /**
+   * The best `offset + limit` results when some entities match the query exactly: those that
+   * survived the restrictions first (names before aliases, then by score), then the rest by score.
+   */
+  private exactFirst(exact: readonly ExactName[], count: number, options: SearchOptions, scratch: Scratch): number[] {
+    const { results, score } = scratch;
+    const tiers = new Map(exact.map((entry) => [entry.document, entry.isName ? 0 : 1]));
+    const first: number[] = [];
+    let kept = 0;
+    for (let i = 0; i < count; i++) {
+      const document = results[i]!;
+      if (tiers.has(document)) first.push(document);
+      else results[kept++] = document;
+    }
+    first.sort((a, b) => tiers.get(a)! - tiers.get(b)! || score[b]! - score[a]! || a - b);
+    return [...first, ...topByScore(results, kept, Math.max(0, options.offset + options.limit - first.length), score)];
   }
 
   /** The query's distinct words, each with the range of index terms it matches. */
@@ -375,7 +409,7 @@ export class SearchIndex {
   }
 
   /** A result document as a match: its node, the field it matched best in, and the words that matched. */
-  private describe(document: number, score: number, groups: readonly TermGroup[]): SearchMatch {
+  private describe(document: number, score: number, groups: readonly TermGroup[], isExactMatch: boolean): SearchMatch {
     const last = groups[groups.length - 1]!.word;
     const exact = new Set(groups.slice(0, -1).map((group) => group.word));
     const isMatch = (term: string) => exact.has(term) || term.startsWith(last);
@@ -405,7 +439,7 @@ export class SearchIndex {
         if (field < 0) field = f;
       }
     });
-    return { nodeId, score, field: FIELDS[Math.max(field, 0)]!, text: texts[Math.max(field, 0)] ?? '', terms: [...terms], evidence };
+    return { nodeId, score, field: FIELDS[Math.max(field, 0)]!, text: texts[Math.max(field, 0)] ?? '', terms: [...terms], evidence, isExactMatch };
   }
 }
 
