@@ -25,8 +25,13 @@ export interface TestGraph {
   data: (query: string, variables?: Record<string, unknown>) => Promise<any>;
 }
 
-export async function graphOn(seedDir: string, wrapStore: (store: GraphStore) => GraphStore = (s) => s, serverOptions: ServerOptions = {}): Promise<TestGraph> {
-  const store = wrapStore(await loadMemoryStore(seedDir));
+export async function graphOn(
+  seedDir: string,
+  wrapStore: (store: GraphStore) => GraphStore = (s) => s,
+  serverOptions: ServerOptions = {},
+  sourceTextsDir: string | null = null,
+): Promise<TestGraph> {
+  const store = wrapStore(await loadMemoryStore(seedDir, sourceTextsDir));
   const { apollo } = createGraphQLServer(serverOptions);
   const run: TestGraph['run'] = async (query, variables) => {
     const response = await apollo.executeOperation({ query, variables }, { contextValue: createContext(store) });

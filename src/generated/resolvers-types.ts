@@ -1016,6 +1016,8 @@ export type EventStatusFilter = {
 /** A span of a source that supports a fact in the graph. */
 export type Evidence = {
   __typename?: 'Evidence';
+  /** The sentence or sentences of the source around the span, so the quote can be read in context; null when this server does not hold the source's text (see SOURCE_TEXTS_DIR). */
+  context: Maybe<EvidenceContext>;
   /** The offset just past the span's last character, so that the span is text.slice(start, end). */
   end: Scalars['NonNegativeInt']['output'];
   /** How the fact was obtained from the span. */
@@ -1033,6 +1035,21 @@ export type Evidence = {
   /** The person whose words the source reports, present when the modality is REPORTED_SPEECH. */
   speaker: Maybe<Person>;
   /** The offset of the span's first character in the source text, counted in UTF-16 code units. */
+  start: Scalars['NonNegativeInt']['output'];
+};
+
+/** The sentences of a source that hold a piece of evidence, split around its quote. */
+export type EvidenceContext = {
+  __typename?: 'EvidenceContext';
+  /** The text from the end of the quote to the end of the last sentence the span touches. */
+  after: Scalars['String']['output'];
+  /** The text from the start of the first sentence the span touches up to the quote. */
+  before: Scalars['String']['output'];
+  /** The offset just past the end of `after`. */
+  end: Scalars['NonNegativeInt']['output'];
+  /** The span's exact words, as in `Evidence.quote`. */
+  quote: Scalars['String']['output'];
+  /** The offset in the source text where `before` begins, in UTF-16 code units. */
   start: Scalars['NonNegativeInt']['output'];
 };
 
@@ -3474,6 +3491,7 @@ export type ResolversTypes = {
   EventStatus: EventStatus;
   EventStatusFilter: EventStatusFilter;
   Evidence: ResolverTypeWrapper<EvidenceModel>;
+  EvidenceContext: ResolverTypeWrapper<EvidenceContext>;
   EvidenceMethod: EvidenceMethod;
   Fact: ResolverTypeWrapper<FactModel>;
   FactKind: FactKind;
@@ -3652,6 +3670,7 @@ export type ResolversParentTypes = {
   EventRelationFilter: EventRelationFilter;
   EventStatusFilter: EventStatusFilter;
   Evidence: EvidenceModel;
+  EvidenceContext: EvidenceContext;
   Fact: FactModel;
   Float: Scalars['Float']['output'];
   GroupByInput: GroupByInput;
@@ -3961,6 +3980,7 @@ export type EventRelationEdgeResolvers<ContextType = Context, ParentType extends
 };
 
 export type EvidenceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Evidence'] = ResolversParentTypes['Evidence']> = {
+  context?: Resolver<Maybe<ResolversTypes['EvidenceContext']>, ParentType, ContextType>;
   end?: Resolver<ResolversTypes['NonNegativeInt'], ParentType, ContextType>;
   method?: Resolver<ResolversTypes['EvidenceMethod'], ParentType, ContextType>;
   modality?: Resolver<ResolversTypes['Modality'], ParentType, ContextType>;
@@ -3969,6 +3989,14 @@ export type EvidenceResolvers<ContextType = Context, ParentType extends Resolver
   reference?: Resolver<Maybe<ResolversTypes['URL']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
   speaker?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['NonNegativeInt'], ParentType, ContextType>;
+};
+
+export type EvidenceContextResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EvidenceContext'] = ResolversParentTypes['EvidenceContext']> = {
+  after?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  before?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  end?: Resolver<ResolversTypes['NonNegativeInt'], ParentType, ContextType>;
+  quote?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   start?: Resolver<ResolversTypes['NonNegativeInt'], ParentType, ContextType>;
 };
 
@@ -4585,6 +4613,7 @@ export type Resolvers<ContextType = Context> = {
   EventRelationConnection?: EventRelationConnectionResolvers<ContextType>;
   EventRelationEdge?: EventRelationEdgeResolvers<ContextType>;
   Evidence?: EvidenceResolvers<ContextType>;
+  EvidenceContext?: EvidenceContextResolvers<ContextType>;
   Fact?: FactResolvers<ContextType>;
   GroupCount?: GroupCountResolvers<ContextType>;
   Hexadecimal?: GraphQLScalarType;

@@ -71,4 +71,10 @@ export interface GraphStore {
   search(query: string, options: SearchOptions): Promise<SearchResults>;
   /** Every fact whose evidence from a source overlaps [start, end), ordered by where the evidence starts. */
   findEvidence(sourceId: string, start: number, end: number): Promise<FactModel[]>;
+  /**
+   * Optional: for each source id, in order, the source's full text when the store holds it, checked
+   * against the source's SHA-256 and length; null otherwise. A store without texts leaves this out,
+   * and evidence then has no context.
+   */
+  getSourceTexts?(sourceIds: readonly string[]): Promise<Array<string | null>>;
 }

@@ -51,7 +51,15 @@ export class MemoryGraphStore implements GraphStore {
   private sortedNames: { names: string[]; owners: Int32Array } | null = null;
   private readonly evaluator: ConditionEvaluator;
 
-  constructor(graph: SeedGraph) {
+  /**
+   * `sourceTexts` are the texts the seed was checked against at load (by source id): loading refuses
+   * a text whose SHA-256 or length differs from its source's, so every one held here is the text the
+   * offsets count in.
+   */
+  constructor(
+    graph: SeedGraph,
+    private readonly sourceTexts: ReadonlyMap<string, string> = new Map(),
+  ) {
     this.version = graph.version;
     this.entities = graph.entities;
     this.indexOf = graph.entityIndex;
@@ -376,6 +384,10 @@ export class MemoryGraphStore implements GraphStore {
     const folded = foldText(query);
     const exact = this.entitiesNamed(folded).map((entity) => ({ document: this.indexOf.get(entity.id)!, isName: foldText(entity.name) === folded }));
     return this.searchIndex.search(query, options, exact);
+  }
+
+  async getSourceTexts(sourceIds: readonly string[]): Promise<Array<string | null>> {
+    return sourceIds.map((id) => this.sourceTexts.get(id) ?? null);
   }
 
   async findEvidence(sourceId: string, start: number, end: number): Promise<FactModel[]> {
