@@ -18,8 +18,8 @@ const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
 /** Variables for the operations that have no defaults, as the pages send them. */
 const VARIABLES: Record<string, Record<string, unknown>> = {
-  ExploreFind: { name: 'Wildberger' },
   ExploreSearch: { query: 'Montreal' },
+  ExplorePaths: { from: 'Person:karsten-wildberger', to: 'Person:evan-solomon' },
   ExploreEntity: { id: 'Agreement:de-ca-ai-declaration' },
   ExploreRelationship: { id: 'Relationship:Person:karsten-wildberger>SIGNED>Agreement:de-ca-ai-declaration' },
 };
