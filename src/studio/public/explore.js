@@ -109,7 +109,12 @@
 
   /** Shows a view: fetches what it needs, draws it, describes the selection and records it in history. */
   var shown = 0;
+  var latest = Promise.resolve();
   function show(view, how) {
+    latest = showNow(view, how);
+    return latest;
+  }
+  function showNow(view, how) {
     var sequence = ++shown;
     problems = [];
     state = views.copy(view);
@@ -464,6 +469,10 @@
     ready: ready,
     view: function () {
       return views.copy(state);
+    },
+    /** Resolves once the last change asked for is drawn and described. */
+    settled: function () {
+      return latest;
     },
   };
 })();

@@ -41,30 +41,46 @@
     ['sources', 'source', 'sources'],
   ];
 
-  /** "6 countries, 14 people, …" from the Welcome operation's answer. */
+  /** "28 topics, 7 places, …", largest first, from the Welcome operation's answer. */
   function countsInWords(data) {
     return TYPE_WORDS.filter(function (t) {
       return data[t[0]] && data[t[0]].totalCount > 0;
-    }).map(function (t) {
-      var n = data[t[0]].totalCount;
-      return n + ' ' + (n === 1 ? t[1] : t[2]);
-    });
+    })
+      .sort(function (a, b) {
+        return data[b[0]].totalCount - data[a[0]].totalCount;
+      })
+      .map(function (t) {
+        var n = data[t[0]].totalCount;
+        return n + ' ' + (n === 1 ? t[1] : t[2]);
+      });
   }
 
-  /** The welcome tab: five lines on what the graph holds and where to start, then the count itself. */
+  /** Words joined with commas into lines of at most `width` characters. */
+  function wrap(first, words, width) {
+    var lines = [first];
+    words.forEach(function (word, i) {
+      var piece = word + (i < words.length - 1 ? ',' : '.');
+      var line = lines[lines.length - 1];
+      if (line.length + 1 + piece.length > width) lines.push('#   ' + piece);
+      else lines[lines.length - 1] = line + ' ' + piece;
+    });
+    return lines;
+  }
+
+  /**
+   * The welcome tab: five short lines (an editor does not wrap) on what the graph holds, counted
+   * per type, and where to start; then the count itself, to run.
+   */
   function welcomeTab(counts) {
     var total = counts
       ? TYPE_WORDS.reduce(function (sum, t) {
           return sum + (counts[t[0]] ? counts[t[0]].totalCount : 0);
         }, 0)
       : null;
-    var lines = [
-      '# Welcome to Entente: a knowledge graph of what news reporting says, where every relationship quotes the source.',
-      counts ? '# It holds ' + total + ' entities: ' + countsInWords(counts).join(', ') + '.' : '# The graph could not be counted just now; run this tab to count it.',
-      '# Run this tab (▶ or Ctrl-Enter) to count them again. The tabs above are worked examples, their inputs filled in',
-      '# under Variables: ' + examples.map(function (e) { return e.name; }).join(', ') + ' (links in "Start here", left).',
-      '# Quotes in an answer read best in the "Evidence" pane (left); /explore draws the graph as a picture.',
-    ];
+    var tally = counts ? wrap('# ' + total + ' entities:', countsInWords(counts), 66) : ['# The graph could not be counted just now;', '#   run this tab to count it.'];
+    var lines = ['# Entente: what news reporting says, each link with its quote.']
+      .concat(tally)
+      .concat(['# ▶ runs this count. Tabs above: examples, inputs in Variables.', '# ★ Start here links them; ❝ Evidence shows an answer’s quotes.']);
     return { query: lines.join('\n') + '\n\n' + welcome.readable + '\n' };
   }
 
@@ -207,7 +223,9 @@
       'div',
       { className: 'entente-pane' },
       h('div', { className: 'graphiql-doc-explorer-title' }, 'Start here'),
-      h('p', null, 'Every entity and relationship comes from a source, with the words that support it. Open an example:'),
+      h('p', null, 'Entente holds what news reporting says as a graph: every relationship comes with the words of the source that support it.'),
+      graphCounts ? h('p', { className: 'entente-counts' }, 'It holds ' + countsInWords(graphCounts).join(', ') + '.') : null,
+      h('p', null, 'Open an example; its inputs are under Variables:'),
       h(
         'ul',
         { className: 'entente-examples' },
@@ -236,6 +254,24 @@
     );
   }
 
+  /**
+   * Opens a pane once GraphiQL has drawn itself. Its `visiblePlugin` prop marks a pane as shown
+   * but leaves the pane's area folded on a first visit (the area is sized on the first render, before
+   * the prop applies), so the pane's own sidebar button is pressed instead, as an analyst would.
+   */
+  function OpenPane(props) {
+    React.useEffect(function () {
+      var timer = setTimeout(function () {
+        var button = document.querySelector('.graphiql-sidebar button[aria-label="Show ' + props.title + '"]');
+        if (button) button.click();
+      }, 0);
+      return function () {
+        clearTimeout(timer);
+      };
+    }, []);
+    return null;
+  }
+
   /** Under the answer: how many quotes it holds, and a way to read them. */
   function EvidenceFooter() {
     var found = useAnswerEvidence();
@@ -259,7 +295,9 @@
     { title: 'Evidence', icon: icon('❝'), content: EvidencePane },
   ];
 
+  var graphCounts = null;
   function mount(counts) {
+    graphCounts = counts;
     var tabs = [welcomeTab(counts)].concat(
       examples.map(function (e) {
         return { query: e.query, variables: e.variables };
@@ -273,7 +311,6 @@
           fetcher: fetcher,
           defaultTabs: tabs,
           plugins: plugins,
-          visiblePlugin: linkedQuery ? 'Evidence' : 'Start here',
           // When tabs were kept from an earlier visit, a linked query is added to them as a new tab.
           query: linkedQuery || undefined,
           variables: linkedVariables,
@@ -281,7 +318,7 @@
           shouldPersistHeaders: false,
         },
         h(GraphiQL.Logo, null, h('span', null, 'Entente '), h('a', { href: '/explore', className: 'entente-explore' }, 'explore the graph →')),
-        h(GraphiQL.Footer, null, h(EvidenceFooter)),
+        h(GraphiQL.Footer, null, h(OpenPane, { title: linkedQuery ? 'Evidence' : 'Start here' }), h(EvidenceFooter)),
       ),
     );
   }
