@@ -28,8 +28,9 @@ const star = (): Array<[number, number]> =>
 // Colours: Okabe and Ito's palette for colour-blind readers (seven colours; black left out), Paul
 // Tol's indigo and wine, and two greys. tests/studio-palette.test.ts checks every pair differs by at
 // least 10 CIEDE2000 units in normal vision and in simulated protanopia, deuteranopia and tritanopia.
-// Shapes are distinct as silhouettes, so a type is told apart without its colour too.
-export const ENTITY_STYLES: Readonly<Record<EntityTypeName, EntityStyle>> = {
+// Shapes are distinct as silhouettes, so a type is told apart without its colour too. A type declared
+// without a style here still typechecks and is drawn as a grey circle; the palette test names it.
+export const ENTITY_STYLES: Readonly<Partial<Record<EntityTypeName, EntityStyle>>> = {
   Agreement: { code: 'AGREEMENT', label: 'Agreement', shape: 'diamond', color: '#CC79A7', outline: [[0, -1], [1, 0], [0, 1], [-1, 0]] },
   Country: { code: 'COUNTRY', label: 'Country', shape: 'hexagon', color: '#0072B2', outline: regular(6) },
   Event: { code: 'EVENT', label: 'Event', shape: 'star', color: '#009E73', outline: star() },

@@ -61,8 +61,9 @@ ${icon}
 /** The graph picture: the picture and its toolbar, the timeline under it, and a side panel. */
 export function explorePage(assets: AssetTable, operations: Record<string, PageOperation>, methods: readonly string[]): string {
   const a = assets.byName;
-  const styles = Object.fromEntries(Object.values(ENTITY_STYLES).map((style) => [style.code, { label: style.label, shape: style.shape, color: style.color }]));
-  const typeFilters = Object.values(ENTITY_STYLES)
+  const known = Object.values(ENTITY_STYLES).filter((style) => style !== undefined);
+  const styles = Object.fromEntries(known.map((style) => [style.code, { label: style.label, shape: style.shape, color: style.color }]));
+  const typeFilters = known
     .map((style) => `<label class="choice"><input type="checkbox" name="entity-type" value="${style.code}" checked>${entitySymbol(style)}${escapeHtml(style.label)}</label>`)
     .join('\n        ');
   const methodFilters = methods
@@ -111,7 +112,7 @@ ${icon}
     <div id="graph" aria-label="The entities in view and their relationships: click an entity to expand it, a line to read its evidence"></div>
     <div id="hover" role="tooltip" hidden></div>
     <section id="timeline" aria-label="Timeline">
-      <h2>Timeline <span>a bar is a month or a year, a diamond a day; click one to show it</span></h2>
+      <h2>Timeline <span>a bar is a month or a year, a diamond a day; underlined: in the picture; click one to show it</span></h2>
       <div id="timeline-strip"></div>
     </section>
   </section>

@@ -16,7 +16,9 @@ function loadStudio(): Promise<Studio> {
   studio ??= (async () => {
     const [assets, tabs, operations] = await Promise.all([loadAssets(), readExampleTabs(), readPageOperations()]);
     const methods = schemaEnumValues(readTypeDefs().join('\n'), 'EvidenceMethod');
-    return { assets, ide: Buffer.from(idePage(assets, tabs, operations.Welcome!)), explore: Buffer.from(explorePage(assets, operations, methods)) };
+    const welcome = operations.Welcome;
+    if (!welcome) throw new Error('The persisted-documents manifest has no Welcome operation (operations/ide.graphql); run npm run codegen');
+    return { assets, ide: Buffer.from(idePage(assets, tabs, welcome)), explore: Buffer.from(explorePage(assets, operations, methods)) };
   })();
   studio.catch(() => (studio = undefined));
   return studio;

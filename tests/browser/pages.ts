@@ -66,10 +66,10 @@ export async function clickElement(page: Page, id: string): Promise<void> {
       const cy = (window as any).entente.cy;
       const element = cy.getElementById(id);
       if (element.empty()) throw new Error(`${id} is not in the picture`);
-      const at = () => (element.isNode() ? element.renderedPosition() : element.renderedMidpoint());
-      const p = at();
+      // No named helpers here: tsx would wrap them in a function the page does not have.
+      const p = element.isNode() ? element.renderedPosition() : element.renderedMidpoint();
       if (p.x < 20 || p.y < 20 || p.x > width - 20 || p.y > height - 20) cy.center(element);
-      return at();
+      return element.isNode() ? element.renderedPosition() : element.renderedMidpoint();
     },
     { id, width: box.width, height: box.height },
   );
