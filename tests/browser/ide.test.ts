@@ -21,11 +21,14 @@ afterAll(async () => {
 
 const EXAMPLES = ['WhoSigned', 'HowConnected', 'Timeline', 'Search', 'Neighbourhood'];
 
-/** The IDE as a first visit sees it: whatever an earlier page kept in this browser is forgotten. */
+/**
+ * The IDE as a first visit sees it: what earlier pages kept in this browser is forgotten from a page
+ * of the same origin that runs no IDE (the graph picture), so no IDE can write its tabs back before the visit.
+ */
 async function firstVisit(path: string, viewport: { width: number; height: number }): Promise<Page> {
-  const page = await openPage(browser, http.url, path, viewport);
+  const page = await openPage(browser, http.url, '/explore', viewport);
   await page.evaluate(() => localStorage.clear());
-  await page.reload();
+  await page.goto(http.url + path);
   await page.waitForSelector('.graphiql-container');
   return page;
 }

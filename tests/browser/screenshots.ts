@@ -63,9 +63,9 @@ try {
     await page.locator('#path-finder summary').click();
   });
 
-  const ide = await openPage(browser, http.url, '/', viewport);
+  const ide = await openPage(browser, http.url, '/explore', viewport);
   await ide.evaluate(() => localStorage.clear());
-  await ide.reload();
+  await ide.goto(`${http.url}/`);
   await ide.waitForSelector('.graphiql-plugin .entente-fields');
   await shoot(ide, 'ide');
   await ide.locator('.entente-examples button', { hasText: 'WhoSigned' }).click();
