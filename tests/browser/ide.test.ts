@@ -53,7 +53,7 @@ describe.each(VIEWPORTS)('the IDE at $width×$height', (viewport) => {
     const welcome = await editorText(page, '.graphiql-query-editor');
     const lines = welcome.split('\n');
     const comments = lines.slice(0, lines.indexOf(''));
-    expect(comments.length).toBeGreaterThanOrEqual(5);
+    expect(comments).toHaveLength(5);
     expect(comments.every((line) => line.startsWith('#'))).toBe(true);
     const counts = await countsFromTheGraph();
     expect(welcome).toContain(`${counts.topics} topics`);

@@ -68,7 +68,7 @@
   }
 
   /**
-   * The welcome tab: five short lines (an editor does not wrap) on what the graph holds, counted
+   * The welcome tab: five lines (an editor does not wrap them) on what the graph holds, counted
    * per type, and where to start; then the count itself, to run.
    */
   function welcomeTab(counts) {
@@ -77,10 +77,10 @@
           return sum + (counts[t[0]] ? counts[t[0]].totalCount : 0);
         }, 0)
       : null;
-    var tally = counts ? wrap('# ' + total + ' entities:', countsInWords(counts), 66) : ['# The graph could not be counted just now;', '#   run this tab to count it.'];
-    var lines = ['# Entente: what news reporting says, each link with its quote.']
-      .concat(tally)
-      .concat(['# ▶ runs this count. Tabs above: examples, inputs in Variables.', '# ★ Start here links them; ❝ Evidence shows an answer’s quotes.']);
+    var lines = counts
+      ? ['# Entente holds ' + total + ' entities from news reporting, each link with its quote:'].concat(wrap('#  ', countsInWords(counts), 78))
+      : ['# Entente: what news reporting says, each link with its quote.', '# The graph could not be counted just now; run this tab to count it.'];
+    lines = lines.concat(['# ▶ runs this count. Tabs above: examples, inputs in Variables.', '# ★ Start here links them; ❝ Evidence shows an answer’s quotes.']);
     return { query: lines.join('\n') + '\n\n' + welcome.readable + '\n' };
   }
 
