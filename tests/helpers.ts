@@ -12,6 +12,14 @@ import { createGraphQLServer, type GraphQLServer, type ServerOptions } from '../
 import type { GraphStore } from '../src/store/graph-store.js';
 import { loadMemoryStore } from '../src/store/load.js';
 
+/** Variables for the operations in operations/ that have no defaults, as the pages send them. */
+export const OPERATION_VARIABLES: Readonly<Record<string, Record<string, unknown>>> = {
+  ExploreSearch: { query: 'Montreal' },
+  ExplorePaths: { from: 'Person:karsten-wildberger', to: 'Person:evan-solomon' },
+  ExploreEntity: { id: 'Agreement:de-ca-ai-declaration' },
+  ExploreRelationship: { id: 'Relationship:Person:karsten-wildberger>SIGNED>Agreement:de-ca-ai-declaration' },
+};
+
 export const TINY_SEED = fileURLToPath(new URL('./fixtures/tiny/seed/', import.meta.url));
 export const TINY_TEXT = fileURLToPath(new URL('./fixtures/tiny/source.txt', import.meta.url));
 export const REAL_SEED = fileURLToPath(new URL('../seed/', import.meta.url));
@@ -25,8 +33,13 @@ export interface TestGraph {
   data: (query: string, variables?: Record<string, unknown>) => Promise<any>;
 }
 
-export async function graphOn(seedDir: string, wrapStore: (store: GraphStore) => GraphStore = (s) => s, serverOptions: ServerOptions = {}): Promise<TestGraph> {
-  const store = wrapStore(await loadMemoryStore(seedDir));
+export async function graphOn(
+  seedDir: string,
+  wrapStore: (store: GraphStore) => GraphStore = (s) => s,
+  serverOptions: ServerOptions = {},
+  sourceTextsDir: string | null = null,
+): Promise<TestGraph> {
+  const store = wrapStore(await loadMemoryStore(seedDir, sourceTextsDir));
   const { apollo } = createGraphQLServer(serverOptions);
   const run: TestGraph['run'] = async (query, variables) => {
     const response = await apollo.executeOperation({ query, variables }, { contextValue: createContext(store) });

@@ -5,7 +5,7 @@ import { buildSchema, Kind, lexicographicSortSchema, parse, type OperationDefini
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadMemoryStore } from '../src/store/load.js';
 import { schemaDocument } from './arbitraries.js';
-import { httpOn, REAL_SEED, type TestHttp } from './helpers.js';
+import { httpOn, OPERATION_VARIABLES, REAL_SEED, type TestHttp } from './helpers.js';
 
 /**
  * The answers the service gives, recorded byte for byte: every operation in operations/, every
@@ -16,13 +16,7 @@ import { httpOn, REAL_SEED, type TestHttp } from './helpers.js';
  */
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
-/** Variables for the operations that have no defaults, as the pages send them. */
-const VARIABLES: Record<string, Record<string, unknown>> = {
-  ExploreFind: { name: 'Wildberger' },
-  ExploreSearch: { query: 'Montreal' },
-  ExploreEntity: { id: 'Agreement:de-ca-ai-declaration' },
-  ExploreRelationship: { id: 'Relationship:Person:karsten-wildberger>SIGNED>Agreement:de-ca-ai-declaration' },
-};
+const VARIABLES = OPERATION_VARIABLES;
 
 function operationsOf(file: string): Array<{ name: string; query: string }> {
   const text = readFileSync(`${ROOT}operations/${file}`, 'utf8');

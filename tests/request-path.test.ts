@@ -5,7 +5,7 @@ import { Kind, parse, type OperationDefinitionNode } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Context } from '../src/context.js';
 import { loadMemoryStore } from '../src/store/load.js';
-import { countingStore, httpOn, REAL_SEED, type TestHttp } from './helpers.js';
+import { countingStore, httpOn, OPERATION_VARIABLES, REAL_SEED, type TestHttp } from './helpers.js';
 
 /**
  * One request path: every executed request runs Apollo's pipeline once, so a plugin (telemetry,
@@ -35,12 +35,7 @@ const watching: ApolloServerPlugin<Context> = {
 };
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
-const VARIABLES: Record<string, Record<string, unknown>> = {
-  ExploreFind: { name: 'Wildberger' },
-  ExploreSearch: { query: 'Montreal' },
-  ExploreEntity: { id: 'Agreement:de-ca-ai-declaration' },
-  ExploreRelationship: { id: 'Relationship:Person:karsten-wildberger>SIGNED>Agreement:de-ca-ai-declaration' },
-};
+const VARIABLES = OPERATION_VARIABLES;
 
 /** Every operation in operations/ and every example of the README, as requests. */
 function requests(): Array<{ query: string; operationName?: string; variables?: Record<string, unknown> }> {

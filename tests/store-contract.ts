@@ -210,6 +210,20 @@ export function describeStoreContract(name: string, open: () => Promise<GraphSto
       expect(places.matches.map((match) => match.nodeId)).toEqual(['Place:springfield']);
     });
 
+    it('marks the entities whose whole name or alias is the query, and ranks them first', async () => {
+      const named = await store.search('springfield', { types: null, includeRelationships: true, offset: 0, limit: 3 });
+      expect(named.matches.map((match) => [match.nodeId, match.isExactMatch])).toEqual([
+        ['Place:springfield', true],
+        ['Agreement:springfield-accord', false],
+        ['Source:tiny', false],
+      ]);
+      const alias = await store.search('the accord', { types: null, includeRelationships: false, offset: 0, limit: 2 });
+      expect(alias.matches.map((match) => [match.nodeId, match.isExactMatch])).toEqual([
+        ['Agreement:springfield-accord', true],
+        ['Source:tiny', false],
+      ]);
+    });
+
     it('finds the facts whose evidence overlaps a span of a source, by where they start', async () => {
       const page = await store.findEvidence({ sourceId: 'Source:tiny', start: 39, end: 65, first: 100, after: null });
       const facts = page.items.map((item) => item.node);

@@ -1016,6 +1016,8 @@ export type EventStatusFilter = {
 /** A span of a source that supports a fact in the graph. */
 export type Evidence = {
   __typename?: 'Evidence';
+  /** The sentence or sentences of the source around the span, so the quote can be read in context; null when this server does not hold the source's text (see SOURCE_TEXTS_DIR). */
+  context: Maybe<EvidenceContext>;
   /** The offset just past the span's last character, so that the span is text.slice(start, end). */
   end: Scalars['NonNegativeInt']['output'];
   /** How the fact was obtained from the span. */
@@ -1033,6 +1035,21 @@ export type Evidence = {
   /** The person whose words the source reports, present when the modality is REPORTED_SPEECH. */
   speaker: Maybe<Person>;
   /** The offset of the span's first character in the source text, counted in UTF-16 code units. */
+  start: Scalars['NonNegativeInt']['output'];
+};
+
+/** The sentences of a source that hold a piece of evidence, split around its quote. */
+export type EvidenceContext = {
+  __typename?: 'EvidenceContext';
+  /** The text from the end of the quote to the end of the last sentence the span touches. */
+  after: Scalars['String']['output'];
+  /** The text from the start of the first sentence the span touches up to the quote. */
+  before: Scalars['String']['output'];
+  /** The offset just past the end of `after`. */
+  end: Scalars['NonNegativeInt']['output'];
+  /** The span's exact words, as in `Evidence.quote`. */
+  quote: Scalars['String']['output'];
+  /** The offset in the source text where `before` begins, in UTF-16 code units. */
   start: Scalars['NonNegativeInt']['output'];
 };
 
@@ -2459,7 +2476,7 @@ export type Query = {
   groupCounts: Array<GroupCount>;
   /** Counts entities of one kind per group, a page at a time, largest group first, then by name or value: agreements per country, events per place, topics per broader topic. An entity in several groups counts in each; one in none is not counted. */
   groups: GroupCountConnection;
-  /** The entities and relationships within `depth` hops of an entity, in either direction, in a shape a graph-drawing client can use directly; null when the id names nothing. */
+  /** The entities and relationships within `depth` hops of an entity, in either direction, in a shape a graph-drawing client can use directly. An id that names no entity is refused with BAD_USER_INPUT naming it; the field is null only alongside that error. */
   neighborhood: Maybe<Neighborhood>;
   /** Fetches any object by its global id; null when no object has that id. */
   node: Maybe<Node>;
@@ -2469,7 +2486,7 @@ export type Query = {
   offices: OfficeConnection;
   /** Lists organizations, filtered and ordered as asked; by name when no order is given. */
   organizations: OrganizationConnection;
-  /** The shortest paths between two entities, following relationships in either direction; all paths of the shortest length, up to `first`. Empty when the entities are not linked within `maxHops`. */
+  /** The shortest paths between two entities, following relationships in either direction; all paths of the shortest length, up to `first`. Empty when the entities are not linked within `maxHops`; an id that names no entity is refused with BAD_USER_INPUT naming it, so empty always means "not linked". */
   paths: Array<Path>;
   /** Lists people, filtered and ordered as asked; by name when no order is given. */
   people: PersonConnection;
@@ -2479,7 +2496,7 @@ export type Query = {
   policies: PolicyConnection;
   /** Lists products, filtered and ordered as asked; by name when no order is given. */
   products: ProductConnection;
-  /** Searches names, aliases in every language, descriptions and evidence quotes, ranked by relevance. Case, accents and hyphens are ignored, and the last word also matches as a prefix, so `Montreal` finds `Montréal` and `deep-learn` finds `deep learning`. */
+  /** Searches names, aliases in every language, descriptions and evidence quotes, ranked by relevance. Case, accents and hyphens are ignored, and the last word also matches as a prefix, so `Montreal` finds `Montréal` and `deep-learn` finds `deep learning`. An entity whose whole name or alias is the query comes first (names before aliases); the rest follow by score, an entity before a relationship when their scores are equal. */
   search: SearchConnection;
   /** Lists sources, filtered and ordered as asked; by name when no order is given. */
   sources: SourceConnection;
@@ -2847,6 +2864,8 @@ export type SearchHit = {
   evidence: Maybe<Evidence>;
   /** The field the best match was found in. */
   field: SearchField;
+  /** Whether the whole query, case and accents aside, is the entity's name or one of its aliases or labels; such hits come first. */
+  isExactMatch: Scalars['Boolean']['output'];
   /** The entity or relationship found; a relationship brings its two ends. */
   node: Node;
   /** The relevance under BM25: higher is more relevant; comparable only within one search. */
@@ -3545,6 +3564,7 @@ export type ResolversTypes = {
   EventStatus: EventStatus;
   EventStatusFilter: EventStatusFilter;
   Evidence: ResolverTypeWrapper<EvidenceModel>;
+  EvidenceContext: ResolverTypeWrapper<EvidenceContext>;
   EvidenceMethod: EvidenceMethod;
   Fact: ResolverTypeWrapper<FactModel>;
   FactConnection: ResolverTypeWrapper<FactConnectionModel>;
@@ -3727,6 +3747,7 @@ export type ResolversParentTypes = {
   EventRelationFilter: EventRelationFilter;
   EventStatusFilter: EventStatusFilter;
   Evidence: EvidenceModel;
+  EvidenceContext: EvidenceContext;
   Fact: FactModel;
   FactConnection: FactConnectionModel;
   FactEdge: FactEdgeModel;
@@ -4040,6 +4061,7 @@ export type EventRelationEdgeResolvers<ContextType = Context, ParentType extends
 };
 
 export type EvidenceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Evidence'] = ResolversParentTypes['Evidence']> = {
+  context?: Resolver<Maybe<ResolversTypes['EvidenceContext']>, ParentType, ContextType>;
   end?: Resolver<ResolversTypes['NonNegativeInt'], ParentType, ContextType>;
   method?: Resolver<ResolversTypes['EvidenceMethod'], ParentType, ContextType>;
   modality?: Resolver<ResolversTypes['Modality'], ParentType, ContextType>;
@@ -4048,6 +4070,14 @@ export type EvidenceResolvers<ContextType = Context, ParentType extends Resolver
   reference?: Resolver<Maybe<ResolversTypes['URL']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
   speaker?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['NonNegativeInt'], ParentType, ContextType>;
+};
+
+export type EvidenceContextResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EvidenceContext'] = ResolversParentTypes['EvidenceContext']> = {
+  after?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  before?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  end?: Resolver<ResolversTypes['NonNegativeInt'], ParentType, ContextType>;
+  quote?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   start?: Resolver<ResolversTypes['NonNegativeInt'], ParentType, ContextType>;
 };
 
@@ -4495,6 +4525,7 @@ export type SearchEdgeResolvers<ContextType = Context, ParentType extends Resolv
 export type SearchHitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = {
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
   field?: Resolver<ResolversTypes['SearchField'], ParentType, ContextType>;
+  isExactMatch?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   snippet?: Resolver<ResolversTypes['Snippet'], ParentType, ContextType>;
@@ -4689,6 +4720,7 @@ export type Resolvers<ContextType = Context> = {
   EventRelationConnection?: EventRelationConnectionResolvers<ContextType>;
   EventRelationEdge?: EventRelationEdgeResolvers<ContextType>;
   Evidence?: EvidenceResolvers<ContextType>;
+  EvidenceContext?: EvidenceContextResolvers<ContextType>;
   Fact?: FactResolvers<ContextType>;
   FactConnection?: FactConnectionResolvers<ContextType>;
   FactEdge?: FactEdgeResolvers<ContextType>;

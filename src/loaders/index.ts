@@ -24,6 +24,8 @@ export interface Loaders {
   allRelationships: DataLoader<RelationshipQuery, RelationshipModel[], string>;
   relationshipPages: DataLoader<RelationshipPageQuery, Page<RelationshipModel>, string>;
   entitiesByName: DataLoader<string, EntityModel[]>;
+  /** A source's full text, or null when the store holds none. */
+  sourceText: DataLoader<string, string | null>;
 }
 
 function relationshipGroupKey(query: Pick<RelationshipQuery, 'types' | 'direction'>): string {
@@ -91,6 +93,7 @@ class RequestLoaders implements Loaders {
   private allRelationshipsLoader: Loaders['allRelationships'] | undefined;
   private relationshipPagesLoader: Loaders['relationshipPages'] | undefined;
   private entitiesByNameLoader: Loaders['entitiesByName'] | undefined;
+  private sourceTextLoader: Loaders['sourceText'] | undefined;
 
   constructor(
     private readonly store: GraphStore,
@@ -120,6 +123,10 @@ class RequestLoaders implements Loaders {
 
   get entitiesByName(): Loaders['entitiesByName'] {
     return (this.entitiesByNameLoader ??= new DataLoader((names) => (this.work.stopIfAbandoned(), this.work.step(names.length), this.store.findByName(names))));
+  }
+
+  get sourceText(): Loaders['sourceText'] {
+    return (this.sourceTextLoader ??= new DataLoader(async (ids) => (this.store.getSourceTexts ? this.store.getSourceTexts(ids) : ids.map(() => null))));
   }
 }
 

@@ -21,6 +21,8 @@ export interface SearchMatch {
   /** The folded index terms that matched, to mark them in `text`. */
   terms: string[];
   evidence: EvidenceModel | null;
+  /** Whether the whole query, folded, is the entity's name or one of its aliases or labels; such matches rank first. */
+  isExactMatch: boolean;
 }
 
 export interface SearchResults {
@@ -86,4 +88,10 @@ export interface GraphStore {
   search(query: string, options: SearchOptions, work?: RequestWork): Promise<SearchResults>;
   /** One page of the facts whose evidence from a source overlaps [start, end), ordered by where the evidence starts. */
   findEvidence(query: EvidenceQuery, work?: RequestWork): Promise<Page<FactModel>>;
+  /**
+   * Optional: for each source id, in order, the source's full text when the store holds it, checked
+   * against the source's SHA-256 and length; null otherwise. A store without texts leaves this out,
+   * and evidence then has no context.
+   */
+  getSourceTexts?(sourceIds: readonly string[]): Promise<Array<string | null>>;
 }

@@ -22,7 +22,11 @@ export async function readSourceTexts(dir: string): Promise<Map<string, string>>
   return texts;
 }
 
-/** Builds the embedded store from a seed folder; throws a SeedError naming every problem. */
+/**
+ * Builds the embedded store from a seed folder; throws a SeedError naming every problem. With a
+ * folder of source texts, every quote is checked against them and the store keeps them, so evidence
+ * can be shown in its sentences.
+ */
 export async function loadMemoryStore(
   seedDir: string,
   sourceTextsDir: string | null = null,
@@ -30,5 +34,5 @@ export async function loadMemoryStore(
 ): Promise<MemoryGraphStore> {
   const sourceTexts = sourceTextsDir ? await readSourceTexts(sourceTextsDir) : undefined;
   const graph = await loadSeed(seedDir, { sourceTexts, onProgress });
-  return new MemoryGraphStore(graph);
+  return new MemoryGraphStore(graph, sourceTexts);
 }

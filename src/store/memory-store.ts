@@ -55,7 +55,15 @@ export class MemoryGraphStore implements GraphStore {
   private readonly evaluator: ConditionEvaluator;
   private counted: GraphStatistics | null = null;
 
-  constructor(graph: SeedGraph) {
+  /**
+   * `sourceTexts` are the texts the seed was checked against at load (by source id): loading refuses
+   * a text whose SHA-256 or length differs from its source's, so every one held here is the text the
+   * offsets count in.
+   */
+  constructor(
+    graph: SeedGraph,
+    private readonly sourceTexts: ReadonlyMap<string, string> = new Map(),
+  ) {
     this.version = graph.version;
     this.entities = graph.entities;
     this.indexOf = graph.entityIndex;
@@ -148,16 +156,19 @@ export class MemoryGraphStore implements GraphStore {
   }
 
   async findByName(foldedNames: readonly string[]): Promise<EntityModel[][]> {
-    return foldedNames.map((name) => {
-      const indexed = this.byFoldedName.get(name);
-      const found = indexed === undefined ? [] : Array.isArray(indexed) ? indexed : [indexed];
-      if (!isFoldedName(name)) return found;
-      const named = [...this.byType.values()].flatMap((list) => findNamed(list, name));
-      if (named.length === 0) return found;
-      // In seed order, each entity once, as if every name were in the map.
-      const all = new Set([...found, ...named]);
-      return [...all].sort((a, b) => this.indexOf.get(a.id)! - this.indexOf.get(b.id)!);
-    });
+    return foldedNames.map((name) => this.entitiesNamed(name));
+  }
+
+  /** The entities whose name, alias, label or code folds to `name`, in seed order. */
+  private entitiesNamed(name: string): EntityModel[] {
+    const indexed = this.byFoldedName.get(name);
+    const found = indexed === undefined ? [] : Array.isArray(indexed) ? indexed : [indexed];
+    if (!isFoldedName(name)) return found;
+    const named = [...this.byType.values()].flatMap((list) => findNamed(list, name));
+    if (named.length === 0) return found;
+    // In seed order, each entity once, as if every name were in the map.
+    const all = new Set([...found, ...named]);
+    return [...all].sort((a, b) => this.indexOf.get(a.id)! - this.indexOf.get(b.id)!);
   }
 
   async listEntities(query: EntityQuery, work?: RequestWork): Promise<Page<EntityModel>> {
@@ -460,6 +471,10 @@ export class MemoryGraphStore implements GraphStore {
     await this.searchIndexBuilt();
   }
 
+  async getSourceTexts(sourceIds: readonly string[]): Promise<Array<string | null>> {
+    return sourceIds.map((id) => this.sourceTexts.get(id) ?? null);
+  }
+
   private searchIndexBuilt(): Promise<SearchIndex> {
     // Built on first use, or by warmUp: a graph nobody searches costs no index.
     this.searchIndex ??= retryable(SearchIndex.build(this.entities, this.edges, new RequestWork()), () => (this.searchIndex = null));
@@ -468,7 +483,10 @@ export class MemoryGraphStore implements GraphStore {
 
   async search(query: string, options: SearchOptions, work?: RequestWork): Promise<SearchResults> {
     const index = await this.searchIndexBuilt();
-    return index.search(query, options, unmeasured(work));
+    // The index numbers entities in the store's order, so an entity's index is its document.
+    const folded = foldText(query);
+    const exact = this.entitiesNamed(folded).map((entity) => ({ document: this.indexOf.get(entity.id)!, isName: foldText(entity.name) === folded }));
+    return index.search(query, options, exact, unmeasured(work));
   }
 
   async findEvidence(query: EvidenceQuery, work?: RequestWork): Promise<Page<FactModel>> {
@@ -495,14 +513,12 @@ export class MemoryGraphStore implements GraphStore {
       }
       if (work.step()) await work.pause();
     }
-    for (const edge of this.edges) {
+    for (let row = 0; row < this.edges.length; row++) {
+      const edge = this.edges.edge(row);
       for (const evidence of edge.evidence) add({ subjectId: edge.id, kind: 'RELATIONSHIP', attribute: null, evidence });
       if (work.step()) await work.pause();
     }
-    for (const facts of index.values()) {
-      facts.sort((a, b) => comparePositions(factPosition(a), factPosition(b), FACT_SLOTS));
-      if (work.step(facts.length)) await work.pause();
-    }
+    for (const facts of index.values()) await sortInSlices(facts, (a, b) => comparePositions(factPosition(a), factPosition(b), FACT_SLOTS), work);
     return index;
   }
 

@@ -138,6 +138,7 @@ export interface SearchHitModel {
   field: SearchField;
   snippet: { text: string; highlights: TextSpanModel[] };
   evidence: EvidenceModel | null;
+  isExactMatch: boolean;
 }
 
 export interface NeighborhoodNodeModel {

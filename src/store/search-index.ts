@@ -11,6 +11,21 @@ export type SearchableEntity = Pick<EntityModel, 'id' | 'type' | 'name' | 'alias
 /** What the index reads of a relationship. */
 export type SearchableEdge = Pick<RelationshipModel, 'id' | 'fromId' | 'toId' | 'evidence'>;
 
+/**
+ * The relationships the index reads, by position: an array, or the memory store's relationship
+ * table, whose objects are made on demand, so building the index makes one at a time rather
+ * than millions at once.
+ */
+export interface SearchableEdges {
+  readonly length: number;
+  edge(index: number): SearchableEdge;
+}
+
+/** Relationships held in an array, for building an index from plain objects. */
+export function edgeList(edges: readonly SearchableEdge[]): SearchableEdges {
+  return { length: edges.length, edge: (index) => edges[index]! };
+}
+
 /** Field numbers, in the order of priority when a document matched in several. */
 const NAME = 0;
 const ALIAS = 1;
@@ -44,6 +59,13 @@ function typeCodeOfId(id: string): number {
   return TYPE_CODE.get(id.slice(0, id.indexOf(':'))) ?? NO_TYPE;
 }
 
+/** An entity whose whole name (or else alias or label), folded, is the folded query. */
+export interface ExactName {
+  /** The entity's place in the list the index was built from. */
+  document: number;
+  isName: boolean;
+}
+
 /** The query words that a document term can match: the last query word as a prefix too. */
 interface TermGroup {
   word: string;
@@ -72,8 +94,8 @@ interface Scratch {
 
 /** What a built index is made of (see SearchIndex.build). */
 interface SearchIndexParts {
-  entities: SearchableEntity[];
-  edges: SearchableEdge[];
+  entities: readonly SearchableEntity[];
+  edges: SearchableEdges;
   evidenceEdge: Uint32Array;
   entityLength: Uint16Array;
   quoteLength: Uint16Array;
@@ -92,8 +114,8 @@ interface SearchIndexParts {
  * indexing and searching.
  */
 export class SearchIndex {
-  private readonly entities: SearchableEntity[];
-  private readonly edges: SearchableEdge[];
+  private readonly entities: readonly SearchableEntity[];
+  private readonly edges: SearchableEdges;
   /** For evidence document `entities.length + q`, its relationship's index. */
   private readonly evidenceEdge: Uint32Array;
   /** Word counts of name, aliases and description, three per entity. */
@@ -125,17 +147,18 @@ export class SearchIndex {
   }
 
   /** Builds the index, a slice at a time (see RequestWork), so that serving goes on while it is built. */
-  static async build(entities: Iterable<SearchableEntity>, edges: Iterable<SearchableEdge>, work: RequestWork): Promise<SearchIndex> {
-    const entityList = [...entities];
-    const edgeList = [...edges];
+  static async build(entityList: readonly SearchableEntity[], edges: SearchableEdges, work: RequestWork): Promise<SearchIndex> {
     let quotes = 0;
-    for (const edge of edgeList) quotes += edge.evidence.length;
+    for (let r = 0; r < edges.length; r++) {
+      quotes += edges.edge(r).evidence.length;
+      if (work.step()) await work.pause();
+    }
     const entityCount = entityList.length;
     const evidenceEdge = new Uint32Array(quotes);
     const entityLength = new Uint16Array(entityCount * 3);
     const quoteLength = new Uint16Array(quotes);
     const entityType = new Uint8Array(entityCount);
-    const relationshipEndTypes = new Uint8Array(edgeList.length * 2);
+    const relationshipEndTypes = new Uint8Array(edges.length * 2);
     const totalLength = [0, 0, 0, 0];
     const builder = new InvertedIndexBuilder();
     const addField = (field: number, text: string): number => {
@@ -155,8 +178,8 @@ export class SearchIndex {
       if (work.step()) await work.pause();
     }
     let q = 0;
-    for (let r = 0; r < edgeList.length; r++) {
-      const edge = edgeList[r]!;
+    for (let r = 0; r < edges.length; r++) {
+      const edge = edges.edge(r);
       relationshipEndTypes[r * 2] = typeCodeOfId(edge.fromId);
       relationshipEndTypes[r * 2 + 1] = typeCodeOfId(edge.toId);
       for (const evidence of edge.evidence) {
@@ -171,22 +194,27 @@ export class SearchIndex {
     const fieldDocuments = [entityCount, entityCount, entityCount, quotes];
     // An empty field averages 1 so that the length ratio stays finite.
     const lengthWeight = Float64Array.from(totalLength, (total, f) => (K * B) / (total > 0 ? total / fieldDocuments[f]! : 1));
-    return new SearchIndex({ entities: entityList, edges: edgeList, evidenceEdge, entityLength, quoteLength, entityType, relationshipEndTypes, index, fieldDocuments, lengthWeight });
+    return new SearchIndex({ entities: entityList, edges, evidenceEdge, entityLength, quoteLength, entityType, relationshipEndTypes, index, fieldDocuments, lengthWeight });
   }
 
   /**
-   * One page of the nodes that match, best first, and how many match in all. A node found through
-   * several documents (a relationship with two matching quotes) counts once, with its best match.
-   * All words must match when any document has them all; otherwise any word may. The last word
-   * also matches as a prefix. Only the page is sorted: the rest are counted, not ranked.
+   * One page of the nodes that match, best first, and how many match in all. An entity whose whole
+   * name, or one whole alias or label, is the query (case and accents aside) comes first, names
+   * before aliases; the rest follow by score, and equal scores keep document order, so an entity
+   * comes before a relationship found through its evidence. A node found through several documents
+   * (a relationship with two matching quotes) counts once, with its best match. All words must
+   * match when any document has them all; otherwise any word may. The last word also matches as a
+   * prefix. Only the page is sorted: the rest are counted, not ranked. `exact` names the entities
+   * (by their place in the list the index was built from) whose name, alias or label is the query;
+   * the store finds them with its name index.
    */
-  search(query: string, options: SearchOptions, work: RequestWork = new RequestWork()): Promise<SearchResults> {
-    const result = this.turn.then(() => this.searchNow(query, options, work));
+  search(query: string, options: SearchOptions, exact: readonly ExactName[] = [], work: RequestWork = new RequestWork()): Promise<SearchResults> {
+    const result = this.turn.then(() => this.searchNow(query, options, exact, work));
     this.turn = result.catch(() => undefined);
     return result;
   }
 
-  private async searchNow(query: string, options: SearchOptions, work: RequestWork): Promise<SearchResults> {
+  private async searchNow(query: string, options: SearchOptions, exact: readonly ExactName[], work: RequestWork): Promise<SearchResults> {
     work.stopIfAbandoned();
     const groups = this.plan(query);
     if (groups.length === 0) return { matches: [], totalCount: 0 };
@@ -195,8 +223,30 @@ export class SearchIndex {
     if (matched === 0) matched = await this.matchAny(groups, scratch, work);
     const count = await this.collectNodes(matched, groups.length, options, scratch, work);
     const { score } = scratch;
-    const page = topByScore(scratch.results, count, options.offset + options.limit, score).slice(options.offset);
-    return { matches: page.map((document) => this.describe(document, score[document]!, groups)), totalCount: count };
+    const page = exact.length > 0 ? this.exactFirst(exact, count, options, scratch) : topByScore(scratch.results, count, options.offset + options.limit, score);
+    const isExact = (document: number) => exact.some((entry) => entry.document === document);
+    return {
+      matches: page.slice(options.offset).map((document) => this.describe(document, score[document]!, groups, isExact(document))),
+      totalCount: count,
+    };
+  }
+
+  /**
+   * The best `offset + limit` results when some entities match the query exactly: those that
+   * survived the restrictions first (names before aliases, then by score), then the rest by score.
+   */
+  private exactFirst(exact: readonly ExactName[], count: number, options: SearchOptions, scratch: Scratch): number[] {
+    const { results, score } = scratch;
+    const tiers = new Map(exact.map((entry) => [entry.document, entry.isName ? 0 : 1]));
+    const first: number[] = [];
+    let kept = 0;
+    for (let i = 0; i < count; i++) {
+      const document = results[i]!;
+      if (tiers.has(document)) first.push(document);
+      else results[kept++] = document;
+    }
+    first.sort((a, b) => tiers.get(a)! - tiers.get(b)! || score[b]! - score[a]! || a - b);
+    return [...first, ...topByScore(results, kept, Math.max(0, options.offset + options.limit - first.length), score)];
   }
 
   /** The query's distinct words, each with the range of index terms it matches. */
@@ -431,7 +481,7 @@ export class SearchIndex {
   }
 
   /** A result document as a match: its node, the field it matched best in, and the words that matched. */
-  private describe(document: number, score: number, groups: readonly TermGroup[]): SearchMatch {
+  private describe(document: number, score: number, groups: readonly TermGroup[], isExactMatch: boolean): SearchMatch {
     const last = groups[groups.length - 1]!.word;
     const exact = new Set(groups.slice(0, -1).map((group) => group.word));
     const isMatch = (term: string) => exact.has(term) || term.startsWith(last);
@@ -447,7 +497,7 @@ export class SearchIndex {
       const edgeIndex = this.evidenceEdge[q]!;
       let first = q;
       while (first > 0 && this.evidenceEdge[first - 1] === edgeIndex) first--;
-      const edge = this.edges[edgeIndex]!;
+      const edge = this.edges.edge(edgeIndex);
       nodeId = edge.id;
       evidence = edge.evidence[q - first]!;
       texts[QUOTE] = evidence.quote;
@@ -461,7 +511,7 @@ export class SearchIndex {
         if (field < 0) field = f;
       }
     });
-    return { nodeId, score, field: FIELDS[Math.max(field, 0)]!, text: texts[Math.max(field, 0)] ?? '', terms: [...terms], evidence };
+    return { nodeId, score, field: FIELDS[Math.max(field, 0)]!, text: texts[Math.max(field, 0)] ?? '', terms: [...terms], evidence, isExactMatch };
   }
 }
 

@@ -44,6 +44,24 @@ export function findNode(ctx: Context, id: string, argument = 'id'): MaybePromis
   return ctx.loaders.loadNode(id);
 }
 
+/**
+ * The entity an argument names, for operations that start from given entities (paths,
+ * neighbourhoods): a malformed id, an unknown id or a relationship's id is refused with
+ * BAD_USER_INPUT naming the id and the argument, since an empty answer would read as "not linked".
+ */
+export async function requireEntity(ctx: Context, id: string, argument: string): Promise<EntityModel> {
+  assertGlobalId(id, argument);
+  const node = await ctx.loaders.loadNode(id);
+  if (node && !isRelationship(node)) return node;
+  const shown = JSON.stringify(id);
+  throw badUserInput(
+    node
+      ? `${shown} is a relationship, not an entity; "${argument}" needs the id of an entity, such as ${node.fromId}.`
+      : `No entity has the id ${shown}; "${argument}" needs the id of an entity in the graph (find ids with entitiesByName or search).`,
+    argument,
+  );
+}
+
 export function findNodes(ctx: Context, ids: readonly string[]): MaybePromise<Array<NodeModel | null>> {
   if (ids.length > MAX_IDS) throw badUserInput(`"ids" may hold at most ${MAX_IDS} ids; got ${ids.length}.`, 'ids');
   ids.forEach((id, index) => assertGlobalId(id, `ids[${index}]`));

@@ -4,6 +4,7 @@ import type { Resolvers } from '../../generated/resolvers-types.js';
 import { isRelationship } from '../../store/models.js';
 import { isSymmetric } from '../../store/vocabulary.js';
 import { relationConnectionFields, relationEdgeFields } from '../entities/fields.js';
+import { findEvidenceContext } from '../evidence/evidence-context.js';
 import { findEntitiesByName, findNode, findNodes, loadEntity } from './graph.js';
 
 const anyEntity = { connection: relationConnectionFields(), edge: relationEdgeFields() };
@@ -29,6 +30,7 @@ export const graphResolvers = {
   Evidence: {
     source: (evidence, _args, ctx) => loadEntity(ctx, evidence.sourceId, 'Source'),
     speaker: (evidence, _args, ctx) => (evidence.speakerId ? loadEntity(ctx, evidence.speakerId, 'Person') : null),
+    context: (evidence, _args, ctx) => findEvidenceContext(ctx, evidence),
   },
   Relationship: {
     from: (relationship, _args, ctx) => loadEntity(ctx, relationship.fromId),

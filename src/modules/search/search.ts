@@ -51,6 +51,7 @@ export async function search(ctx: Context, args: SearchArgs): Promise<SearchConn
     field: match.field,
     snippet: { text: match.text, highlights: highlight(match.text, match.terms) },
     evidence: match.evidence,
+    isExactMatch: match.isExactMatch,
   }));
   return toConnection(rankedPage(hits, page.offset, totalCount), request, 'search', (node, cursor) => ({ cursor, node }));
 }
