@@ -135,7 +135,7 @@ describe('seed validation', () => {
       }),
     );
     expect(problems.map((p) => p.replace(/ \(.*?\)/, ''))).toEqual([
-      'seed/graph.json › relationships[0]: evidence[0].method "GUESSED" is not one of EXTRACTED, INFERRED, EXTERNAL',
+      'seed/graph.json › relationships[0]: evidence[0].method "GUESSED" is not one of EXTRACTED, INFERRED, EDITORIAL, EXTERNAL',
       'seed/graph.json › relationships[3]: evidence[0] is INFERRED and must state its "reason"',
       'seed/graph.json › relationships[12]: evidence[0] is REPORTED_SPEECH and its "speaker" must be the id of a person in the seed; got undefined',
       'seed/graph.json › relationships[16]: evidence[0] is EXTERNAL and must give a "reference" http(s) URL',

@@ -2,9 +2,9 @@ import { Bitset } from '../lib/bitset.js';
 import { foldText } from '../lib/text.js';
 import type { Adjacency } from './adjacency.js';
 import { isSymmetricCode } from './adjacency.js';
-import { RELATIONSHIP_TYPE_CODES, type RelationshipTable } from './relationship-table.js';
+import { METHOD_BITS, RELATIONSHIP_TYPE_CODES, type RelationshipTable } from './relationship-table.js';
 import type { RelationshipType, EntityModel, EntityTypeName, PartialDateModel } from './models.js';
-import type { CountTest, DateTest, EntityCondition, RelationPath, RelationshipCondition, TextTest, ValueTest } from './query.js';
+import type { CountTest, DateTest, EntityCondition, EvidenceTest, RelationPath, RelationshipCondition, TextTest, ValueTest } from './query.js';
 
 /** What the condition evaluator reads of the memory store: entities by index and both adjacencies. */
 export interface MemoryGraph {
@@ -30,6 +30,18 @@ export function typeMask(types: readonly RelationshipType[] | null): number {
     if (code !== undefined) mask |= 1 << code;
   }
   return mask;
+}
+
+/**
+ * A test of a relationship row: of one of the types, and when an evidence test is given, with
+ * evidence that meets it (see EvidenceTest).
+ */
+export function rowTest(edges: RelationshipTable, types: readonly RelationshipType[] | null, evidence: EvidenceTest | null | undefined): (row: number) => boolean {
+  const mask = typeMask(types);
+  if (!evidence || evidence.methods === undefined) return (row) => ((mask >>> edges.typeCodeOf(row)) & 1) === 1;
+  let methods = 0;
+  for (const method of evidence.methods) methods |= 1 << METHOD_BITS[method];
+  return (row) => ((mask >>> edges.typeCodeOf(row)) & 1) === 1 && edges.hasEvidenceBy(row, methods);
 }
 
 export function meetsText(texts: readonly string[], test: TextTest): boolean {
@@ -147,11 +159,11 @@ export class ConditionEvaluator {
       case 'date':
         return this.keep(universe, null, (e) => meetsDate(attribute(e, condition.attribute) as PartialDateModel | null, condition.test));
       case 'relationCount': {
-        const mask = typeMask(condition.path.types);
+        const counts = rowTest(this.graph.edges, condition.path.types, condition.path.evidence);
         const adjacency = this.near(condition.path);
         return this.keep(universe, null, (_e, index) => {
           let count = 0;
-          for (const row of adjacency.rowsOf(index)) if (((mask >>> this.graph.edges.typeCodeOf(row)) & 1) === 1) count++;
+          for (const row of adjacency.rowsOf(index)) if (counts(row)) count++;
           return meetsCount(count, condition.test);
         });
       }
@@ -162,7 +174,7 @@ export class ConditionEvaluator {
 
   private selectByRelation(path: RelationPath, quantifier: 'some' | 'every' | 'none', condition: RelationshipCondition, universe: Bitset): Bitset {
     const { edges } = this.graph;
-    const mask = typeMask(path.types);
+    const follows = rowTest(edges, path.types, path.evidence);
     const others = condition.other ? this.select(condition.other, this.everything()) : null;
     const onBehalfOf = condition.onBehalfOf ? this.select(condition.onBehalfOf, this.everything()) : null;
     const meets = (row: number, self: number): boolean => {
@@ -185,7 +197,7 @@ export class ConditionEvaluator {
         const far = path.direction === 'OUTGOING' ? this.graph.incoming : this.graph.outgoing;
         for (const other of others.toArray()) {
           for (const row of far.rowsOf(other)) {
-            if (((mask >>> edges.typeCodeOf(row)) & 1) !== 1) continue;
+            if (!follows(row)) continue;
             const self = otherEnd(edges, row, other);
             if (universe.has(self) && meets(row, self)) found.add(self);
           }
@@ -193,7 +205,7 @@ export class ConditionEvaluator {
         return found;
       }
       return this.keep(universe, null, (_e, self) => {
-        for (const row of near.rowsOf(self)) if (((mask >>> edges.typeCodeOf(row)) & 1) === 1 && meets(row, self)) return true;
+        for (const row of near.rowsOf(self)) if (follows(row) && meets(row, self)) return true;
         return false;
       });
     };
@@ -204,7 +216,7 @@ export class ConditionEvaluator {
         return universe.andNot(withSome());
       case 'every':
         return this.keep(universe, null, (_e, self) => {
-          for (const row of near.rowsOf(self)) if (((mask >>> edges.typeCodeOf(row)) & 1) === 1 && !meets(row, self)) return false;
+          for (const row of near.rowsOf(self)) if (follows(row) && !meets(row, self)) return false;
           return true;
         });
     }

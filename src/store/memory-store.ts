@@ -5,12 +5,12 @@ import { Adjacency, isSymmetricCode } from './adjacency.js';
 import { RELATIONSHIP_TYPE_CODES, type RelationshipTable } from './relationship-table.js';
 import type { IdIndex } from './id-index.js';
 import type { GraphStore, SearchOptions, SearchResults } from './graph-store.js';
-import { ConditionEvaluator, meetsDate, typeMask, type MemoryGraph } from './memory-conditions.js';
+import { ConditionEvaluator, meetsDate, rowTest, typeMask, type MemoryGraph } from './memory-conditions.js';
 import type { Direction, RelationshipModel, RelationshipType, EntityModel, EntityTypeName, FactModel, GroupCountModel, NodeModel, PartialDateModel, TimelineEntryModel } from './models.js';
 import { ENTITY_TYPES, isPartialDate } from './models.js';
 import { findNamed, isFoldedName, sortByNameThenId } from './name-order.js';
 import { comparePositions, firstAfter, type SlotOrder, type SortKey } from './positions.js';
-import type { EntityQuery, GroupCountQuery, Ordering, Page, PageRequest, Position, RelationshipListKey, RelationshipPageRequest, TimelineQuery } from './query.js';
+import type { EntityQuery, EvidenceTest, GroupCountQuery, Ordering, Page, PageRequest, Position, RelationshipListKey, RelationshipPageRequest, TimelineQuery } from './query.js';
 import { SearchIndex } from './search-index.js';
 import type { SeedGraph } from './seed.js';
 import { DATED_ATTRIBUTES } from './vocabulary.js';
@@ -214,7 +214,7 @@ export class MemoryGraphStore implements GraphStore {
     return keys.map((key) => {
       const index = this.indexOf.get(key.nodeId);
       if (index === undefined) return { items: [], totalCount: 0, hasNextPage: false };
-      const rows = this.relationshipRows(index, typeMask(key.types), key.direction);
+      const rows = this.relationshipRows(index, typeMask(key.types), key.direction, key.evidence);
       let listed: Array<{ row: number; position: Position }>;
       if (page.orderBy.length === 0) {
         listed = rows.map(({ row, rank }) => ({ row, position: [rank, row] }));
@@ -236,8 +236,12 @@ export class MemoryGraphStore implements GraphStore {
    * An entity's relationship rows in recording order; with BOTH, outgoing ones (rank 0) before
    * incoming ones (rank 1), a symmetric relationship counting as outgoing from either end, once.
    */
-  private relationshipRows(index: number, mask: number, direction: Direction): Array<{ row: number; rank: number }> {
+  private relationshipRows(index: number, mask: number, direction: Direction, evidence?: EvidenceTest | null): Array<{ row: number; rank: number }> {
     const found: Array<{ row: number; rank: number }> = [];
+    if (evidence) {
+      const meets = rowTest(this.edges, null, evidence);
+      return this.relationshipRows(index, mask, direction).filter(({ row }) => meets(row));
+    }
     if (direction !== 'INCOMING') {
       for (const row of this.outgoing.rowsOf(index)) if (((mask >>> this.edges.typeCodeOf(row)) & 1) === 1) found.push({ row, rank: 0 });
     }
@@ -384,6 +388,9 @@ export class MemoryGraphStore implements GraphStore {
       for (const evidence of entity.mentions) add({ subjectId: entity.id, kind: 'MENTION', attribute: null, evidence });
       for (const [attribute, value] of Object.entries(entity)) {
         if (isPartialDate(value)) for (const evidence of value.evidence) add({ subjectId: entity.id, kind: 'DATE', attribute, evidence });
+      }
+      for (const { attribute, evidence: list } of entity.attributeEvidence) {
+        for (const evidence of list) add({ subjectId: entity.id, kind: 'ATTRIBUTE', attribute, evidence });
       }
     }
     for (const edge of this.edges) {

@@ -4,7 +4,7 @@ import { andThen } from '../../lib/maybe-promise.js';
 
 export const evidenceResolvers = {
   Query: {
-    evidenceIn: (_root, args, ctx) => findFactsInSpan(ctx, args.source, args.start, args.end),
+    evidenceIn: (_root, args, ctx) => findFactsInSpan(ctx, args.source, args.start, args.end, args.evidence),
   },
   Fact: {
     subject: (fact, _args, ctx) =>
