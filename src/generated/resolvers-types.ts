@@ -2929,7 +2929,7 @@ export type RelationshipType =
   | 'SPOKE_ABOUT'
   /** A country aims at a market in a region. */
   | 'TARGETS_MARKET'
-  /** A government body threatens others with a measure, such as tariffs; the note says whom, as the source words it. */
+  /** A government body threatens others with a measure, such as tariffs; the note says whom and where, as the source words it. */
   | 'THREATENS_WITH';
 
 /** A page of search results, most relevant first. */

@@ -130,7 +130,7 @@ export type RelationshipType =
   | 'SPOKE_ABOUT'
   /** A country aims at a market in a region. */
   | 'TARGETS_MARKET'
-  /** A government body threatens others with a measure, such as tariffs; the note says whom, as the source words it. */
+  /** A government body threatens others with a measure, such as tariffs; the note says whom and where, as the source words it. */
   | 'THREATENS_WITH';
 
 /** Where a search term was found. */
