@@ -451,7 +451,7 @@ export class SeedBuilder {
       const rule = rules[attribute];
       if (rule === undefined) {
         const allowed = Object.entries(rules).filter(([, r]) => r !== 'date').map(([name]) => name);
-        this.problem(current, `attributeEvidence names "${attribute}", which is not an attribute of a ${type}${allowed.length > 0 ? `; it has ${allowed.join(', ')}` : ''}`);
+        this.problem(current, `attributeEvidence names "${attribute}", which is not an attribute of the type ${type}${allowed.length > 0 ? `; it has ${allowed.join(', ')}` : ''}`);
       } else if (rule === 'date') {
         this.problem(current, `attributeEvidence names "${attribute}", a date: a date carries its evidence itself`);
       } else if (values[attribute] === null || values[attribute] === undefined) {
