@@ -12,6 +12,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { decodeUtf8, InvalidUtf8Error } from '../lib/utf8.js';
 import { accountForSentences, sameSpans, splitSentences } from '../modules/coverage/coverage.js';
 import { MemoryGraphStore } from '../store/memory-store.js';
 import type { FactModel, SentenceModel, SourceModel, TextSpanModel } from '../store/models.js';
@@ -60,8 +61,18 @@ async function writeSpans(absolutePath: string, data: unknown, record: Record<st
   await writeFile(absolutePath, `${JSON.stringify(data, null, 2)}\n`);
 }
 
+/** The source text, decoded strictly as the seed is: a byte that is not UTF-8 stops the tool, named. */
+async function readSourceText(sourcePath: string): Promise<string> {
+  try {
+    return decodeUtf8(await readFile(sourcePath));
+  } catch (error) {
+    if (error instanceof InvalidUtf8Error) throw new Error(`${sourcePath} ${error.message}`);
+    throw error;
+  }
+}
+
 async function report(options: Options): Promise<number> {
-  const text = await readFile(options.sourcePath, 'utf8');
+  const text = await readSourceText(options.sourcePath);
   const files = await readCuratedSeed(options.seedDir);
   const { file, record } = chooseSource(sourceRecords(files), text, options.sourceId);
   const sourceId = String(record.id);
