@@ -135,10 +135,92 @@ describe('seed validation', () => {
       }),
     );
     expect(problems.map((p) => p.replace(/ \(.*?\)/, ''))).toEqual([
-      'seed/graph.json › relationships[0]: evidence[0].method "GUESSED" is not one of EXTRACTED, INFERRED, EXTERNAL',
+      'seed/graph.json › relationships[0]: evidence[0].method "GUESSED" is not one of EXTRACTED, INFERRED, EDITORIAL, EXTERNAL',
       'seed/graph.json › relationships[3]: evidence[0] is INFERRED and must state its "reason"',
       'seed/graph.json › relationships[12]: evidence[0] is REPORTED_SPEECH and its "speaker" must be the id of a person in the seed; got undefined',
       'seed/graph.json › relationships[16]: evidence[0] is EXTERNAL and must give a "reference" http(s) URL',
+    ]);
+  });
+
+  it('refuses at start-up an EDITORIAL fact without its reason, naming the file and the record, whichever path reads it', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'entente-seed-'));
+    const graph = structuredClone(tiny);
+    graph.relationships[7].evidence[0].method = 'EDITORIAL';
+    await writeFile(path.join(dir, 'graph.json'), JSON.stringify(graph));
+    const error = await loadSeed(dir).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SeedError);
+    expect((error as SeedError).message).toMatch(/^The seed has 1 problem; the service will not start until they are fixed:\n/);
+    expect((error as SeedError).problems.map((p) => `${path.basename(p.file)} › ${p.record}: ${p.message}`)).toEqual([
+      'graph.json › relationships[7] (BROADER_THAN Topic:automation → Topic:robotics): evidence[0] is EDITORIAL and must state its "reason"',
+    ]);
+    // The same rule holds for relationships read on a worker thread from NDJSON.
+    const ndjson = await mkdtemp(path.join(tmpdir(), 'entente-seed-'));
+    await writeFile(path.join(ndjson, 'g.json'), JSON.stringify({ sources: graph.sources, entities: graph.entities }));
+    await writeFile(path.join(ndjson, 'g.relationships.ndjson'), graph.relationships.map((r: unknown) => JSON.stringify(r)).join('\n'));
+    const apart = await loadSeed(ndjson, { parallelFromBytes: 0 }).catch((e: unknown) => e);
+    expect((apart as SeedError).problems.map((p) => `${path.basename(p.file)} › ${p.record}: ${p.message}`)).toEqual([
+      'g.relationships.ndjson › line 8 (BROADER_THAN Topic:automation → Topic:robotics): evidence[0] is EDITORIAL and must state its "reason"',
+    ]);
+  });
+
+  it('keeps an EDITORIAL fact with its reason, and refuses a reason on an extracted one', () => {
+    const graph = buildSeedGraph(seedWith((g) => Object.assign(g.relationships[7].evidence[0], { method: 'EDITORIAL', reason: 'The curator files robotics under automation.' })));
+    const broader = [...graph.edges].find((r) => r.type === 'BROADER_THAN')!;
+    expect(broader.evidence.map(({ method, reason }) => ({ method, reason }))).toEqual([{ method: 'EDITORIAL', reason: 'The curator files robotics under automation.' }]);
+    const problems = problemsOf(seedWith((g) => (g.relationships[7].evidence[0].reason = 'Because.')));
+    expect(problems).toEqual([
+      'seed/graph.json › relationships[7] (BROADER_THAN Topic:automation → Topic:robotics): evidence[0] has a "reason" but is neither INFERRED nor EDITORIAL',
+    ]);
+  });
+
+  it('marks translated labels, and refuses a language given both as a name in use and as a translation', () => {
+    const graph = buildSeedGraph(seedWith((g) => (entity(g, 'Topic:robotics').translatedLabels = { de: 'Robotertechnik' })));
+    expect(graph.entities.find((e) => e.id === 'Topic:robotics')!.labels).toEqual([
+      { language: 'FR', text: 'Robotique', isTranslation: false },
+      { language: 'DE', text: 'Robotertechnik', isTranslation: true },
+    ]);
+    const problems = problemsOf(seedWith((g) => (entity(g, 'Topic:robotics').translatedLabels = { fr: 'La robotique', xx: 'Robots' })));
+    expect(problems).toEqual([
+      'seed/graph.json › entities[9] (Topic:robotics): the fr name is given both in "labels" and in "translatedLabels"; it is one or the other',
+      'seed/graph.json › entities[9] (Topic:robotics): translatedLabels has an unknown language "xx"; use en, de or fr',
+    ]);
+  });
+
+  it('refuses evidence for an attribute the type lacks, for a date, or for one the record does not give', () => {
+    const evidence = [{ source: 'Source:tiny', quote: 'Freedonian Energy Minister', start: 67, end: 93, method: 'EXTRACTED' }];
+    const problems = problemsOf(
+      seedWith((g) => {
+        entity(g, 'Agreement:grand-alliance').attributeEvidence = { kind: evidence, concludedOn: evidence, colour: evidence };
+        entity(g, 'Event:automation-fair-2024').attributeEvidence = { endsOn: evidence, status: [] };
+      }),
+    );
+    expect(problems).toEqual([
+      'seed/graph.json › entities[6] (Agreement:grand-alliance): attributeEvidence names "concludedOn", a date: a date carries its evidence itself',
+      'seed/graph.json › entities[6] (Agreement:grand-alliance): attributeEvidence names "colour", which is not an attribute of the type Agreement; it has kind',
+      'seed/graph.json › entities[7] (Event:automation-fair-2024): attributeEvidence names "endsOn", a date: a date carries its evidence itself',
+      'seed/graph.json › entities[7] (Event:automation-fair-2024): attributeEvidence.status is missing: nothing enters the graph without evidence',
+    ]);
+    const missing = problemsOf(seedWith((g) => (entity(g, 'Country:sylvania').attributeEvidence = { code: evidence, name: evidence })));
+    expect(missing).toEqual([
+      'seed/graph.json › entities[1] (Country:sylvania): attributeEvidence names "name", which is not an attribute of the type Country; it has code',
+    ]);
+  });
+
+  it('refuses sentence spans out of order or past the text, and a declaration that is not one of them or gives no reason', () => {
+    const problems = problemsOf(
+      seedWith((g) => {
+        g.sources[0].sentences = [{ start: 0, end: 37 }, { start: 30, end: 40 }, { start: 39, end: 517 }];
+        g.sources[0].notModelled = [
+          { start: 0, end: 37, quote: 'Ministers sign the Springfield Accord', reason: '' },
+          { start: 1, end: 4, quote: 'ini', reason: 'A part of a word.' },
+        ];
+      }),
+    );
+    expect(problems).toEqual([
+      'seed/graph.json › sources[0] (Source:tiny): sentences[1] starts at 30, before the sentence before it ends at 37: sentences are in order and apart',
+      'seed/graph.json › sources[0] (Source:tiny): sentences[2] ends at 517, past the end of the source, which is 516 characters long',
+      'seed/graph.json › sources[0] (Source:tiny): notModelled[0] must state its "reason": why the sentence is deliberately not modelled',
+      'seed/graph.json › sources[0] (Source:tiny): notModelled[1] [1, 4) is not one of the source\'s sentences',
     ]);
   });
 

@@ -147,6 +147,42 @@ export function describeStoreContract(name: string, open: () => Promise<GraphSto
       expect(await people(threeLevels)).toEqual(['Person:alice-example', 'Person:bob-sample', 'Person:carol-third']);
     });
 
+    it('follows only relationships whose evidence meets an evidence test, in conditions and in lists', async () => {
+      // PARTY_TO in the fixture is INFERRED, LOCATED_IN EXTERNAL, SIGNED EXTRACTED.
+      const countries = (condition: EntityCondition) => list({ type: 'Country', condition }).then((page) => page.ids);
+      const party = (methods: Array<'EXTRACTED' | 'INFERRED' | 'EDITORIAL' | 'EXTERNAL'>) => ({ types: ['PARTY_TO' as const], direction: 'OUTGOING' as const, evidence: { methods } });
+      expect(await countries({ kind: 'relation', path: party(['EXTRACTED']), quantifier: 'some', condition: {} })).toEqual([]);
+      expect(await countries({ kind: 'relation', path: party(['INFERRED', 'EDITORIAL']), quantifier: 'some', condition: {} })).toEqual(['Country:freedonia', 'Country:sylvania']);
+      expect(await countries({ kind: 'relation', path: party(['EXTRACTED']), quantifier: 'none', condition: {} })).toEqual(['Country:freedonia', 'Country:sylvania']);
+      // `every` over no relationship that meets the test holds: the others are as if absent.
+      expect(await countries({ kind: 'relation', path: party(['EXTRACTED']), quantifier: 'every', condition: { other: { kind: 'id', test: { equals: 'Agreement:nothing' } } } })).toEqual([
+        'Country:freedonia',
+        'Country:sylvania',
+      ]);
+      expect(await countries({ kind: 'relationCount', path: party(['INFERRED']), test: { equals: 1 } })).toEqual(['Country:freedonia', 'Country:sylvania']);
+      expect(await countries({ kind: 'relationCount', path: party([]), test: { equals: 0 } })).toEqual(['Country:freedonia', 'Country:sylvania']);
+      // From the other end, walking back from a small set of far entities takes the same test.
+      const agreements = await list({
+        type: 'Agreement',
+        condition: { kind: 'relation', path: { types: ['PARTY_TO'], direction: 'INCOMING', evidence: { methods: ['EXTRACTED'] } }, quantifier: 'some', condition: { other: { kind: 'id', test: { equals: 'Country:freedonia' } } } },
+      });
+      expect(agreements.ids).toEqual([]);
+      const page = { first: 10, after: null, orderBy: [] };
+      const [extracted, inferred, signed] = await store.listRelationships(
+        [
+          { nodeId: 'Agreement:springfield-accord', types: null, direction: 'INCOMING', evidence: { methods: ['EXTRACTED'] } },
+          { nodeId: 'Agreement:springfield-accord', types: null, direction: 'INCOMING', evidence: { methods: ['INFERRED'] } },
+          { nodeId: 'Agreement:springfield-accord', types: ['SIGNED'], direction: 'INCOMING', evidence: null },
+        ],
+        page,
+      );
+      expect(extracted!.items.map((item) => item.node.type)).toEqual(['SIGNED', 'SIGNED', 'SIGNED']);
+      expect([extracted!.totalCount, inferred!.totalCount, signed!.totalCount]).toEqual([3, 2, 3]);
+      expect(inferred!.items.map((item) => item.node.fromId)).toEqual(['Country:freedonia', 'Country:sylvania']);
+      const [external] = await store.listRelationships([{ nodeId: 'Place:springfield', types: null, direction: 'BOTH', evidence: { methods: ['EXTERNAL'] } }], page);
+      expect(external!.items.map((item) => item.node.id)).toEqual(['Relationship:Place:springfield>LOCATED_IN>Country:freedonia']);
+    });
+
     it('combines conditions with and, or and not; and of nothing holds, or of nothing does not', async () => {
       const alice: EntityCondition = { kind: 'name', test: { startsWith: 'alice' } };
       const bob: EntityCondition = { kind: 'name', test: { startsWith: 'bob' } };

@@ -55,6 +55,12 @@ export function relationNames(entity: EntityDeclaration, relation: RelationDecla
   return { connection: `${relation.target}RelationConnection`, edge: `${relation.target}RelationEdge`, filter: `${relation.target}RelationFilter` };
 }
 
+const EVIDENCE_ARGUMENT = field(
+  'Only relationships with evidence that meets these conditions, such as `{method: {equals: EXTRACTED}}` for what the sources themselves state.',
+  'evidence: EvidenceFilter',
+  '    ',
+);
+
 const PAGE_ARGUMENTS = (what: string) =>
   field(`The number of ${what} to return, from 0 to 100; 20 when omitted.`, 'first: Int', '    ') + field(`Return the ${what} after this cursor.`, 'after: String', '    ');
 
@@ -72,6 +78,7 @@ function relationField(entity: EntityDeclaration, relation: RelationDeclaration)
   return (
     `${describe(relation.description, '  ')}  ${relation.name}(\n` +
     field("The orderings to apply in turn to the linked items; the sources' order when omitted, and name then id break any remaining tie.", 'orderBy: [RelatedOrder!]', '    ') +
+    EVIDENCE_ARGUMENT +
     PAGE_ARGUMENTS('items') +
     `  ): ${names.connection}!\n`
   );
@@ -84,13 +91,19 @@ function entityType(entity: EntityDeclaration): string {
     field(`The entity's kind, always ${name.toUpperCase()}.`, 'entityType: EntityType!') +
     field('The usual English name.', 'name: String!') +
     field('Other names and short forms the sources use.', 'aliases: [String!]!') +
-    field('Names in English, German and French, where known with certainty.', 'labels: [Label!]!') +
-    `${describe('The name in one language, or null when it is not known in that language.', '  ')}  label(\n${field('The language of the name to return.', 'language: Language!', '    ')}  ): String\n` +
+    field("Names in English, German and French where known, each marked when it is the curator's translation.", 'labels: [Label!]!') +
+    `${describe('The name in one language, or null when it is not known in that language.', '  ')}  label(\n${field('The language of the name to return.', 'language: Language!', '    ')}${field(
+      "Whether the curator's translation of the name may answer when no name in established use is known; by default it may not.",
+      'includeTranslations: Boolean! = false',
+      '    ',
+    )}  ): String\n` +
     field(`One sentence saying what the ${noun} is.`, 'description: String') +
     field(`The passages of the sources that name the ${noun}.`, 'mentions: [Evidence!]!') +
+    field(`The passages of the sources that support the ${noun}'s attributes other than dates.`, 'attributeEvidence: [AttributeEvidence!]!') +
     `${describe(`Every relationship of the ${noun}, with its evidence.`, '  ')}  relations(\n` +
     field("Which relationships to return, by this entity's end of them.", 'direction: Direction = BOTH', '    ') +
     field('Only relationships of these types; all types when omitted.', 'types: [RelationshipType!]', '    ') +
+    EVIDENCE_ARGUMENT +
     PAGE_ARGUMENTS('relationships') +
     '  ): RelationConnection!\n';
   const own = entity.attributes.map(attributeField).join('') + entity.fields.map((f: FieldDefinitionNode) => `  ${print(f).replace(/\n/g, '\n  ')}\n`).join('');
@@ -137,7 +150,8 @@ function quantifierFields(filter: string): string {
     field('At least one linked item meets the conditions.', `some: ${filter}`) +
     field('Every linked item meets the conditions; true when there are none.', `every: ${filter}`) +
     field('No linked item meets the conditions.', `none: ${filter}`) +
-    field('Conditions on the number of linked items.', 'count: IntFilter')
+    field('Conditions on the number of linked items.', 'count: IntFilter') +
+    field('Only relationships with evidence that meets these conditions count for `some`, `every`, `none` and `count`.', 'evidence: EvidenceFilter')
   );
 }
 

@@ -12,9 +12,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { readSeedFiles } from '../store/seed-files.js';
 import { sha256Hex } from '../lib/sha256.js';
 import { allEvidence, buildSeedGraph, SeedError, type SeedProblem } from '../store/seed.js';
+import { chooseSource, readCuratedSeed, sourceRecords } from './seed-source.js';
 
 interface Options {
   command: 'verify' | 'locate';
@@ -38,26 +38,9 @@ function readOptions(argv: string[]): Options {
 
 type Json = Record<string, unknown>;
 
-/** Picks the source the text belongs to: the one named, the one whose hash matches, or the only one. */
-function chooseSource(sources: Json[], text: string, wanted: string | undefined): Json {
-  if (wanted) {
-    const named = sources.find((s) => s.id === wanted);
-    if (!named) throw new Error(`no source with id ${wanted} in the seed`);
-    return named;
-  }
-  const digest = sha256Hex(text);
-  const byHash = sources.find((s) => s.sha256 === digest);
-  if (byHash) return byHash;
-  if (sources.length === 1) return sources[0]!;
-  throw new Error(`the text's SHA-256 ${digest} matches no source in the seed; name one with --id`);
-}
-
 async function verify(options: Options, text: string): Promise<number> {
-  const { files, problems: fileProblems } = await readSeedFiles(options.seedDir);
-  if (fileProblems.length > 0) throw new SeedError(fileProblems.map((p) => ({ ...p, record: '' })));
-  const sources = files.flatMap((f) => ((f.data as Json).sources as Json[] | undefined) ?? []);
-  const source = chooseSource(sources, text, options.sourceId);
-  const sourceId = String(source.id);
+  const files = await readCuratedSeed(options.seedDir);
+  const sourceId = String(chooseSource(sourceRecords(files), text, options.sourceId).record.id);
   const graph = buildSeedGraph(files);
   let problems: SeedProblem[] = [];
   try {
@@ -80,10 +63,8 @@ async function verify(options: Options, text: string): Promise<number> {
 }
 
 async function locate(options: Options, text: string): Promise<number> {
-  const { files, problems } = await readSeedFiles(options.seedDir);
-  if (problems.length > 0) throw new SeedError(problems.map((p) => ({ ...p, record: '' })));
-  const sources = files.flatMap((f) => ((f.data as Json).sources as Json[] | undefined) ?? []);
-  const sourceId = String(chooseSource(sources, text, options.sourceId).id);
+  const files = await readCuratedSeed(options.seedDir);
+  const sourceId = String(chooseSource(sourceRecords(files), text, options.sourceId).record.id);
   let filled = 0;
   let missing = 0;
   for (const file of files) {

@@ -17,7 +17,7 @@ import { checkVariables } from './variables.js';
 export const MAX_COST_NODES = 10_000;
 
 /** Arguments whose every condition is tested against the items a list field considers. */
-const CONDITION_ARGUMENTS = ['filter', 'orderBy'] as const;
+const CONDITION_ARGUMENTS = ['filter', 'orderBy', 'evidence'] as const;
 
 /**
  * The number of values in an argument's input: each object, list item and leaf counts once, so a

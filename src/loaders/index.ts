@@ -68,7 +68,7 @@ async function loadRelationshipPages(store: GraphStore, queries: readonly Relati
     let group = groups.get(key);
     if (!group) groups.set(key, (group = { page: query.page, positions: [], keys: [] }));
     group.positions.push(position);
-    group.keys.push({ nodeId: query.nodeId, types: query.types, direction: query.direction });
+    group.keys.push({ nodeId: query.nodeId, types: query.types, direction: query.direction, evidence: query.evidence ?? null });
   });
   const results: Array<Page<RelationshipModel>> = new Array(queries.length);
   await Promise.all(
@@ -117,7 +117,7 @@ class RequestLoaders implements Loaders {
 
   get relationshipPages(): Loaders['relationshipPages'] {
     return (this.relationshipPagesLoader ??= new DataLoader((queries) => (this.work.stopIfAbandoned(), loadRelationshipPages(this.store, queries, this.work)), {
-      cacheKeyFn: (query) => `${query.nodeId}|${relationshipGroupKey(query)}|${JSON.stringify(query.page)}`,
+      cacheKeyFn: (query) => `${query.nodeId}|${relationshipGroupKey(query)}|${JSON.stringify(query.evidence ?? null)}|${JSON.stringify(query.page)}`,
     }));
   }
 

@@ -3,9 +3,9 @@ import { foldText } from '../lib/text.js';
 import type { RequestWork } from '../lib/work.js';
 import type { Adjacency } from './adjacency.js';
 import { isSymmetricCode } from './adjacency.js';
-import { RELATIONSHIP_TYPE_CODES, type RelationshipTable } from './relationship-table.js';
+import { METHOD_BITS, RELATIONSHIP_TYPE_CODES, type RelationshipTable } from './relationship-table.js';
 import type { RelationshipType, EntityModel, EntityTypeName, PartialDateModel } from './models.js';
-import type { CountTest, DateTest, EntityCondition, RelationPath, RelationshipCondition, TextTest, ValueTest } from './query.js';
+import type { CountTest, DateTest, EntityCondition, EvidenceTest, RelationPath, RelationshipCondition, TextTest, ValueTest } from './query.js';
 
 /** What the condition evaluator reads of the memory store: entities by index and both adjacencies. */
 export interface MemoryGraph {
@@ -31,6 +31,18 @@ export function typeMask(types: readonly RelationshipType[] | null): number {
     if (code !== undefined) mask |= 1 << code;
   }
   return mask;
+}
+
+/**
+ * A test of a relationship row: of one of the types, and when an evidence test is given, with
+ * evidence that meets it (see EvidenceTest).
+ */
+export function rowTest(edges: RelationshipTable, types: readonly RelationshipType[] | null, evidence: EvidenceTest | null | undefined): (row: number) => boolean {
+  const mask = typeMask(types);
+  if (!evidence || evidence.methods === undefined) return (row) => ((mask >>> edges.typeCodeOf(row)) & 1) === 1;
+  let methods = 0;
+  for (const method of evidence.methods) methods |= 1 << METHOD_BITS[method];
+  return (row) => ((mask >>> edges.typeCodeOf(row)) & 1) === 1 && edges.hasEvidenceBy(row, methods);
 }
 
 export function meetsText(texts: readonly string[], test: TextTest): boolean {
@@ -160,7 +172,7 @@ export class ConditionEvaluator {
       case 'date':
         return this.keep(universe, null, (e) => meetsDate(attribute(e, condition.attribute) as PartialDateModel | null, condition.test), work);
       case 'relationCount': {
-        const mask = typeMask(condition.path.types);
+        const counts = rowTest(this.graph.edges, condition.path.types, condition.path.evidence);
         const adjacency = this.near(condition.path);
         return this.keep(
           universe,
@@ -169,7 +181,7 @@ export class ConditionEvaluator {
             let count = 0;
             const rows = adjacency.rowsOf(index);
             work.step(rows.length);
-            for (const row of rows) if (((mask >>> this.graph.edges.typeCodeOf(row)) & 1) === 1) count++;
+            for (const row of rows) if (counts(row)) count++;
             return meetsCount(count, condition.test);
           },
           work,
@@ -182,7 +194,7 @@ export class ConditionEvaluator {
 
   private async selectByRelation(path: RelationPath, quantifier: 'some' | 'every' | 'none', condition: RelationshipCondition, universe: Bitset, work: RequestWork): Promise<Bitset> {
     const { edges } = this.graph;
-    const mask = typeMask(path.types);
+    const follows = rowTest(edges, path.types, path.evidence);
     const others = condition.other ? await this.select(condition.other, this.everything(), work) : null;
     const onBehalfOf = condition.onBehalfOf ? await this.select(condition.onBehalfOf, this.everything(), work) : null;
     const meets = (row: number, self: number): boolean => {
@@ -206,7 +218,7 @@ export class ConditionEvaluator {
         for (const other of others.toArray()) {
           const rows = far.rowsOf(other);
           for (const row of rows) {
-            if (((mask >>> edges.typeCodeOf(row)) & 1) !== 1) continue;
+            if (!follows(row)) continue;
             const self = otherEnd(edges, row, other);
             if (universe.has(self) && meets(row, self)) found.add(self);
           }
@@ -220,7 +232,7 @@ export class ConditionEvaluator {
         (_e, self) => {
           const rows = near.rowsOf(self);
           work.step(rows.length);
-          for (const row of rows) if (((mask >>> edges.typeCodeOf(row)) & 1) === 1 && meets(row, self)) return true;
+          for (const row of rows) if (follows(row) && meets(row, self)) return true;
           return false;
         },
         work,
@@ -238,7 +250,7 @@ export class ConditionEvaluator {
           (_e, self) => {
             const rows = near.rowsOf(self);
             work.step(rows.length);
-            for (const row of rows) if (((mask >>> edges.typeCodeOf(row)) & 1) === 1 && !meets(row, self)) return false;
+            for (const row of rows) if (follows(row) && !meets(row, self)) return false;
             return true;
           },
           work,

@@ -7,13 +7,13 @@ import { Adjacency, isSymmetricCode } from './adjacency.js';
 import { RELATIONSHIP_TYPE_CODES, type RelationshipTable } from './relationship-table.js';
 import type { IdIndex } from './id-index.js';
 import type { GraphStatistics, GraphStore, SearchOptions, SearchResults } from './graph-store.js';
-import { ConditionEvaluator, meetsDate, typeMask, type MemoryGraph } from './memory-conditions.js';
+import { ConditionEvaluator, meetsDate, rowTest, typeMask, type MemoryGraph } from './memory-conditions.js';
 import type { Direction, RelationshipModel, RelationshipType, EntityModel, EntityTypeName, FactModel, GroupCountModel, NodeModel, PartialDateModel, TimelineEntryModel } from './models.js';
 import { ENTITY_TYPES, isPartialDate, RELATIONSHIP_TYPES } from './models.js';
 import { findNamed, isFoldedName, sortByNameThenId } from './name-order.js';
 import { selectPage } from './page-selection.js';
-import { comparePositions, compareIds, firstAfter, type SlotOrder, type SortKey } from './positions.js';
-import type { EntityQuery, EvidenceQuery, GroupCountQuery, Ordering, Page, PageRequest, Position, RelationshipListKey, RelationshipPageRequest, TimelineQuery } from './query.js';
+import { comparePositions, firstAfter, type SlotOrder, type SortKey } from './positions.js';
+import type { EntityQuery, EvidenceQuery, EvidenceTest, GroupCountQuery, Ordering, Page, PageRequest, Position, RelationshipListKey, RelationshipPageRequest, TimelineQuery } from './query.js';
 import { SearchIndex } from './search-index.js';
 import type { SeedGraph } from './seed.js';
 import { DATED_ATTRIBUTES } from './vocabulary.js';
@@ -259,7 +259,7 @@ export class MemoryGraphStore implements GraphStore {
         pages.push({ items: [], totalCount: 0, hasNextPage: false });
         continue;
       }
-      const rows = this.relationshipRows(index, typeMask(key.types), key.direction);
+      const rows = this.relationshipRows(index, typeMask(key.types), key.direction, key.evidence);
       measured.step(rows.length);
       if (page.orderBy.length === 0) {
         // Recording order is the rows' own order: the page is a binary search away.
@@ -299,8 +299,12 @@ export class MemoryGraphStore implements GraphStore {
    * An entity's relationship rows in recording order; with BOTH, outgoing ones (rank 0) before
    * incoming ones (rank 1), a symmetric relationship counting as outgoing from either end, once.
    */
-  private relationshipRows(index: number, mask: number, direction: Direction): Array<{ row: number; rank: number }> {
+  private relationshipRows(index: number, mask: number, direction: Direction, evidence?: EvidenceTest | null): Array<{ row: number; rank: number }> {
     const found: Array<{ row: number; rank: number }> = [];
+    if (evidence) {
+      const meets = rowTest(this.edges, null, evidence);
+      return this.relationshipRows(index, mask, direction).filter(({ row }) => meets(row));
+    }
     if (direction !== 'INCOMING') {
       for (const row of this.outgoing.rowsOf(index)) if (((mask >>> this.edges.typeCodeOf(row)) & 1) === 1) found.push({ row, rank: 0 });
     }
@@ -493,11 +497,12 @@ export class MemoryGraphStore implements GraphStore {
     const measured = unmeasured(work);
     this.factsBySource ??= retryable(this.buildFactIndex(new RequestWork()), () => (this.factsBySource = null));
     const facts = (await this.factsBySource).get(query.sourceId) ?? [];
-    // Facts are kept in position order: the first that can overlap is a binary search away.
+    // Facts are kept in position order: the scan stops at the first that starts past the span.
+    const methods = query.methods ?? null;
     const found: FactModel[] = [];
     for (const fact of facts) {
       if (fact.evidence.start >= query.end) break;
-      if (query.start < fact.evidence.end) found.push(fact);
+      if (query.start < fact.evidence.end && (methods === null || methods.includes(fact.evidence.method))) found.push(fact);
       if (measured.step()) await measured.pause();
     }
     return pageOf(found, query, factPosition, FACT_SLOTS);
@@ -512,6 +517,9 @@ export class MemoryGraphStore implements GraphStore {
         if (isPartialDate(value)) for (const evidence of value.evidence) add({ subjectId: entity.id, kind: 'DATE', attribute, evidence });
       }
       if (work.step()) await work.pause();
+      for (const { attribute, evidence: list } of entity.attributeEvidence) {
+        for (const evidence of list) add({ subjectId: entity.id, kind: 'ATTRIBUTE', attribute, evidence });
+      }
     }
     for (let row = 0; row < this.edges.length; row++) {
       const edge = this.edges.edge(row);

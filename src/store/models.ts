@@ -14,7 +14,7 @@ import type { RelationshipType, EntityModel, EntityTypeName } from '../generated
 export type EntityTypeCode = Uppercase<EntityTypeName>;
 
 export type LanguageCode = 'EN' | 'DE' | 'FR';
-export type EvidenceMethod = 'EXTRACTED' | 'INFERRED' | 'EXTERNAL';
+export type EvidenceMethod = 'EXTRACTED' | 'INFERRED' | 'EDITORIAL' | 'EXTERNAL';
 export type Modality = 'STATED' | 'PLANNED' | 'REPORTED_SPEECH';
 export type DatePrecision = 'YEAR' | 'MONTH' | 'DAY';
 export type Direction = 'OUTGOING' | 'INCOMING' | 'BOTH';
@@ -35,6 +35,14 @@ export interface EvidenceModel {
 export interface LabelModel {
   language: LanguageCode;
   text: string;
+  /** The curator's translation of the entity's name, not a name in established use in that language. */
+  isTranslation: boolean;
+}
+
+/** The evidence for one attribute of an entity other than a date (dates carry their own). */
+export interface AttributeEvidenceModel {
+  attribute: string;
+  evidence: EvidenceModel[];
 }
 
 export interface PartialDateModel {
@@ -47,8 +55,13 @@ export interface PartialDateModel {
   evidence: EvidenceModel[];
 }
 
-/** What every entity has; each type's model adds its attributes (see src/generated/catalogue.ts). */
-export interface EntityBase<T extends EntityTypeName> {
+/**
+ * What every entity has; each type's model adds its attributes (see src/generated/catalogue.ts),
+ * and a source its sentence spans.
+ */
+export type EntityBase<T extends EntityTypeName> = EntityFields<T> & (T extends 'Source' ? SourceSpansModel : unknown);
+
+export interface EntityFields<T extends EntityTypeName> {
   id: string;
   type: T;
   entityType: Uppercase<T>;
@@ -57,6 +70,7 @@ export interface EntityBase<T extends EntityTypeName> {
   labels: LabelModel[];
   description: string | null;
   mentions: EvidenceModel[];
+  attributeEvidence: readonly AttributeEvidenceModel[];
 }
 
 export interface RelationshipModel {
@@ -119,7 +133,7 @@ export type EntityConnectionModel<TNode extends EntityModel = EntityModel> = Con
 /** A fact and one piece of its evidence, as `evidenceIn` returns it. */
 export interface FactModel {
   subjectId: string;
-  kind: 'MENTION' | 'RELATIONSHIP' | 'DATE';
+  kind: 'MENTION' | 'RELATIONSHIP' | 'DATE' | 'ATTRIBUTE';
   attribute: string | null;
   evidence: EvidenceModel;
 }
@@ -129,6 +143,36 @@ export type SearchField = 'NAME' | 'ALIAS' | 'DESCRIPTION' | 'EVIDENCE';
 export interface TextSpanModel {
   start: number;
   end: number;
+}
+
+export type SentenceStatus = 'COVERED' | 'NOT_MODELLED' | 'UNEXPLAINED' | 'STALE';
+
+/** A sentence of a source, its facts, and how it is accounted for (see src/modules/coverage). */
+export interface SentenceModel extends TextSpanModel {
+  status: SentenceStatus;
+  facts: FactModel[];
+  reason: string | null;
+}
+
+export interface SourceCoverageModel {
+  sentences: SentenceModel[];
+  counts: Record<SentenceStatus, number>;
+}
+
+/** A sentence of a source that is deliberately not modelled, with the curator's reason. */
+export interface NotModelledModel extends TextSpanModel {
+  quote: string;
+  reason: string;
+}
+
+/**
+ * What a source record holds beyond its attributes, for `Source.coverage`: the spans of its
+ * sentences (offsets only, written by `npm run coverage -- --write`) and the sentences declared not
+ * modelled. Both are empty when the seed records none.
+ */
+export interface SourceSpansModel {
+  sentences: readonly TextSpanModel[];
+  notModelled: readonly NotModelledModel[];
 }
 
 /** One search result: an entity, or a relationship whose evidence matched. */

@@ -5,7 +5,7 @@ import { IdIndex } from './id-index.js';
 import { RELATIONSHIP_TYPES } from './models.js';
 import { InvalidUtf8Error } from '../lib/utf8.js';
 import { readLines } from './ndjson-lines.js';
-import { EVIDENCE_KEYS, METHODS, MODALITIES, PROPERTY_KEYS, RELATIONSHIP_KEYS, hasTypePrefix, isHttpUrl, isNonEmptyString, isObject } from './seed-rules.js';
+import { EVIDENCE_KEYS, METHODS, MODALITIES, PROPERTY_KEYS, RELATIONSHIP_KEYS, hasTypePrefix, isNonEmptyString, isObject, methodProblem } from './seed-rules.js';
 import { VOCABULARY } from './vocabulary.js';
 
 /** Bytes start to end (exclusive) of a file, from a line start to a line start. */
@@ -138,8 +138,7 @@ class BatchReader {
     if (quote.length !== (end as number) - (start as number)) return null;
     const text = this.sourceTexts?.get(source);
     if (text !== undefined && text.slice(start as number, end as number) !== quote) return null;
-    if (method === 'INFERRED' ? !isNonEmptyString(reason) : reason !== undefined) return null;
-    if (method === 'EXTERNAL' ? !isHttpUrl(reference) : reference !== undefined) return null;
+    if (methodProblem(method, reason, reference) !== null) return null;
     if (modality === 'REPORTED_SPEECH' ? typeof speaker !== 'string' : speaker !== undefined) return null;
     if (typeof speaker === 'string') this.speakers.add(speaker);
     let number = this.sourceNumbers.get(source);

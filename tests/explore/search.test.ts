@@ -91,7 +91,7 @@ describe('search on the article', () => {
     expect(search.nodes).toEqual([
       { isExactMatch: true, field: 'NAME', node: { id: 'Country:canada' } },
       { isExactMatch: false, field: 'NAME', node: { id: 'Source:heise-2026-02-germany-canada-ai' } },
-      { isExactMatch: false, field: 'EVIDENCE', node: { id: 'Relationship:Place:montreal>LOCATED_IN>Country:canada' } },
+      { isExactMatch: false, field: 'EVIDENCE', node: { id: 'Relationship:Country:germany>PARTY_TO>Agreement:de-ca-digital-alliance' } },
     ]);
     const { search: alias } = await graph.data(`{ search(query: "Wildberger", first: 2) { nodes { isExactMatch node { id } } } }`);
     expect(alias.nodes).toEqual([

@@ -56,6 +56,8 @@ export type EntityType =
 
 /** How a fact was obtained from its source. */
 export type EvidenceMethod =
+  /** The fact is the curator's judgement about what the quoted words name, such as a topic hierarchy, with the judgement's grounds in `reason`; the source does not state it. */
+  | 'EDITORIAL'
   /** The quoted words name the subject and an outside reference, given in `reference`, supplies the fact. */
   | 'EXTERNAL'
   /** The quoted words state the fact directly. */
@@ -78,6 +80,8 @@ export type RelationshipType =
   | 'ATTENDED'
   /** A topic is broader than another topic. */
   | 'BROADER_THAN'
+  /** An agreement builds on strengths its parties bring in a topic; the note gives the source's words, such as `complementary strengths`. */
+  | 'BUILDS_ON'
   /** A place is the capital of a country. */
   | 'CAPITAL_OF'
   /** An agreement was signed or founded at an event. */
@@ -86,7 +90,7 @@ export type RelationshipType =
   | 'CONTRIBUTED_TO'
   /** A person holds the office that corresponds to another person's office in another country. */
   | 'COUNTERPART_OF'
-  /** An agreement covers a topic. */
+  /** An agreement covers a topic; the note gives the source's words for how, such as `a practical focus`. */
   | 'COVERS'
   /** A country brings a strength in a topic. */
   | 'HAS_STRENGTH_IN'
@@ -94,6 +98,8 @@ export type RelationshipType =
   | 'HELD_AT'
   /** A person holds a public office. */
   | 'HOLDS_OFFICE'
+  /** A topic or policy shapes a topic, as the source describes it: defines it, drives it, strains it or is a crucial factor for it; the note gives the source's words. */
+  | 'INFLUENCES'
   /** A place, country or organization lies within a larger place. */
   | 'LOCATED_IN'
   /** A person is a member of an organization, such as a political party. */
@@ -110,20 +116,22 @@ export type RelationshipType =
   | 'PARTY_TO'
   /** A policy is pursued by a country, government body or person. */
   | 'POLICY_OF'
-  /** A country or agreement promotes a topic or idea. */
+  /** A country, agreement or policy promotes a topic or idea; the note gives the source's words, such as `increasingly relies on deregulation at home`. */
   | 'PROMOTES'
   /** A source was published by an organization. */
   | 'PUBLISHED_BY'
   /** An agreement is a response to a policy. */
   | 'RESPONDS_TO'
-  /** An agreement aims at independence from a country or product. */
+  /** An agreement aims at independence from a country or product; the note says in what respect, as the source words it, such as `technologically and economically`. */
   | 'SEEKS_INDEPENDENCE_FROM'
   /** A person signed an agreement, for a country and in a capacity. */
   | 'SIGNED'
   /** A person spoke about a topic, as reported by the source. */
   | 'SPOKE_ABOUT'
   /** A country aims at a market in a region. */
-  | 'TARGETS_MARKET';
+  | 'TARGETS_MARKET'
+  /** A government body threatens others with a measure, such as tariffs; the note says whom and where, as the source words it. */
+  | 'THREATENS_WITH';
 
 /** Where a search term was found. */
 export type SearchField =

@@ -5,8 +5,8 @@ import { connectionNodes } from '../graph/entity-connection.js';
 
 export const evidenceResolvers = {
   Query: {
-    factsIn: (_root, args, ctx) => listFactsInSpan(ctx, args.source, args.start, args.end, args),
-    evidenceIn: (_root, args, ctx) => findFactsInSpan(ctx, args.source, args.start, args.end),
+    factsIn: (_root, args, ctx) => listFactsInSpan(ctx, args.source, args.start, args.end, args, args.evidence),
+    evidenceIn: (_root, args, ctx) => findFactsInSpan(ctx, args.source, args.start, args.end, args.evidence),
   },
   FactConnection: {
     nodes: connectionNodes,

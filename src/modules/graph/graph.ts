@@ -16,7 +16,7 @@ import type {
 } from '../../store/models.js';
 import { isRelationship } from '../../store/models.js';
 import { badUserInput } from '../../errors.js';
-import { readCheckedFilter, type Filter } from '../filtering/filter.js';
+import { readCheckedFilter, readEvidenceTest, type Filter } from '../filtering/filter.js';
 import { orderingSignature, readOrderings, readRelatedOrderings, type Order, type RelatedOrder } from '../filtering/order.js';
 
 export type EntityModelOf<T extends EntityTypeName> = Extract<EntityModel, { type: T }>;
@@ -91,13 +91,15 @@ export async function listRelations(
   nodeId: string,
   types: readonly RelationshipType[] | null,
   direction: Direction,
-  args: PageArgs & { orderBy?: readonly RelatedOrder[] | null },
+  args: PageArgs & { orderBy?: readonly RelatedOrder[] | null; evidence?: Filter | null },
 ): Promise<RelationConnectionModel> {
   const orderBy = readRelatedOrderings(args.orderBy);
-  const list = orderingSignature('relationships', args.orderBy);
+  const evidence = readEvidenceTest(args.evidence);
+  // A cursor belongs to one list: the same relationships under the same evidence condition.
+  const list = orderingSignature(evidence ? `relationships|${evidence.methods!.join(',')}` : 'relationships', args.orderBy);
   // Positions: the orderings' keys, then the other end's name and id, then recording order (two keys).
   const request = readPageRequest(args, list, orderBy.length === 0 ? 2 : orderBy.length + 4);
-  const page = await ctx.loaders.relationshipPages.load({ nodeId, types, direction, page: { ...request, orderBy } });
+  const page = await ctx.loaders.relationshipPages.load({ nodeId, types, direction, evidence, page: { ...request, orderBy } });
   return toConnection(page, request, list, (edge, cursor) => toRelationEdge(edge, nodeId, cursor));
 }
 
