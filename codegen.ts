@@ -21,6 +21,7 @@ const mappers: Record<string, string> = {
   Entity: `${models}#EntityModel`,
   Relationship: `${models}#RelationshipModel`,
   Evidence: `${models}#EvidenceModel`,
+  SameAsLink: `${models}#SameAsModel`,
   PartialDate: `${models}#PartialDateModel`,
   Label: `${models}#LabelModel`,
   PageInfo: `${models}#PageInfoModel`,

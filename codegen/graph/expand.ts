@@ -88,6 +88,7 @@ function entityType(entity: EntityDeclaration): string {
     `${describe('The name in one language, or null when it is not known in that language.', '  ')}  label(\n${field('The language of the name to return.', 'language: Language!', '    ')}  ): String\n` +
     field(`One sentence saying what the ${noun} is.`, 'description: String') +
     field(`The passages of the sources that name the ${noun}.`, 'mentions: [Evidence!]!') +
+    field(`The same ${noun} in other knowledge bases, such as its Wikidata item, where known with certainty.`, 'sameAs: [SameAsLink!]!') +
     `${describe(`Every relationship of the ${noun}, with its evidence.`, '  ')}  relations(\n` +
     field("Which relationships to return, by this entity's end of them.", 'direction: Direction = BOTH', '    ') +
     field('Only relationships of these types; all types when omitted.', 'types: [RelationshipType!]', '    ') +

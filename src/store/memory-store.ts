@@ -385,6 +385,7 @@ export class MemoryGraphStore implements GraphStore {
       for (const [attribute, value] of Object.entries(entity)) {
         if (isPartialDate(value)) for (const evidence of value.evidence) add({ subjectId: entity.id, kind: 'DATE', attribute, evidence });
       }
+      for (const link of entity.sameAs) for (const evidence of link.evidence) add({ subjectId: entity.id, kind: 'SAME_AS', attribute: link.uri, evidence });
     }
     for (const edge of this.edges) {
       for (const evidence of edge.evidence) add({ subjectId: edge.id, kind: 'RELATIONSHIP', attribute: null, evidence });
