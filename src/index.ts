@@ -45,6 +45,7 @@ async function main(): Promise<void> {
     lifecycle,
     studio: config.studio,
     responseCacheBytes: config.responseCacheBytes,
+    publicUrl: config.publicUrl ?? undefined,
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -38,6 +38,8 @@ export interface ServerOptions {
  */
 export interface GraphQLServer {
   apollo: ApolloServer<Context>;
+  /** The SDL of the schema that runs, served at /schema.graphql. */
+  sdl: string;
   documents: DocumentStore;
   direct?: DirectExecutor;
 }
@@ -117,7 +119,8 @@ export function createGraphQLServer(options: ServerOptions = {}): GraphQLServer 
   const apqCacheSize = options.apqCacheSize ?? 1000;
   const validationRules: ValidationRule[] = [...limitRules(limits)];
   if (options.introspection === false) validationRules.push(introspectionDisabledRule);
-  const schema = makeExecutableSchema<Context>({ typeDefs: readTypeDefs(), resolvers });
+  const typeDefs = readTypeDefs();
+  const schema = makeExecutableSchema<Context>({ typeDefs, resolvers });
   // The rules Apollo validates with when `introspection` is on: graphql-js's, then ours.
   const documents = new DocumentStore({
     schema,
@@ -154,5 +157,5 @@ export function createGraphQLServer(options: ServerOptions = {}): GraphQLServer 
     formatError: (formatted, error) => maskError(formatted, error, options),
   });
   const direct = options.directExecution === false ? undefined : new DirectExecutor({ schema, maxCost: limits.maxCost, metrics: options.metrics });
-  return { apollo, documents, direct };
+  return { apollo, documents, direct, sdl: typeDefs.join('\n') };
 }

@@ -1,0 +1,97 @@
+import { StreamWriter, type Quad } from 'n3';
+import { Readable, type Duplex } from 'node:stream';
+import type { ExportItem } from './export-pages.js';
+import { describeEntity, type JsonLdNode } from './json-ld.js';
+import { TripleWriter } from './triples.js';
+import { NAMESPACES, type LinkedDataBase } from './vocabulary.js';
+
+/** The formats an export is offered in, by media type, and the short names `format=` takes. */
+export const EXPORT_FORMATS = {
+  'application/ld+json': 'jsonld',
+  'text/turtle': 'turtle',
+  'application/n-quads': 'nquads',
+  'application/x-ndjson': 'ndjson',
+  'text/csv': 'csv',
+} as const;
+
+export type ExportMediaType = keyof typeof EXPORT_FORMATS;
+export type RdfMediaType = Exclude<ExportMediaType, 'text/csv'>;
+
+/** Everything said about a page of the export, as node objects in the order they are written. */
+function* pageNodes(ld: LinkedDataBase, items: readonly ExportItem[]): Generator<JsonLdNode> {
+  for (const { entity, outgoing } of items) yield* describeEntity(ld, entity, outgoing);
+}
+
+/**
+ * JSON-LD: one document naming the published context, with every node of the graph in `@graph`,
+ * one node a line. Written as the pages come, so nothing but the page in hand is held.
+ */
+async function* jsonLdText(ld: LinkedDataBase, pages: AsyncIterable<ExportItem[]>): AsyncGenerator<string> {
+  yield `{"@context":${JSON.stringify(ld.context)},"@graph":[`;
+  let separator = '\n';
+  for await (const items of pages) {
+    const lines: string[] = [];
+    for (const node of pageNodes(ld, items)) {
+      lines.push(separator, JSON.stringify(node));
+      separator = ',\n';
+    }
+    if (lines.length > 0) yield lines.join('');
+  }
+  yield '\n]}\n';
+}
+
+/** NDJSON: one JSON-LD node a line, each naming the context, for bulk loaders that read a line at a time. */
+async function* ndjsonText(ld: LinkedDataBase, pages: AsyncIterable<ExportItem[]>): AsyncGenerator<string> {
+  const context = ld.context;
+  for await (const items of pages) {
+    const lines: string[] = [];
+    for (const node of pageNodes(ld, items)) lines.push(`${JSON.stringify({ '@context': context, ...node })}\n`);
+    if (lines.length > 0) yield lines.join('');
+  }
+}
+
+/** The RDF triples of the export, a page at a time. */
+export async function* exportQuads(ld: LinkedDataBase, pages: AsyncIterable<ExportItem[]>): AsyncGenerator<Quad[]> {
+  const triples = new TripleWriter(ld);
+  for await (const items of pages) {
+    const quads: Quad[] = [];
+    for (const node of pageNodes(ld, items)) triples.write(node, quads);
+    yield quads;
+  }
+}
+
+/** The prefixes Turtle abbreviates with: the borrowed namespaces and this deployment's vocabulary and entities. */
+export function turtlePrefixes(ld: LinkedDataBase): Record<string, string> {
+  return { ...NAMESPACES, vocab: ld.vocab, entity: `${ld.base}/entities/` };
+}
+
+/** The stages of a stream of text: a source, and the transforms to pipe it through (see stream.pipeline). */
+export type TextStages = [Readable, ...Duplex[]];
+
+/** Turtle or N-Quads, written by n3's stream writer from the triples. */
+function rdfText(ld: LinkedDataBase, pages: AsyncIterable<ExportItem[]>, format: 'Turtle' | 'N-Quads'): TextStages {
+  const quads = Readable.from(
+    (async function* () {
+      for await (const page of exportQuads(ld, pages)) yield* page;
+    })(),
+  );
+  const writer = new StreamWriter(format === 'Turtle' ? { format, prefixes: turtlePrefixes(ld) } : { format });
+  return [quads, writer as unknown as Duplex];
+}
+
+/**
+ * The export in an RDF format, as stages for stream.pipeline, which applies backpressure end to end
+ * and, when the client goes away, stops reading the store.
+ */
+export function writeRdfExport(ld: LinkedDataBase, pages: AsyncIterable<ExportItem[]>, mediaType: RdfMediaType): TextStages {
+  switch (mediaType) {
+    case 'application/ld+json':
+      return [Readable.from(jsonLdText(ld, pages))];
+    case 'application/x-ndjson':
+      return [Readable.from(ndjsonText(ld, pages))];
+    case 'text/turtle':
+      return rdfText(ld, pages, 'Turtle');
+    case 'application/n-quads':
+      return rdfText(ld, pages, 'N-Quads');
+  }
+}
