@@ -25,6 +25,7 @@ async function main(): Promise<void> {
     documentCacheBytes: config.documentCacheBytes,
     metrics,
     directExecution: config.directExecution,
+    federation: config.federation,
   });
   const { apollo } = graphql;
   await apollo.start();

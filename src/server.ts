@@ -1,5 +1,5 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { specifiedRules, type GraphQLFormattedError, type ValidationRule } from 'graphql';
@@ -12,7 +12,8 @@ import { introspectionDisabledRule, limitRules } from './limits/validation-rules
 import { DirectExecutor } from './http/direct-execution.js';
 import { metricsPlugin, type Metrics } from './metrics.js';
 import { resolvers } from './modules/index.js';
-import { readTypeDefs } from './schema.js';
+import { readSubgraphTypeDefs, readTypeDefs } from './schema.js';
+import { buildEntenteSubgraph } from './federation/subgraph.js';
 
 export interface ServerOptions {
   /** Called with each internal error, and the id of the request it happened in, before its message is hidden from the client. */
@@ -30,6 +31,8 @@ export interface ServerOptions {
   documentCacheBytes?: number;
   /** Whether queries whose documents the document store holds may skip Apollo's pipeline; on when omitted. */
   directExecution?: boolean;
+  /** Whether the schema is an Apollo Federation 2 subgraph (src/federation/); off when omitted. */
+  federation?: boolean;
 }
 
 /**
@@ -119,8 +122,8 @@ export function createGraphQLServer(options: ServerOptions = {}): GraphQLServer 
   const apqCacheSize = options.apqCacheSize ?? 1000;
   const validationRules: ValidationRule[] = [...limitRules(limits)];
   if (options.introspection === false) validationRules.push(introspectionDisabledRule);
-  const typeDefs = readTypeDefs();
-  const schema = makeExecutableSchema<Context>({ typeDefs, resolvers });
+  const typeDefs = options.federation ? readSubgraphTypeDefs() : readTypeDefs();
+  const schema = options.federation ? buildEntenteSubgraph(typeDefs.join('\n'), resolvers) : makeExecutableSchema<Context>({ typeDefs, resolvers });
   // The rules Apollo validates with when `introspection` is on: graphql-js's, then ours.
   const documents = new DocumentStore({
     schema,
@@ -150,6 +153,8 @@ export function createGraphQLServer(options: ServerOptions = {}): GraphQLServer 
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
+      // A subgraph would otherwise trace every request a router asks it to, for Apollo's usage reporting.
+      ...(options.federation ? [ApolloServerPluginInlineTraceDisabled()] : []),
       queryCostPlugin<Context>(limits.maxCost),
       ...(options.onInternalError ? [internalErrorPlugin(options.onInternalError)] : []),
       ...(options.metrics ? [metricsPlugin<Context>(options.metrics)] : []),
