@@ -307,6 +307,23 @@ describe('GET /entities/{id}', () => {
   });
 });
 
+describe('sameAs in GraphQL', () => {
+  it('answers an entity’s Wikidata link with the evidence that names the reference, and the link as a fact of the source', async () => {
+    const response = await fetch(`${real.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: '{ country(code: "DE") { sameAs { uri evidence { quote start end method reference } } } evidenceIn(source: "Source:heise-2026-02-germany-canada-ai", start: 23, end: 30) { kind attribute subject { id } } }',
+      }),
+    });
+    const { data } = await response.json();
+    expect(data.country).toEqual({
+      sameAs: [{ uri: 'http://www.wikidata.org/entity/Q183', evidence: [{ quote: 'Germany', start: 23, end: 30, method: 'EXTERNAL', reference: 'https://www.wikidata.org/wiki/Q183' }] }],
+    });
+    expect(data.evidenceIn).toContainEqual({ kind: 'SAME_AS', attribute: 'http://www.wikidata.org/entity/Q183', subject: { id: 'Country:germany' } });
+  });
+});
+
 describe('the published context and schema', () => {
   it('serves the JSON-LD context every export names', async () => {
     const response = await get(tiny, '/context.jsonld');
