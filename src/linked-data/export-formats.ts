@@ -1,4 +1,4 @@
-import { StreamWriter, type Quad } from 'n3';
+import { Writer, type Quad } from 'n3';
 import { Readable, type Duplex } from 'node:stream';
 import type { ExportItem } from './export-pages.js';
 import { describeEntity, type JsonLdNode } from './json-ld.js';
@@ -68,15 +68,29 @@ export function turtlePrefixes(ld: LinkedDataBase): Record<string, string> {
 /** The stages of a stream of text: a source, and the transforms to pipe it through (see stream.pipeline). */
 export type TextStages = [Readable, ...Duplex[]];
 
-/** Turtle or N-Quads, written by n3's stream writer from the triples. */
-function rdfText(ld: LinkedDataBase, pages: AsyncIterable<ExportItem[]>, format: 'Turtle' | 'N-Quads'): TextStages {
-  const quads = Readable.from(
-    (async function* () {
-      for await (const page of exportQuads(ld, pages)) yield* page;
-    })(),
-  );
-  const writer = new StreamWriter(format === 'Turtle' ? { format, prefixes: turtlePrefixes(ld) } : { format });
-  return [quads, writer as unknown as Duplex];
+/**
+ * Turtle or N-Quads, written by n3's writer from the triples a page at a time: what it has written
+ * when a page is in is passed on, and its state (the subject it is in the middle of) carries over
+ * to the next page. n3's stream writer would take the triples one by one through a stream, which
+ * made it four times slower.
+ */
+async function* rdfText(ld: LinkedDataBase, pages: AsyncIterable<ExportItem[]>, format: 'Turtle' | 'N-Quads'): AsyncGenerator<string> {
+  let text = '';
+  const output = {
+    write: (chunk: string, _encoding: string, done?: () => void) => {
+      text += chunk;
+      done?.();
+    },
+    end: (done?: () => void) => done?.(),
+  };
+  const writer = new Writer(output as unknown as NodeJS.WritableStream, format === 'Turtle' ? { format, prefixes: turtlePrefixes(ld) } : { format });
+  for await (const page of exportQuads(ld, pages)) {
+    writer.addQuads(page);
+    yield text;
+    text = '';
+  }
+  await new Promise<void>((resolve) => writer.end(() => resolve()));
+  yield text;
 }
 
 /**
@@ -90,8 +104,8 @@ export function writeRdfExport(ld: LinkedDataBase, pages: AsyncIterable<ExportIt
     case 'application/x-ndjson':
       return [Readable.from(ndjsonText(ld, pages))];
     case 'text/turtle':
-      return rdfText(ld, pages, 'Turtle');
+      return [Readable.from(rdfText(ld, pages, 'Turtle'))];
     case 'application/n-quads':
-      return rdfText(ld, pages, 'N-Quads');
+      return [Readable.from(rdfText(ld, pages, 'N-Quads'))];
   }
 }
