@@ -1,9 +1,10 @@
 import { stringify } from 'csv-stringify/sync';
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { SEED_ATTRIBUTES } from '../generated/catalogue.js';
 import type { GraphStore } from '../store/graph-store.js';
 import type { EntityModel, EntityTypeName, EvidenceModel } from '../store/models.js';
 import { ENTITY_TYPES, isPartialDate, isRelationship } from '../store/models.js';
+import { textStream } from './export-formats.js';
 import type { ExportItem } from './export-pages.js';
 import type { CsvTable } from './export-selection.js';
 import { entityUri, type LinkedDataBase } from './vocabulary.js';
@@ -130,7 +131,7 @@ function evidenceRows(items: readonly ExportItem[]): Row[] {
 /** One CSV table of the export as a stream of text, a page of rows at a time. */
 export function writeCsvExport(ld: LinkedDataBase, store: GraphStore, pages: AsyncIterable<ExportItem[]>, table: CsvTable, type: EntityTypeName | null): Readable {
   const columns = csvColumns(table, type);
-  return Readable.from(
+  return textStream(
     (async function* () {
       let header = true;
       for await (const items of pages) {

@@ -29,7 +29,7 @@ function evidenceHtml(evidence: EvidenceModel, names: Map<string, string>): stri
   const method = evidence.method.toLowerCase();
   const detail = [
     `${escapeHtml(names.get(evidence.sourceId) ?? evidence.sourceId)}, characters ${evidence.start}–${evidence.end}, ${escapeHtml(method)}`,
-    evidence.reason ? `because ${escapeHtml(evidence.reason)}` : '',
+    evidence.reason ? `reason: ${escapeHtml(evidence.reason)}` : '',
     evidence.reference ? `reference: <a href="${escapeHtml(evidence.reference)}" rel="external">${escapeHtml(evidence.reference)}</a>` : '',
     evidence.modality !== 'STATED' ? escapeHtml(evidence.modality.toLowerCase().replace(/_/g, ' ')) : '',
   ].filter(Boolean);

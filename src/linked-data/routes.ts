@@ -91,9 +91,9 @@ async function serveExport(req: IncomingMessage, res: ServerResponse, url: URL, 
     return;
   }
   const type = selection.kind === 'list' ? selection.type : null;
-  const stages = mediaType === 'text/csv' ? [writeCsvExport(ld, store, pages, table!, type)] : writeRdfExport(ld, pages, mediaType);
+  const text = mediaType === 'text/csv' ? writeCsvExport(ld, store, pages, table!, type) : writeRdfExport(ld, pages, mediaType);
   try {
-    await pipeline([...stages, res]);
+    await pipeline(text, res);
   } catch (error) {
     // A client that goes away ends the pipeline early; there is nobody left to answer.
     if ((error as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE') throw error;

@@ -11,9 +11,10 @@ const XSD_BOOLEAN = namedNode(`${NAMESPACES.xsd}boolean`);
 /**
  * Reads the node objects of json-ld.ts into RDF triples, as a JSON-LD processor reads them with
  * Entente's context. It knows only the shapes json-ld.ts makes (strings, whole numbers, booleans,
- * language maps, IRIs, nested nodes with an `@id`), which makes it about thirty times faster than a
- * general JSON-LD processor on an export; tests/linked-data.test.ts checks on every run that the
- * `jsonld` library reads the JSON-LD export into exactly these triples.
+ * language maps, IRIs, nested nodes with an `@id`), which makes it about ten times faster than the
+ * `jsonld` library's toRDF on an export (69,398 triples of a 1,000-entity synthetic graph: 0.4–1.2 s
+ * against 5–9 s on the shared 2-core machine); tests/linked-data.test.ts checks on every run that
+ * `jsonld` reads the JSON-LD export into exactly these triples.
  */
 export class TripleWriter {
   private readonly predicates = new Map<string, ReturnType<typeof namedNode>>();
