@@ -253,6 +253,12 @@ describe('GET /export', () => {
     expect(await response.json()).toEqual({ errors: [{ message, extensions: { code: 'BAD_REQUEST', parameter } }] });
   });
 
+  it('answers HEAD with the headers of the export and no body', async () => {
+    const response = await fetch(`${tiny.url}/export?format=turtle`, { method: 'HEAD' });
+    expect([response.status, response.headers.get('content-type'), response.headers.get('content-disposition')]).toEqual([200, 'text/turtle; charset=utf-8', 'attachment; filename="entente.ttl"']);
+    expect(await response.text()).toBe('');
+  });
+
   it('answers 404 for the neighbourhood of an unknown entity, before anything is written', async () => {
     const response = await get(tiny, '/export?neighborhood=Country:atlantis');
     expect(response.status).toBe(404);
