@@ -161,7 +161,7 @@ describe('GET /export', () => {
     const failed = await verify(tampered);
     expect(failed.code).toBe(1);
     expect(failed.stdout).toMatch(/✗ https:\/\/graph\.example\.org\/entities\/Person:alice-example#mention-1: quote "Alicia Example" does not match the text at \[\d+, \d+\), which reads "Alice Example"/);
-  });
+   }, 60_000);
 
   it('writes CSV that a CSV parser reads: one row per relationship, with its evidence', async () => {
     const response = await get(tiny, '/export?table=relationships', 'text/csv');
@@ -310,6 +310,29 @@ describe('GET /entities/{id}', () => {
     const response = await get(tiny, '/entities/Country:freedonia', 'application/pdf');
     expect(response.status).toBe(406);
     expect((await response.json()).errors[0].extensions.offered).toEqual(['application/ld+json', 'text/turtle', 'text/html']);
+  });
+});
+
+describe('GET /relationships/{id}', () => {
+  it('resolves every statement URI of the export as JSON-LD and Turtle, and sends a browser to the entity it starts at', async () => {
+    const turtle = await (await get(tiny, '/export', 'text/turtle')).text();
+    const statements = new Parser({ format: 'Turtle' })
+      .parse(turtle)
+      .filter((t) => t.predicate.value === RDF_TYPE && t.object.value === `${VOCAB}Relationship`)
+      .map((t) => t.subject.value);
+    expect(statements).toHaveLength(tinyStore.size.relationships);
+    for (const uri of statements) {
+      const path = uri.slice(PUBLIC_URL.length);
+      const ld = await get(tiny, path, 'application/ld+json');
+      expect([path, ld.status]).toEqual([path, 200]);
+      const triples = await jsonLdTriples(tiny, await ld.json());
+      expect(triples).toContain(`${uri} http://www.w3.org/1999/02/22-rdf-syntax-ns#type NamedNode:${VOCAB}Relationship`);
+      expect(rdfTriples(await (await get(tiny, path, 'text/turtle')).text(), 'Turtle')).toEqual(triples);
+    }
+    const page = await fetch(`${tiny.url}/relationships/Relationship:Person:alice-example%3ESIGNED%3EAgreement:springfield-accord`, { headers: { accept: 'text/html' }, redirect: 'manual' });
+    expect([page.status, page.headers.get('location')]).toEqual([303, '/entities/Person:alice-example']);
+    const missing = await get(tiny, '/relationships/Relationship:Person:alice-example%3EATTENDED%3EEvent:nothing', 'application/ld+json');
+    expect(missing.status).toBe(404);
   });
 });
 

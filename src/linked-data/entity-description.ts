@@ -42,19 +42,25 @@ export async function readEntityDescription(store: GraphStore, id: string): Prom
  */
 export function entityNodes(ld: LinkedDataBase, description: EntityDescription): JsonLdNode[] {
   const nodes = describeEntity(ld, description.entity, description.outgoing);
-  const target = { '@id': entityUri(ld, description.entity.id) };
-  for (const r of description.incoming) nodes.push({ '@id': entityUri(ld, r.fromId), [r.type]: [target] }, relationshipNode(ld, r));
+  for (const r of description.incoming) nodes.push(...relationshipNodes(ld, r));
   return nodes;
 }
 
-export function entityJsonLd(ld: LinkedDataBase, description: EntityDescription): string {
-  return `${JSON.stringify({ '@context': ld.context, '@graph': entityNodes(ld, description) }, null, 2)}\n`;
+/** A relationship as linked data: its statement, and the plain triple on the entity it starts at. */
+export function relationshipNodes(ld: LinkedDataBase, relationship: RelationshipModel): JsonLdNode[] {
+  return [{ '@id': entityUri(ld, relationship.fromId), [relationship.type]: [{ '@id': entityUri(ld, relationship.toId) }] }, relationshipNode(ld, relationship)];
 }
 
-export function entityTurtle(ld: LinkedDataBase, description: EntityDescription): Promise<string> {
+/** Node objects as one JSON-LD document naming the published context. */
+export function jsonLdDocument(ld: LinkedDataBase, nodes: readonly JsonLdNode[]): string {
+  return `${JSON.stringify({ '@context': ld.context, '@graph': nodes }, null, 2)}\n`;
+}
+
+/** Node objects as one Turtle document. */
+export function turtleDocument(ld: LinkedDataBase, nodes: readonly JsonLdNode[]): Promise<string> {
   const quads: Parameters<TripleWriter['write']>[1] = [];
   const triples = new TripleWriter(ld);
-  for (const node of entityNodes(ld, description)) triples.write(node, quads);
+  for (const node of nodes) triples.write(node, quads);
   const writer = new Writer({ format: 'Turtle', prefixes: turtlePrefixes(ld) });
   writer.addQuads(quads);
   return new Promise((resolve, reject) => writer.end((error, result: string) => (error ? reject(error) : resolve(result))));

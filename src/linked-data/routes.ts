@@ -4,9 +4,11 @@ import { pipeline } from 'node:stream/promises';
 import { ErrorCode } from '../errors.js';
 import { HttpRefusal, refusalBody } from '../http/refusal.js';
 import type { GraphStore } from '../store/graph-store.js';
+import { isRelationship } from '../store/models.js';
+import type { JsonLdNode } from './json-ld.js';
 import { contentSecurityPolicy } from '../studio/pages.js';
 import { writeCsvExport } from './csv-tables.js';
-import { entityJsonLd, entityTurtle, readEntityDescription } from './entity-description.js';
+import { entityNodes, jsonLdDocument, readEntityDescription, relationshipNodes, turtleDocument } from './entity-description.js';
 import { entityPage, missingEntityPage } from './entity-page.js';
 import { EXPORT_FORMATS, writeRdfExport, type ExportMediaType } from './export-formats.js';
 import { openExport } from './export-pages.js';
@@ -100,39 +102,61 @@ async function serveExport(req: IncomingMessage, res: ServerResponse, url: URL, 
   }
 }
 
-/** GET /entities/{id}: a page for a browser, JSON-LD or Turtle for a client asking for them; 404 in the same media type. */
-async function serveEntity(req: IncomingMessage, res: ServerResponse, url: URL, ld: LinkedDataBase, options: LinkedDataOptions): Promise<void> {
-  const mediaType: EntityMediaType = chooseMediaType(req, url.searchParams, ENTITY_FORMATS);
-  let id: string;
+/** The id in a resource's path, such as `Country:germany` in /entities/Country:germany. */
+function idInPath(url: URL, prefix: string): string {
+  const raw = url.pathname.slice(prefix.length);
   try {
-    id = decodeURIComponent(url.pathname.slice('/entities/'.length));
+    return decodeURIComponent(raw);
   } catch {
-    id = url.pathname.slice('/entities/'.length);
+    return raw;
   }
+}
+
+/**
+ * GET /entities/{id} and /relationships/{id}: for a browser, the entity's page (a relationship's
+ * browser is sent to the page of the entity it starts at); JSON-LD or Turtle for a client asking
+ * for them. An unknown id is 404 in the media type asked for.
+ */
+async function serveResource(req: IncomingMessage, res: ServerResponse, url: URL, ld: LinkedDataBase, options: LinkedDataOptions): Promise<void> {
+  const mediaType: EntityMediaType = chooseMediaType(req, url.searchParams, ENTITY_FORMATS);
   for (const name of url.searchParams.keys()) {
     if (name !== 'format') throw new HttpRefusal(400, ErrorCode.BAD_REQUEST, `Unknown parameter "${name.slice(0, 40)}"; an entity takes only "format".`, {}, { parameter: name });
   }
-  const description = id.length <= 512 ? await readEntityDescription(options.store, id) : null;
+  const isEntity = url.pathname.startsWith('/entities/');
+  const id = idInPath(url, isEntity ? '/entities/' : '/relationships/');
   const studio = options.studio !== false;
   const htmlHeaders = { 'content-security-policy': contentSecurityPolicy, 'referrer-policy': 'no-referrer', 'x-content-type-options': 'nosniff' };
-  if (!description) {
-    const message = `No entity has the id ${JSON.stringify(id.slice(0, 200))}; ids look like Country:germany.`;
+  let nodes: JsonLdNode[] | null = null;
+  if (id.length <= 1024 && isEntity) {
+    const description = await readEntityDescription(options.store, id);
+    if (description && mediaType === 'text/html') return send(req, res, 200, mediaType, entityPage(description, studio), htmlHeaders);
+    if (description) nodes = entityNodes(ld, description);
+  } else if (id.length <= 1024) {
+    const [node] = await options.store.getNodes([id]);
+    if (node && isRelationship(node) && mediaType === 'text/html') {
+      res.writeHead(303, { location: `/entities/${node.fromId}`, vary: 'accept', 'content-length': '0' });
+      res.end();
+      return;
+    }
+    if (node && isRelationship(node)) nodes = relationshipNodes(ld, node);
+  }
+  if (!nodes) {
+    const message = `No ${isEntity ? 'entity' : 'relationship'} has the id ${JSON.stringify(id.slice(0, 200))}; ids look like ${isEntity ? 'Country:germany' : 'Relationship:Person:karsten-wildberger>SIGNED>Agreement:de-ca-ai-declaration'}.`;
     if (mediaType === 'text/html') return send(req, res, 404, mediaType, missingEntityPage(id.slice(0, 200), studio), htmlHeaders);
     if (mediaType === 'text/turtle') return send(req, res, 404, mediaType, `# ${message.replace(/[\r\n]/g, ' ')}\n`);
     return send(req, res, 404, mediaType, JSON.stringify(refusalBody(new HttpRefusal(404, ErrorCode.NOT_FOUND, message))));
   }
-  if (mediaType === 'text/html') return send(req, res, 200, mediaType, entityPage(description, studio), htmlHeaders);
-  if (mediaType === 'text/turtle') return send(req, res, 200, mediaType, await entityTurtle(ld, description));
-  return send(req, res, 200, mediaType, entityJsonLd(ld, description));
+  if (mediaType === 'text/turtle') return send(req, res, 200, mediaType, await turtleDocument(ld, nodes));
+  return send(req, res, 200, mediaType, jsonLdDocument(ld, nodes));
 }
 
 /**
- * Serves the linked-data routes: /export, /entities/{id}, the JSON-LD context at /context.jsonld and
+ * Serves the linked-data routes: /export, /entities/{id}, /relationships/{id}, the JSON-LD context at /context.jsonld and
  * the SDL at /schema.graphql. Returns false for every other request, which the caller answers.
  */
 export async function serveLinkedData(req: IncomingMessage, res: ServerResponse, url: URL, options: LinkedDataOptions): Promise<boolean> {
   const path = url.pathname;
-  const ours = path === '/export' || path === '/context.jsonld' || path === '/schema.graphql' || path.startsWith('/entities/');
+  const ours = path === '/export' || path === '/context.jsonld' || path === '/schema.graphql' || path.startsWith('/entities/') || path.startsWith('/relationships/');
   if (!ours) return false;
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     throw new HttpRefusal(405, ErrorCode.METHOD_NOT_ALLOWED, `${path.slice(0, 100)} answers GET and HEAD only.`, { allow: 'GET, HEAD' });
@@ -141,6 +165,6 @@ export async function serveLinkedData(req: IncomingMessage, res: ServerResponse,
   if (path === '/export') await serveExport(req, res, url, ld, options.store);
   else if (path === '/context.jsonld') send(req, res, 200, 'application/ld+json', `${JSON.stringify(contextDocument(ld), null, 2)}\n`, { 'access-control-allow-origin': '*' });
   else if (path === '/schema.graphql') send(req, res, 200, 'text/plain; charset=utf-8', options.schemaSdl);
-  else await serveEntity(req, res, url, ld, options);
+  else await serveResource(req, res, url, ld, options);
   return true;
 }
