@@ -161,7 +161,7 @@ describe('GET /export', () => {
     const failed = await verify(tampered);
     expect(failed.code).toBe(1);
     expect(failed.stdout).toMatch(/✗ https:\/\/graph\.example\.org\/entities\/Person:alice-example#mention-1: quote "Alicia Example" does not match the text at \[\d+, \d+\), which reads "Alice Example"/);
-   }, 60_000);
+  }, 60_000);
 
   it('writes CSV that a CSV parser reads: one row per relationship, with its evidence', async () => {
     const response = await get(tiny, '/export?table=relationships', 'text/csv');
