@@ -2,8 +2,11 @@
  * Run by bench/export.ts in a fresh process: loads one synthetic graph, serves it over HTTP on
  * loopback, and downloads `GET /export` in every format with curl, `rounds` times, the order of the
  * formats turning each round. For each download it records the bytes, the time and the process's
- * resident memory: after a full collection just before, and the highest seen while the export ran
- * (sampled every 10 ms). Prints one JSON line.
+ * memory: resident memory after a full collection just before, and the highest seen while the
+ * export ran (sampled every 10 ms); and the live heap with the buffers outside it, what a full collection leaves, before and
+ * at full collections forced every 2 s while the export runs. Resident memory rises with garbage,
+ * which V8 lets grow in proportion to the heap it already has (the graph); the live heap is what
+ * the export holds. Prints one JSON line.
  *
  *   node --expose-gc --import tsx bench/export-probe.ts <seed dir> <rounds>
  */
@@ -47,6 +50,14 @@ interface Download {
   ms: number;
   rssBeforeBytes: number;
   rssPeakBytes: number;
+  liveBeforeBytes: number;
+  livePeakBytes: number;
+}
+
+/** The JavaScript heap and the buffers outside it (text on its way to the socket is in buffers). */
+function live(): number {
+  const { heapUsed, external } = process.memoryUsage();
+  return heapUsed + external;
 }
 
 async function download(name: string, query: string, rate: string | undefined): Promise<Download> {
@@ -54,16 +65,24 @@ async function download(name: string, query: string, rate: string | undefined): 
   await new Promise((resolve) => setTimeout(resolve, 100));
   gc!();
   const rssBeforeBytes = process.memoryUsage.rss();
+  const liveBeforeBytes = live();
   let rssPeakBytes = rssBeforeBytes;
+  let livePeakBytes = liveBeforeBytes;
   const sampler = setInterval(() => (rssPeakBytes = Math.max(rssPeakBytes, process.memoryUsage.rss())), 10);
+  const collector = setInterval(() => {
+    rssPeakBytes = Math.max(rssPeakBytes, process.memoryUsage.rss());
+    gc!();
+    livePeakBytes = Math.max(livePeakBytes, live());
+  }, 2000);
   const started = performance.now();
   const args = ['-s', '-o', '/dev/null', '-w', '%{size_download} %{http_code}', ...(rate ? ['--limit-rate', rate] : []), `http://127.0.0.1:${port}/export?${query}`];
   const { stdout } = await run('curl', args);
   const ms = performance.now() - started;
   clearInterval(sampler);
+  clearInterval(collector);
   const [bytes, status] = stdout.trim().split(' ').map(Number);
   if (status !== 200) throw new Error(`${name}: status ${status}`);
-  return { name, bytes: bytes!, ms, rssBeforeBytes, rssPeakBytes };
+  return { name, bytes: bytes!, ms, rssBeforeBytes, rssPeakBytes, liveBeforeBytes, livePeakBytes };
 }
 
 const downloads: Download[] = [];

@@ -3,9 +3,9 @@
  *
  * For each size: generates the synthetic graph (once, under bench/data/), and in a fresh process
  * downloads the whole graph from `GET /export` in every format (bench/export-probe.ts), recording
- * the bytes, the time and how far the server's resident memory rose above what it was before the
- * export. An export that held the graph in memory would rise with the graph; a streamed one rises
- * by about the same whatever the size. Writes bench/results/export.json and the export section of
+ * the bytes, the time, how far the server's resident memory rose above what it was before the
+ * export, and how far its live heap (what a full collection leaves) rose. An export that held the
+ * graph, or its output, would raise the live heap with the graph; a streamed one holds a page. Writes bench/results/export.json and the export section of
  * bench/RESULTS.md. Asserts nothing.
  */
 import { execFile } from 'node:child_process';
@@ -24,6 +24,8 @@ interface Download {
   ms: number;
   rssBeforeBytes: number;
   rssPeakBytes: number;
+  liveBeforeBytes: number;
+  livePeakBytes: number;
 }
 interface Probe {
   entities: number;
@@ -62,7 +64,9 @@ for (const size of sizes) {
   probes.push(probe);
   for (const name of new Set(probe.downloads.map((d) => d.name))) {
     const of = probe.downloads.filter((d) => d.name === name);
-    console.log(`  ${name}: ${spread(of.map((d) => d.bytes), MiB)} MiB in ${spread(of.map((d) => d.ms), 1000, 1)} s, RSS +${spread(of.map((d) => d.rssPeakBytes - d.rssBeforeBytes), MiB)} MiB`);
+    console.log(
+      `  ${name}: ${spread(of.map((d) => d.bytes), MiB)} MiB in ${spread(of.map((d) => d.ms), 1000, 1)} s, RSS +${spread(of.map((d) => d.rssPeakBytes - d.rssBeforeBytes), MiB)} MiB, live heap +${spread(of.map((d) => d.livePeakBytes - d.liveBeforeBytes), MiB, 1)} MiB`,
+    );
   }
 }
 
@@ -72,8 +76,8 @@ writeFileSync(path.join('bench', 'results', 'export.json'), `${JSON.stringify({ 
 const rows = probes.flatMap((probe) =>
   [...new Set(probe.downloads.map((d) => d.name))].map((name) => {
     const of = probe.downloads.filter((d) => d.name === name);
-    const before = of.map((d) => d.rssBeforeBytes);
-    return `| ${probe.entities.toLocaleString('en')} | ${probe.relationships.toLocaleString('en')} | ${name} | ${spread(of.map((d) => d.bytes), MiB)} MiB | ${spread(of.map((d) => d.ms), 1000, 1)} s | ${spread(before, MiB)} MiB | **+${spread(of.map((d) => d.rssPeakBytes - d.rssBeforeBytes), MiB)} MiB** |`;
+    const rise = (d: Download) => d.livePeakBytes - d.liveBeforeBytes;
+    return `| ${probe.entities.toLocaleString('en')} | ${probe.relationships.toLocaleString('en')} | ${name} | ${spread(of.map((d) => d.bytes), MiB)} MiB | ${spread(of.map((d) => d.ms), 1000, 1)} s | ${spread(of.map((d) => d.liveBeforeBytes), MiB)} MiB | **+${spread(of.map(rise), MiB, 1)} MiB** | ${spread(of.map((d) => d.rssBeforeBytes), MiB)} MiB | +${spread(of.map((d) => d.rssPeakBytes - d.rssBeforeBytes), MiB)} MiB |`;
   }),
 );
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
@@ -83,9 +87,9 @@ writeResultsSection(
 
 Command: \`npm run bench:export -- --sizes ${sizes.join(',')} --rounds ${rounds}\` (${new Date().toISOString().slice(0, 10)}). Machine: ${cpu}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}.
 
-Each size is the synthetic graph of bench/generate-graph.ts, served by Entente in a fresh process with \`NODE_ENV=production\`; curl downloads \`GET /export\` over loopback in each format, ${rounds} rounds with the order of the formats turning each round. RSS is the server process's resident memory after a full collection just before the download, and the rise to the highest value sampled every 10 ms while it ran. Medians, with min–max in brackets.
+Each size is the synthetic graph of bench/generate-graph.ts, served by Entente in a fresh process with \`NODE_ENV=production\`; curl downloads \`GET /export\` over loopback in each format, ${rounds} round(s) with the order of the formats turning each round. The live heap is what a full collection leaves: before the download, and the highest at collections forced every 2 s while it ran; that rise is what the export holds. RSS is the process's resident memory after a full collection before the download, and its rise to the highest value sampled every 10 ms: it counts garbage too, which V8 lets grow before collecting in proportion to the heap it already holds (the graph), so it rises with the graph even when the export holds nothing more. Medians, with min–max in brackets. Times are on a machine shared with other work (load average ${os.loadavg()[0]!.toFixed(0)} on ${os.cpus().length} cores when the run ended).
 
-| entities | relationships | format | size | time | RSS before | RSS rise during the export |
-| --- | --- | --- | --- | --- | --- | --- |
+| entities | relationships | format | size | time | live heap before | live heap rise during the export | RSS before | RSS rise |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- |
 ${rows.join('\n')}`,
 );
