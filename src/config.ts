@@ -12,6 +12,10 @@ export interface QueryLimits {
   maxTokens: number;
   /** Highest estimated cost of one operation (see src/limits/query-cost.ts). */
   maxCost: number;
+  /** Deepest nesting of objects and lists in an operation's variables (see src/limits/variables.ts). */
+  maxVariableDepth: number;
+  /** Most items in one list of an operation's variables. */
+  maxListLength: number;
 }
 
 export type TrustedDocumentsMode = 'allow' | 'enforce';
@@ -57,10 +61,8 @@ export interface Config {
   studio: boolean;
   /** Bytes of finished answers kept for repeated requests; 0 turns the response cache off. */
   responseCacheBytes: number;
-  /** Bytes of parsed, validated documents kept; 0 leaves parsing and validation to Apollo. */
+  /** Bytes of parsed, validated documents kept in Apollo's document store; 0 parses and validates every request. */
   documentCacheBytes: number;
-  /** Whether queries with a document in the document store skip Apollo's pipeline when they succeed. */
-  directExecution: boolean;
   /**
    * The address the service is reached at from outside, without a trailing slash: entity URIs
    * (`<publicUrl>/entities/Country:germany`) and the JSON-LD context are named under it. Null:
@@ -75,7 +77,7 @@ const defaultSeedDir = fileURLToPath(new URL('../seed/', import.meta.url));
 export const defaultManifestPath = fileURLToPath(new URL('./generated/persisted-documents.json', import.meta.url));
 
 /** Safe defaults for the query limits; README lists them. */
-export const DEFAULT_LIMITS: QueryLimits = { maxDepth: 15, maxAliases: 30, maxDirectives: 50, maxTokens: 5000, maxCost: 10_000 };
+export const DEFAULT_LIMITS: QueryLimits = { maxDepth: 15, maxAliases: 30, maxDirectives: 50, maxTokens: 5000, maxCost: 10_000, maxVariableDepth: 64, maxListLength: 100 };
 
 /** Safe defaults for the HTTP front; README lists them. */
 export const DEFAULT_HTTP_LIMITS: HttpLimits = {
@@ -183,6 +185,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxDirectives: integer('MAX_DIRECTIVES', DEFAULT_LIMITS.maxDirectives, 0, 10_000),
       maxTokens: integer('MAX_TOKENS', DEFAULT_LIMITS.maxTokens, 100, 1_000_000),
       maxCost: integer('MAX_COST', DEFAULT_LIMITS.maxCost, 1, 100_000_000),
+      maxVariableDepth: integer('MAX_VARIABLE_DEPTH', DEFAULT_LIMITS.maxVariableDepth, 1, 1000),
+      maxListLength: integer('MAX_LIST_LENGTH', DEFAULT_LIMITS.maxListLength, 1, 100_000),
     },
     http: {
       maxBodyBytes: integer('MAX_BODY_BYTES', DEFAULT_HTTP_LIMITS.maxBodyBytes, 1024, 104_857_600),
@@ -197,7 +201,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     studio: oneOf('STUDIO', 'on', ['on', 'off']) === 'on',
     responseCacheBytes: integer('RESPONSE_CACHE_BYTES', 64 * 1024 * 1024, 0, 16 * 1024 ** 3),
     documentCacheBytes: integer('DOCUMENT_CACHE_BYTES', 32 * 1024 * 1024, 0, 16 * 1024 ** 3),
-    directExecution: oneOf('DIRECT_EXECUTION', 'on', ['on', 'off']) === 'on',
     publicUrl: publicUrl('PUBLIC_URL'),
     federation: oneOf('FEDERATION', 'off', ['on', 'off']) === 'on',
   };

@@ -25,6 +25,10 @@ export const ErrorCode = {
   TOO_MANY_DIRECTIVES: 'TOO_MANY_DIRECTIVES',
   TOO_MANY_TOKENS: 'TOO_MANY_TOKENS',
   QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
+  /** The cost could not be estimated, so the operation is refused rather than run without a limit. */
+  QUERY_COST_UNKNOWN: 'QUERY_COST_UNKNOWN',
+  VARIABLES_TOO_DEEP: 'VARIABLES_TOO_DEEP',
+  LIST_TOO_LONG: 'LIST_TOO_LONG',
   INTROSPECTION_DISABLED: 'INTROSPECTION_DISABLED',
   // Trusted documents.
   PERSISTED_DOCUMENT_NOT_FOUND: 'PERSISTED_DOCUMENT_NOT_FOUND',
@@ -40,6 +44,8 @@ export const LIMIT_CODES: ReadonlySet<string> = new Set<ErrorCode>([
   ErrorCode.TOO_MANY_DIRECTIVES,
   ErrorCode.TOO_MANY_TOKENS,
   ErrorCode.QUERY_TOO_COMPLEX,
+  ErrorCode.VARIABLES_TOO_DEEP,
+  ErrorCode.LIST_TOO_LONG,
   ErrorCode.PAYLOAD_TOO_LARGE,
   ErrorCode.BATCHING_NOT_SUPPORTED,
   ErrorCode.REQUEST_TIMEOUT,

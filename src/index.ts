@@ -1,5 +1,5 @@
 import { ConfigError, readConfig } from './config.js';
-import { ManifestError, loadManifest } from './http/trusted-documents.js';
+import { ManifestError, loadManifest } from './operations/trusted-documents.js';
 import { createHttpServer, type Lifecycle } from './http/http-server.js';
 import { NESTING_MARGIN } from './limits/nesting.js';
 import { createLogger } from './logger.js';
@@ -23,8 +23,8 @@ async function main(): Promise<void> {
     // With trusted documents enforced, every document comes from the manifest; APQ would be a side door.
     apqCacheSize: config.trustedDocuments === 'enforce' ? 0 : config.apqCacheSize,
     documentCacheBytes: config.documentCacheBytes,
+    manifest,
     metrics,
-    directExecution: config.directExecution,
     federation: config.federation,
   });
   const { apollo } = graphql;
@@ -59,7 +59,7 @@ async function main(): Promise<void> {
   logger.info({ port, host: config.host, graphVersion: store.version, production: config.production, trustedDocuments: config.trustedDocuments, documents: manifest.size }, 'started');
 
   let stopping = false;
-  const stop = (signal: string) => {
+  const stop = (signal: string, exitCode = 0) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal, graceMs: config.shutdownGraceMs }, 'stopping: finishing open requests');
@@ -68,7 +68,7 @@ async function main(): Promise<void> {
         await apollo.stop();
         logger.info({ outcome }, 'stopped');
         logger.flush();
-        process.exit(0);
+        process.exit(exitCode);
       })
       .catch((error: unknown) => {
         logger.error({ err: error }, 'shutdown failed');
@@ -77,6 +77,15 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));
+  // The last resort: every request runs inside the HTTP server's error boundary, so reaching these
+  // is a bug. A rejected promise nobody awaited leaves nothing half-done, so serving goes on; an
+  // exception thrown out of an event handler may have left state half-changed, so the server
+  // finishes the requests in flight and exits non-zero for its supervisor to restart it.
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection; still serving'));
+  process.on('uncaughtException', (error) => {
+    logger.fatal({ err: error }, 'uncaught exception; finishing open requests, then exiting');
+    stop('uncaughtException', 1);
+  });
 }
 
 main().catch((error: unknown) => {

@@ -13,7 +13,7 @@ export interface Metrics {
   refusals: Counter<'limit'>;
   /** Response cache lookups, by result (hit or miss). */
   responseCache: Tally;
-  /** Documents met by the document store, by what it did (known, admitted, refused). */
+  /** Documents of GraphQL requests, by where they came from: the document cache, parsed now, or parsed and refused. */
   documents: Tally;
   /** Counts a refusal or error by its code, and as a limit refusal when the code names a limit. */
   countError: (code: string) => void;
@@ -99,7 +99,7 @@ export function createMetrics(): Metrics {
     responseCache: new Tally({ name: 'entente_response_cache_total', help: 'Response cache lookups, by result.', labelNames: ['result'], registers: [registry] }),
     documents: new Tally({
       name: 'entente_documents_total',
-      help: 'Documents of requests the response cache did not answer, by what the document store did: known, admitted (parsed and validated now), refused (left to Apollo) or off.',
+      help: 'Documents of GraphQL requests the HTTP cache did not answer, by result: cached (found parsed and validated), parsed (parsed and validated now) or invalid (a syntax or validation error).',
       labelNames: ['result'],
       registers: [registry],
     }),
@@ -132,11 +132,7 @@ export function operationLabel(name: string | null | undefined, seen: Set<string
   return name;
 }
 
-/**
- * Counts one answered operation: its latency from `started`, its outcome, and the code of each
- * error in its response. Apollo's answers are counted by metricsPlugin, the direct path's by the
- * direct executor, both here.
- */
+/** Counts one answered operation: its latency from `started`, its outcome, and the code of each error in its response. */
 export function recordOperation(metrics: Metrics, name: string | null | undefined, started: bigint, errorCodes: readonly string[], failed: boolean): void {
   const operation = operationLabel(name, metrics.operationLabels);
   metrics.operationDuration.observe({ operation }, Number(process.hrtime.bigint() - started) / 1e9);
@@ -144,13 +140,26 @@ export function recordOperation(metrics: Metrics, name: string | null | undefine
   for (const code of errorCodes) metrics.countError(code);
 }
 
-/** Counts every GraphQL operation Apollo answers, its latency and the codes of its errors. */
+/**
+ * Counts every GraphQL operation Apollo answers, its latency and the codes of its errors, and
+ * where its document came from: Apollo calls parsingDidStart only when its document store lacks
+ * the document.
+ */
 export function metricsPlugin<TContext extends object>(metrics: Metrics): ApolloServerPlugin<TContext> {
   return {
     async requestDidStart() {
       const started = process.hrtime.bigint();
+      let parsed = false;
+      let valid = false;
       return {
-        async willSendResponse({ response, operationName, errors }) {
+        async parsingDidStart() {
+          parsed = true;
+        },
+        async didResolveOperation() {
+          valid = true;
+        },
+        async willSendResponse({ response, operationName, errors, document }) {
+          if (document !== undefined || parsed) metrics.documents.inc(!parsed ? 'cached' : valid ? 'parsed' : 'invalid');
           const formatted = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
           const codes = formatted.map((error) => String(error.extensions?.code ?? 'UNKNOWN'));
           recordOperation(metrics, operationName, started, codes, formatted.length > 0 || (errors?.length ?? 0) > 0);

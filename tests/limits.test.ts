@@ -1,12 +1,12 @@
 import { getIntrospectionQuery } from 'graphql';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadManifest, sha256 } from '../src/http/trusted-documents.js';
+import { loadManifest, sha256 } from '../src/operations/trusted-documents.js';
 import { loadMemoryStore } from '../src/store/load.js';
 import type { GraphStore } from '../src/store/graph-store.js';
 import { httpOn, REAL_SEED, TINY_SEED, type TestHttp } from './helpers.js';
 
-const LIMITS = { maxDepth: 6, maxAliases: 5, maxDirectives: 5, maxTokens: 300, maxCost: 500 };
+const LIMITS = { maxDepth: 6, maxAliases: 5, maxDirectives: 5, maxTokens: 300, maxCost: 500, maxVariableDepth: 64, maxListLength: 100 };
 const MANIFEST = fileURLToPath(new URL('./fixtures/trusted/persisted-documents.json', import.meta.url));
 const PEOPLE_HASH = 'e34b2e1c3e60ca561b48e937eabb129b38af12988b3afb531b7db354605fcef1';
 
@@ -52,7 +52,7 @@ describe('the cost limit', () => {
       expect(response.body).toEqual({
         errors: [
           {
-            message: "The query's estimated cost of 20201 is over the limit of 500; ask for smaller pages (first) or fewer nested lists.",
+            message: "The query's estimated cost of 20201 is over the limit of 500; ask for smaller pages (first), fewer nested lists or smaller filters.",
             extensions: { code: 'QUERY_TOO_COMPLEX', limit: 500 },
           },
         ],

@@ -51,19 +51,22 @@ describe('operations endpoints', () => {
   });
 
   it('exposes Prometheus metrics: operations by name, errors by code, refusals by limit, documents, process', async () => {
-    await fetch(`${http.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: 'query CountPeople { people { totalCount } }' }) });
+    for (let i = 0; i < 2; i++) {
+      await fetch(`${http.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: 'query CountPeople { people { totalCount } }' }) });
+    }
     await fetch(`${http.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '[]' });
     await fetch(`${http.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ people { nosuch } }' }) });
     const response = await fetch(`${http.url}/metrics`);
     expect(response.status).toBe(200);
     const text = await response.text();
-    expect(text).toContain('entente_graphql_operations_total{operation="CountPeople",outcome="ok"} 1');
-    expect(text).toContain('entente_graphql_operation_duration_seconds_count{operation="CountPeople"} 1');
+    expect(text).toContain('entente_graphql_operations_total{operation="CountPeople",outcome="ok"} 2');
+    expect(text).toContain('entente_graphql_operation_duration_seconds_count{operation="CountPeople"} 2');
     expect(text).toContain('entente_graphql_errors_total{code="BATCHING_NOT_SUPPORTED"} 1');
     expect(text).toContain('entente_limit_refusals_total{limit="BATCHING_NOT_SUPPORTED"} 1');
     expect(text).toMatch(/entente_http_requests_total\{route="\/graphql",method="POST",status="200"\} \d+/);
-    expect(text).toContain('entente_documents_total{result="admitted"} 1');
-    expect(text).toContain('entente_documents_total{result="refused"} 1');
+    expect(text).toContain('entente_documents_total{result="parsed"} 1');
+    expect(text).toContain('entente_documents_total{result="cached"} 1');
+    expect(text).toContain('entente_documents_total{result="invalid"} 1');
     expect(text).toContain('process_resident_memory_bytes');
   });
 });
@@ -97,7 +100,7 @@ describe('configuration', () => {
   it('has safe defaults', () => {
     const config = readConfig({});
     expect(config).toMatchObject({ host: '127.0.0.1', introspection: true, corsOrigins: [], trustedDocuments: 'allow', production: false });
-    expect(config.limits).toEqual({ maxDepth: 15, maxAliases: 30, maxDirectives: 50, maxTokens: 5000, maxCost: 10_000 });
+    expect(config.limits).toEqual({ maxDepth: 15, maxAliases: 30, maxDirectives: 50, maxTokens: 5000, maxCost: 10_000, maxVariableDepth: 64, maxListLength: 100 });
   });
 });
 

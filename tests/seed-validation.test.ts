@@ -193,6 +193,48 @@ describe('seed validation', () => {
     expect(graph.edges).toHaveLength(tiny.relationships.length);
   });
 
+  it('refuses a JSON seed file with a byte that is not UTF-8, naming the file and the offset', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'entente-seed-'));
+    const json = Buffer.from(JSON.stringify({ ...tiny, entities: [...tiny.entities, { ...tiny.entities[0], id: 'Country:mu', name: 'M?nchen' }] }));
+    const at = json.indexOf('M?nchen') + 1;
+    json[at] = 0xfc; // ü in Latin-1, not UTF-8
+    await writeFile(path.join(dir, 'graph.json'), json);
+    const error = await loadSeed(dir).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SeedError);
+    expect((error as SeedError).problems).toEqual([
+      { file: expect.stringMatching(/graph\.json$/), record: '', message: `is not valid UTF-8: the bytes at offset ${at} are not a UTF-8 character; save the file as UTF-8` },
+    ]);
+  });
+
+  it('refuses an NDJSON seed file with a bad byte past its first chunk, naming the offset in the file', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'entente-seed-'));
+    const lines = (records: any[]) => records.map((r: any) => JSON.stringify(r)).join('\n');
+    const padding = { ...tiny.entities[0], description: 'é'.repeat(2 ** 20) };
+    const entities = Buffer.from(`${lines([padding, ...tiny.entities.slice(1)])}\n`);
+    const at = entities.indexOf('"name"', 2 ** 21 + 10) + 3;
+    entities[at] = 0xc3; // a two-byte lead followed by ASCII
+    await writeFile(path.join(dir, 'g.sources.ndjson'), lines(tiny.sources));
+    await writeFile(path.join(dir, 'g.entities.ndjson'), entities);
+    await writeFile(path.join(dir, 'g.relationships.ndjson'), lines(tiny.relationships));
+    const error = await loadSeed(dir).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SeedError);
+    const problems = (error as SeedError).problems.filter((p) => p.record === '');
+    expect(problems).toEqual([{ file: expect.stringMatching(/g\.entities\.ndjson$/), record: '', message: `is not valid UTF-8: the bytes at offset ${at} are not a UTF-8 character; save the file as UTF-8` }]);
+  });
+
+  it('accepts a byte-order mark at the start of JSON and NDJSON seed files, with the same graph as without', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'entente-seed-'));
+    const bom = '\uFEFF';
+    const lines = (records: any[]) => records.map((r: any) => JSON.stringify(r)).join('\n');
+    await writeFile(path.join(dir, 'a.json'), `${bom}${JSON.stringify({ sources: tiny.sources })}`);
+    await writeFile(path.join(dir, 'g.entities.ndjson'), `${bom}${lines(tiny.entities)}`);
+    await writeFile(path.join(dir, 'g.relationships.ndjson'), `${bom}${lines(tiny.relationships)}`);
+    const graph = await loadSeed(dir);
+    const plain = await loadSeed(TINY_SEED);
+    expect(graph.entities.map((e) => e.id)).toEqual(plain.entities.map((e) => e.id));
+    expect(graph.edges).toHaveLength(plain.edges.length);
+  });
+
   it('refuses to load a folder with a file that is not JSON, naming the file, and still checks the rest', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'entente-seed-'));
     await writeFile(path.join(dir, 'a.json'), '{ "entities": [ ');

@@ -11,11 +11,10 @@ import { applyCors } from './cors.js';
 import { serveGraphQL } from './graphql-route.js';
 import { serveStudio } from '../studio/routes.js';
 import { serveLinkedData } from '../linked-data/routes.js';
-import { ResponseCache } from './response-cache.js';
+import { HttpCache } from './http-cache.js';
 import { HttpRefusal, internalFailure, refusalBody, sendJson, sendRefusal } from './refusal.js';
 import { requestIdOf } from './request-id.js';
-import { WriteBatch } from './write-batch.js';
-import type { TrustedDocuments } from './trusted-documents.js';
+import type { TrustedDocuments } from '../operations/trusted-documents.js';
 
 /** Shared with graceful shutdown: while draining, /ready says so and connections are not kept alive. */
 export interface Lifecycle {
@@ -45,6 +44,16 @@ export interface HttpOptions {
 const ROUTES = new Set(['/graphql', '/health', '/ready', '/metrics', '/', '/explore', '/export', '/schema.graphql', '/context.jsonld']);
 const METHODS = new Set(['GET', 'POST', 'OPTIONS', 'HEAD', 'PUT', 'PATCH', 'DELETE']);
 
+/** Writes a refusal straight to a socket that no response object serves, and closes it. */
+function refuseOnSocket(socket: Socket, refusal: HttpRefusal, metrics: Metrics | undefined): void {
+  metrics?.countError(refusal.code);
+  const body = JSON.stringify(refusalBody(refusal));
+  const headers = Object.entries(refusal.headers).map(([name, value]) => `${name}: ${value}\r\n`).join('');
+  socket.end(
+    `HTTP/1.1 ${refusal.status} ${STATUS_CODES[refusal.status]}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\n${headers}connection: close\r\n\r\n${body}`,
+  );
+}
+
 /** Answers a request Node could not parse or did not receive in time, written straight to the socket. */
 function answerClientError(error: NodeJS.ErrnoException, socket: Socket, metrics: Metrics | undefined): void {
   if (error.code === 'ECONNRESET' || !socket.writable) {
@@ -57,11 +66,7 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Socket, metrics
       : error.code === 'HPE_HEADER_OVERFLOW'
         ? [431, ErrorCode.HEADERS_TOO_LARGE, 'The request line and headers are larger than the server accepts.']
         : [400, ErrorCode.BAD_REQUEST, 'The request is not valid HTTP/1.1.'];
-  metrics?.countError(code);
-  const body = JSON.stringify(refusalBody(new HttpRefusal(status, code, message)));
-  socket.end(
-    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
-  );
+  refuseOnSocket(socket, new HttpRefusal(status, code, message), metrics);
 }
 
 const BASE_URL = 'http://entente.invalid';
@@ -70,6 +75,22 @@ const BASE_URL = 'http://entente.invalid';
  * request with a new document). Shared, so nothing may change it; nothing in src/ changes a URL.
  */
 const GRAPHQL_URL = new URL('/graphql', BASE_URL);
+/** Stands for a request target that is not a URL; such a request is refused with 400. */
+const INVALID_TARGET = new URL('/', BASE_URL);
+
+/**
+ * The URL of a request target. A target may be absolute (`GET http://host/health`, which HTTP/1.1
+ * servers must accept), and then its authority can be anything a client types: one that is not a
+ * valid URL is a bad request, never an exception.
+ */
+function requestUrl(target: string | undefined): URL {
+  if (target === '/graphql') return GRAPHQL_URL;
+  try {
+    return new URL(target ?? '/', BASE_URL);
+  } catch {
+    return INVALID_TARGET;
+  }
+}
 
 /**
  * The HTTP surface on node:http: GraphQL at /graphql, health at /health and /ready, Prometheus
@@ -82,16 +103,13 @@ export function createHttpServer(options: HttpOptions): Server {
   const { logger, metrics } = options;
   const routeOptions = {
     apollo: options.graphql.apollo,
-    documents: options.graphql.documents,
-    direct: options.graphql.direct,
     store: options.store,
     limits,
     maxNesting: options.maxNesting ?? DEFAULT_LIMITS.maxDepth + NESTING_MARGIN,
     corsOrigins: options.corsOrigins ?? [],
     trustedDocuments: options.trustedDocuments ?? { mode: 'allow' as const, manifest: new Map() },
     loggedUnknown: new Set<string>(),
-    responseCache: options.responseCacheBytes ? new ResponseCache(options.responseCacheBytes, options.store.version) : undefined,
-    writes: new WriteBatch(),
+    httpCache: options.responseCacheBytes ? new HttpCache(options.responseCacheBytes) : undefined,
     metrics,
   };
 
@@ -107,23 +125,28 @@ export function createHttpServer(options: HttpOptions): Server {
     (req, res) => {
       const started = process.hrtime.bigint();
       const requestId = requestIdOf(req);
-      const url = req.url === '/graphql' ? GRAPHQL_URL : new URL(req.url ?? '/', BASE_URL);
+      const url = requestUrl(req.url);
       const method = (req.method ?? 'GET').toUpperCase();
-      res.setHeader('x-request-id', requestId);
-      // Node's own maxRequestsPerSocket answers the request over the limit with a bare 503; this
-      // closes the connection after the last allowed response instead.
-      const served = (requestsPerSocket.get(req.socket) ?? 0) + 1;
-      requestsPerSocket.set(req.socket, served);
-      const lastOnSocket = limits.maxRequestsPerSocket > 0 && served >= limits.maxRequestsPerSocket;
-      if (lifecycle.draining || lastOnSocket) res.setHeader('connection', 'close');
       res.on('finish', () => {
         const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
-        metrics?.httpRequests.inc(ROUTES.has(url.pathname) ? url.pathname : 'other', METHODS.has(method) ? method : 'OTHER', String(res.statusCode));
+        const path = url === INVALID_TARGET ? 'other' : url.pathname;
+        metrics?.httpRequests.inc(ROUTES.has(path) ? path : 'other', METHODS.has(method) ? method : 'OTHER', String(res.statusCode));
         if (logger?.isLevelEnabled('info')) {
-          logger.info({ requestId, method, path: url.pathname.slice(0, 200), status: res.statusCode, durationMs: Math.round(durationMs * 10) / 10 }, 'request');
+          logger.info({ requestId, method, path: (url === INVALID_TARGET ? (req.url ?? '') : path).slice(0, 200), status: res.statusCode, durationMs: Math.round(durationMs * 10) / 10 }, 'request');
         }
       });
+      // Everything a request does runs in here, so whatever it throws becomes an answer, never an exception.
       const route = async (): Promise<void> => {
+        res.setHeader('x-request-id', requestId);
+        // Node's own maxRequestsPerSocket answers the request over the limit with a bare 503; this
+        // closes the connection after the last allowed response instead.
+        const served = (requestsPerSocket.get(req.socket) ?? 0) + 1;
+        requestsPerSocket.set(req.socket, served);
+        const lastOnSocket = limits.maxRequestsPerSocket > 0 && served >= limits.maxRequestsPerSocket;
+        if (lifecycle.draining || lastOnSocket) res.setHeader('connection', 'close');
+        if (url === INVALID_TARGET) {
+          throw new HttpRefusal(400, ErrorCode.BAD_REQUEST, 'The request target is not a valid URL; send a path such as /graphql.');
+        }
         if (applyCors(req, res, routeOptions.corsOrigins)) return;
         // The hot path first: no page is ever served to a POST.
         if (method === 'POST' && url.pathname === '/graphql') return serveGraphQL(req, res, url, routeOptions, requestId);
@@ -170,5 +193,9 @@ export function createHttpServer(options: HttpOptions): Server {
   server.keepAliveTimeout = limits.keepAliveTimeoutMs;
   server.maxHeadersCount = 100;
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => answerClientError(error, socket, metrics));
+  // Node hands CONNECT to its own event and, with no listener, drops the connection unanswered.
+  server.on('connect', (_req, socket: Socket) =>
+    refuseOnSocket(socket, new HttpRefusal(405, ErrorCode.METHOD_NOT_ALLOWED, 'This server is not a proxy; CONNECT is not served.', { allow: 'GET, POST, OPTIONS' }), metrics),
+  );
   return server;
 }

@@ -3,6 +3,7 @@ import { isSymmetricCode } from './adjacency.js';
 import { RELATIONSHIP_TYPE_CODES, RelationshipTableBuilder, type RelationshipBuilderParts, type RelationshipColumnParts, type EvidenceRow } from './relationship-table.js';
 import { IdIndex } from './id-index.js';
 import { RELATIONSHIP_TYPES } from './models.js';
+import { InvalidUtf8Error } from '../lib/utf8.js';
 import { readLines } from './ndjson-lines.js';
 import { EVIDENCE_KEYS, METHODS, MODALITIES, PROPERTY_KEYS, RELATIONSHIP_KEYS, hasTypePrefix, isHttpUrl, isNonEmptyString, isObject } from './seed-rules.js';
 import { VOCABULARY } from './vocabulary.js';
@@ -204,7 +205,13 @@ export async function readRelationshipBatch(ranges: readonly ByteRange[], option
       if (accepted && options.onProgress && reader.records % every === 0) options.onProgress(reader.records);
       return accepted;
     };
-    await readLines(path, take, { start, end });
+    try {
+      await readLines(path, take, { start, end });
+    } catch (error) {
+      // The serial path reads the file again and names the problem.
+      if (error instanceof InvalidUtf8Error) return null;
+      throw error;
+    }
     if (!accepted) return null;
   }
   return reader.finish();

@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { decodeUtf8, InvalidUtf8Error } from '../lib/utf8.js';
 import { countLines, readLines } from './ndjson-lines.js';
 import { readRelationshipsApart, splitRelationshipFiles } from './parallel-relationships.js';
 import { readRelationshipBatch } from './relationship-batch.js';
@@ -68,9 +69,9 @@ export async function readSeedFiles(seedDir: string): Promise<{ files: SeedFile[
   for (const absolutePath of paths) {
     const file = displayPath(absolutePath);
     try {
-      files.push({ file, absolutePath, data: JSON.parse(await readFile(absolutePath, 'utf8')) });
+      files.push({ file, absolutePath, data: JSON.parse(decodeUtf8(await readFile(absolutePath))) });
     } catch (error) {
-      problems.push({ file, message: `is not valid JSON: ${(error as Error).message}` });
+      problems.push({ file, message: error instanceof InvalidUtf8Error ? error.message : `is not valid JSON: ${(error as Error).message}` });
     }
   }
   return { files, problems };
@@ -95,7 +96,12 @@ async function streamLines(absolutePath: string, kind: SeedRecordKind, builder: 
     count();
     return true;
   };
-  await readLines(absolutePath, take, { onBytes: digest ? (bytes) => builder.addToDigest(bytes) : undefined });
+  try {
+    await readLines(absolutePath, take, { onBytes: digest ? (bytes) => builder.addToDigest(bytes) : undefined });
+  } catch (error) {
+    if (!(error instanceof InvalidUtf8Error)) throw error;
+    builder.reportFile(file, error.message);
+  }
 }
 
 /**
@@ -122,10 +128,10 @@ export async function readSeed(seedDir: string, builder: SeedBuilder, options: L
       else builder.reportFile(file, 'an .ndjson seed file must be named *.sources.ndjson, *.entities.ndjson or *.relationships.ndjson');
       continue;
     }
-    const text = await readFile(absolutePath, 'utf8');
-    builder.addToDigest(text);
+    const bytes = await readFile(absolutePath);
+    builder.addToDigest(bytes);
     try {
-      const data: unknown = JSON.parse(text);
+      const data: unknown = JSON.parse(decodeUtf8(bytes));
       jsonFiles.push({ file, absolutePath, data });
       if (typeof data !== 'object' || data === null || Array.isArray(data)) {
         builder.reportFile(file, 'must hold a JSON object with "sources", "entities", "relationships" and/or "sameAs" arrays');
@@ -135,7 +141,7 @@ export async function readSeed(seedDir: string, builder: SeedBuilder, options: L
         }
       }
     } catch (error) {
-      builder.reportFile(file, `is not valid JSON: ${(error as Error).message}`);
+      builder.reportFile(file, error instanceof InvalidUtf8Error ? error.message : `is not valid JSON: ${(error as Error).message}`);
     }
   }
   let records = 0;

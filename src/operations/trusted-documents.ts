@@ -2,7 +2,7 @@ import { sha256Hex as sha256 } from '../lib/sha256.js';
 import { readFileSync } from 'node:fs';
 import type { TrustedDocumentsMode } from '../config.js';
 import { ErrorCode } from '../errors.js';
-import { HttpRefusal } from './refusal.js';
+import { HttpRefusal } from '../http/refusal.js';
 
 /** Documents a client build ships, by the sha256 (hex) of their text. */
 export type DocumentManifest = ReadonlyMap<string, string>;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ResponseCache } from '../src/http/response-cache.js';
+import { HttpCache } from '../src/http/http-cache.js';
 import { loadMemoryStore } from '../src/store/load.js';
 import { countingStore, httpOn, REAL_SEED, type TestHttp } from './helpers.js';
 
@@ -18,8 +18,8 @@ afterAll(async () => {
   await cached.close();
 });
 
-async function post(server: TestHttp, body: unknown, accept = 'application/graphql-response+json') {
-  const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', accept }, body: JSON.stringify(body) });
+async function post(server: TestHttp, body: unknown, accept = 'application/graphql-response+json', headers: Record<string, string> = {}) {
+  const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', accept, ...headers }, body: JSON.stringify(body) });
   return { status: response.status, contentType: response.headers.get('content-type'), text: await response.text() };
 }
 
@@ -33,17 +33,15 @@ const REQUESTS = [
   { query: '{ search(query: "montreal", first: 3) { nodes { score node { id } } } }' },
 ];
 
-describe('the response cache', () => {
+describe('the HTTP cache', () => {
   it('answers exactly as an uncached execution does, for each variable value and operation name', async () => {
     for (const request of REQUESTS) {
       const expected = await post(plain, request);
-      // Answered and not kept the first time, kept the second, served from the cache the third.
+      // Answered and kept the first time, served from the cache the second.
       const first = await post(cached, request);
-      const kept = await post(cached, request);
       const before = totalCalls();
       const hit = await post(cached, request);
       expect(first).toEqual(expected);
-      expect(kept).toEqual(expected);
       expect(hit).toEqual(expected);
       expect(totalCalls(), 'a hit must not touch the store').toBe(before);
     }
@@ -93,43 +91,56 @@ describe('the response cache', () => {
     expect(crossSite.status).toBe(400);
     expect(await crossSite.text()).not.toContain('totalCount');
   });
+
+  it('never answers a request that carries credentials, nor keeps its answer', async () => {
+    const request = { query: '{ topics(first: 2) { nodes { name } } }' };
+    for (const credentials of [{ authorization: 'Bearer some-key' }, { cookie: 'session=1' }] as Array<Record<string, string>>) {
+      const before = totalCalls();
+      const first = await post(cached, request, undefined, credentials);
+      const afterFirst = totalCalls();
+      const second = await post(cached, request, undefined, credentials);
+      expect(second).toEqual(first);
+      expect(afterFirst - before).toBeGreaterThan(0);
+      expect(totalCalls() - afterFirst, 'a repeat with credentials runs in the pipeline again').toBe(afterFirst - before);
+    }
+    // The anonymous request was not answered from what the credentialed ones got: it runs once, then hits.
+    const before = totalCalls();
+    await post(cached, request);
+    expect(totalCalls()).toBeGreaterThan(before);
+    const kept = totalCalls();
+    await post(cached, request);
+    expect(totalCalls()).toBe(kept);
+  });
 });
 
-describe('ResponseCache', () => {
-  it('stays within its byte bound, evicting first the oldest answer not used since it was last passed over', () => {
-    const cache = new ResponseCache(2000, 'v1');
-    const body = JSON.stringify({ data: { text: 'x'.repeat(300) } });
-    const keys = ['a', 'b', 'c', 'd', 'e'].map((name) => cache.key('POST', 'application/json', name));
-    const offerTwice = (key: string) => [1, 2].forEach(() => cache.keep(key, 200, {}, body));
-    keys.slice(0, 3).forEach(offerTwice);
+describe('HttpCache', () => {
+  const body = JSON.stringify({ data: { text: 'x'.repeat(300) } });
+
+  it('stays within its byte bound, evicting the least recently used answer first', () => {
+    const cache = new HttpCache(2000);
+    const keys = ['a', 'b', 'c', 'd', 'e'].map((name) => cache.keyOf({}, 'v1', 'POST', name)!);
+    keys.slice(0, 3).forEach((key) => cache.keep(key, 200, {}, body));
     expect(cache.size.entries).toBe(3);
     cache.get(keys[0]!);
-    keys.slice(3).forEach(offerTwice);
+    keys.slice(3).forEach((key) => cache.keep(key, 200, {}, body));
     expect(cache.size.bytes).toBeLessThanOrEqual(2000);
     expect(cache.get(keys[0]!)).toBeDefined();
     expect(cache.get(keys[1]!)).toBeUndefined();
   });
 
-  it('keeps an answer only from the second time its request is seen', () => {
-    const cache = new ResponseCache(100_000, 'v1');
-    const body = JSON.stringify({ data: { n: 1 } });
-    for (let i = 0; i < 100; i++) cache.keep(cache.key('POST', '', `once ${i}`), 200, {}, body);
-    expect(cache.size.entries).toBeLessThanOrEqual(3); // a Bloom filter's rare false positives
-    const again = cache.key('POST', '', 'twice');
-    expect(cache.keep(again, 200, {}, body)).toBeUndefined();
-    expect(cache.get(again)).toBeUndefined();
-    expect(cache.keep(again, 200, {}, body)?.body.toString()).toBe(body);
-    expect(cache.get(again)?.body.toString()).toBe(body);
+  it('keeps nothing larger than its bound and nothing unsuccessful', () => {
+    const cache = new HttpCache(1000);
+    expect(cache.keep('big', 200, {}, JSON.stringify({ data: 'y'.repeat(2000) }))).toBeUndefined();
+    expect(cache.keep('failed', 200, {}, JSON.stringify({ errors: [{ message: 'no' }] }))).toBeUndefined();
+    expect(cache.keep('refused', 400, {}, JSON.stringify({ data: null }))).toBeUndefined();
+    expect(cache.size).toEqual({ entries: 0, bytes: 0 });
   });
 
-  it('keeps nothing larger than its bound, nothing unsuccessful, and keys by graph version', () => {
-    const cache = new ResponseCache(1000, 'v1');
-    for (let attempt = 0; attempt < 2; attempt++) {
-      cache.keep('big', 200, {}, JSON.stringify({ data: 'y'.repeat(2000) }));
-      cache.keep('failed', 200, {}, JSON.stringify({ errors: [{ message: 'no' }] }));
-      cache.keep('refused', 400, {}, JSON.stringify({ data: null }));
-    }
-    expect(cache.size).toEqual({ entries: 0, bytes: 0 });
-    expect(new ResponseCache(1000, 'v2').key('POST', '', 'q')).not.toBe(cache.key('POST', '', 'q'));
+  it('keys by graph version, method, media type and request, and gives no key to a request with credentials', () => {
+    const cache = new HttpCache(1000);
+    const key = cache.keyOf({ accept: 'application/json' }, 'v1', 'POST', 'q');
+    expect(new Set([key, cache.keyOf({ accept: 'application/json' }, 'v2', 'POST', 'q'), cache.keyOf({ accept: 'application/json' }, 'v1', 'GET', 'q'), cache.keyOf({}, 'v1', 'POST', 'q'), cache.keyOf({ accept: 'application/json' }, 'v1', 'POST', 'r')]).size).toBe(5);
+    expect(cache.keyOf({ authorization: 'Bearer k' }, 'v1', 'POST', 'q')).toBeUndefined();
+    expect(cache.keyOf({ cookie: 'a=b' }, 'v1', 'POST', 'q')).toBeUndefined();
   });
 });
