@@ -19,6 +19,9 @@ import { entityUri, type LinkedDataBase } from './vocabulary.js';
 
 type Row = Record<string, string | number | null>;
 
+/** Rows written at a time. */
+const ROWS_PER_CHUNK = 500;
+
 const EVIDENCE_COLUMNS = ['source', 'quote', 'start', 'end', 'method', 'reason', 'reference', 'modality', 'speaker'] as const;
 
 function evidenceCells(evidence: EvidenceModel): Record<(typeof EVIDENCE_COLUMNS)[number], string | number | null> {
@@ -137,9 +140,11 @@ export function writeCsvExport(ld: LinkedDataBase, store: GraphStore, pages: Asy
       for await (const items of pages) {
         const rows =
           table === 'entities' ? items.map(({ entity }) => entityRow(ld, entity)) : table === 'relationships' ? await relationshipRows(store, items) : evidenceRows(items);
-        if (rows.length === 0 && !header) continue;
-        yield stringify(rows, { header, columns, record_delimiter: 'windows', cast: { number: String } });
-        header = false;
+        // A page's rows, a slice at a time: a hub can start thousands of relationships.
+        for (let from = 0; from < rows.length; from += ROWS_PER_CHUNK) {
+          yield stringify(rows.slice(from, from + ROWS_PER_CHUNK), { header, columns, record_delimiter: 'windows', cast: { number: String } });
+          header = false;
+        }
       }
       if (header) yield stringify([], { header: true, columns, record_delimiter: 'windows' });
     })(),

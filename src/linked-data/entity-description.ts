@@ -41,7 +41,7 @@ export async function readEntityDescription(store: GraphStore, id: string): Prom
  * it, each as a statement and as a plain triple on the entity it starts at.
  */
 export function entityNodes(ld: LinkedDataBase, description: EntityDescription): JsonLdNode[] {
-  const nodes = describeEntity(ld, description.entity, description.outgoing);
+  const nodes = [...describeEntity(ld, description.entity, description.outgoing)];
   for (const r of description.incoming) nodes.push(...relationshipNodes(ld, r));
   return nodes;
 }

@@ -17,25 +17,45 @@ export const EXPORT_FORMATS = {
 export type ExportMediaType = keyof typeof EXPORT_FORMATS;
 export type RdfMediaType = Exclude<ExportMediaType, 'text/csv'>;
 
-/** Everything said about a page of the export, as node objects in the order they are written. */
-function* pageNodes(ld: LinkedDataBase, items: readonly ExportItem[]): Generator<JsonLdNode> {
-  for (const { entity, outgoing } of items) yield* describeEntity(ld, entity, outgoing);
+/**
+ * Node objects written at a time. A page's entities are a few hundred, but one of them may be a hub
+ * that starts thousands of relationships: text is passed on every NODES_PER_CHUNK nodes, so what is
+ * held is bounded by this, not by the largest hub (a benchmark saw 600 MiB of N-Quads held for a
+ * page with hubs when a page was written at once).
+ */
+const NODES_PER_CHUNK = 200;
+
+/** Everything the export says, as node objects in the order they are written, NODES_PER_CHUNK at a time. */
+async function* nodeChunks(ld: LinkedDataBase, pages: AsyncIterable<ExportItem[]>): AsyncGenerator<JsonLdNode[]> {
+  let chunk: JsonLdNode[] = [];
+  for await (const items of pages) {
+    for (const { entity, outgoing } of items) {
+      for (const node of describeEntity(ld, entity, outgoing)) {
+        chunk.push(node);
+        if (chunk.length === NODES_PER_CHUNK) {
+          yield chunk;
+          chunk = [];
+        }
+      }
+    }
+  }
+  if (chunk.length > 0) yield chunk;
 }
 
 /**
  * JSON-LD: one document naming the published context, with every node of the graph in `@graph`,
- * one node a line. Written as the pages come, so nothing but the page in hand is held.
+ * one node a line, written as the nodes are made.
  */
 async function* jsonLdText(ld: LinkedDataBase, pages: AsyncIterable<ExportItem[]>): AsyncGenerator<string> {
   yield `{"@context":${JSON.stringify(ld.context)},"@graph":[`;
   let separator = '\n';
-  for await (const items of pages) {
+  for await (const nodes of nodeChunks(ld, pages)) {
     const lines: string[] = [];
-    for (const node of pageNodes(ld, items)) {
+    for (const node of nodes) {
       lines.push(separator, JSON.stringify(node));
       separator = ',\n';
     }
-    if (lines.length > 0) yield lines.join('');
+    yield lines.join('');
   }
   yield '\n]}\n';
 }
@@ -43,19 +63,15 @@ async function* jsonLdText(ld: LinkedDataBase, pages: AsyncIterable<ExportItem[]
 /** NDJSON: one JSON-LD node a line, each naming the context, for bulk loaders that read a line at a time. */
 async function* ndjsonText(ld: LinkedDataBase, pages: AsyncIterable<ExportItem[]>): AsyncGenerator<string> {
   const context = ld.context;
-  for await (const items of pages) {
-    const lines: string[] = [];
-    for (const node of pageNodes(ld, items)) lines.push(`${JSON.stringify({ '@context': context, ...node })}\n`);
-    if (lines.length > 0) yield lines.join('');
-  }
+  for await (const nodes of nodeChunks(ld, pages)) yield nodes.map((node) => `${JSON.stringify({ '@context': context, ...node })}\n`).join('');
 }
 
-/** The RDF triples of the export, a page at a time. */
+/** The RDF triples of the export, those of NODES_PER_CHUNK nodes at a time. */
 export async function* exportQuads(ld: LinkedDataBase, pages: AsyncIterable<ExportItem[]>): AsyncGenerator<Quad[]> {
   const triples = new TripleWriter(ld);
-  for await (const items of pages) {
+  for await (const nodes of nodeChunks(ld, pages)) {
     const quads: Quad[] = [];
-    for (const node of pageNodes(ld, items)) triples.write(node, quads);
+    for (const node of nodes) triples.write(node, quads);
     yield quads;
   }
 }
@@ -66,10 +82,10 @@ export function turtlePrefixes(ld: LinkedDataBase): Record<string, string> {
 }
 
 /**
- * Turtle or N-Quads, written by n3's writer from the triples a page at a time: what it has written
- * when a page is in is passed on, and its state (the subject it is in the middle of) carries over
- * to the next page. n3's stream writer would take the triples one by one through a stream, which
- * made it four times slower.
+ * Turtle or N-Quads, written by n3's writer from the triples a chunk at a time: what it has written
+ * when a chunk is in is passed on, and its state (the subject it is in the middle of) carries over
+ * to the next. n3's stream writer would take the triples one by one through a stream, which made it
+ * four times slower.
  */
 async function* rdfText(ld: LinkedDataBase, pages: AsyncIterable<ExportItem[]>, format: 'Turtle' | 'N-Quads'): AsyncGenerator<string> {
   let text = '';
@@ -93,8 +109,8 @@ async function* rdfText(ld: LinkedDataBase, pages: AsyncIterable<ExportItem[]>, 
 /**
  * A stream of the text a generator writes, for stream.pipeline, which applies backpressure end to
  * end and, when the client goes away, stops the generator. A byte stream, not an object stream:
- * with one page of text over its high-water mark it asks for no more until the client has read it
- * (an object stream would read 16 pages ahead, which a benchmark saw as 200 MiB of N-Quads held).
+ * with one chunk of text over its high-water mark it asks for no more until the client has read it
+ * (an object stream would read 16 chunks ahead).
  */
 export function textStream(text: AsyncGenerator<string>): Readable {
   return Readable.from(text, { objectMode: false });

@@ -114,7 +114,12 @@ export function sameAsNodes(ld: LinkedDataBase, entity: EntityModel): JsonLdNode
   });
 }
 
-/** Everything the exports say about one entity: the entity, its links, then each relationship that starts at it. */
-export function describeEntity(ld: LinkedDataBase, entity: EntityModel, outgoing: readonly RelationshipModel[]): JsonLdNode[] {
-  return [entityNode(ld, entity, outgoing), ...sameAsNodes(ld, entity), ...outgoing.map((relationship) => relationshipNode(ld, relationship))];
+/**
+ * Everything the exports say about one entity: the entity, its links, then each relationship that
+ * starts at it, made one at a time as they are asked for (a hub can start thousands).
+ */
+export function* describeEntity(ld: LinkedDataBase, entity: EntityModel, outgoing: readonly RelationshipModel[]): Generator<JsonLdNode> {
+  yield entityNode(ld, entity, outgoing);
+  yield* sameAsNodes(ld, entity);
+  for (const relationship of outgoing) yield relationshipNode(ld, relationship);
 }
