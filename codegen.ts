@@ -44,6 +44,10 @@ const mappers: Record<string, string> = {
   TimelineEdge: `${models}#TimelineEdgeModel`,
   TimelineConnection: `${models}#TimelineConnectionModel`,
   GroupCount: `${models}#GroupCountModel`,
+  GroupCountEdge: `${models}#GroupCountEdgeModel`,
+  GroupCountConnection: `${models}#GroupCountConnectionModel`,
+  FactEdge: `${models}#FactEdgeModel`,
+  FactConnection: `${models}#FactConnectionModel`,
   ...graph.mappers(models),
 };
 

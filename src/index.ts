@@ -56,6 +56,12 @@ async function main(): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : config.port;
   const shownHost = ['127.0.0.1', '0.0.0.0', '::', '::1', 'localhost'].includes(config.host) ? 'localhost' : config.host;
   console.log(`Entente is serving the graph (version ${store.version}) at http://${shownHost}:${port}/`);
+  // Indexes built on first use are built now, in slices, while requests are served.
+  const warming = performance.now();
+  store.warmUp?.().then(
+    () => logger.info({ durationMs: Math.round(performance.now() - warming) }, 'indexes built'),
+    (error: unknown) => logger.error({ err: error }, 'building the indexes failed; they will be built on first use'),
+  );
   logger.info({ port, host: config.host, graphVersion: store.version, production: config.production, trustedDocuments: config.trustedDocuments, documents: manifest.size }, 'started');
 
   let stopping = false;

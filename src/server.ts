@@ -150,7 +150,7 @@ export function createGraphQLServer(options: ServerOptions = {}): GraphQLServer 
       ApolloServerPluginCacheControlDisabled(),
       // A subgraph would otherwise trace every request a router asks it to, for Apollo's usage reporting.
       ...(options.federation ? [ApolloServerPluginInlineTraceDisabled()] : []),
-      queryCostPlugin<Context>(limits),
+      queryCostPlugin(limits),
       ...(options.onInternalError ? [internalErrorPlugin(options.onInternalError)] : []),
       ...(options.metrics ? [metricsPlugin<Context>(options.metrics)] : []),
       ...(options.plugins ?? []),

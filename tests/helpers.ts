@@ -98,6 +98,7 @@ export function countingStore(store: GraphStore): { store: GraphStore; calls: St
     get version() {
       return store.version;
     },
+    statistics: () => store.statistics(),
   } as GraphStore;
   for (const method of STORE_METHODS) {
     const call = store[method] as (...args: unknown[]) => unknown;

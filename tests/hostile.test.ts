@@ -68,7 +68,7 @@ const codeOf = (answer: Answer): string | undefined => answer.body?.errors?.[0]?
 
 async function stillAnswers(target: TestHttp): Promise<void> {
   const answer = await query('{ country(code: "SV") { name } }', undefined, target);
-  expect(answer).toEqual({ status: 200, body: { data: { country: { name: 'Sylvania' } }, extensions: { cost: { requested: 2, limit: 10_000 } } } });
+  expect(answer).toEqual({ status: 200, body: { data: { country: { name: 'Sylvania' } }, extensions: { cost: { requested: 2, limit: 10_000, touched: 1 } } } });
 }
 
 interface HostileCase {
@@ -312,6 +312,39 @@ describe('a request that runs too long', () => {
     } finally {
       release();
       await slow.close();
+    }
+  });
+});
+
+describe('a request abandoned at the execution limit', () => {
+  it('stops its work: no store call starts after the 503', async () => {
+    const store = await loadMemoryStore(TINY_SEED);
+    let calls = 0;
+    const slow = storeWith(store, {
+      listRelationships: async (...args) => {
+        calls++;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        return store.listRelationships(...args);
+      },
+    });
+    const target = await httpOn(slow, { limits: { executionTimeoutMs: 150 } });
+    try {
+      // Five levels of relationships, each one store call after the one before (page sizes differ,
+      // so no level is answered from the DataLoader's cache): about 500 ms of work.
+      const deep =
+        '{ people(first: 3) { nodes { signedAgreements(first: 3) { nodes { signatories(first: 3) { nodes { signedAgreements(first: 2) { nodes { signatories(first: 2) { nodes { signedAgreements(first: 1) { nodes { name } } } } } } } } } } } } }';
+      // A first request warms the server up, so the limit is spent on the store calls, not on start-up.
+      await within(query('{ people(first: 1) { nodes { signedAgreements(first: 1) { totalCount } } } }', undefined, target));
+      calls = 0;
+      const answer = await within(query(deep, undefined, target));
+      expect(answer.status).toBe(503);
+      expect(codeOf(answer)).toBe('REQUEST_TIMEOUT');
+      const atTimeout = calls;
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      expect(atTimeout).toBeLessThan(5);
+      expect(calls, 'no store call after the request was abandoned').toBe(atTimeout);
+    } finally {
+      await target.close();
     }
   });
 });

@@ -35,17 +35,17 @@ describe('the cost limit', () => {
 
   it('costs a first passed as a variable the same as the literal', async () => {
     const response = await post(http, { query: 'query ($n: Int) { people(first: $n) { nodes { name } } }', variables: { n: 2 } });
-    expect(response.body.extensions).toEqual({ cost: { requested: 5, limit: 500 } });
+    expect(response.body.extensions).toEqual({ cost: { requested: 5, limit: 500, touched: 2 } });
   });
 
   it('costs an omitted first at the default page size of 20', async () => {
     const response = await post(http, { query: '{ people { nodes { name } } }' });
-    expect(response.body.extensions).toEqual({ cost: { requested: 41, limit: 500 } });
+    expect(response.body.extensions).toEqual({ cost: { requested: 41, limit: 500, touched: 3 } });
   });
 
   it('refuses nested pages sized by variables before anything executes', async () => {
     const counted = { calls: 0 };
-    const watched = await httpOn({ ...store, version: store.version, getNodes: (ids) => (counted.calls++, store.getNodes(ids)), getRelationships: (...a) => (counted.calls++, store.getRelationships(...a)), findByName: (n) => store.findByName(n), listEntities: (...a) => (counted.calls++, store.listEntities(...a)) }, { server: { limits: LIMITS } });
+    const watched = await httpOn({ ...store, version: store.version, statistics: () => store.statistics(), getNodes: (ids) => (counted.calls++, store.getNodes(ids)), getRelationships: (...a) => (counted.calls++, store.getRelationships(...a)), findByName: (n) => store.findByName(n), listEntities: (...a) => (counted.calls++, store.listEntities(...a)) }, { server: { limits: LIMITS } });
     try {
       const response = await post(watched, { query: NESTED_PAGES, variables: { outer: 100, inner: 100 } }, 'application/graphql-response+json');
       expect(response.status).toBe(400);
@@ -56,7 +56,7 @@ describe('the cost limit', () => {
             extensions: { code: 'QUERY_TOO_COMPLEX', limit: 500 },
           },
         ],
-        extensions: { cost: { requested: 20201, limit: 500 } },
+        extensions: { cost: { requested: 20201, limit: 500, touched: 0 } },
       });
       expect(counted.calls).toBe(0);
     } finally {
@@ -76,7 +76,7 @@ describe('the cost limit', () => {
     expect(response.body).toEqual({
       data: null,
       errors: [{ message: '"first" must be between 0 and 100; got 1000000.', locations: [{ line: 1, column: 3 }], path: ['people'], extensions: { code: 'BAD_USER_INPUT', argument: 'first' } }],
-      extensions: { cost: { requested: 101, limit: 500 } },
+      extensions: { cost: { requested: 101, limit: 500, touched: 0 } },
     });
   });
 });

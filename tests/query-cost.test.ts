@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { estimateCost, pageSizeEstimator, queryCostPlugin, type CostEstimate } from '../src/limits/query-cost.js';
 import { resolvers } from '../src/modules/index.js';
 import { readTypeDefs } from '../src/schema.js';
+import type { GraphStatistics } from '../src/store/graph-store.js';
+import { ENTITY_TYPES, RELATIONSHIP_TYPES } from '../src/store/models.js';
 import { graphqlDocument, schemaDocument } from './arbitraries.js';
 
 const schema = makeExecutableSchema({ typeDefs: readTypeDefs(), resolvers });
@@ -86,12 +88,47 @@ describe('the cost plugin', () => {
     const hooks = await queryCostPlugin(limits).requestDidStart!({} as never);
     // An anonymous operation asked for by name cannot be priced; Apollo refuses such a request
     // before this hook, so the hook is called directly to see that it fails closed.
-    const request = { schema, document: parse('{ people { totalCount } }'), request: { variables: {}, operationName: 'Named' }, operationName: null };
+    const request = { schema, document: parse('{ people { totalCount } }'), request: { variables: {}, operationName: 'Named' }, operationName: null, contextValue: { store: { statistics: () => null } } };
     const error = await hooks!.didResolveOperation!(request as never).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GraphQLError);
     expect({ message: (error as GraphQLError).message, code: (error as GraphQLError).extensions.code }).toEqual({
       message: "The query's cost could not be estimated, so it is not run; simplify the query.",
       code: 'QUERY_COST_UNKNOWN',
     });
+  });
+});
+
+describe('costs that match the work', () => {
+  const sized = (people: number, signed: number): GraphStatistics => ({
+    entities: { ...Object.fromEntries(ENTITY_TYPES.map((type) => [type, 10])), Person: people } as GraphStatistics['entities'],
+    relationships: { ...Object.fromEntries(RELATIONSHIP_TYPES.map((type) => [type, 10])), SIGNED: signed } as GraphStatistics['relationships'],
+  });
+  const costOf = (query: string, statistics: GraphStatistics) => (estimateCost(schema, parse(query), {}, undefined, statistics) as { cost: number }).cost;
+
+  it('prices a filtered list by the entities its conditions may scan, so the same filter costs more on a bigger graph', () => {
+    const filtered = '{ people(first: 10, filter: { name: { contains: "x" } }) { nodes { id } } }';
+    const small = costOf(filtered, sized(1_000, 10));
+    const large = costOf(filtered, sized(1_000_000, 10));
+    expect(large - small).toBe(1000 - 1);
+    // A name an index answers scans nothing, however big the graph.
+    const indexed = '{ people(first: 10, filter: { name: { equals: "x" } }) { nodes { id } } }';
+    expect(costOf(indexed, sized(1_000_000, 10))).toBe(costOf(indexed, sized(1_000, 10)));
+  });
+
+  it('prices a relationship quantifier by the relationships it follows', () => {
+    const quantified = '{ people(first: 10, filter: { signedAgreements: { some: { id: { equals: "Agreement:a" } } } }) { nodes { id } } }';
+    expect(costOf(quantified, sized(1_000, 2_000_000)) - costOf(quantified, sized(1_000, 1_000))).toBe(2000 - 1);
+  });
+
+  it('prices a search by the documents that may match, and a grouping by what it counts', () => {
+    expect(costOf('{ search(query: "a", first: 1) { totalCount } }', sized(1_000_000, 10))).toBeGreaterThan(costOf('{ search(query: "a", first: 1) { totalCount } }', sized(10, 10)) + 900);
+    const grouping = '{ groups(entityType: PERSON, by: { relationship: SIGNED, direction: OUTGOING }, first: 5) { totalCount } }';
+    expect(costOf(grouping, sized(500_000, 500_000)) - costOf(grouping, sized(10, 10))).toBe(1000 - 1);
+  });
+
+  it('prices the unpaged evidenceIn and groupCounts by the most they answer', () => {
+    const statistics = sized(10, 10);
+    expect(costOf('{ evidenceIn(source: "Source:s", start: 0, end: 1) { kind } }', statistics)).toBe(1 + 1 + 1000 * 1);
+    expect(costOf('{ factsIn(source: "Source:s", start: 0, end: 1, first: 10) { nodes { kind } } }', statistics)).toBe(1 + 1 + 10 * (1 + 1));
   });
 });

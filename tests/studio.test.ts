@@ -55,7 +55,7 @@ describe('the studio pages', () => {
       'apollo-require-preflight': 'true',
     });
     expect(query.headers.get('content-type')).toMatch(/^application\/json/);
-    expect(await query.json()).toEqual({ data: { people: { nodes: [{ id: 'Person:alice-example' }] } }, extensions: { cost: { requested: 3, limit: 10_000 } } });
+    expect(await query.json()).toEqual({ data: { people: { nodes: [{ id: 'Person:alice-example' }] } }, extensions: { cost: { requested: 3, limit: 10_000, touched: 1 } } });
   });
 
   it('serves /explore with the persisted operations it sends', async () => {

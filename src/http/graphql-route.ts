@@ -122,13 +122,18 @@ function assertNesting(query: unknown, accept: string | undefined, limit: number
   );
 }
 
-function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+/**
+ * The answer of `work`, or a 503 after `ms`. When the time is up the request is abandoned: its
+ * controller is aborted, and its store work stops at its next slice (see RequestWork), so a
+ * request over the limit stops spending, not only stops being waited for.
+ */
+function withTimeout<T>(work: Promise<T>, ms: number, controller: AbortController): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new HttpRefusal(503, ErrorCode.REQUEST_TIMEOUT, `The request did not finish within the limit of ${ms} ms; ask for less.`, {}, { limit: ms })),
-      ms,
-    );
-    // The work cannot be interrupted; when it loses the race its result is dropped, not left unhandled.
+    const timer = setTimeout(() => {
+      controller.abort();
+      reject(new HttpRefusal(503, ErrorCode.REQUEST_TIMEOUT, `The request did not finish within the limit of ${ms} ms; ask for less.`, {}, { limit: ms }));
+    }, ms);
+    // Whatever the work still finishes is dropped, never left unhandled.
     work.then(
       (value) => {
         clearTimeout(timer);
@@ -235,12 +240,18 @@ export async function serveGraphQL(req: IncomingMessage, res: ServerResponse, ur
       if (key !== undefined && serveFromCache(req, res, method, cache, key, options)) return;
     }
   }
+  // Aborted when the answer is no longer wanted: the time limit passed, or the client went away.
+  const abandon = new AbortController();
+  res.once('close', () => {
+    if (!res.writableFinished) abandon.abort();
+  });
   const response = await withTimeout(
     options.apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method, headers, search, body },
-      context: async () => createContext(options.store, requestId),
+      context: async () => createContext(options.store, requestId, abandon.signal),
     }),
     options.limits.executionTimeoutMs,
+    abandon,
   );
   const outHeaders: Record<string, string> = {};
   for (const [name, value] of response.headers) outHeaders[name] = value;

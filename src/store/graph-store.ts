@@ -1,5 +1,6 @@
+import type { RequestWork } from '../lib/work.js';
 import type { Direction, RelationshipModel, RelationshipType, EntityModel, EntityTypeName, EvidenceModel, FactModel, GroupCountModel, NodeModel, SearchField, TimelineEntryModel } from './models.js';
-import type { EntityQuery, GroupCountQuery, Page, RelationshipListKey, RelationshipPageRequest, TimelineQuery } from './query.js';
+import type { EntityQuery, EvidenceQuery, GroupCountQuery, Page, RelationshipListKey, RelationshipPageRequest, TimelineQuery } from './query.js';
 
 export interface SearchOptions {
   /** Only entities of these types, and relationships touching one; every node when null. */
@@ -29,15 +30,31 @@ export interface SearchResults {
   totalCount: number;
 }
 
+/** How big the graph is, for pricing an operation before it runs (see src/limits/query-cost.ts). */
+export interface GraphStatistics {
+  /** Entities of each type. */
+  entities: Readonly<Record<EntityTypeName, number>>;
+  /** Relationships of each type. */
+  relationships: Readonly<Record<RelationshipType, number>>;
+}
+
 /**
  * What resolvers may ask of the graph. Every method is asynchronous and batch-first, so a database
  * can serve it and a DataLoader can sit in front of it, and work that grows with the graph
  * (filtering, ordering, paging, counting, grouping, search) is asked of the store, never done by
- * resolvers over whole lists. Both stores pass one contract suite (tests/store-contract.test.ts).
+ * resolvers over whole lists. Both stores pass one contract suite (tests/store-contract.ts).
+ *
+ * Every method that can do work that grows with the graph takes the request's `work` (see
+ * RequestWork): a store counts what it touches there, lets other requests run between slices of
+ * its work, and stops when the request is abandoned. Without it the work is sliced but unmeasured.
  */
 export interface GraphStore {
   /** Changes on every write to the graph; anything cached from the store keys on it. */
   readonly version: string;
+  /** The size of the graph now; cheap to call, since the cost of every operation is priced with it. */
+  statistics(): GraphStatistics;
+  /** Optional: builds what the store would otherwise build on first use, a slice at a time, while serving. */
+  warmUp?(): Promise<void>;
   /** One result per id, in id order; null for an id that names nothing. */
   getNodes(ids: readonly string[]): Promise<Array<NodeModel | null>>;
   /**
@@ -51,22 +68,22 @@ export interface GraphStore {
    * the given direction, in recording order. Symmetric relationships count as both outgoing and
    * incoming; with BOTH, each appears once. For traversal, which caps what it visits.
    */
-  getRelationships(nodeIds: readonly string[], types: readonly RelationshipType[] | null, direction: Direction): Promise<RelationshipModel[][]>;
+  getRelationships(nodeIds: readonly string[], types: readonly RelationshipType[] | null, direction: Direction, work?: RequestWork): Promise<RelationshipModel[][]>;
   /** For each key, in key order, one page of its relationships and how many there are in all. */
-  listRelationships(keys: readonly RelationshipListKey[], page: RelationshipPageRequest): Promise<Array<Page<RelationshipModel>>>;
+  listRelationships(keys: readonly RelationshipListKey[], page: RelationshipPageRequest, work?: RequestWork): Promise<Array<Page<RelationshipModel>>>;
   /** For each folded name, in order, the entities whose name, alias or label folds to it. */
   findByName(foldedNames: readonly string[]): Promise<EntityModel[][]>;
   /** One page of a filtered, ordered list of entities, with the number that meet the condition. */
-  listEntities(query: EntityQuery): Promise<Page<EntityModel>>;
+  listEntities(query: EntityQuery, work?: RequestWork): Promise<Page<EntityModel>>;
   /** Dated facts in time order: by first day, finer precision first, then name, id and kind. */
-  listTimeline(query: TimelineQuery): Promise<Page<TimelineEntryModel>>;
-  /** The entities of a type counted per group, largest group first, then by name or value. */
-  countGroups(query: GroupCountQuery): Promise<GroupCountModel[]>;
+  listTimeline(query: TimelineQuery, work?: RequestWork): Promise<Page<TimelineEntryModel>>;
+  /** One page of the entities of a type counted per group, largest group first, then by name or value. */
+  countGroups(query: GroupCountQuery, work?: RequestWork): Promise<Page<GroupCountModel>>;
   /**
    * One page of the matches of a full-text search, best first, and how many nodes match in all (see
    * SearchIndex for the ranking rules).
    */
-  search(query: string, options: SearchOptions): Promise<SearchResults>;
-  /** Every fact whose evidence from a source overlaps [start, end), ordered by where the evidence starts. */
-  findEvidence(sourceId: string, start: number, end: number): Promise<FactModel[]>;
+  search(query: string, options: SearchOptions, work?: RequestWork): Promise<SearchResults>;
+  /** One page of the facts whose evidence from a source overlaps [start, end), ordered by where the evidence starts. */
+  findEvidence(query: EvidenceQuery, work?: RequestWork): Promise<Page<FactModel>>;
 }

@@ -196,3 +196,7 @@ export type SearchEdgeModel = ItemEdgeModel<SearchHitModel>;
 export type SearchConnectionModel = ConnectionModel<SearchEdgeModel>;
 export type TimelineEdgeModel = ItemEdgeModel<TimelineEntryModel>;
 export type TimelineConnectionModel = ConnectionModel<TimelineEdgeModel>;
+export type GroupCountEdgeModel = ItemEdgeModel<GroupCountModel>;
+export type GroupCountConnectionModel = ConnectionModel<GroupCountEdgeModel>;
+export type FactEdgeModel = ItemEdgeModel<FactModel>;
+export type FactConnectionModel = ConnectionModel<FactEdgeModel>;

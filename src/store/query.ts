@@ -162,7 +162,15 @@ export type GroupBy =
   | { relationship: RelationshipType; direction: Direction }
   | { attribute: 'KIND' | 'STATUS' | 'YEAR' | 'ENTITY_TYPE' };
 
-export interface GroupCountQuery {
+/** Groups are placed by size (largest first), then by the group's name or value, then its key. */
+export interface GroupCountQuery extends PageRequest {
   type: EntityTypeName;
   by: GroupBy;
+}
+
+/** Facts with evidence in a span of a source; placed by where the evidence starts and ends, then by subject id, kind and attribute. */
+export interface EvidenceQuery extends PageRequest {
+  sourceId: string;
+  start: number;
+  end: number;
 }

@@ -1,5 +1,6 @@
 import { topByScore } from '../lib/top-k.js';
 import { foldText } from '../lib/text.js';
+import { RequestWork } from '../lib/work.js';
 import { FIELD_COUNT, fieldOf, frequencyOf, InvertedIndexBuilder, prefixRange, termId, type InvertedIndex } from './inverted-index.js';
 import type { SearchMatch, SearchOptions, SearchResults } from './graph-store.js';
 import type { RelationshipModel, EntityModel, EntityTypeName, EvidenceModel, SearchField } from './models.js';
@@ -69,6 +70,20 @@ interface Scratch {
   generation: number;
 }
 
+/** What a built index is made of (see SearchIndex.build). */
+interface SearchIndexParts {
+  entities: SearchableEntity[];
+  edges: SearchableEdge[];
+  evidenceEdge: Uint32Array;
+  entityLength: Uint16Array;
+  quoteLength: Uint16Array;
+  entityType: Uint8Array;
+  relationshipEndTypes: Uint8Array;
+  index: InvertedIndex;
+  fieldDocuments: number[];
+  lengthWeight: Float64Array;
+}
+
 /**
  * A full-text index over entities (name, aliases and labels, description) and relationship
  * evidence (one document per quote), ranked by BM25+ per field with boosts name 3, aliases 2,
@@ -93,18 +108,34 @@ export class SearchIndex {
   private readonly factors = new Float64Array(FIELD_COUNT);
   private readonly index: InvertedIndex;
   private scratch: Scratch | null = null;
+  /** Searches share one scratch space, so they take turns: each waits for the one before to end. */
+  private turn: Promise<unknown> = Promise.resolve();
 
-  constructor(entities: Iterable<SearchableEntity>, edges: Iterable<SearchableEdge>) {
-    this.entities = [...entities];
-    this.edges = [...edges];
+  private constructor(parts: SearchIndexParts) {
+    this.entities = parts.entities;
+    this.edges = parts.edges;
+    this.evidenceEdge = parts.evidenceEdge;
+    this.entityLength = parts.entityLength;
+    this.quoteLength = parts.quoteLength;
+    this.entityType = parts.entityType;
+    this.relationshipEndTypes = parts.relationshipEndTypes;
+    this.index = parts.index;
+    this.fieldDocuments = parts.fieldDocuments;
+    this.lengthWeight = parts.lengthWeight;
+  }
+
+  /** Builds the index, a slice at a time (see RequestWork), so that serving goes on while it is built. */
+  static async build(entities: Iterable<SearchableEntity>, edges: Iterable<SearchableEdge>, work: RequestWork): Promise<SearchIndex> {
+    const entityList = [...entities];
+    const edgeList = [...edges];
     let quotes = 0;
-    for (const edge of this.edges) quotes += edge.evidence.length;
-    const entityCount = this.entities.length;
-    this.evidenceEdge = new Uint32Array(quotes);
-    this.entityLength = new Uint16Array(entityCount * 3);
-    this.quoteLength = new Uint16Array(quotes);
-    this.entityType = new Uint8Array(entityCount);
-    this.relationshipEndTypes = new Uint8Array(this.edges.length * 2);
+    for (const edge of edgeList) quotes += edge.evidence.length;
+    const entityCount = entityList.length;
+    const evidenceEdge = new Uint32Array(quotes);
+    const entityLength = new Uint16Array(entityCount * 3);
+    const quoteLength = new Uint16Array(quotes);
+    const entityType = new Uint8Array(entityCount);
+    const relationshipEndTypes = new Uint8Array(edgeList.length * 2);
     const totalLength = [0, 0, 0, 0];
     const builder = new InvertedIndexBuilder();
     const addField = (field: number, text: string): number => {
@@ -114,28 +145,33 @@ export class SearchIndex {
       return Math.min(terms.length, MAX_LENGTH);
     };
 
-    this.entities.forEach((entity, i) => {
-      this.entityType[i] = TYPE_CODE.get(entity.type) ?? NO_TYPE;
-      this.entityLength[i * 3 + NAME] = addField(NAME, entity.name);
-      this.entityLength[i * 3 + ALIAS] = addField(ALIAS, aliasText(entity));
-      this.entityLength[i * 3 + DESCRIPTION] = addField(DESCRIPTION, entity.description ?? '');
+    for (let i = 0; i < entityCount; i++) {
+      const entity = entityList[i]!;
+      entityType[i] = TYPE_CODE.get(entity.type) ?? NO_TYPE;
+      entityLength[i * 3 + NAME] = addField(NAME, entity.name);
+      entityLength[i * 3 + ALIAS] = addField(ALIAS, aliasText(entity));
+      entityLength[i * 3 + DESCRIPTION] = addField(DESCRIPTION, entity.description ?? '');
       builder.endDocument();
-    });
+      if (work.step()) await work.pause();
+    }
     let q = 0;
-    this.edges.forEach((edge, r) => {
-      this.relationshipEndTypes[r * 2] = typeCodeOfId(edge.fromId);
-      this.relationshipEndTypes[r * 2 + 1] = typeCodeOfId(edge.toId);
+    for (let r = 0; r < edgeList.length; r++) {
+      const edge = edgeList[r]!;
+      relationshipEndTypes[r * 2] = typeCodeOfId(edge.fromId);
+      relationshipEndTypes[r * 2 + 1] = typeCodeOfId(edge.toId);
       for (const evidence of edge.evidence) {
-        this.evidenceEdge[q] = r;
-        this.quoteLength[q] = addField(QUOTE, evidence.quote);
+        evidenceEdge[q] = r;
+        quoteLength[q] = addField(QUOTE, evidence.quote);
         builder.endDocument();
         q++;
       }
-    });
-    this.index = builder.build();
-    this.fieldDocuments = [entityCount, entityCount, entityCount, quotes];
+      if (work.step()) await work.pause();
+    }
+    const index = await builder.build(work);
+    const fieldDocuments = [entityCount, entityCount, entityCount, quotes];
     // An empty field averages 1 so that the length ratio stays finite.
-    this.lengthWeight = Float64Array.from(totalLength, (total, f) => (K * B) / (total > 0 ? total / this.fieldDocuments[f]! : 1));
+    const lengthWeight = Float64Array.from(totalLength, (total, f) => (K * B) / (total > 0 ? total / fieldDocuments[f]! : 1));
+    return new SearchIndex({ entities: entityList, edges: edgeList, evidenceEdge, entityLength, quoteLength, entityType, relationshipEndTypes, index, fieldDocuments, lengthWeight });
   }
 
   /**
@@ -144,13 +180,20 @@ export class SearchIndex {
    * All words must match when any document has them all; otherwise any word may. The last word
    * also matches as a prefix. Only the page is sorted: the rest are counted, not ranked.
    */
-  search(query: string, options: SearchOptions): SearchResults {
+  search(query: string, options: SearchOptions, work: RequestWork = new RequestWork()): Promise<SearchResults> {
+    const result = this.turn.then(() => this.searchNow(query, options, work));
+    this.turn = result.catch(() => undefined);
+    return result;
+  }
+
+  private async searchNow(query: string, options: SearchOptions, work: RequestWork): Promise<SearchResults> {
+    work.stopIfAbandoned();
     const groups = this.plan(query);
     if (groups.length === 0) return { matches: [], totalCount: 0 };
     const scratch = this.takeScratch();
-    let matched = this.matchAll(groups, scratch);
-    if (matched === 0) matched = this.matchAny(groups, scratch);
-    const count = this.collectNodes(matched, groups.length, options, scratch);
+    let matched = await this.matchAll(groups, scratch, work);
+    if (matched === 0) matched = await this.matchAny(groups, scratch, work);
+    const count = await this.collectNodes(matched, groups.length, options, scratch, work);
     const { score } = scratch;
     const page = topByScore(scratch.results, count, options.offset + options.limit, score).slice(options.offset);
     return { matches: page.map((document) => this.describe(document, score[document]!, groups)), totalCount: count };
@@ -202,7 +245,7 @@ export class SearchIndex {
    * when the candidates are few, searched for each candidate, whichever reads fewer postings. Only
    * the postings of candidates are scored.
    */
-  private matchAll(groups: readonly TermGroup[], scratch: Scratch): number {
+  private async matchAll(groups: readonly TermGroup[], scratch: Scratch, work: RequestWork): Promise<number> {
     if (groups.some((group) => group.postings === 0)) return 0;
     const ordered = [...groups].sort((a, b) => a.postings - b.postings);
     const { candidates, mark, hits, score, generation } = scratch;
@@ -221,12 +264,14 @@ export class SearchIndex {
           candidates[count++] = document;
         }
         score[document]! += this.scorePosting(at, factors);
+        if (work.step()) await work.pause();
       }
+      if (work.step()) await work.pause();
     }
     // A single term's postings are in document order, so its candidates are too; a prefix's
     // candidates are put in that order, so each candidate's postings can be sought from where the
     // previous one's were found, and later passes read the per-document arrays front to back.
-    if (first.end - first.start > 1) count = this.inDocumentOrder(count, scratch);
+    if (first.end - first.start > 1) count = await this.inDocumentOrder(count, scratch, work);
     for (let j = 1; j < ordered.length && count > 0; j++) {
       const group = ordered[j]!;
       const terms = group.end - group.start;
@@ -246,15 +291,18 @@ export class SearchIndex {
               hits[document] = j + 1;
               score[document]! += this.scorePosting(at, factors);
             }
+            if (work.step()) await work.pause();
           }
         } else {
           for (let at = start; at < end; at++) {
+            if (work.step()) await work.pause();
             const document = postingDocument[at]!;
             if (mark[document] !== generation || hits[document]! < j) continue;
             hits[document] = j + 1;
             score[document]! += this.scorePosting(at, factors);
           }
         }
+        if (work.step()) await work.pause();
       }
       let kept = 0;
       for (let i = 0; i < count; i++) {
@@ -267,13 +315,14 @@ export class SearchIndex {
   }
 
   /** Documents holding any word, into `candidates`, with summed scores and words matched; returns how many. */
-  private matchAny(groups: readonly TermGroup[], scratch: Scratch): number {
+  private async matchAny(groups: readonly TermGroup[], scratch: Scratch, work: RequestWork): Promise<number> {
     scratch.generation++;
     const { candidates, mark, hits, lastGroup, score, generation } = scratch;
     const { postingDocument, termStart } = this.index;
     const factors = this.factors;
     let count = 0;
-    groups.forEach((group, j) => {
+    for (let j = 0; j < groups.length; j++) {
+      const group = groups[j]!;
       for (let term = group.start; term < group.end; term++) {
         this.weighTerm(group, term, factors);
         for (let at = termStart[term]!, end = termStart[term + 1]!; at < end; at++) {
@@ -290,11 +339,13 @@ export class SearchIndex {
             hits[document]!++;
           }
           score[document]! += this.scorePosting(at, factors);
+          if (work.step()) await work.pause();
         }
+        if (work.step()) await work.pause();
       }
-    });
+    }
     const terms = groups.reduce((sum, group) => sum + group.end - group.start, 0);
-    return terms > 1 ? this.inDocumentOrder(count, scratch) : count;
+    return terms > 1 ? this.inDocumentOrder(count, scratch, work) : count;
   }
 
   /**
@@ -302,14 +353,18 @@ export class SearchIndex {
    * arrive in no order, and reading a million documents' scores at random costs more on a large
    * index than sorting them or, for many, walking the marks once from the first document.
    */
-  private inDocumentOrder(count: number, scratch: Scratch): number {
+  private async inDocumentOrder(count: number, scratch: Scratch, work: RequestWork): Promise<number> {
     const { candidates, mark, generation } = scratch;
     if (count < mark.length / 64) {
       candidates.subarray(0, count).sort();
+      work.step(count);
       return count;
     }
     let kept = 0;
-    for (let document = 0; document < mark.length; document++) if (mark[document] === generation) candidates[kept++] = document;
+    for (let document = 0; document < mark.length; document++) {
+      if (mark[document] === generation) candidates[kept++] = document;
+      if ((document & 0xffff) === 0 && work.step(0x10000)) await work.pause();
+    }
     return kept;
   }
 
@@ -318,7 +373,7 @@ export class SearchIndex {
    * returns how many nodes. Scores are multiplied by the number of query words matched, so in the
    * OR fallback a document with more of the words ranks higher.
    */
-  private collectNodes(matched: number, words: number, options: SearchOptions, scratch: Scratch): number {
+  private async collectNodes(matched: number, words: number, options: SearchOptions, scratch: Scratch, work: RequestWork): Promise<number> {
     const { candidates, hits, score, results, edgeMark, edgeSlot, generation } = scratch;
     const entityCount = this.entities.length;
     let mask = 0;
@@ -326,6 +381,7 @@ export class SearchIndex {
     const allows = (code: number) => mask === 0 || (code !== NO_TYPE && (mask & (1 << code)) !== 0);
     let count = 0;
     for (let i = 0; i < matched; i++) {
+      if (work.step()) await work.pause();
       const document = candidates[i]!;
       score[document]! *= Math.min(hits[document]!, words);
       if (document < entityCount) {

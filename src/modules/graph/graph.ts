@@ -101,6 +101,6 @@ export async function listEntities<T extends EntityTypeName>(ctx: Context, type:
   const list = orderingSignature(type, args.orderBy);
   const request = readPageRequest(args, list, orderBy.length + 2);
   const condition = args.filter ? readCheckedFilter(type, args.filter) : null;
-  const page = await ctx.store.listEntities({ type, condition, orderBy, ...request });
+  const page = await ctx.store.listEntities({ type, condition, orderBy, ...request }, ctx.work);
   return toConnection(page, request, list, (node, cursor) => ({ cursor, node: node as EntityModelOf<T> }));
 }

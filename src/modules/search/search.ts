@@ -43,7 +43,7 @@ export async function search(ctx: Context, args: SearchArgs): Promise<SearchConn
     includeRelationships: args.includeRelationships ?? true,
     offset: page.offset,
     limit: page.limit,
-  });
+  }, ctx.work);
   // Snippets are marked for the page only.
   const hits: SearchHitModel[] = matches.map((match) => ({
     nodeId: match.nodeId,
