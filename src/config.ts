@@ -63,6 +63,14 @@ export interface Config {
   responseCacheBytes: number;
   /** Bytes of parsed, validated documents kept in Apollo's document store; 0 parses and validates every request. */
   documentCacheBytes: number;
+  /**
+   * The address the service is reached at from outside, without a trailing slash: entity URIs
+   * (`<publicUrl>/entities/Country:germany`) and the JSON-LD context are named under it. Null:
+   * `http://localhost:<port>`.
+   */
+  publicUrl: string | null;
+  /** Whether the schema is served as an Apollo Federation 2 subgraph (entity types with `@key`, `_entities`, `_service`). */
+  federation: boolean;
 }
 
 const defaultSeedDir = fileURLToPath(new URL('../seed/', import.meta.url));
@@ -141,6 +149,22 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     return list;
   };
 
+  const publicUrl = (name: string): string | null => {
+    const raw = env[name];
+    if (raw === undefined || raw.trim() === '') return null;
+    let parsed: URL | null = null;
+    try {
+      parsed = new URL(raw);
+    } catch {
+      // reported below
+    }
+    if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.search !== '' || parsed.hash !== '' || parsed.username !== '' || parsed.password !== '') {
+      problems.push(`${name}=${JSON.stringify(raw)} must be an http(s) address such as https://graph.example.org or https://example.org/entente, without query or fragment`);
+      return null;
+    }
+    return parsed.href.replace(/\/+$/, '');
+  };
+
   const nodeEnv = oneOf('NODE_ENV', 'development', ['development', 'production', 'test']);
   const host = env.HOST ?? '127.0.0.1';
   if (host.trim() === '') problems.push('HOST must not be empty');
@@ -177,6 +201,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     studio: oneOf('STUDIO', 'on', ['on', 'off']) === 'on',
     responseCacheBytes: integer('RESPONSE_CACHE_BYTES', 64 * 1024 * 1024, 0, 16 * 1024 ** 3),
     documentCacheBytes: integer('DOCUMENT_CACHE_BYTES', 32 * 1024 * 1024, 0, 16 * 1024 ** 3),
+    publicUrl: publicUrl('PUBLIC_URL'),
+    federation: oneOf('FEDERATION', 'off', ['on', 'off']) === 'on',
   };
   // Node refuses a request timeout shorter than the headers timeout; say so here instead.
   if (config.http.requestTimeoutMs < config.http.headersTimeoutMs) {

@@ -25,6 +25,7 @@ async function main(): Promise<void> {
     documentCacheBytes: config.documentCacheBytes,
     manifest,
     metrics,
+    federation: config.federation,
   });
   const { apollo } = graphql;
   await apollo.start();
@@ -45,6 +46,7 @@ async function main(): Promise<void> {
     lifecycle,
     studio: config.studio,
     responseCacheBytes: config.responseCacheBytes,
+    publicUrl: config.publicUrl ?? undefined,
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -1,5 +1,5 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { specifiedRules, type GraphQLFormattedError, type ValidationRule } from 'graphql';
@@ -12,7 +12,8 @@ import { metricsPlugin, type Metrics } from './metrics.js';
 import { DocumentCache } from './operations/document-cache.js';
 import type { DocumentManifest } from './operations/trusted-documents.js';
 import { resolvers } from './modules/index.js';
-import { readTypeDefs } from './schema.js';
+import { readSubgraphTypeDefs, readTypeDefs } from './schema.js';
+import { buildEntenteSubgraph } from './federation/subgraph.js';
 
 export interface ServerOptions {
   /** Called with each internal error, and the id of the request it happened in, before its message is hidden from the client. */
@@ -28,6 +29,8 @@ export interface ServerOptions {
   metrics?: Metrics;
   /** Bytes of parsed, validated documents kept; 32 MiB when omitted. */
   documentCacheBytes?: number;
+  /** Whether the schema is an Apollo Federation 2 subgraph (src/federation/); off when omitted. */
+  federation?: boolean;
   /** Trusted documents, parsed and validated once at start-up into the document cache. */
   manifest?: DocumentManifest;
   /** More Apollo plugins (tracing, usage reporting, auth): every executed request runs their hooks. */
@@ -39,6 +42,8 @@ export interface GraphQLServer {
   apollo: ApolloServer<Context>;
   /** Absent when switched off (documentCacheBytes 0). */
   documents: DocumentCache | undefined;
+  /** The SDL of the schema that runs, served at /schema.graphql. */
+  sdl: string;
 }
 
 // graphql 16.15 writes "more that"; both spellings are accepted so a fix upstream does not break this.
@@ -116,7 +121,8 @@ export function createGraphQLServer(options: ServerOptions = {}): GraphQLServer 
   const apqCacheSize = options.apqCacheSize ?? 1000;
   const validationRules: ValidationRule[] = [knownOperationTypesRule, ...limitRules(limits)];
   if (options.introspection === false) validationRules.push(introspectionDisabledRule);
-  const schema = makeExecutableSchema<Context>({ typeDefs: readTypeDefs(), resolvers });
+  const typeDefs = options.federation ? readSubgraphTypeDefs() : readTypeDefs();
+  const schema = options.federation ? buildEntenteSubgraph(typeDefs.join('\n'), resolvers) : makeExecutableSchema<Context>({ typeDefs, resolvers });
   const documentCacheBytes = options.documentCacheBytes ?? 32 * 1024 * 1024;
   const documents = documentCacheBytes > 0 ? new DocumentCache({ maxBytes: documentCacheBytes }) : undefined;
   // The rules Apollo validates with when `introspection` is on: graphql-js's, then ours.
@@ -142,6 +148,8 @@ export function createGraphQLServer(options: ServerOptions = {}): GraphQLServer 
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
+      // A subgraph would otherwise trace every request a router asks it to, for Apollo's usage reporting.
+      ...(options.federation ? [ApolloServerPluginInlineTraceDisabled()] : []),
       queryCostPlugin(limits),
       ...(options.onInternalError ? [internalErrorPlugin(options.onInternalError)] : []),
       ...(options.metrics ? [metricsPlugin<Context>(options.metrics)] : []),
@@ -149,5 +157,5 @@ export function createGraphQLServer(options: ServerOptions = {}): GraphQLServer 
     ],
     formatError: (formatted, error) => maskError(formatted, error, options),
   });
-  return { apollo, documents };
+  return { apollo, documents, sdl: typeDefs.join('\n') };
 }

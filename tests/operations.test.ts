@@ -85,6 +85,18 @@ describe('configuration', () => {
     );
   });
 
+  it('reads the public address and the federation switch, refusing an address that is not one', () => {
+    expect(readConfig({ PUBLIC_URL: 'https://graph.example.org/entente/', FEDERATION: 'on' })).toMatchObject({ publicUrl: 'https://graph.example.org/entente', federation: true });
+    expect(readConfig({})).toMatchObject({ publicUrl: null, federation: false });
+    expect(() => readConfig({ PUBLIC_URL: 'graph.example.org', FEDERATION: 'yes' })).toThrow(
+      [
+        'Invalid configuration:',
+        '  PUBLIC_URL="graph.example.org" must be an http(s) address such as https://graph.example.org or https://example.org/entente, without query or fragment',
+        '  FEDERATION="yes" must be one of on, off',
+      ].join('\n'),
+    );
+  });
+
   it('has safe defaults', () => {
     const config = readConfig({});
     expect(config).toMatchObject({ host: '127.0.0.1', introspection: true, corsOrigins: [], trustedDocuments: 'allow', production: false });

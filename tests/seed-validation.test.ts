@@ -331,3 +331,37 @@ describe('seed validation', () => {
     expect(message).toMatch(/b\.json › relationships\[0\] \(SIGNED Person:alice-example → Agreement:missing\): "to" "Agreement:missing" does not refer to an entity in the seed/);
   });
 });
+
+describe('links to other knowledge bases (sameAs)', () => {
+  const evidence = { source: 'Source:tiny', quote: 'Freedonian Energy Minister', start: 67, end: 93, method: 'EXTERNAL', reference: 'https://www.wikidata.org/wiki/Q1' };
+  const link = (change: Record<string, unknown> = {}) => ({ entity: 'Country:freedonia', uri: 'http://www.wikidata.org/entity/Q1', evidence: [evidence], ...change });
+
+  it('adds a link with its evidence to the entity', () => {
+    const graph = buildSeedGraph(seedWith((g) => (g.sameAs = [link()])), { sourceTexts: new Map([['Source:tiny', text]]) });
+    const freedonia = graph.entities.find((e) => e.id === 'Country:freedonia')!;
+    expect(freedonia.sameAs.map((l) => ({ uri: l.uri, evidence: l.evidence.map((e) => [e.quote, e.method, e.reference]) }))).toEqual([
+      { uri: 'http://www.wikidata.org/entity/Q1', evidence: [['Freedonian Energy Minister', 'EXTERNAL', 'https://www.wikidata.org/wiki/Q1']] },
+    ]);
+    expect(graph.entities.find((e) => e.id === 'Country:sylvania')!.sameAs).toEqual([]);
+  });
+
+  it('refuses a link to an unknown entity, one without an http URI, one not backed by an outside reference, and the same link twice', () => {
+    const problems = problemsOf(
+      seedWith((g) => {
+        g.sameAs = [
+          link({ entity: 'Country:atlantis' }),
+          link({ uri: 'Q1' }),
+          link({ evidence: [{ ...evidence, method: 'EXTRACTED', reference: undefined }] }),
+          link(),
+          link(),
+        ];
+      }),
+    );
+    expect(problems).toEqual([
+      'seed/graph.json › sameAs[0] (Country:atlantis): "entity" "Country:atlantis" does not refer to an entity in the seed',
+      'seed/graph.json › sameAs[1] (Country:freedonia): "uri" must be an http(s) URI, such as http://www.wikidata.org/entity/Q183',
+      'seed/graph.json › sameAs[2] (Country:freedonia): evidence[0] must be EXTERNAL: only an outside reference, named in "reference", can say two things are the same',
+      'seed/graph.json › sameAs[4] (Country:freedonia): Country:freedonia is linked to http://www.wikidata.org/entity/Q1 already; give one link several evidence items instead',
+    ]);
+  });
+});

@@ -8,12 +8,13 @@ import type { AttributeDeclaration, EntityDeclaration, GraphDeclaration, Relatio
  * filtered on. The text reads like hand-written SDL, one description per line, and is printed to
  * schema.graphql by codegen, so the served contract stays reviewable.
  */
-export function expandDeclaration(graph: GraphDeclaration): string {
+export function expandDeclaration(graph: GraphDeclaration, options: ExpandOptions = {}): string {
   const parts: string[] = [print({ kind: 'Document', definitions: graph.rest } as never)];
+  if (options.federation) parts.unshift(FEDERATION_LINK);
   parts.push(entityTypeEnum(graph.entities));
   const filteredEnums = new Set<string>();
   for (const entity of graph.entities) {
-    parts.push(entityType(entity), listTypes(entity), relationTypes(entity), filterInput(entity), orderTypes(entity), rootList(entity));
+    parts.push(entityType(entity, options), listTypes(entity), relationTypes(entity), filterInput(entity), orderTypes(entity), rootList(entity));
     for (const relation of entity.relations) {
       if (relation.single) parts.push(singleEdge(entity, relation));
       if (relation.view) parts.push(viewTypes(graph, entity, relation));
@@ -25,6 +26,16 @@ export function expandDeclaration(graph: GraphDeclaration): string {
   for (const name of filteredEnums) parts.push(enumFilter(name));
   return `${parts.join('\n\n')}\n`;
 }
+
+export interface ExpandOptions {
+  /**
+   * Writes an Apollo Federation 2 subgraph: every entity type is a federation entity keyed by its
+   * global id (`@key(fields: "id")`), so other subgraphs can extend it and a router can fetch it.
+   */
+  federation?: boolean;
+}
+
+const FEDERATION_LINK = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])';
 
 /** A description block, indented. */
 function describe(text: string, indent = ''): string {
@@ -84,7 +95,7 @@ function relationField(entity: EntityDeclaration, relation: RelationDeclaration)
   );
 }
 
-function entityType(entity: EntityDeclaration): string {
+function entityType(entity: EntityDeclaration, options: ExpandOptions): string {
   const { name, noun } = entity;
   const shared =
     field(`The global id, such as \`${name}:${entity.example}\`.`, 'id: ID!') +
@@ -100,6 +111,7 @@ function entityType(entity: EntityDeclaration): string {
     field(`One sentence saying what the ${noun} is.`, 'description: String') +
     field(`The passages of the sources that name the ${noun}.`, 'mentions: [Evidence!]!') +
     field(`The passages of the sources that support the ${noun}'s attributes other than dates.`, 'attributeEvidence: [AttributeEvidence!]!') +
+    field(`The same ${noun} in other knowledge bases, such as its Wikidata item, where known with certainty.`, 'sameAs: [SameAsLink!]!') +
     `${describe(`Every relationship of the ${noun}, with its evidence.`, '  ')}  relations(\n` +
     field("Which relationships to return, by this entity's end of them.", 'direction: Direction = BOTH', '    ') +
     field('Only relationships of these types; all types when omitted.', 'types: [RelationshipType!]', '    ') +
@@ -108,7 +120,8 @@ function entityType(entity: EntityDeclaration): string {
     '  ): RelationConnection!\n';
   const own = entity.attributes.map(attributeField).join('') + entity.fields.map((f: FieldDefinitionNode) => `  ${print(f).replace(/\n/g, '\n  ')}\n`).join('');
   const relations = entity.relations.map((relation) => relationField(entity, relation)).join('');
-  return `${describe(entity.description)}type ${name} implements Node & Entity {\n${shared}${own}${relations}}`;
+  const key = options.federation ? ' @key(fields: "id")' : '';
+  return `${describe(entity.description)}type ${name} implements Node & Entity${key} {\n${shared}${own}${relations}}`;
 }
 
 function listTypes({ name, plural }: EntityDeclaration): string {

@@ -4,6 +4,9 @@
  *   npm run verify-evidence -- --source <text file> [--seed seed] [--id Source:...]
  *     Checks the source's SHA-256 and length and every quote and offset taken from it.
  *
+ *   npm run verify-evidence -- --source <text file> --export <file.jsonld|file.ndjson> [--id Source:...]
+ *     The same for an export (GET /export as JSON-LD or NDJSON) instead of the seed.
+ *
  *   npm run locate-evidence -- --source <text file> [--seed seed] [--id Source:...]
  *     Fills in `start`/`end` for evidence of that source that has a quote but no offsets, by finding
  *     the quote in the text. A quote found more than once takes its first occurrence unless `start`
@@ -15,25 +18,27 @@ import { parseArgs } from 'node:util';
 import { sha256Hex } from '../lib/sha256.js';
 import { allEvidence, buildSeedGraph, SeedError, type SeedProblem } from '../store/seed.js';
 import { chooseSource, readCuratedSeed, sourceRecords } from './seed-source.js';
+import { readExportEvidence } from './export-evidence.js';
 
 interface Options {
   command: 'verify' | 'locate';
   sourcePath: string;
   seedDir: string;
   sourceId: string | undefined;
+  exportFile: string | undefined;
 }
 
 function readOptions(argv: string[]): Options {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { source: { type: 'string' }, seed: { type: 'string' }, id: { type: 'string' } },
+    options: { source: { type: 'string' }, seed: { type: 'string' }, id: { type: 'string' }, export: { type: 'string' } },
   });
   const command = positionals[0];
-  if ((command !== 'verify' && command !== 'locate') || !values.source) {
-    throw new Error('usage: evidence (verify|locate) --source <path to the source text> [--seed <seed folder>] [--id <Source id>]');
+  if ((command !== 'verify' && command !== 'locate') || !values.source || (values.export && (command !== 'verify' || values.seed))) {
+    throw new Error('usage: evidence (verify|locate) --source <path to the source text> [--seed <seed folder> | --export <export file>] [--id <Source id>]');
   }
-  return { command, sourcePath: values.source, seedDir: values.seed ?? 'seed', sourceId: values.id };
+  return { command, sourcePath: values.source, seedDir: values.seed ?? 'seed', sourceId: values.id, exportFile: values.export };
 }
 
 type Json = Record<string, unknown>;
@@ -59,6 +64,35 @@ async function verify(options: Options, text: string): Promise<number> {
   }
   console.log(`  ✓ SHA-256 and length match the seed`);
   console.log(`  ✓ ${checked} of ${checked} quotes are verbatim and every offset is exact`);
+  return 0;
+}
+
+/** Checks every quote of an export that is taken from the source, and the source's hash and length as the export gives them. */
+async function verifyExport(options: Options, exportFile: string, text: string): Promise<number> {
+  const { sources, evidence } = await readExportEvidence(exportFile);
+  const { record: source } = chooseSource(
+    sources.map((s) => ({ record: { ...s, id: s.identifier, uri: s.id } })),
+    text,
+    options.sourceId,
+  );
+  const problems: string[] = [];
+  const digest = sha256Hex(text);
+  if (source.sha256 !== null && source.sha256 !== digest) problems.push(`${String(source.id)}: sha256 ${String(source.sha256)} does not match the given text, whose SHA-256 is ${digest}`);
+  if (source.length !== null && source.length !== text.length) problems.push(`${String(source.id)}: length ${String(source.length)} does not match the given text, which is ${text.length} characters long`);
+  const taken = evidence.filter((e) => e.source === source.uri);
+  for (const e of taken) {
+    const actual = text.slice(e.start, e.end);
+    if (actual !== e.quote) problems.push(`${e.id}: quote ${JSON.stringify(e.quote)} does not match the text at [${e.start}, ${e.end}), which reads ${JSON.stringify(actual)}`);
+  }
+  console.log(`Source ${String(source.id)} in ${path.resolve(exportFile)}`);
+  console.log(`  text: ${path.resolve(options.sourcePath)} (${text.length} UTF-16 code units, SHA-256 ${digest})`);
+  if (problems.length > 0) {
+    console.log(`  ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${taken.length} evidence items:`);
+    for (const problem of problems) console.log(`  ✗ ${problem}`);
+    return 1;
+  }
+  console.log(`  ✓ SHA-256 and length match the export`);
+  console.log(`  ✓ ${taken.length} of ${taken.length} quotes are verbatim and every offset is exact`);
   return 0;
 }
 
@@ -103,7 +137,8 @@ async function locate(options: Options, text: string): Promise<number> {
 async function main(): Promise<void> {
   const options = readOptions(process.argv.slice(2));
   const text = await readFile(options.sourcePath, 'utf8');
-  process.exitCode = options.command === 'verify' ? await verify(options, text) : await locate(options, text);
+  if (options.exportFile) process.exitCode = await verifyExport(options, options.exportFile, text);
+  else process.exitCode = options.command === 'verify' ? await verify(options, text) : await locate(options, text);
 }
 
 main().catch((error: unknown) => {

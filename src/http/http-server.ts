@@ -10,6 +10,7 @@ import type { GraphStore } from '../store/graph-store.js';
 import { applyCors } from './cors.js';
 import { serveGraphQL } from './graphql-route.js';
 import { serveStudio } from '../studio/routes.js';
+import { serveLinkedData } from '../linked-data/routes.js';
 import { HttpCache } from './http-cache.js';
 import { HttpRefusal, internalFailure, refusalBody, sendJson, sendRefusal } from './refusal.js';
 import { requestIdOf } from './request-id.js';
@@ -36,9 +37,11 @@ export interface HttpOptions {
   studio?: boolean;
   /** Bytes of finished answers kept for repeated requests; off (0) when omitted. */
   responseCacheBytes?: number;
+  /** The address entity URIs are named under (PUBLIC_URL); `http://localhost:<port>` when omitted. */
+  publicUrl?: string;
 }
 
-const ROUTES = new Set(['/graphql', '/health', '/ready', '/metrics', '/', '/explore']);
+const ROUTES = new Set(['/graphql', '/health', '/ready', '/metrics', '/', '/explore', '/export', '/schema.graphql', '/context.jsonld']);
 const METHODS = new Set(['GET', 'POST', 'OPTIONS', 'HEAD', 'PUT', 'PATCH', 'DELETE']);
 
 /** Writes a refusal straight to a socket that no response object serves, and closes it. */
@@ -148,6 +151,7 @@ export function createHttpServer(options: HttpOptions): Server {
         // The hot path first: no page is ever served to a POST.
         if (method === 'POST' && url.pathname === '/graphql') return serveGraphQL(req, res, url, routeOptions, requestId);
         if (options.studio !== false && (await serveStudio(req, res, url))) return;
+        if (await serveLinkedData(req, res, url, { store: options.store, publicUrl: options.publicUrl, studio: options.studio, schemaSdl: options.graphql.sdl })) return;
         switch (url.pathname) {
           case '/graphql':
             return serveGraphQL(req, res, url, routeOptions, requestId);

@@ -516,6 +516,7 @@ export class MemoryGraphStore implements GraphStore {
       for (const [attribute, value] of Object.entries(entity)) {
         if (isPartialDate(value)) for (const evidence of value.evidence) add({ subjectId: entity.id, kind: 'DATE', attribute, evidence });
       }
+      for (const link of entity.sameAs) for (const evidence of link.evidence) add({ subjectId: entity.id, kind: 'SAME_AS', attribute: link.uri, evidence });
       if (work.step()) await work.pause();
       for (const { attribute, evidence: list } of entity.attributeEvidence) {
         for (const evidence of list) add({ subjectId: entity.id, kind: 'ATTRIBUTE', attribute, evidence });

@@ -71,6 +71,15 @@ export interface EntityFields<T extends EntityTypeName> {
   description: string | null;
   mentions: EvidenceModel[];
   attributeEvidence: readonly AttributeEvidenceModel[];
+  /** The same thing in other knowledge bases, such as its Wikidata item; empty for most entities. */
+  sameAs: readonly SameAsModel[];
+}
+
+/** A link to the same thing in another knowledge base, with the evidence that it is the same. */
+export interface SameAsModel {
+  /** The thing's URI there, such as http://www.wikidata.org/entity/Q183. */
+  uri: string;
+  evidence: EvidenceModel[];
 }
 
 export interface RelationshipModel {
@@ -133,7 +142,7 @@ export type EntityConnectionModel<TNode extends EntityModel = EntityModel> = Con
 /** A fact and one piece of its evidence, as `evidenceIn` returns it. */
 export interface FactModel {
   subjectId: string;
-  kind: 'MENTION' | 'RELATIONSHIP' | 'DATE' | 'ATTRIBUTE';
+  kind: 'MENTION' | 'RELATIONSHIP' | 'DATE' | 'ATTRIBUTE' | 'SAME_AS';
   attribute: string | null;
   evidence: EvidenceModel;
 }

@@ -7,7 +7,7 @@ import { readRelationshipsApart, splitRelationshipFiles } from './parallel-relat
 import { readRelationshipBatch } from './relationship-batch.js';
 import type { LoadSeedOptions, SeedBuilder } from './seed.js';
 
-export type SeedRecordKind = 'source' | 'entity' | 'relationship';
+export type SeedRecordKind = 'source' | 'entity' | 'relationship' | 'sameAs';
 
 export interface SeedFile {
   /** The path as shown in messages: relative to the working directory where possible. */
@@ -26,7 +26,7 @@ const NDJSON_KINDS: Array<[suffix: string, kind: SeedRecordKind]> = [
   ['.entities.ndjson', 'entity'],
   ['.relationships.ndjson', 'relationship'],
 ];
-const KEYS: Record<SeedRecordKind, string> = { source: 'sources', entity: 'entities', relationship: 'relationships' };
+const KEYS: Record<SeedRecordKind, string> = { source: 'sources', entity: 'entities', relationship: 'relationships', sameAs: 'sameAs' };
 /** See LoadSeedOptions.parallelFromBytes. */
 const PARALLEL_FROM_BYTES = 128 << 20;
 /**
@@ -106,7 +106,7 @@ async function streamLines(absolutePath: string, kind: SeedRecordKind, builder: 
 
 /**
  * Feeds a seed folder into a builder in the order references need: every source, then every entity,
- * then every relationship. `.json` files may hold all three kinds; `.ndjson` files hold one kind,
+ * then every relationship, then every link to another knowledge base (`sameAs`). `.json` files may hold every kind; `.ndjson` files hold one kind,
  * named by their suffix (`x.entities.ndjson`), and are streamed line by line.
  */
 export async function readSeed(seedDir: string, builder: SeedBuilder, options: LoadSeedOptions = {}): Promise<void> {
@@ -134,10 +134,10 @@ export async function readSeed(seedDir: string, builder: SeedBuilder, options: L
       const data: unknown = JSON.parse(decodeUtf8(bytes));
       jsonFiles.push({ file, absolutePath, data });
       if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-        builder.reportFile(file, 'must hold a JSON object with "sources", "entities" and/or "relationships" arrays');
+        builder.reportFile(file, 'must hold a JSON object with "sources", "entities", "relationships" and/or "sameAs" arrays');
       } else {
         for (const key of Object.keys(data)) {
-          if (!Object.values(KEYS).includes(key)) builder.reportFile(file, `has an unknown key "${key}"; a seed file holds only sources, entities, relationships`);
+          if (!Object.values(KEYS).includes(key)) builder.reportFile(file, `has an unknown key "${key}"; a seed file holds only sources, entities, relationships, sameAs`);
         }
       }
     } catch (error) {
@@ -211,7 +211,7 @@ async function feedSeed(
   count: () => void,
   takeRelationships: () => Promise<boolean>,
 ): Promise<void> {
-  for (const kind of ['source', 'entity', 'relationship'] as const) {
+  for (const kind of ['source', 'entity', 'relationship', 'sameAs'] as const) {
     for (const { file, data } of jsonFiles) {
       if (typeof data !== 'object' || data === null || Array.isArray(data)) continue;
       const list = (data as Record<string, unknown>)[KEYS[kind]];

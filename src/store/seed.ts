@@ -74,7 +74,8 @@ export interface RecordPlace {
   isLine: boolean;
 }
 
-const KIND_KEYS: Record<SeedRecordKind, string> = { source: 'sources', entity: 'entities', relationship: 'relationships' };
+const KIND_KEYS: Record<SeedRecordKind, string> = { source: 'sources', entity: 'entities', relationship: 'relationships', sameAs: 'sameAs' };
+const SAME_AS_KEYS = ['entity', 'uri', 'evidence'];
 const LANGUAGES: Record<string, LanguageCode> = { en: 'EN', de: 'DE', fr: 'FR' };
 const COMMON_KEYS = ['id', 'name', 'aliases', 'labels', 'translatedLabels', 'description', 'mentions', 'attributeEvidence'];
 /** What a source record holds beyond its attributes: its sentence spans and those declared not modelled (see SourceSpansModel). */
@@ -118,6 +119,7 @@ function describe(place: RecordPlace, data: unknown): string {
   if (place.kind === 'relationship') {
     return [data.type, data.from, data.to].every((v) => typeof v === 'string') ? `${base} (${String(data.type)} ${String(data.from)} → ${String(data.to)})` : base;
   }
+  if (place.kind === 'sameAs') return typeof data.entity === 'string' ? `${base} (${data.entity})` : base;
   return typeof data.id === 'string' ? `${base} (${data.id})` : base;
 }
 
@@ -205,6 +207,7 @@ export class SeedBuilder {
     }
     const current: Current = { place, data };
     if (kind === 'relationship') this.addRelationship(current);
+    else if (kind === 'sameAs') this.addSameAs(current);
     else this.addEntity(kind, current);
   }
 
@@ -410,6 +413,7 @@ export class SeedBuilder {
       labels: labels.length > 0 ? labels : NONE,
       description: (data.description as string | undefined) ?? null,
       attributeEvidence,
+      sameAs: NONE,
       ...values,
     }) as unknown as EntityModel;
   }
@@ -544,6 +548,30 @@ export class SeedBuilder {
       if (digest !== data.sha256) this.problem(current, `sha256 ${String(data.sha256)} does not match the given text, whose SHA-256 is ${digest}`);
       if (text.length !== data.length) this.problem(current, `length ${String(data.length)} does not match the given text, which is ${text.length} characters long`);
     }
+  }
+
+  /**
+   * A link from an entity to the same thing in another knowledge base, such as its Wikidata item.
+   * Only an outside reference can say two things are the same, so all its evidence is EXTERNAL.
+   */
+  private addSameAs(current: Current): void {
+    const data = current.data;
+    const before = this.problems.length;
+    this.checkKeys(current, data, SAME_AS_KEYS, '');
+    const index = this.modelIndex(data.entity);
+    if (index === -1) this.problem(current, `"entity" ${JSON.stringify(data.entity)} does not refer to an entity in the seed`);
+    if (!isHttpUrl(data.uri)) this.problem(current, '"uri" must be an http(s) URI, such as http://www.wikidata.org/entity/Q183');
+    const evidence = this.readEvidenceList(current, data.evidence, 'evidence');
+    evidence.forEach((row, i) => {
+      if (row.detail?.method !== 'EXTERNAL') this.problem(current, `evidence[${i}] must be EXTERNAL: only an outside reference, named in "reference", can say two things are the same`);
+    });
+    if (this.problems.length > before || index === -1) return;
+    const entity = this.models[index]!;
+    if (entity.sameAs.some((link) => link.uri === data.uri)) {
+      this.problem(current, `${entity.id} is linked to ${String(data.uri)} already; give one link several evidence items instead`);
+      return;
+    }
+    (entity as { sameAs: EntityModel['sameAs'] }).sameAs = [...entity.sameAs, { uri: data.uri as string, evidence: evidence.map((row) => this.toEvidence(row)) }];
   }
 
   /** Looks an end of a relationship up once: the index of its entity, or -1 when it is not a well-formed entity. */
@@ -726,12 +754,12 @@ function isSpan(start: unknown, end: unknown): boolean {
   return Number.isInteger(start) && Number.isInteger(end) && (start as number) >= 0 && (end as number) > (start as number);
 }
 
-/** Sorts problems within a file by record: sources, entities, relationships, then position. */
+/** Sorts problems within a file by record: sources, entities, relationships, links, then position. */
 function recordIndex(record: string): number {
-  const match = /^(sources|entities|relationships)\[(\d+)\]|^line (\d+)/.exec(record);
+  const match = /^(sources|entities|relationships|sameAs)\[(\d+)\]|^line (\d+)/.exec(record);
   if (!match) return -1;
   if (match[3] !== undefined) return Number(match[3]);
-  return ['sources', 'entities', 'relationships'].indexOf(match[1]!) * 1e9 + Number(match[2]);
+  return ['sources', 'entities', 'relationships', 'sameAs'].indexOf(match[1]!) * 1e9 + Number(match[2]);
 }
 
 /** Builds the graph from seed files already in memory, such as test fixtures: sources, entities, then relationships. */
@@ -740,14 +768,14 @@ export function buildSeedGraph(files: readonly SeedFile[], options: LoadSeedOpti
   for (const { file, data } of files) {
     builder.addToDigest(`${file}\n${JSON.stringify(data)}\n`);
     if (!isObject(data)) {
-      builder.reportFile(file, 'must hold a JSON object with "sources", "entities" and/or "relationships" arrays');
+      builder.reportFile(file, 'must hold a JSON object with "sources", "entities", "relationships" and/or "sameAs" arrays');
       continue;
     }
     for (const key of Object.keys(data)) {
-      if (!Object.values(KIND_KEYS).includes(key)) builder.reportFile(file, `has an unknown key "${key}"; a seed file holds only sources, entities, relationships`);
+      if (!Object.values(KIND_KEYS).includes(key)) builder.reportFile(file, `has an unknown key "${key}"; a seed file holds only sources, entities, relationships, sameAs`);
     }
   }
-  for (const kind of ['source', 'entity', 'relationship'] as const) {
+  for (const kind of ['source', 'entity', 'relationship', 'sameAs'] as const) {
     for (const { file, data } of files) {
       if (!isObject(data) || data[KIND_KEYS[kind]] === undefined) continue;
       const list = data[KIND_KEYS[kind]];
@@ -769,6 +797,7 @@ export function* allEvidence(graph: Pick<SeedGraph, 'entities' | 'edges'>): Gene
       if (isPartialDate(value)) for (const evidence of value.evidence) yield { owner: entity.id, evidence };
     }
     for (const { evidence: list } of entity.attributeEvidence) for (const evidence of list) yield { owner: entity.id, evidence };
+    for (const link of entity.sameAs) for (const evidence of link.evidence) yield { owner: entity.id, evidence };
   }
   for (const edge of graph.edges) for (const evidence of edge.evidence) yield { owner: edge.id, evidence };
 }
