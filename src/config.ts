@@ -36,6 +36,16 @@ export interface HttpLimits {
   executionTimeoutMs: number;
 }
 
+/** Where traces go; read from the standard OTEL_* variables (see readTracing). */
+export interface TracingConfig {
+  exporters: ReadonlyArray<'otlp' | 'console'>;
+  /** OTLP over HTTP, as protobuf (the specification's default) or JSON. */
+  protocol: 'http/protobuf' | 'http/json';
+  sampler: 'always_on' | 'always_off' | 'traceidratio' | 'parentbased_always_on' | 'parentbased_always_off' | 'parentbased_traceidratio';
+  /** The ratio of a traceidratio sampler, 0 to 1. */
+  samplerRatio: number;
+}
+
 export interface Config {
   port: number;
   host: string;
@@ -71,6 +81,10 @@ export interface Config {
   publicUrl: string | null;
   /** Whether the schema is served as an Apollo Federation 2 subgraph (entity types with `@key`, `_entities`, `_service`). */
   federation: boolean;
+  /** A request taking this long or longer is logged as a slow request, at warn; 0: never. */
+  slowRequestMs: number;
+  /** null: no traces (the default: no OTEL_* variable names an exporter or endpoint). */
+  tracing: TracingConfig | null;
 }
 
 const defaultSeedDir = fileURLToPath(new URL('../seed/', import.meta.url));
@@ -97,6 +111,53 @@ export class ConfigError extends Error {
 }
 
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+const SAMPLERS: ReadonlyArray<TracingConfig['sampler']> = ['always_on', 'always_off', 'traceidratio', 'parentbased_always_on', 'parentbased_always_off', 'parentbased_traceidratio'];
+
+/**
+ * Tracing from the standard OpenTelemetry variables, with one difference: with none set there is
+ * no exporter (the specification's default would send to localhost:4318). An endpoint
+ * (OTEL_EXPORTER_OTLP_ENDPOINT or OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) or OTEL_TRACES_EXPORTER=otlp
+ * turns OTLP export on; OTEL_SDK_DISABLED=true or OTEL_TRACES_EXPORTER=none turns tracing off.
+ * The exporter reads its own endpoint, headers, timeout and compression variables, and the
+ * resource detector OTEL_SERVICE_NAME and OTEL_RESOURCE_ATTRIBUTES; they are checked here.
+ */
+function readTracing(env: NodeJS.ProcessEnv, problems: string[]): TracingConfig | null {
+  const set = (name: string) => (env[name] ?? '').trim() !== '';
+  for (const name of ['OTEL_EXPORTER_OTLP_ENDPOINT', 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT']) {
+    if (!set(name)) continue;
+    let url: URL | null = null;
+    try {
+      url = new URL(env[name]!.trim());
+    } catch {
+      // reported below
+    }
+    if (!url || !/^https?:$/.test(url.protocol)) problems.push(`${name}=${JSON.stringify(env[name])} must be an http or https URL, such as http://collector:4318`);
+  }
+  if (env.OTEL_SDK_DISABLED?.trim().toLowerCase() === 'true') return null;
+  const named = set('OTEL_TRACES_EXPORTER') ? env.OTEL_TRACES_EXPORTER!.split(',').map((name) => name.trim()).filter((name) => name !== '') : null;
+  for (const name of named ?? []) {
+    if (!['otlp', 'console', 'none'].includes(name)) problems.push(`OTEL_TRACES_EXPORTER entry ${JSON.stringify(name)} must be otlp, console or none`);
+  }
+  const exporters = named
+    ? named.includes('none')
+      ? []
+      : (['otlp', 'console'] as const).filter((name) => named.includes(name))
+    : set('OTEL_EXPORTER_OTLP_ENDPOINT') || set('OTEL_EXPORTER_OTLP_TRACES_ENDPOINT')
+      ? (['otlp'] as const)
+      : [];
+  const protocolName = set('OTEL_EXPORTER_OTLP_TRACES_PROTOCOL') ? 'OTEL_EXPORTER_OTLP_TRACES_PROTOCOL' : 'OTEL_EXPORTER_OTLP_PROTOCOL';
+  const protocol = (env[protocolName] ?? '').trim() || 'http/protobuf';
+  if (protocol !== 'http/protobuf' && protocol !== 'http/json') {
+    problems.push(`${protocolName}=${JSON.stringify(env[protocolName])} must be http/protobuf or http/json (gRPC is not built in; collectors take OTLP over HTTP on port 4318)`);
+  }
+  const sampler = (env.OTEL_TRACES_SAMPLER ?? '').trim() || 'parentbased_always_on';
+  if (!(SAMPLERS as readonly string[]).includes(sampler)) problems.push(`OTEL_TRACES_SAMPLER=${JSON.stringify(env.OTEL_TRACES_SAMPLER)} must be one of ${SAMPLERS.join(', ')}`);
+  const ratioText = (env.OTEL_TRACES_SAMPLER_ARG ?? '').trim();
+  const samplerRatio = ratioText === '' ? 1 : Number(ratioText);
+  if (!(samplerRatio >= 0 && samplerRatio <= 1)) problems.push(`OTEL_TRACES_SAMPLER_ARG=${JSON.stringify(env.OTEL_TRACES_SAMPLER_ARG)} must be a number from 0 to 1`);
+  if (exporters.length === 0) return null;
+  return { exporters, protocol: protocol as TracingConfig['protocol'], sampler: sampler as TracingConfig['sampler'], samplerRatio };
+}
 
 /**
  * Reads the configuration from the environment; the only reader of process.env. Every variable is
@@ -203,6 +264,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     documentCacheBytes: integer('DOCUMENT_CACHE_BYTES', 32 * 1024 * 1024, 0, 16 * 1024 ** 3),
     publicUrl: publicUrl('PUBLIC_URL'),
     federation: oneOf('FEDERATION', 'off', ['on', 'off']) === 'on',
+    slowRequestMs: integer('SLOW_REQUEST_MS', 1000, 0, 3_600_000),
+    tracing: readTracing(env, problems),
   };
   // Node refuses a request timeout shorter than the headers timeout; say so here instead.
   if (config.http.requestTimeoutMs < config.http.headersTimeoutMs) {

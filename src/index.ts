@@ -2,7 +2,7 @@ import { ConfigError, readConfig } from './config.js';
 import { ManifestError, loadManifest } from './operations/trusted-documents.js';
 import { createHttpServer, type Lifecycle } from './http/http-server.js';
 import { NESTING_MARGIN } from './limits/nesting.js';
-import { createLogger } from './logger.js';
+import { createLogger, endLogs } from './logger.js';
 import { createMetrics } from './metrics.js';
 import { createGraphQLServer } from './server.js';
 import { drainServer } from './shutdown.js';
@@ -15,6 +15,8 @@ async function main(): Promise<void> {
   const manifest = loadManifest(config.trustedDocumentsManifest, config.trustedDocuments === 'enforce');
   const store = await loadMemoryStore(config.seedDir, config.sourceTextsDir);
   const metrics = createMetrics();
+  // Loaded only when an OTEL_* variable asks for traces: without, no OpenTelemetry code is loaded or run.
+  const tracing = config.tracing ? await (await import('./tracing.js')).startTracing(config.tracing) : undefined;
   const graphql = createGraphQLServer({
     onInternalError: (error, requestId) => logger.error({ err: error, requestId }, 'internal error'),
     limits: config.limits,
@@ -26,6 +28,13 @@ async function main(): Promise<void> {
     manifest,
     metrics,
     federation: config.federation,
+    // Under enforce, unknown documents are refused before Apollo; under allow, each is reported.
+    onUnknownDocument:
+      config.trustedDocuments === 'allow'
+        ? ({ requestId, documentHash, operationName, suppressed }) =>
+            logger.info({ requestId, documentHash, operationName, ...(suppressed > 0 ? { suppressed } : {}) }, 'unknown document (not in the trusted-documents manifest)')
+        : undefined,
+    plugins: tracing ? [tracing.plugin] : [],
   });
   const { apollo } = graphql;
   await apollo.start();
@@ -36,17 +45,14 @@ async function main(): Promise<void> {
     limits: config.http,
     corsOrigins: config.corsOrigins,
     maxNesting: config.limits.maxDepth + NESTING_MARGIN,
-    trustedDocuments: {
-      mode: config.trustedDocuments,
-      manifest,
-      onUnknown: (hash) => logger.info({ documentHash: hash }, 'unknown document (not in the trusted-documents manifest)'),
-    },
+    trustedDocuments: { mode: config.trustedDocuments, manifest },
     logger,
     metrics,
     lifecycle,
     studio: config.studio,
     responseCacheBytes: config.responseCacheBytes,
     publicUrl: config.publicUrl ?? undefined,
+    slowRequestMs: config.slowRequestMs,
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -62,7 +68,10 @@ async function main(): Promise<void> {
     () => logger.info({ durationMs: Math.round(performance.now() - warming) }, 'indexes built'),
     (error: unknown) => logger.error({ err: error }, 'building the indexes failed; they will be built on first use'),
   );
-  logger.info({ port, host: config.host, graphVersion: store.version, production: config.production, trustedDocuments: config.trustedDocuments, documents: manifest.size }, 'started');
+  logger.info(
+    { port, host: config.host, graphVersion: store.version, production: config.production, trustedDocuments: config.trustedDocuments, documents: manifest.size, tracing: config.tracing?.exporters ?? [] },
+    'started',
+  );
 
   let stopping = false;
   const stop = (signal: string, exitCode = 0) => {
@@ -72,8 +81,9 @@ async function main(): Promise<void> {
     void drainServer(server, lifecycle, config.shutdownGraceMs)
       .then(async (outcome) => {
         await apollo.stop();
+        await tracing?.shutdown();
         logger.info({ outcome }, 'stopped');
-        logger.flush();
+        await endLogs(logger);
         process.exit(exitCode);
       })
       .catch((error: unknown) => {

@@ -11,6 +11,8 @@ import { introspectionDisabledRule, knownOperationTypesRule, limitRules } from '
 import { metricsPlugin, type Metrics } from './metrics.js';
 import { DocumentCache } from './operations/document-cache.js';
 import type { DocumentManifest } from './operations/trusted-documents.js';
+import { unknownDocumentsPlugin, type UnknownDocument, type UnknownDocumentsOptions } from './operations/unknown-documents.js';
+import { requestLogPlugin } from './http/request-log.js';
 import { resolvers } from './modules/index.js';
 import { readSubgraphTypeDefs, readTypeDefs } from './schema.js';
 import { buildEntenteSubgraph } from './federation/subgraph.js';
@@ -33,6 +35,13 @@ export interface ServerOptions {
   federation?: boolean;
   /** Trusted documents, parsed and validated once at start-up into the document cache. */
   manifest?: DocumentManifest;
+  /**
+   * Called with each document run that is not in `manifest`, once per document and at most 60
+   * times a minute (src/operations/unknown-documents.ts); for `allow` mode.
+   */
+  onUnknownDocument?: (document: UnknownDocument) => void;
+  /** The rate limit and clock of those reports; 60 a minute by the system clock when omitted. */
+  unknownDocumentLimits?: Pick<UnknownDocumentsOptions, 'perMinute' | 'now'>;
   /** More Apollo plugins (tracing, usage reporting, auth): every executed request runs their hooks. */
   plugins?: ReadonlyArray<ApolloServerPlugin<Context>>;
 }
@@ -153,6 +162,18 @@ export function createGraphQLServer(options: ServerOptions = {}): GraphQLServer 
       queryCostPlugin(limits),
       ...(options.onInternalError ? [internalErrorPlugin(options.onInternalError)] : []),
       ...(options.metrics ? [metricsPlugin<Context>(options.metrics)] : []),
+      // After the cost limit's plugin, whose willSendResponse writes the cost these read.
+      requestLogPlugin<Context>(),
+      ...(options.onUnknownDocument
+        ? [
+            unknownDocumentsPlugin<Context>({
+              ...options.unknownDocumentLimits,
+              manifest: options.manifest ?? new Map(),
+              report: options.onUnknownDocument,
+              count: options.metrics && (() => options.metrics!.unknownDocuments.inc()),
+            }),
+          ]
+        : []),
       ...(options.plugins ?? []),
     ],
     formatError: (formatted, error) => maskError(formatted, error, options),

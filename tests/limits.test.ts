@@ -182,7 +182,7 @@ describe('trusted documents', () => {
   beforeAll(async () => {
     const manifest = loadManifest(MANIFEST, true);
     enforced = await httpOn(store, { server: { apqCacheSize: 0 }, http: { trustedDocuments: { mode: 'enforce', manifest } } });
-    allowing = await httpOn(store, { http: { trustedDocuments: { mode: 'allow', manifest, onUnknown: (hash) => unknown.push(hash) } } });
+    allowing = await httpOn(store, { server: { manifest, onUnknownDocument: ({ documentHash }) => unknown.push(documentHash) }, http: { trustedDocuments: { mode: 'allow', manifest } } });
   });
   afterAll(async () => {
     await enforced.close();

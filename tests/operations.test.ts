@@ -1,6 +1,5 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { connect } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -61,7 +60,7 @@ describe('operations endpoints', () => {
     const text = await response.text();
     expect(text).toContain('entente_graphql_operations_total{operation="CountPeople",outcome="ok"} 2');
     expect(text).toContain('entente_graphql_operation_duration_seconds_count{operation="CountPeople"} 2');
-    expect(text).toContain('entente_graphql_errors_total{code="BATCHING_NOT_SUPPORTED"} 1');
+    expect(text).toContain('entente_http_errors_total{code="BATCHING_NOT_SUPPORTED"} 1');
     expect(text).toContain('entente_limit_refusals_total{limit="BATCHING_NOT_SUPPORTED"} 1');
     expect(text).toMatch(/entente_http_requests_total\{route="\/graphql",method="POST",status="200"\} \d+/);
     expect(text).toContain('entente_documents_total{result="parsed"} 1');
@@ -104,55 +103,7 @@ describe('configuration', () => {
   });
 });
 
-/** Starts src/index.ts as a real process on a free port and resolves with its port. */
-async function startService(env: Record<string, string>): Promise<{ child: ChildProcessWithoutNullStreams; port: number; output: () => string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], { cwd: ROOT, env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env } });
-  let output = '';
-  child.stdout.on('data', (chunk) => (output += chunk));
-  child.stderr.on('data', (chunk) => (output += chunk));
-  const port = await new Promise<number>((resolve, reject) => {
-    const check = () => {
-      const match = /serving the graph .* at http:\/\/localhost:(\d+)\//.exec(output);
-      if (match) resolve(Number(match[1]));
-    };
-    child.stdout.on('data', check);
-    child.once('exit', (code) => reject(new Error(`the service exited with ${code} before listening:\n${output}`)));
-  });
-  return { child, port, output: () => output };
-}
-
-describe('graceful shutdown', () => {
-  it('finishes a request in flight at SIGTERM, refuses new connections, and exits 0', async () => {
-    // Production, because Apollo's own signal handling (on unless NODE_ENV=test) once cut the drain short.
-    const { child, port, output } = await startService({ SHUTDOWN_GRACE_MS: '10000', NODE_ENV: 'production' });
-    const body = JSON.stringify({ query: '{ country(code: "DE") { name } }' });
-    // A request whose body is half sent is in flight: the server has its headers and waits for the rest.
-    const socket = connect(port, '127.0.0.1');
-    await once(socket, 'connect');
-    socket.write(`POST /graphql HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n`);
-    socket.write(body.slice(0, 10));
-    // A round trip on another connection orders things: by its answer the first one has been accepted.
-    expect((await fetch(`http://127.0.0.1:${port}/health`)).status).toBe(200);
-
-    child.kill('SIGTERM');
-    await new Promise<void>((resolve) => {
-      const check = () => output().includes('stopping: finishing open requests') && resolve();
-      child.stdout.on('data', check);
-      check();
-    });
-    await expect(fetch(`http://127.0.0.1:${port}/health`)).rejects.toThrow();
-
-    let answer = '';
-    socket.on('data', (chunk) => (answer += chunk));
-    socket.write(body.slice(10));
-    await once(socket, 'close');
-    expect(answer).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
-    expect(answer).toContain('{"data":{"country":{"name":"Germany"}}');
-    const [code] = await once(child, 'exit');
-    expect(code).toBe(0);
-    expect(output()).toContain('"msg":"stopped"');
-  });
-
+describe('start-up', () => {
   it('refuses to start when enforcing trusted documents without a manifest', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
       cwd: ROOT,

@@ -4,13 +4,14 @@ import type { HttpLimits } from '../config.js';
 import { createContext, type Context } from '../context.js';
 import { ErrorCode } from '../errors.js';
 import { bracketNesting } from '../limits/nesting.js';
-import type { Metrics } from '../metrics.js';
+import { recordOperation, type Metrics } from '../metrics.js';
 import { resolveTrustedDocument, type DocumentParams, type TrustedDocuments } from '../operations/trusted-documents.js';
 import type { GraphStore } from '../store/graph-store.js';
 import { assertJsonContentType, parseJsonBody, readBody } from './body.js';
 import { isCrossSiteBrowserRequest } from './cors.js';
 import { CachedResponse, type HttpCache } from './http-cache.js';
 import { HttpRefusal } from './refusal.js';
+import type { RequestLog } from './request-log.js';
 
 export interface GraphQLRouteOptions {
   apollo: ApolloServer<Context>;
@@ -20,8 +21,6 @@ export interface GraphQLRouteOptions {
   limits: HttpLimits;
   corsOrigins: readonly string[];
   trustedDocuments: TrustedDocuments;
-  /** Hashes of unknown documents already reported. */
-  loggedUnknown: Set<string>;
   /** Finished answers to credential-free requests; absent when the cache is off. */
   httpCache?: HttpCache;
   metrics?: Metrics;
@@ -86,7 +85,7 @@ function resolveSearch(search: URLSearchParams, options: GraphQLRouteOptions): s
       params.extensions = extensionsText; // Apollo refuses it with a clear message
     }
   }
-  const resolved = resolveTrustedDocument(params, options.trustedDocuments, options.loggedUnknown);
+  const resolved = resolveTrustedDocument(params, options.trustedDocuments);
   const out = new URLSearchParams(search);
   out.delete('documentId');
   if (typeof resolved.query === 'string') out.set('query', resolved.query);
@@ -149,24 +148,32 @@ function withTimeout<T>(work: Promise<T>, ms: number, controller: AbortControlle
 
 /**
  * Writes a complete answer, and keeps it in the HTTP cache under `key` when there is one (the cache
- * keeps only successful answers). A GET the cache could answer gets an ETag whether or not its
- * answer is kept, so the same request always gets the same headers.
+ * keeps only successful answers, with what the request's log line says of them). A GET the cache
+ * could answer gets an ETag whether or not its answer is kept, so the same request always gets the
+ * same headers.
  */
-function sendComplete(req: IncomingMessage, res: ServerResponse, method: string, status: number, headers: Record<string, string>, body: string, key: string | undefined, options: GraphQLRouteOptions): void {
+function sendComplete(req: IncomingMessage, res: ServerResponse, method: string, status: number, headers: Record<string, string>, body: string, key: string | undefined, options: GraphQLRouteOptions, log: RequestLog): void {
   const cache = options.httpCache;
   if (cache && key !== undefined) {
-    const entry = cache.keep(key, status, headers, body) ?? (method === 'GET' ? new CachedResponse(status, headers, Buffer.from(body)) : undefined);
+    const summary = { operationName: log.operationName, operationType: log.operationType, cost: log.cost };
+    const entry = cache.keep(key, status, headers, body, summary) ?? (method === 'GET' ? new CachedResponse(status, headers, Buffer.from(body)) : undefined);
     if (entry) return sendCached(req, res, method, entry);
   }
   res.writeHead(status, { ...headers, 'content-length': String(Buffer.byteLength(body)) });
   res.end(body);
 }
 
-/** Answers from the cache when it holds the request's answer; counts the lookup either way. */
-function serveFromCache(req: IncomingMessage, res: ServerResponse, method: string, cache: HttpCache, key: string, options: GraphQLRouteOptions): boolean {
+/**
+ * Answers from the cache when it holds the request's answer; counts the lookup either way, and a
+ * hit as an answered operation, as if the pipeline had answered it.
+ */
+function serveFromCache(req: IncomingMessage, res: ServerResponse, method: string, cache: HttpCache, key: string, options: GraphQLRouteOptions, log: RequestLog): boolean {
   const cached = cache.get(key);
   options.metrics?.responseCache.inc(cached ? 'hit' : 'miss');
+  log.cacheHit = cached !== undefined;
   if (!cached) return false;
+  Object.assign(log, cached.summary);
+  if (options.metrics) recordOperation(options.metrics, cached.summary.operationName, log.started, [], false);
   sendCached(req, res, method, cached);
   return true;
 }
@@ -196,7 +203,7 @@ function sendCached(req: IncomingMessage, res: ServerResponse, method: string, e
  * executes goes through Apollo's pipeline once; only a repeat of a credential-free request may be
  * answered before it, by the HTTP cache (see HttpCache).
  */
-export async function serveGraphQL(req: IncomingMessage, res: ServerResponse, url: URL, options: GraphQLRouteOptions, requestId: string): Promise<void> {
+export async function serveGraphQL(req: IncomingMessage, res: ServerResponse, url: URL, options: GraphQLRouteOptions, log: RequestLog): Promise<void> {
   const method = (req.method ?? 'GET').toUpperCase();
   if (method !== 'GET' && method !== 'POST') {
     throw new HttpRefusal(405, ErrorCode.METHOD_NOT_ALLOWED, `GraphQL is served over GET and POST, not ${method.slice(0, 20)}.`, { allow: 'GET, POST' });
@@ -215,12 +222,12 @@ export async function serveGraphQL(req: IncomingMessage, res: ServerResponse, ur
     // Only successful answers are kept, and every check skipped here (JSON, trusted documents,
     // nesting) depends on the body alone: the same body passed them when its answer was kept.
     key = cache?.keyOf(req.headers, options.store.version, method, request);
-    if (cache && key !== undefined && serveFromCache(req, res, method, cache, key, options)) return;
+    if (cache && key !== undefined && serveFromCache(req, res, method, cache, key, options, log)) return;
     body = parseJsonBody(request);
     if (typeof body === 'object' && body !== null) {
       // parseJsonBody refuses arrays: this is an object.
       const params = body as Record<string, unknown>;
-      const resolved = resolveTrustedDocument(params, options.trustedDocuments, options.loggedUnknown);
+      const resolved = resolveTrustedDocument(params, options.trustedDocuments);
       // Unchanged, it is what JSON.parse made: it has no undefined members to drop.
       body = resolved === body ? body : withoutUndefined(resolved);
       assertNesting((body as { query?: unknown }).query, req.headers.accept, options.maxNesting);
@@ -237,7 +244,7 @@ export async function serveGraphQL(req: IncomingMessage, res: ServerResponse, ur
     // A cached answer is served only to a GET that passes the CSRF check, as Apollo would answer it.
     if (cache && (headers.get('apollo-require-preflight') !== undefined || headers.get('x-apollo-operation-name') !== undefined)) {
       key = cache.keyOf(req.headers, options.store.version, method, url.search);
-      if (key !== undefined && serveFromCache(req, res, method, cache, key, options)) return;
+      if (key !== undefined && serveFromCache(req, res, method, cache, key, options, log)) return;
     }
   }
   // Aborted when the answer is no longer wanted: the time limit passed, or the client went away.
@@ -248,7 +255,7 @@ export async function serveGraphQL(req: IncomingMessage, res: ServerResponse, ur
   const response = await withTimeout(
     options.apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method, headers, search, body },
-      context: async () => createContext(options.store, requestId, abandon.signal),
+      context: async () => createContext(options.store, log.requestId, abandon.signal, log),
     }),
     options.limits.executionTimeoutMs,
     abandon,
@@ -257,7 +264,7 @@ export async function serveGraphQL(req: IncomingMessage, res: ServerResponse, ur
   for (const [name, value] of response.headers) outHeaders[name] = value;
   if (response.body.kind === 'complete') {
     const status = statusForMediaType(response.status ?? 200, outHeaders['content-type'], response.body.string);
-    return sendComplete(req, res, method, status, outHeaders, response.body.string, key, options);
+    return sendComplete(req, res, method, status, outHeaders, response.body.string, key, options, log);
   }
   res.writeHead(response.status ?? 200, outHeaders);
   for await (const chunk of response.body.asyncIterator) res.write(chunk);

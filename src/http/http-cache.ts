@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { LRUCache } from 'lru-cache';
+import type { AnswerSummary } from './request-log.js';
 
-/** A finished answer, as it is written to the client. */
+/** A finished answer, as it is written to the client, and what the log line of its request said of it. */
 export class CachedResponse {
   private validator: string | undefined;
 
@@ -10,6 +11,7 @@ export class CachedResponse {
     readonly status: number,
     readonly headers: Record<string, string>,
     readonly body: Buffer,
+    readonly summary: AnswerSummary = {},
   ) {}
 
   /** A strong validator of the body, for ETag and If-None-Match; computed on first use, since POST never needs one. */
@@ -55,9 +57,9 @@ export class HttpCache {
   }
 
   /** Keeps an answer worth keeping (a success without errors that fits); returns the entry, or undefined. */
-  keep(key: string, status: number, headers: Record<string, string>, body: string): CachedResponse | undefined {
+  keep(key: string, status: number, headers: Record<string, string>, body: string, summary: AnswerSummary = {}): CachedResponse | undefined {
     if (status !== 200 || hasErrors(body)) return undefined;
-    const entry = new CachedResponse(status, headers, Buffer.from(body));
+    const entry = new CachedResponse(status, headers, Buffer.from(body), summary);
     this.entries.set(key, entry);
     return this.entries.has(key) ? entry : undefined;
   }

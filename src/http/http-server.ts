@@ -14,6 +14,7 @@ import { serveLinkedData } from '../linked-data/routes.js';
 import { HttpCache } from './http-cache.js';
 import { HttpRefusal, internalFailure, refusalBody, sendJson, sendRefusal } from './refusal.js';
 import { requestIdOf } from './request-id.js';
+import { writeRequestLine, type RequestLog } from './request-log.js';
 import type { TrustedDocuments } from '../operations/trusted-documents.js';
 
 /** Shared with graceful shutdown: while draining, /ready says so and connections are not kept alive. */
@@ -39,6 +40,8 @@ export interface HttpOptions {
   responseCacheBytes?: number;
   /** The address entity URIs are named under (PUBLIC_URL); `http://localhost:<port>` when omitted. */
   publicUrl?: string;
+  /** A request taking this long or longer is logged as a slow request, at warn; 0 (the default when omitted): never. */
+  slowRequestMs?: number;
 }
 
 const ROUTES = new Set(['/graphql', '/health', '/ready', '/metrics', '/', '/explore', '/export', '/schema.graphql', '/context.jsonld']);
@@ -46,7 +49,7 @@ const METHODS = new Set(['GET', 'POST', 'OPTIONS', 'HEAD', 'PUT', 'PATCH', 'DELE
 
 /** Writes a refusal straight to a socket that no response object serves, and closes it. */
 function refuseOnSocket(socket: Socket, refusal: HttpRefusal, metrics: Metrics | undefined): void {
-  metrics?.countError(refusal.code);
+  metrics?.countHttpError(refusal.code);
   const body = JSON.stringify(refusalBody(refusal));
   const headers = Object.entries(refusal.headers).map(([name, value]) => `${name}: ${value}\r\n`).join('');
   socket.end(
@@ -101,6 +104,7 @@ export function createHttpServer(options: HttpOptions): Server {
   const limits: HttpLimits = { ...DEFAULT_HTTP_LIMITS, ...options.limits };
   const lifecycle = options.lifecycle ?? { draining: false };
   const { logger, metrics } = options;
+  const slowRequestMs = options.slowRequestMs ?? 0;
   const routeOptions = {
     apollo: options.graphql.apollo,
     store: options.store,
@@ -108,7 +112,6 @@ export function createHttpServer(options: HttpOptions): Server {
     maxNesting: options.maxNesting ?? DEFAULT_LIMITS.maxDepth + NESTING_MARGIN,
     corsOrigins: options.corsOrigins ?? [],
     trustedDocuments: options.trustedDocuments ?? { mode: 'allow' as const, manifest: new Map() },
-    loggedUnknown: new Set<string>(),
     httpCache: options.responseCacheBytes ? new HttpCache(options.responseCacheBytes) : undefined,
     metrics,
   };
@@ -123,16 +126,19 @@ export function createHttpServer(options: HttpOptions): Server {
       maxHeaderSize: 16 * 1024,
     },
     (req, res) => {
-      const started = process.hrtime.bigint();
-      const requestId = requestIdOf(req);
+      const log: RequestLog = { requestId: requestIdOf(req), started: process.hrtime.bigint() };
+      const { requestId } = log;
       const url = requestUrl(req.url);
       const method = (req.method ?? 'GET').toUpperCase();
-      res.on('finish', () => {
-        const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
+      // 'close' comes after 'finish', and also when the connection is cut before the response is
+      // written: every request gets its line.
+      res.on('close', () => {
         const path = url === INVALID_TARGET ? 'other' : url.pathname;
-        metrics?.httpRequests.inc(ROUTES.has(path) ? path : 'other', METHODS.has(method) ? method : 'OTHER', String(res.statusCode));
-        if (logger?.isLevelEnabled('info')) {
-          logger.info({ requestId, method, path: (url === INVALID_TARGET ? (req.url ?? '') : path).slice(0, 200), status: res.statusCode, durationMs: Math.round(durationMs * 10) / 10 }, 'request');
+        const status = res.headersSent ? res.statusCode : null;
+        metrics?.httpRequests.inc(ROUTES.has(path) ? path : 'other', METHODS.has(method) ? method : 'OTHER', status === null ? 'none' : String(status));
+        if (logger) {
+          const shownPath = (url === INVALID_TARGET ? (req.url ?? '') : path).slice(0, 200);
+          writeRequestLine(logger, log, { method: method.slice(0, 20), path: shownPath, status, aborted: !res.writableFinished }, slowRequestMs);
         }
       });
       // Everything a request does runs in here, so whatever it throws becomes an answer, never an exception.
@@ -149,12 +155,12 @@ export function createHttpServer(options: HttpOptions): Server {
         }
         if (applyCors(req, res, routeOptions.corsOrigins)) return;
         // The hot path first: no page is ever served to a POST.
-        if (method === 'POST' && url.pathname === '/graphql') return serveGraphQL(req, res, url, routeOptions, requestId);
+        if (method === 'POST' && url.pathname === '/graphql') return serveGraphQL(req, res, url, routeOptions, log);
         if (options.studio !== false && (await serveStudio(req, res, url))) return;
         if (await serveLinkedData(req, res, url, { store: options.store, publicUrl: options.publicUrl, studio: options.studio, schemaSdl: options.graphql.sdl })) return;
         switch (url.pathname) {
           case '/graphql':
-            return serveGraphQL(req, res, url, routeOptions, requestId);
+            return serveGraphQL(req, res, url, routeOptions, log);
           case '/health':
             return sendJson(res, 200, { status: 'ok' });
           case '/ready':
@@ -183,7 +189,8 @@ export function createHttpServer(options: HttpOptions): Server {
         }
         const refusal = error instanceof HttpRefusal ? error : internalFailure();
         if (!(error instanceof HttpRefusal)) logger?.error({ requestId, err: error }, 'request failed');
-        metrics?.countError(refusal.code);
+        metrics?.countHttpError(refusal.code);
+        log.errorCodes = [refusal.code];
         // A body left unread (too large) must not be parsed as the next request on this connection.
         if (!req.complete) res.setHeader('connection', 'close');
         sendRefusal(res, refusal);

@@ -10,8 +10,6 @@ export type DocumentManifest = ReadonlyMap<string, string>;
 export interface TrustedDocuments {
   mode: TrustedDocumentsMode;
   manifest: DocumentManifest;
-  /** Called once per unknown document hash in `allow` mode. */
-  onUnknown?: (hash: string) => void;
 }
 
 export class ManifestError extends Error {
@@ -78,16 +76,15 @@ function withoutPersistedQuery(extensions: unknown): unknown {
   return Object.keys(rest).length > 0 ? rest : undefined;
 }
 
-const LOGGED_UNKNOWN_LIMIT = 1000;
-
 /**
  * Resolves the document a request names. A `documentId` (`<sha256>` or `sha256:<sha256>`) or an APQ
  * hash found in the manifest becomes the query text. In `enforce` mode anything else is refused;
- * in `allow` mode it passes on unchanged (APQ still works) and unknown documents are reported once.
+ * in `allow` mode it passes on unchanged (APQ still works; unknown documents are reported by
+ * src/operations/unknown-documents.ts, from the hash Apollo makes anyway).
  * Other members of `params` (variables, operationName) are carried over; `params` itself is
  * returned when nothing changes.
  */
-export function resolveTrustedDocument<P extends DocumentParams>(params: P, trusted: TrustedDocuments, loggedUnknown: Set<string>): P {
+export function resolveTrustedDocument<P extends DocumentParams>(params: P, trusted: TrustedDocuments): P {
   if (params.documentId !== undefined) {
     const { documentId, ...rest } = params;
     const hash = typeof documentId === 'string' ? documentId.replace(/^sha256:/, '') : '';
@@ -101,22 +98,11 @@ export function resolveTrustedDocument<P extends DocumentParams>(params: P, trus
   if (apqHash !== undefined && trusted.manifest.has(apqHash)) {
     return { ...params, query: trusted.manifest.get(apqHash), extensions: withoutPersistedQuery(params.extensions) };
   }
-  // In allow mode the hash only serves the report of unknown documents: once that is full, a
-  // document's text is not hashed here at all.
-  const needsHash = trusted.mode === 'enforce' || (trusted.onUnknown !== undefined && loggedUnknown.size < LOGGED_UNKNOWN_LIMIT);
-  const queryHash = needsHash && typeof params.query === 'string' ? sha256(params.query) : undefined;
-  const known = queryHash !== undefined && trusted.manifest.has(queryHash);
-  if (trusted.mode === 'enforce') {
-    if (known) return { ...params, extensions: withoutPersistedQuery(params.extensions) };
-    if (apqHash !== undefined && params.query === undefined) {
-      throw new HttpRefusal(400, ErrorCode.PERSISTED_DOCUMENT_NOT_FOUND, 'The persisted query hash does not name a document this server trusts; update the client or send a known documentId.');
-    }
-    throw new HttpRefusal(400, ErrorCode.PERSISTED_DOCUMENT_REQUIRED, 'This server runs only trusted documents; send the documentId of a document from the client manifest instead of query text.');
+  if (trusted.mode !== 'enforce') return params;
+  const queryHash = typeof params.query === 'string' ? sha256(params.query) : undefined;
+  if (queryHash !== undefined && trusted.manifest.has(queryHash)) return { ...params, extensions: withoutPersistedQuery(params.extensions) };
+  if (apqHash !== undefined && params.query === undefined) {
+    throw new HttpRefusal(400, ErrorCode.PERSISTED_DOCUMENT_NOT_FOUND, 'The persisted query hash does not name a document this server trusts; update the client or send a known documentId.');
   }
-  // Each unknown document is reported once, up to a bound, so a flood of new documents cannot flood the log.
-  if (queryHash !== undefined && !known && !loggedUnknown.has(queryHash)) {
-    loggedUnknown.add(queryHash);
-    trusted.onUnknown?.(queryHash);
-  }
-  return params;
+  throw new HttpRefusal(400, ErrorCode.PERSISTED_DOCUMENT_REQUIRED, 'This server runs only trusted documents; send the documentId of a document from the client manifest instead of query text.');
 }
