@@ -107,6 +107,22 @@ describe('the studio pages', () => {
     for (const method of methods) expect(explore).toContain(`name="evidence-method" value="${method}"`);
   });
 
+  it('heads every root field the schema offers under one task, and no deprecated field', async () => {
+    const html = await (await get('/')).text();
+    const tasks = JSON.parse(html.match(/<script type="application\/json" id="entente-tasks">(.*?)<\/script>/s)![1]!);
+    const response = await fetch(`${http.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __schema { queryType { fields(includeDeprecated: true) { name isDeprecated } } } }' }),
+    });
+    const { data } = (await response.json()) as { data: { __schema: { queryType: { fields: Array<{ name: string; isDeprecated: boolean }> } } } };
+    const rootFields = data.__schema.queryType.fields;
+    const listed = tasks.flatMap((task: { fields: string[] }) => task.fields);
+    expect(tasks.map((task: { task: string }) => task.task)).toEqual(['Look up', 'Search', 'Explore', 'Evidence', 'Aggregate']);
+    expect([...listed].sort()).toEqual(rootFields.filter((field) => !field.isDeprecated).map((field) => field.name).sort());
+    expect(rootFields.filter((field) => field.isDeprecated).map((field) => field.name).sort()).toEqual(['evidenceIn', 'groupCounts']);
+  });
+
   it('serves each file of the pages with its content type, cached for good, gzipped when asked', async () => {
     const html = (await (await get('/')).text()) + (await (await get('/explore')).text());
     const urls = assetUrls(html);

@@ -2,6 +2,7 @@ import { EXPLORE_SCRIPTS, type AssetTable } from './assets.js';
 import { ENTITY_STYLES, entitySymbol } from './entity-styles.js';
 import { METHOD_NOTES, MODALITY_NOTES } from './explanations.js';
 import type { ExampleTab, PageOperation } from './operations.js';
+import { ROOT_FIELD_TASKS } from './root-field-tasks.js';
 
 /**
  * Only our own origin: pages load their scripts, styles and data from this server and talk to
@@ -31,7 +32,7 @@ function escapeHtml(text: string): string {
 
 const icon = '<link rel="icon" href="data:,">';
 
-/** What the IDE needs beyond GraphiQL: the example tabs and the names of the graph's entity types. */
+/** What the IDE needs beyond GraphiQL: the example tabs, the welcome count, the root fields by task and the words for evidence. */
 export function idePage(assets: AssetTable, tabs: ExampleTab[], welcome: PageOperation): string {
   const a = assets.byName;
   return `<!doctype html>
@@ -48,6 +49,7 @@ ${icon}
 <div id="graphiql">Loading the IDE…</div>
 <script type="application/json" id="entente-examples">${embeddedJson(tabs)}</script>
 <script type="application/json" id="entente-welcome">${embeddedJson(welcome)}</script>
+<script type="application/json" id="entente-tasks">${embeddedJson(ROOT_FIELD_TASKS)}</script>
 <script type="application/json" id="entente-notes">${embeddedJson({ methods: METHOD_NOTES, modalities: MODALITY_NOTES })}</script>
 <script src="${a['react.js'].url}"></script>
 <script src="${a['react-dom.js'].url}"></script>

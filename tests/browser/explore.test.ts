@@ -40,8 +40,9 @@ describe.each(VIEWPORTS)('the graph picture at $width×$height', (viewport) => {
 
   it('expands the three busiest entities and keeps every label drawn, at 11 px or more, and apart from every other', async () => {
     const ids = await busiest(3);
-    expect(ids[0]).toBe('Agreement:de-ca-ai-declaration');
-    // Each busy entity is a neighbour of the one before, starting from the declaration.
+    // Each busy entity after the first is in the picture once those before it are expanded (the
+    // seed's busiest are the declaration, a signatory country and the alliance it marks a milestone of);
+    // clickElement names one that is not.
     const page = await openExplore(browser, http.url, `/explore?open=${encodeURIComponent(ids[0]!)}`, viewport);
     for (const id of ids.slice(1)) {
       await clickElement(page, id);
@@ -215,6 +216,35 @@ describe('the graph picture, once', () => {
     expect(await page.locator('#path-result .error').innerText()).toBe(
       'No entity has the id "Person:nobody"; "to" needs the id of an entity in the graph (find ids with entitiesByName or search).',
     );
+    await page.close();
+  });
+
+  it('expands an agreement or an event clicked on the vertical line through its tip', async () => {
+    const page = await openExplore(browser, http.url, '/explore?open=Person:karsten-wildberger', VIEWPORTS[0]);
+    const box = (await page.locator('#graph').boundingBox())!;
+    /** Puts an entity in the middle of the picture on a whole pixel column, so a click can land exactly on its axis. */
+    const onPixelColumn = (id: string) =>
+      page.evaluate(
+        ({ id, width, height }) => {
+          const cy = (window as any).entente.cy;
+          const node = cy.getElementById(id);
+          if (node.empty()) throw new Error(`${id} is not in the picture`);
+          node.position({ x: Math.round(node.position('x')), y: Math.round(node.position('y')) });
+          cy.viewport({ zoom: 1, pan: { x: Math.round(width / 2) - node.position('x'), y: Math.round(height / 2) - node.position('y') } });
+          return node.renderedPosition() as { x: number; y: number };
+        },
+        { id, width: box.width, height: box.height },
+      );
+    for (const id of ['Agreement:de-ca-ai-declaration', 'Event:munich-security-conference-2026']) {
+      for (const dy of [0, -6, 6]) {
+        const point = await onPixelColumn(id);
+        expect(Number.isInteger(point.x)).toBe(true);
+        await page.mouse.click(box.x + point.x, box.y + point.y + dy);
+        await settled(page);
+        expect((await viewOf(page)).view, `${id}, clicked ${dy} px below its centre`).toMatchObject({ sel: id });
+      }
+      expect((await viewOf(page)).view.open).toContain(id);
+    }
     await page.close();
   });
 

@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadMemoryStore } from '../../src/store/load.js';
 import { httpOn, REAL_SEED, type TestHttp } from '../helpers.js';
 import { isLoopback, openBrowser, RESULTS_DIR, VIEWPORTS, type TestBrowser } from './browser.js';
-import { editorText, openPage, pageErrors, runActiveTab } from './pages.js';
+import { editorText, openIdeFirstVisit, openPage, pageErrors, runActiveTab } from './pages.js';
 
 let http: TestHttp;
 let browser: TestBrowser;
@@ -21,23 +20,37 @@ afterAll(async () => {
 
 const EXAMPLES = ['WhoSigned', 'HowConnected', 'Timeline', 'Search', 'Neighbourhood'];
 
-/**
- * The IDE as a first visit sees it: what earlier pages kept in this browser is forgotten from a page
- * of the same origin that runs no IDE (the graph picture), so no IDE can write its tabs back before the visit.
- */
-async function firstVisit(path: string, viewport: { width: number; height: number }): Promise<Page> {
-  const page = await openPage(browser, http.url, '/explore', viewport);
-  await page.evaluate(() => localStorage.clear());
-  await page.goto(http.url + path);
-  await page.waitForSelector('.graphiql-container');
-  return page;
+/** The query root's fields as the schema declares them, with whether each is deprecated. */
+async function rootFieldsOfTheSchema(): Promise<Array<{ name: string; isDeprecated: boolean }>> {
+  const response = await fetch(`${http.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ __schema { queryType { fields(includeDeprecated: true) { name isDeprecated } } } }' }),
+  });
+  const { data } = (await response.json()) as { data: { __schema: { queryType: { fields: Array<{ name: string; isDeprecated: boolean }> } } } };
+  return data.__schema.queryType.fields;
 }
+
+/** Every entity list of the query root, with the words for one and for many. */
+const ENTITY_LISTS: Record<string, [string, string]> = {
+  countries: ['country', 'countries'],
+  people: ['person', 'people'],
+  agreements: ['agreement', 'agreements'],
+  events: ['event', 'events'],
+  topics: ['topic', 'topics'],
+  organizations: ['organization', 'organizations'],
+  places: ['place', 'places'],
+  products: ['product', 'products'],
+  offices: ['office', 'offices'],
+  policies: ['policy', 'policies'],
+  sources: ['source', 'sources'],
+};
 
 async function countsFromTheGraph(): Promise<Record<string, number>> {
   const response = await fetch(`${http.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: '{ countries(first: 0) { totalCount } people(first: 0) { totalCount } topics(first: 0) { totalCount } agreements(first: 0) { totalCount } }' }),
+    body: JSON.stringify({ query: `{ ${Object.keys(ENTITY_LISTS).map((list) => `${list}(first: 0) { totalCount }`).join(' ')} }` }),
   });
   const { data } = (await response.json()) as { data: Record<string, { totalCount: number }> };
   return Object.fromEntries(Object.entries(data).map(([key, value]) => [key, value.totalCount]));
@@ -47,7 +60,7 @@ describe.each(VIEWPORTS)('the IDE at $width×$height', (viewport) => {
   const size = `${viewport.width}x${viewport.height}`;
 
   it('welcomes a first visit with what the graph holds, counted, and the examples by name', async () => {
-    const page = await firstVisit('/', viewport);
+    const page = await openIdeFirstVisit(browser, http.url, '/', viewport);
     const tabs = await page.locator('.graphiql-tab').allInnerTexts();
     expect(tabs.map((t) => t.trim())).toEqual(['Welcome', ...EXAMPLES]);
     const welcome = await editorText(page, '.graphiql-query-editor');
@@ -56,15 +69,27 @@ describe.each(VIEWPORTS)('the IDE at $width×$height', (viewport) => {
     expect(comments).toHaveLength(5);
     expect(comments.every((line) => line.startsWith('#'))).toBe(true);
     const counts = await countsFromTheGraph();
-    expect(welcome).toContain(`${counts.topics} topics`);
-    expect(welcome).toContain(`${counts.countries} countries`);
-    expect(welcome).toContain(`${counts.agreements} agreements`);
+    const total = Object.values(counts).reduce((sum, n) => sum + n, 0);
+    expect(comments[0]).toBe(`# Entente holds ${total} entities from news reporting, each link with its quote:`);
+    // Every type the graph holds is counted, in the words of the comment lines joined.
+    const counted = comments.slice(1, 3).map((line) => line.replace(/^#\s*/, '')).join(' ');
+    for (const [list, n] of Object.entries(counts).filter(([, n]) => n > 0)) {
+      expect(counted).toMatch(new RegExp(`(^| )${n} ${ENTITY_LISTS[list]![n === 1 ? 0 : 1]}[,.]`));
+    }
     // The Start here pane is open, with the examples as links and the root fields grouped by task.
     const pane = page.locator('.graphiql-plugin');
     expect(await pane.locator('.graphiql-doc-explorer-title').innerText()).toBe('Start here');
     expect(await pane.locator('.entente-examples button').allInnerTexts()).toEqual(EXAMPLES);
-    expect(await pane.locator('h3').allInnerTexts()).toEqual(['LOOK UP', 'SEARCH', 'EXPLORE', 'AGGREGATE']);
-    expect(await pane.locator('.entente-fields dt').first().innerText()).toBe('node');
+    expect(await pane.locator('h3').allInnerTexts()).toEqual(['LOOK UP', 'SEARCH', 'EXPLORE', 'EVIDENCE', 'AGGREGATE']);
+    const byTask: Record<string, string[]> = {};
+    for (const section of await pane.locator('section').all()) {
+      byTask[await section.locator('h3').innerText()] = await section.locator('.entente-fields dt').allInnerTexts();
+    }
+    expect(byTask['LOOK UP']![0]).toBe('node');
+    expect(byTask).toMatchObject({ SEARCH: ['search'], EXPLORE: ['neighborhood', 'paths', 'timeline'], EVIDENCE: ['factsIn'], AGGREGATE: ['groups'] });
+    // Every root field the schema offers is listed once, and none it deprecates.
+    const rootFields = await rootFieldsOfTheSchema();
+    expect(Object.values(byTask).flat().sort()).toEqual(rootFields.filter((f) => !f.isDeprecated).map((f) => f.name).sort());
     await page.screenshot({ path: `${RESULTS_DIR}ide-welcome-${size}.png` });
 
     // Running the welcome tab counts the graph.
@@ -74,7 +99,7 @@ describe.each(VIEWPORTS)('the IDE at $width×$height', (viewport) => {
   });
 
   it('opens an example with its inputs filled in, runs it and shows its evidence as quotes', async () => {
-    const page = await firstVisit('/', viewport);
+    const page = await openIdeFirstVisit(browser, http.url, '/', viewport);
     await page.locator('.entente-examples button', { hasText: 'WhoSigned' }).click();
     await page.waitForFunction(() => document.querySelector('.graphiql-tab-active')?.textContent?.includes('WhoSigned'));
     expect(JSON.parse(await editorText(page, '.graphiql-editor-tool .graphiql-editor:not(.hidden)'))).toEqual({ agreement: 'Agreement:de-ca-ai-declaration' });
@@ -95,8 +120,8 @@ describe.each(VIEWPORTS)('the IDE at $width×$height', (viewport) => {
     await page.close();
   });
 
-  it('lists the root fields by task in the docs explorer, the query root and entity types first', async () => {
-    const page = await firstVisit('/', viewport);
+  it('lists the root fields by task in the docs explorer, the query root and entity types first, deprecated fields last', async () => {
+    const page = await openIdeFirstVisit(browser, http.url, '/', viewport);
     await page.getByLabel('Show Documentation Explorer').click();
     const explorer = page.locator('.graphiql-doc-explorer');
     // The second section of the docs' first page is "All Schema Types".
@@ -107,9 +132,18 @@ describe.each(VIEWPORTS)('the IDE at $width×$height', (viewport) => {
     await explorer.getByText('entitiesByName', { exact: true }).first().waitFor();
     const fields = await explorer.locator('.graphiql-doc-explorer-field-name').allInnerTexts();
     expect(fields.slice(0, 4)).toEqual(['node', 'nodes', 'entitiesByName', 'country']);
+    const offered = (await rootFieldsOfTheSchema()).filter((f) => !f.isDeprecated).map((f) => f.name);
+    expect([...fields].sort()).toEqual([...offered].sort());
     expect(fields.indexOf('search')).toBeLessThan(fields.indexOf('neighborhood'));
-    expect(fields.indexOf('paths')).toBeLessThan(fields.indexOf('groupCounts'));
+    expect(fields.indexOf('paths')).toBeLessThan(fields.indexOf('factsIn'));
+    expect(fields.indexOf('factsIn')).toBeLessThan(fields.indexOf('groups'));
     await page.screenshot({ path: `${RESULTS_DIR}ide-docs-${size}.png` });
+    // GraphiQL folds deprecated fields away; shown, they come after every other field.
+    await explorer.getByText('Show Deprecated Fields').click();
+    await explorer.getByText('groupCounts', { exact: true }).first().waitFor();
+    const all = await explorer.locator('.graphiql-doc-explorer-field-name').allInnerTexts();
+    expect(all.slice(0, offered.length)).toEqual(fields);
+    expect(all.slice(offered.length).sort()).toEqual((await rootFieldsOfTheSchema()).filter((f) => f.isDeprecated).map((f) => f.name).sort());
     await page.close();
   });
 });

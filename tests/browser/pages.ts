@@ -11,9 +11,11 @@ export interface Viewport {
 /** Script errors and failed loads of every page opened, to show that none happened. */
 export const pageErrors: string[] = [];
 
-export async function openPage(browser: TestBrowser, base: string, path: string, viewport: Viewport): Promise<Page> {
+/** Opens a page at a path of the server; `beforeLoad` is given the blank page before it goes there. */
+export async function openPage(browser: TestBrowser, base: string, path: string, viewport: Viewport, beforeLoad?: (page: Page) => Promise<void>): Promise<Page> {
   const page = await browser.context.newPage();
   await page.setViewportSize(viewport);
+  await beforeLoad?.(page);
   page.on('pageerror', (error) => pageErrors.push(`${path}: ${error.message}`));
   page.on('console', (message) => {
     if (message.type() === 'error') pageErrors.push(`${path}: ${message.text()}`);
@@ -119,11 +121,27 @@ export function labelReport(page: Page): Promise<LabelReport> {
 export const editorText = (page: Page, selector: string) =>
   page.evaluate((s) => (document.querySelector(`${s} .CodeMirror`) as any).CodeMirror.getValue() as string, selector);
 
-export async function runActiveTab(page: Page): Promise<any> {
-  await page.click('.graphiql-execute-button');
-  await page.waitForFunction(() => {
-    const editor = (document.querySelector('.graphiql-response .CodeMirror') as any)?.CodeMirror;
-    return editor && editor.getValue().includes('"data"');
+/**
+ * The IDE as a first visit sees it: what earlier pages kept in this browser's storage for the server's
+ * origin is cleared (through the DevTools protocol) before the page loads, while no IDE is open to write it back.
+ */
+export async function openIdeFirstVisit(browser: TestBrowser, base: string, path: string, viewport: Viewport): Promise<Page> {
+  const page = await openPage(browser, base, path, viewport, async (blank) => {
+    const devtools = await browser.context.newCDPSession(blank);
+    await devtools.send('Storage.clearDataForOrigin', { origin: new URL(base).origin, storageTypes: 'local_storage' });
+    await devtools.detach();
   });
+  await page.waitForSelector('.graphiql-container');
+  return page;
+}
+
+/**
+ * Runs the IDE's active tab with ▶ and returns the answer as the response pane shows it, whatever
+ * it holds. GraphiQL ignores ▶ until its response editor exists, and clears the pane when a run starts.
+ */
+export async function runActiveTab(page: Page): Promise<any> {
+  await page.waitForFunction(() => (document.querySelector('.graphiql-response .CodeMirror') as any)?.CodeMirror);
+  await page.click('.graphiql-execute-button');
+  await page.waitForFunction(() => (document.querySelector('.graphiql-response .CodeMirror') as any).CodeMirror.getValue() !== '');
   return JSON.parse(await editorText(page, '.graphiql-response'));
 }

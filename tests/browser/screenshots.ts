@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { loadMemoryStore } from '../../src/store/load.js';
 import { httpOn, REAL_SEED } from '../helpers.js';
 import { openBrowser, VIEWPORTS } from './browser.js';
-import { clickElement, openExplore, openPage, runActiveTab, settled } from './pages.js';
+import { clickElement, openExplore, openIdeFirstVisit, runActiveTab, settled } from './pages.js';
 
 const DOCS = fileURLToPath(new URL('../../docs/', import.meta.url));
 const SOURCE_ID_SLUG = 'heise-2026-02-germany-canada-ai';
@@ -63,9 +63,7 @@ try {
     await page.locator('#path-finder summary').click();
   });
 
-  const ide = await openPage(browser, http.url, '/explore', viewport);
-  await ide.evaluate(() => localStorage.clear());
-  await ide.goto(`${http.url}/`);
+  const ide = await openIdeFirstVisit(browser, http.url, '/', viewport);
   await ide.waitForSelector('.graphiql-plugin .entente-fields');
   await shoot(ide, 'ide');
   await ide.locator('.entente-examples button', { hasText: 'WhoSigned' }).click();

@@ -270,6 +270,21 @@
       }
     }
 
+    /**
+     * The entity whose box holds a point of the picture (model coordinates), the topmost one, or an
+     * empty collection. Cytoscape's test for a point inside a polygon casts a vertical ray and counts a
+     * corner on the ray twice, so a click on the vertical line through the tip of a diamond or a star
+     * (agreements, events) finds a line passing under it or nothing; after cy.center() such an entity
+     * sits on a whole pixel column, where a click lands exactly. Its box stands in for its shape.
+     */
+    function entityAt(point) {
+      var hit = cy.nodes(':visible').filter(function (node) {
+        var box = node.boundingBox({ includeLabels: false, includeOverlays: false });
+        return point.x >= box.x1 && point.x <= box.x2 && point.y >= box.y1 && point.y <= box.y2;
+      });
+      return hit.length > 1 ? hit.last() : hit;
+    }
+
     /** Where every entity is and how the picture is zoomed, for the browser's history. */
     function positionsNow() {
       var nodes = {};
@@ -306,6 +321,7 @@
         layout(true);
       },
       highlight: highlight,
+      entityAt: entityAt,
       fitReadable: fitReadable,
       positionsNow: positionsNow,
       exportPng: exportPng,

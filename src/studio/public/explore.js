@@ -295,20 +295,24 @@
     });
   }
 
-  cy.on('tap', 'node', function (event) {
-    var id = event.target.id();
-    if (state.open.indexOf(id) < 0) expand(id);
-    else select(id);
-  });
-  cy.on('tap', 'edge', function (event) {
-    select(event.target.id());
-  });
+  // A click on an entity expands it (or selects it once expanded), on a line selects the line, and on
+  // the background clears the selection. An entity is drawn over the lines, so where cytoscape finds
+  // a line or nothing inside an entity's box, the entity was meant (see picture.entityAt).
   cy.on('tap', function (event) {
-    if (event.target === cy && state.sel) {
-      change(function (v) {
-        v.sel = null;
-      });
+    var target = event.target;
+    if (target === cy || target.isEdge()) {
+      var missed = picture.entityAt(event.position);
+      if (missed.nonempty()) target = missed;
     }
+    if (target === cy) {
+      if (state.sel) {
+        change(function (v) {
+          v.sel = null;
+        });
+      }
+    } else if (target.isEdge()) select(target.id());
+    else if (state.open.indexOf(target.id()) < 0) expand(target.id());
+    else select(target.id());
   });
   // Moving entities by hand is kept for Back, Forward and reload.
   cy.on('dragfree', 'node', function () {

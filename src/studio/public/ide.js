@@ -17,13 +17,9 @@
   var h = React.createElement;
   var GR = GraphiQL.React;
 
-  // The root fields by the task they serve; a field the list does not name goes under "More".
-  var TASKS = [
-    { task: 'Look up', fields: ['node', 'nodes', 'entitiesByName', 'country', 'countries', 'people', 'agreements', 'events', 'topics', 'organizations', 'places', 'products', 'offices', 'policies', 'sources'] },
-    { task: 'Search', fields: ['search', 'evidenceIn'] },
-    { task: 'Explore', fields: ['neighborhood', 'paths', 'timeline'] },
-    { task: 'Aggregate', fields: ['groupCounts'] },
-  ];
+  // The root fields by the task they serve (src/studio/root-field-tasks.ts); a field the list does
+  // not name goes under "More", and a deprecated field is offered nowhere and listed last in the docs.
+  var TASKS = embedded('entente-tasks');
   var TASK_ORDER = TASKS.reduce(function (all, group) {
     return all.concat(group.fields);
   }, []);
@@ -94,8 +90,9 @@
   function orderForAnalysts(result) {
     var schema = result && result.data && result.data.__schema;
     if (!schema) return result;
-    var rank = function (name) {
-      var i = TASK_ORDER.indexOf(name);
+    var rank = function (field) {
+      if (field.isDeprecated) return TASK_ORDER.length + 1;
+      var i = TASK_ORDER.indexOf(field.name);
       return i < 0 ? TASK_ORDER.length : i;
     };
     var queryName = schema.queryType && schema.queryType.name;
@@ -114,7 +111,7 @@
       if (type.name === queryName && type.fields) {
         type = Object.assign({}, type, {
           fields: type.fields.slice().sort(function (a, b) {
-            return rank(a.name) - rank(b.name);
+            return rank(a) - rank(b);
           }),
         });
       }
@@ -212,8 +209,11 @@
     TASK_ORDER.forEach(function (name) {
       named[name] = true;
     });
+    var offered = function (name) {
+      return fields[name] && !fields[name].deprecationReason;
+    };
     var groups = TASKS.concat([{ task: 'More', fields: Object.keys(fields).filter(function (name) { return !named[name]; }) }]).filter(function (g) {
-      return g.fields.some(function (name) { return fields[name]; });
+      return g.fields.some(offered);
     });
     var openExample = function (name) {
       var index = editors.tabs.findIndex(function (tab) { return tab.title === name; });
@@ -243,7 +243,7 @@
             'dl',
             { className: 'entente-fields' },
             group.fields
-              .filter(function (name) { return fields[name]; })
+              .filter(offered)
               .map(function (name) {
                 return [h('dt', { key: name + '-name' }, name), h('dd', { key: name + '-about' }, fields[name].description || '')];
               }),
