@@ -122,7 +122,23 @@
     });
     return { data: { __schema: Object.assign({}, schema, { types: types.map(function (t) { return t.type; }) }) } };
   }
+  /**
+   * GraphiQL learns a tab's operation name a moment after the tab opens, so ▶ pressed at once can
+   * send the previous tab's name. A name the document does not declare is dropped when the document
+   * holds one operation, which then runs; with several, the server says which name is unknown.
+   */
+  function withDeclaredOperation(params) {
+    if (!params.operationName || typeof params.query !== 'string') return params;
+    var declared = [];
+    params.query.replace(/^\s*(?:query|mutation|subscription)\b\s*([_A-Za-z][_0-9A-Za-z]*)?/gm, function (_, name) {
+      declared.push(name);
+      return _;
+    });
+    if (declared.indexOf(params.operationName) >= 0 || declared.length > 1) return params;
+    return Object.assign({}, params, { operationName: declared[0] || undefined });
+  }
   function fetcher(params, options) {
+    params = withDeclaredOperation(params);
     var answer = fetchGraph(params, options);
     if (params.operationName === 'IntrospectionQuery' && answer && typeof answer.then === 'function') return answer.then(orderForAnalysts);
     return answer;
