@@ -42,6 +42,7 @@ export function accessPlugin(): ApolloServerPlugin<Context> {
           for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
           const kind = operation.operation;
           for (const field of rootFields(operation.selectionSet, fragments)) {
+            if (field === '__typename') continue;
             const right = rightFor(kind, field);
             if (!hasRight(principal.role, right)) {
               throw new GraphQLError(`${field} needs the right of ${RIGHT_NAMES[right]}; ${principal.name === null ? 'a request without a key' : `the key "${principal.name}"`} has the role ${principal.role}.`, {

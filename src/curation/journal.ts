@@ -37,8 +37,10 @@ export async function listChanges(ctx: Context, args: PageArgs, filter: Omit<Jou
   const entries = ctx.curator ? await ctx.curator.store.readJournal({ ...filter, after, first: first + 1 }) : [];
   const page = entries.slice(0, first);
   const edges = page.map((node) => ({ cursor: changeCursor(node), node }));
+  const store = ctx.curator?.store;
   return {
     edges,
+    count: async () => (store ? store.countJournal(filter) : 0),
     pageInfo: { hasPreviousPage: after > 0, hasNextPage: entries.length > first, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
   };
 }

@@ -85,6 +85,7 @@ export const curationResolvers = {
   },
   ChangeConnection: {
     nodes: (connection) => connection.edges.map((edge) => edge.node),
+    totalCount: (connection) => connection.count(),
   },
   Change: {
     cursor: (entry) => changeCursor(entry),

@@ -497,6 +497,8 @@ export type ChangeConnection = {
   nodes: Array<Change>;
   /** Where this page sits in the journal. */
   pageInfo: PageInfo;
+  /** How many changes meet the filter in the whole journal. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** A change in a page of the journal. */
@@ -4992,6 +4994,7 @@ export type ChangeConnectionResolvers<ContextType = Context, ParentType extends 
   edges?: Resolver<Array<ResolversTypes['ChangeEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Change']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type ChangeEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ChangeEdge'] = ResolversParentTypes['ChangeEdge']> = {

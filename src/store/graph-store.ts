@@ -134,6 +134,8 @@ export interface WritableGraphStore extends GraphStore {
   commit(request: ChangeRequest): Promise<JournalEntry>;
   /** Journal entries in sequence order after `after`, at most `first`, that meet the query. */
   readJournal(query: JournalQuery): Promise<JournalEntry[]>;
+  /** How many entries meet the query's filters (its `after` and `first` are not read). */
+  countJournal(query: Omit<JournalQuery, 'after' | 'first'>): Promise<number>;
   /** The sequence of the last entry made at or before the time (ISO 8601); 0 when none was. */
   sequenceAt(time: string): Promise<number>;
   /** The graph as it stood after the entry with this sequence (0: the seed alone), read-only. */

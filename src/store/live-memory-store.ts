@@ -257,6 +257,12 @@ export class LiveMemoryStore implements WritableGraphStore {
     return found;
   }
 
+  async countJournal(query: Omit<JournalQuery, 'after' | 'first'>): Promise<number> {
+    let count = 0;
+    for (const entry of this.entries) if (meetsJournalQuery(entry, { ...query, after: 0, first: 0 })) count++;
+    return count;
+  }
+
   async sequenceAt(time: string): Promise<number> {
     // Entries are in time order: the last one at or before the time, by binary search.
     let [low, high] = [0, this.entries.length];

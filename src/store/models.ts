@@ -265,8 +265,9 @@ export interface ChangeEdgeModel {
   node: import('./graph-store.js').JournalEntry;
 }
 
-/** A page of the journal: no totalCount, since counting a filtered journal is a scan. */
+/** A page of the journal; its totalCount is counted only when asked for, with the page's filter. */
 export interface ChangeConnectionModel {
   edges: ChangeEdgeModel[];
   pageInfo: PageInfoModel;
+  count: () => Promise<number>;
 }
