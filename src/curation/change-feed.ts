@@ -98,9 +98,8 @@ export function deliveryDocument(accepted: NonNullable<FeedCheck['accepted']>): 
   };
   const fragments = document.definitions.filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION);
   const used = new Set<string>();
-  visit({ kind: Kind.DOCUMENT, definitions: [{ ...operation, selectionSet: { kind: Kind.SELECTION_SET, selections: [selection] } }, ...fragments] }, {
-    Variable: (node) => void used.add(node.name.value),
-  });
+  // The variables the selection and fragments use; a definition is not a use.
+  for (const node of [selection, ...fragments]) visit(node, { Variable: (variable) => void used.add(variable.name.value) });
   const cursorDefinition: VariableDefinitionNode = {
     kind: Kind.VARIABLE_DEFINITION,
     variable: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: CURSOR_VARIABLE } },
