@@ -51,6 +51,10 @@ const mappers: Record<string, string> = {
   GroupCountConnection: `${models}#GroupCountConnectionModel`,
   FactEdge: `${models}#FactEdgeModel`,
   FactConnection: `${models}#FactConnectionModel`,
+  Change: `${models}#ChangeModel`,
+  FactChange: `${models}#FactChangeModel`,
+  ChangeEdge: `${models}#ChangeEdgeModel`,
+  ChangeConnection: `${models}#ChangeConnectionModel`,
   ...graph.mappers(models),
 };
 
@@ -60,6 +64,7 @@ const scalars = {
   URL: 'string',
   NonNegativeInt: 'number',
   Hexadecimal: 'string',
+  DateTime: { input: 'Date', output: 'string' },
 };
 
 /**

@@ -85,6 +85,18 @@ export interface Config {
   slowRequestMs: number;
   /** null: no traces (the default: no OTEL_* variable names an exporter or endpoint). */
   tracing: TracingConfig | null;
+  /** Where the journal of changes is kept (JOURNAL_DIR); null: the graph takes no changes. */
+  journalDir: string | null;
+  /** Keys and roles: a file of key records (KEYS_FILE) and/or the records as JSON (API_KEYS); see src/auth/keys.ts. */
+  keys: { file: string | null; json: string | null };
+  /** Whether a request without a key is refused (READ_REQUIRES_KEY); by default it reads as a reader. */
+  readRequiresKey: boolean;
+  /** Cost budget per minute of a key whose record names none (KEY_BUDGET_PER_MINUTE); 0: none. */
+  keyBudgetPerMinute: number;
+  /** Cost budget per minute shared by requests without a key from one address (ANONYMOUS_BUDGET_PER_MINUTE); 0: none. */
+  anonymousBudgetPerMinute: number;
+  /** Limits on one mutation. */
+  curation: { maxSourceLength: number; maxBatchSize: number };
 }
 
 const defaultSeedDir = fileURLToPath(new URL('../seed/', import.meta.url));
@@ -266,6 +278,15 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     federation: oneOf('FEDERATION', 'off', ['on', 'off']) === 'on',
     slowRequestMs: integer('SLOW_REQUEST_MS', 1000, 0, 3_600_000),
     tracing: readTracing(env, problems),
+    journalDir: env.JOURNAL_DIR || null,
+    keys: { file: env.KEYS_FILE || null, json: env.API_KEYS || null },
+    readRequiresKey: boolean('READ_REQUIRES_KEY', false),
+    keyBudgetPerMinute: integer('KEY_BUDGET_PER_MINUTE', 1_000_000, 0, 1_000_000_000_000),
+    anonymousBudgetPerMinute: integer('ANONYMOUS_BUDGET_PER_MINUTE', 1_000_000, 0, 1_000_000_000_000),
+    curation: {
+      maxSourceLength: integer('MAX_SOURCE_LENGTH', 500_000, 1, 100_000_000),
+      maxBatchSize: integer('MAX_BATCH_SIZE', 50, 1, 10_000),
+    },
   };
   // Node refuses a request timeout shorter than the headers timeout; say so here instead.
   if (config.http.requestTimeoutMs < config.http.headersTimeoutMs) {

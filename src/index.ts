@@ -8,12 +8,22 @@ import { createGraphQLServer } from './server.js';
 import { drainServer } from './shutdown.js';
 import { loadMemoryStore } from './store/load.js';
 import { SeedError } from './store/seed.js';
+import { Budgets } from './auth/budgets.js';
+import { loadKeyRing } from './auth/load-keys.js';
+import { Curator } from './curation/curator.js';
+import { JournalError } from './store/journal-file.js';
+import { LiveMemoryStore } from './store/live-memory-store.js';
 
 async function main(): Promise<void> {
   const config = readConfig();
   const logger = createLogger(config.logLevel);
   const manifest = loadManifest(config.trustedDocumentsManifest, config.trustedDocuments === 'enforce');
-  const store = await loadMemoryStore(config.seedDir, config.sourceTextsDir);
+  const keys = loadKeyRing(config);
+  // With a journal the graph takes changes: the seed is loaded with its records kept and the journal replayed over it.
+  const store = config.journalDir
+    ? await LiveMemoryStore.open({ seedDir: config.seedDir, sourceTextsDir: config.sourceTextsDir, journalDir: config.journalDir, warn: (message) => logger.warn(message) })
+    : await loadMemoryStore(config.seedDir, config.sourceTextsDir);
+  const curator = store instanceof LiveMemoryStore ? new Curator(store, config.curation) : undefined;
   const metrics = createMetrics();
   // Loaded only when an OTEL_* variable asks for traces: without, no OpenTelemetry code is loaded or run.
   const tracing = config.tracing ? await (await import('./tracing.js')).startTracing(config.tracing) : undefined;
@@ -53,6 +63,8 @@ async function main(): Promise<void> {
     responseCacheBytes: config.responseCacheBytes,
     publicUrl: config.publicUrl ?? undefined,
     slowRequestMs: config.slowRequestMs,
+    access: { keys, readRequiresKey: config.readRequiresKey, budgets: new Budgets(), keyBudgetPerMinute: config.keyBudgetPerMinute, anonymousBudgetPerMinute: config.anonymousBudgetPerMinute },
+    curator,
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -69,7 +81,7 @@ async function main(): Promise<void> {
     (error: unknown) => logger.error({ err: error }, 'building the indexes failed; they will be built on first use'),
   );
   logger.info(
-    { port, host: config.host, graphVersion: store.version, production: config.production, trustedDocuments: config.trustedDocuments, documents: manifest.size, tracing: config.tracing?.exporters ?? [] },
+    { port, host: config.host, graphVersion: store.version, journal: curator ? 'on' : 'off', keys: keys.size, production: config.production, trustedDocuments: config.trustedDocuments, documents: manifest.size, tracing: config.tracing?.exporters ?? [] },
     'started',
   );
 
@@ -81,6 +93,7 @@ async function main(): Promise<void> {
     void drainServer(server, lifecycle, config.shutdownGraceMs)
       .then(async (outcome) => {
         await apollo.stop();
+        if (store instanceof LiveMemoryStore) await store.close();
         await tracing?.shutdown();
         logger.info({ outcome }, 'stopped');
         await endLogs(logger);
@@ -105,7 +118,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof SeedError || error instanceof ConfigError || error instanceof ManifestError) console.error(error.message);
+  if (error instanceof SeedError || error instanceof ConfigError || error instanceof ManifestError || error instanceof JournalError) console.error(error.message);
   else if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') console.error(`Cannot listen: ${error.message}. Set PORT to a free port.`);
   else console.error(error);
   process.exit(1);

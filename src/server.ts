@@ -6,6 +6,8 @@ import { specifiedRules, type GraphQLFormattedError, type ValidationRule } from 
 import { DEFAULT_LIMITS, type QueryLimits } from './config.js';
 import type { Context } from './context.js';
 import { ErrorCode, limitExceeded } from './errors.js';
+import { accessPlugin } from './auth/access-plugin.js';
+import { changeFeedPlugin } from './curation/change-feed.js';
 import { queryCostPlugin } from './limits/query-cost.js';
 import { introspectionDisabledRule, knownOperationTypesRule, limitRules } from './limits/validation-rules.js';
 import { metricsPlugin, type Metrics } from './metrics.js';
@@ -160,6 +162,9 @@ export function createGraphQLServer(options: ServerOptions = {}): GraphQLServer 
       // A subgraph would otherwise trace every request a router asks it to, for Apollo's usage reporting.
       ...(options.federation ? [ApolloServerPluginInlineTraceDisabled()] : []),
       queryCostPlugin(limits),
+      // After the cost plugin, whose estimate it charges to the request's budget.
+      accessPlugin(),
+      changeFeedPlugin(),
       ...(options.onInternalError ? [internalErrorPlugin(options.onInternalError)] : []),
       ...(options.metrics ? [metricsPlugin<Context>(options.metrics)] : []),
       // After the cost limit's plugin, whose willSendResponse writes the cost these read.

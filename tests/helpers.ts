@@ -11,6 +11,8 @@ import { createMetrics, type Metrics } from '../src/metrics.js';
 import { createGraphQLServer, type GraphQLServer, type ServerOptions } from '../src/server.js';
 import type { GraphStore } from '../src/store/graph-store.js';
 import { loadMemoryStore } from '../src/store/load.js';
+import { openAccess, type Access } from '../src/auth/access.js';
+import { hashKey, KeyRing, type Role } from '../src/auth/keys.js';
 
 /** Variables for the operations in operations/ that have no defaults, as the pages send them. */
 export const OPERATION_VARIABLES: Readonly<Record<string, Record<string, unknown>>> = {
@@ -129,4 +131,9 @@ export function storeWith(store: GraphStore, overrides: Partial<GraphStore>): Gr
   const replaced = Object.assign(Object.create(store) as GraphStore, overrides);
   if (overrides.getNodes && !overrides.getNodeNow) replaced.getNodeNow = undefined;
   return replaced;
+}
+
+/** Access with the given keys (each a name, role and the key itself), reading open, no budgets unless given. */
+export function accessWith(keys: ReadonlyArray<{ name: string; role: Role; key: string; budgetPerMinute?: number }>, overrides: Partial<Access> = {}): Access {
+  return { ...openAccess(), keys: new KeyRing(keys.map(({ key, ...record }) => ({ ...record, sha256: hashKey(key) }))), ...overrides };
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpCache } from '../src/http/http-cache.js';
 import { loadMemoryStore } from '../src/store/load.js';
-import { countingStore, httpOn, REAL_SEED, type TestHttp } from './helpers.js';
+import { accessWith, countingStore, httpOn, REAL_SEED, type TestHttp } from './helpers.js';
 
 let plain: TestHttp;
 let cached: TestHttp;
@@ -11,7 +11,7 @@ beforeAll(async () => {
   plain = await httpOn(store);
   const counted = countingStore(store);
   calls = counted.calls;
-  cached = await httpOn(counted.store, { http: { responseCacheBytes: 1 << 20 } });
+  cached = await httpOn(counted.store, { http: { responseCacheBytes: 1 << 20, access: accessWith([{ name: 'analyst', role: 'reader', key: 'some-key' }]) } });
 });
 afterAll(async () => {
   await plain.close();

@@ -8,13 +8,19 @@ import { sha256 } from '../src/operations/trusted-documents.js';
 import type { GraphStore } from '../src/store/graph-store.js';
 import { loadMemoryStore } from '../src/store/load.js';
 import { createTracing } from '../src/tracing.js';
-import { httpOn, storeWith, TINY_SEED, type HttpOnOptions, type TestHttp } from './helpers.js';
+import { accessWith, httpOn, storeWith, TINY_SEED, type HttpOnOptions, type TestHttp } from './helpers.js';
+
+/** The keys the tests send, known to every server here, so they pass to the pipeline and its log. */
+const KEYS = accessWith([
+  { name: 'live', role: 'reader', key: 'sk-live-0123456789abcdef' },
+  { name: 'trace', role: 'reader', key: 'sk-live-trace' },
+]);
 
 /** A server on the tiny graph whose log lines are collected, parsed, in order. */
 async function loggedServer(store: GraphStore, options: HttpOnOptions = {}): Promise<{ http: TestHttp; lines: () => any[]; raw: () => string }> {
   let text = '';
   const logger = createLogger('info', new Writable({ write: (chunk, _encoding, done) => ((text += String(chunk)), done()) }));
-  const http = await httpOn(store, { ...options, http: { logger, responseCacheBytes: 1024 * 1024, ...options.http } });
+  const http = await httpOn(store, { ...options, http: { logger, responseCacheBytes: 1024 * 1024, access: KEYS, ...options.http } });
   return { http, lines: () => text.split('\n').filter((line) => line !== '').map((line) => JSON.parse(line)), raw: () => text };
 }
 
@@ -166,7 +172,7 @@ describe('OpenTelemetry traces', () => {
   const tracing = createTracing([new SimpleSpanProcessor({ exporter })]);
   let http: TestHttp;
   beforeAll(async () => {
-    http = await httpOn(await loadMemoryStore(TINY_SEED), { server: { plugins: [tracing.plugin] } });
+    http = await httpOn(await loadMemoryStore(TINY_SEED), { server: { plugins: [tracing.plugin] }, http: { access: KEYS } });
   });
   afterAll(async () => {
     await http.close();

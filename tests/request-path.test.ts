@@ -5,7 +5,7 @@ import { Kind, parse, type OperationDefinitionNode } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Context } from '../src/context.js';
 import { loadMemoryStore } from '../src/store/load.js';
-import { countingStore, httpOn, OPERATION_VARIABLES, REAL_SEED, type TestHttp } from './helpers.js';
+import { accessWith, countingStore, httpOn, OPERATION_VARIABLES, REAL_SEED, type TestHttp } from './helpers.js';
 
 /**
  * One request path: every executed request runs Apollo's pipeline once, so a plugin (telemetry,
@@ -60,7 +60,7 @@ beforeAll(async () => {
   const counted = countingStore(await loadMemoryStore(REAL_SEED));
   calls = counted.calls;
   http = await httpOn(counted.store, { server: { plugins: [watching] } });
-  cached = await httpOn(counted.store, { server: { plugins: [watching] }, http: { responseCacheBytes: 1 << 20 } });
+  cached = await httpOn(counted.store, { server: { plugins: [watching] }, http: { responseCacheBytes: 1 << 20, access: accessWith([{ name: 'analyst', role: 'reader', key: 'reader-key' }]) } });
 });
 afterAll(async () => {
   await http.close();

@@ -117,7 +117,10 @@ function entityType(entity: EntityDeclaration, options: ExpandOptions): string {
     field('Only relationships of these types; all types when omitted.', 'types: [RelationshipType!]', '    ') +
     EVIDENCE_ARGUMENT +
     PAGE_ARGUMENTS('relationships') +
-    '  ): RelationConnection!\n';
+    '  ): RelationConnection!\n' +
+    `${describe(`The journal entries that changed the ${noun}, oldest first: when it was added, corroborated, changed or merged.`, '  ')}  history(\n` +
+    PAGE_ARGUMENTS('entries') +
+    '  ): ChangeConnection!\n';
   const own = entity.attributes.map(attributeField).join('') + entity.fields.map((f: FieldDefinitionNode) => `  ${print(f).replace(/\n/g, '\n  ')}\n`).join('');
   const relations = entity.relations.map((relation) => relationField(entity, relation)).join('');
   const key = options.federation ? ' @key(fields: "id")' : '';

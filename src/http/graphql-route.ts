@@ -1,6 +1,8 @@
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { principalOf, type Access } from '../auth/access.js';
 import type { HttpLimits } from '../config.js';
+import type { Curator } from '../curation/curator.js';
 import { createContext, type Context } from '../context.js';
 import { ErrorCode } from '../errors.js';
 import { bracketNesting } from '../limits/nesting.js';
@@ -23,6 +25,10 @@ export interface GraphQLRouteOptions {
   trustedDocuments: TrustedDocuments;
   /** Finished answers to credential-free requests; absent when the cache is off. */
   httpCache?: HttpCache;
+  /** Keys, roles and budgets. */
+  access: Access;
+  /** Where mutations go; absent when the server takes no changes. */
+  curator?: Curator;
   metrics?: Metrics;
 }
 
@@ -208,6 +214,10 @@ export async function serveGraphQL(req: IncomingMessage, res: ServerResponse, ur
   if (method !== 'GET' && method !== 'POST') {
     throw new HttpRefusal(405, ErrorCode.METHOD_NOT_ALLOWED, `GraphQL is served over GET and POST, not ${method.slice(0, 20)}.`, { allow: 'GET, POST' });
   }
+  // Who the request comes from, before anything answers it: an unknown key is a 401 even for a cached answer.
+  const principal = principalOf(req, options.access);
+  // The graph the whole request reads, and whose version the HTTP cache keys on.
+  const store = options.store.snapshot?.() ?? options.store;
   const cache = options.httpCache;
   let search = url.search;
   let body: unknown;
@@ -221,7 +231,7 @@ export async function serveGraphQL(req: IncomingMessage, res: ServerResponse, ur
     const request = await readBody(req, options.limits.maxBodyBytes);
     // Only successful answers are kept, and every check skipped here (JSON, trusted documents,
     // nesting) depends on the body alone: the same body passed them when its answer was kept.
-    key = cache?.keyOf(req.headers, options.store.version, method, request);
+    key = cache?.keyOf(req.headers, store.version, method, request);
     if (cache && key !== undefined && serveFromCache(req, res, method, cache, key, options, log)) return;
     body = parseJsonBody(request);
     if (typeof body === 'object' && body !== null) {
@@ -243,7 +253,7 @@ export async function serveGraphQL(req: IncomingMessage, res: ServerResponse, ur
     }
     // A cached answer is served only to a GET that passes the CSRF check, as Apollo would answer it.
     if (cache && (headers.get('apollo-require-preflight') !== undefined || headers.get('x-apollo-operation-name') !== undefined)) {
-      key = cache.keyOf(req.headers, options.store.version, method, url.search);
+      key = cache.keyOf(req.headers, store.version, method, url.search);
       if (key !== undefined && serveFromCache(req, res, method, cache, key, options, log)) return;
     }
   }
@@ -255,7 +265,7 @@ export async function serveGraphQL(req: IncomingMessage, res: ServerResponse, ur
   const response = await withTimeout(
     options.apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method, headers, search, body },
-      context: async () => createContext(options.store, log.requestId, abandon.signal, log),
+      context: async () => createContext(store, log.requestId, abandon.signal, log, { principal, budgets: options.access.budgets, curator: options.curator }),
     }),
     options.limits.executionTimeoutMs,
     abandon,

@@ -1,4 +1,7 @@
 import { createServer, STATUS_CODES, type Server } from 'node:http';
+import { openAccess, principalOf, type Access } from '../auth/access.js';
+import type { Curator } from '../curation/curator.js';
+import { serveChangeFeed } from '../curation/change-feed.js';
 import type { Socket } from 'node:net';
 import { DEFAULT_HTTP_LIMITS, DEFAULT_LIMITS, type HttpLimits } from '../config.js';
 import { NESTING_MARGIN } from '../limits/nesting.js';
@@ -42,9 +45,15 @@ export interface HttpOptions {
   publicUrl?: string;
   /** A request taking this long or longer is logged as a slow request, at warn; 0 (the default when omitted): never. */
   slowRequestMs?: number;
+  /** Keys, roles and budgets; no keys, reading open and no budgets when omitted. */
+  access?: Access;
+  /** Where mutations go (a store with a journal); without, mutations are refused with WRITES_DISABLED. */
+  curator?: Curator;
 }
 
-const ROUTES = new Set(['/graphql', '/health', '/ready', '/metrics', '/', '/explore', '/export', '/schema.graphql', '/context.jsonld']);
+const ROUTES = new Set(['/graphql', '/graphql/stream', '/health', '/ready', '/metrics', '/', '/explore', '/export', '/schema.graphql', '/context.jsonld']);
+/** The paths that serve the graph's data outside GraphQL (src/linked-data/routes.ts). */
+const LINKED_DATA = /^\/(export|entities\/|relationships\/)/;
 const METHODS = new Set(['GET', 'POST', 'OPTIONS', 'HEAD', 'PUT', 'PATCH', 'DELETE']);
 
 /** Writes a refusal straight to a socket that no response object serves, and closes it. */
@@ -114,6 +123,8 @@ export function createHttpServer(options: HttpOptions): Server {
     trustedDocuments: options.trustedDocuments ?? { mode: 'allow' as const, manifest: new Map() },
     httpCache: options.responseCacheBytes ? new HttpCache(options.responseCacheBytes) : undefined,
     metrics,
+    access: options.access ?? openAccess(),
+    curator: options.curator,
   };
 
   const requestsPerSocket = new WeakMap<Socket, number>();
@@ -156,7 +167,10 @@ export function createHttpServer(options: HttpOptions): Server {
         if (applyCors(req, res, routeOptions.corsOrigins)) return;
         // The hot path first: no page is ever served to a POST.
         if (method === 'POST' && url.pathname === '/graphql') return serveGraphQL(req, res, url, routeOptions, log);
+        if (url.pathname === '/graphql/stream') return serveChangeFeed(req, res, routeOptions, log);
         if (options.studio !== false && (await serveStudio(req, res, url))) return;
+        // The graph's data served outside GraphQL needs what reading needs: a known key, when reading needs one.
+        if (LINKED_DATA.test(url.pathname)) principalOf(req, routeOptions.access);
         if (await serveLinkedData(req, res, url, { store: options.store, publicUrl: options.publicUrl, studio: options.studio, schemaSdl: options.graphql.sdl })) return;
         switch (url.pathname) {
           case '/graphql':

@@ -209,6 +209,8 @@ export function queryCostPlugin(limits: QueryLimits): ApolloServerPlugin<Context
               { http: { status: 400 } },
             );
           }
+          // Read by the access plugin in the same hook, to charge the budget: only an operation that may run.
+          contextValue.requestedCost = requested;
         },
         async willSendResponse({ response, contextValue }) {
           if (requested === undefined || response.body.kind !== 'single') return;

@@ -8,6 +8,8 @@ import { countryResolvers } from './country/resolvers.js';
 import { entityResolvers } from '../generated/entity-resolvers.js';
 import { graphResolvers } from './graph/resolvers.js';
 import { coverageResolvers } from './coverage/resolvers.js';
+import { curationResolvers } from '../curation/resolvers.js';
+import { scopeAsOf } from '../curation/as-of.js';
 
 const modules = [
   graphResolvers,
@@ -19,6 +21,7 @@ const modules = [
   aggregateResolvers,
   evidenceResolvers,
   coverageResolvers,
+  curationResolvers,
 ];
 
 /**
@@ -41,4 +44,5 @@ function isFieldMap(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
 }
 
-export const resolvers: Resolvers = mergeResolvers(modules);
+/** Every field resolver is scoped for `asOf` lookups (src/curation/as-of.ts). */
+export const resolvers: Resolvers = scopeAsOf(mergeResolvers(modules));

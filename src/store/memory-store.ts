@@ -63,6 +63,8 @@ export class MemoryGraphStore implements GraphStore {
   constructor(
     graph: SeedGraph,
     private readonly sourceTexts: ReadonlyMap<string, string> = new Map(),
+    /** Ids merged into another entity, each with the id it resolves to (see mergeEntities). */
+    private readonly mergedIds: ReadonlyMap<string, string> = new Map(),
   ) {
     this.version = graph.version;
     this.entities = graph.entities;
@@ -120,16 +122,22 @@ export class MemoryGraphStore implements GraphStore {
 
   getNodeNow(id: string): NodeModel | null {
     const index = this.indexOf.get(id);
-    return index === undefined ? this.findRelationshipById(id) : this.entities[index]!;
+    if (index !== undefined) return this.entities[index]!;
+    const survivor = this.mergedIds.get(id);
+    return survivor === undefined ? this.findRelationshipById(id) : this.getNodeNow(survivor);
   }
 
-  /** Relationships are not indexed by id: the id names the start, type and end, which find it. */
+  /**
+   * Relationships are not indexed by id: the id names the start, type and end, which find it. An
+   * end merged into another entity is read as that entity, so the id of a relationship from before
+   * a merge still finds it.
+   */
   private findRelationshipById(id: string): RelationshipModel | null {
     if (!id.startsWith('Relationship:')) return null;
     const parsed = parseGlobalId(id);
     if (!parsed || parsed.kind !== 'relationship') return null;
-    const from = this.indexOf.get(parsed.fromId);
-    const to = this.indexOf.get(parsed.toId);
+    const from = this.indexOf.get(this.mergedIds.get(parsed.fromId) ?? parsed.fromId);
+    const to = this.indexOf.get(this.mergedIds.get(parsed.toId) ?? parsed.toId);
     const code = RELATIONSHIP_TYPE_CODES.get(parsed.edgeType);
     if (from === undefined || to === undefined || code === undefined) return null;
     for (const row of this.outgoing.rowsOf(from)) {

@@ -245,3 +245,29 @@ export type GroupCountEdgeModel = ItemEdgeModel<GroupCountModel>;
 export type GroupCountConnectionModel = ConnectionModel<GroupCountEdgeModel>;
 export type FactEdgeModel = ItemEdgeModel<FactModel>;
 export type FactConnectionModel = ConnectionModel<FactEdgeModel>;
+
+/** A journal entry, as `Change` resolvers receive it (see WritableGraphStore). */
+export type { JournalEntry as ChangeModel } from './graph-store.js';
+
+/** What a change did to one fact or entity, read from its record before and after. */
+export interface FactChangeModel {
+  id: string;
+  action: 'ADDED' | 'CORROBORATED' | 'CHANGED' | 'RETRACTED' | 'MERGED';
+  /** The relationship or entity to show as it is now; null when the change removed it. */
+  nodeId: string | null;
+  /** The evidence the change gave the fact: what its record holds after and did not before. */
+  evidence: EvidenceModel[];
+  mergedIntoId: string | null;
+}
+
+export interface ChangeEdgeModel {
+  cursor: string;
+  node: import('./graph-store.js').JournalEntry;
+}
+
+/** A page of the journal; its totalCount is counted only when asked for, with the page's filter. */
+export interface ChangeConnectionModel {
+  edges: ChangeEdgeModel[];
+  pageInfo: PageInfoModel;
+  count: () => Promise<number>;
+}

@@ -1,4 +1,5 @@
 import type { Context } from '../../context.js';
+import { entityHistory } from '../../curation/journal.js';
 import { VOCABULARY } from '../../generated/catalogue.js';
 import type { PageArgs } from '../../lib/connection.js';
 import type { RelationshipProperty } from '../../store/catalogue-types.js';
@@ -31,6 +32,7 @@ const sharedFields = {
     entity.labels.find((l) => l.language === args.language && (args.includeTranslations || !l.isTranslation))?.text ?? (args.language === 'EN' ? entity.name : null),
   relations: (entity: EntityModel, args: RelationArgs & { direction: Direction; types?: readonly RelationshipType[] | null }, ctx: Context) =>
     listRelations(ctx, entity.id, args.types ?? null, args.direction, args),
+  history: entityHistory,
 };
 
 type RelationFieldResolvers<T extends EntityTypeName> = {

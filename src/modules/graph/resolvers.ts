@@ -6,6 +6,7 @@ import { isSymmetric } from '../../store/vocabulary.js';
 import { relationConnectionFields, relationEdgeFields } from '../entities/fields.js';
 import { findEvidenceContext } from '../evidence/evidence-context.js';
 import { findEntitiesByName, findNode, findNodes, loadEntity } from './graph.js';
+import { atTime } from '../../curation/as-of.js';
 
 const anyEntity = { connection: relationConnectionFields(), edge: relationEdgeFields() };
 
@@ -17,9 +18,10 @@ export const graphResolvers = {
   Hexadecimal: HexadecimalResolver,
 
   Query: {
-    node: (_root, args, ctx) => findNode(ctx, args.id),
-    nodes: (_root, args, ctx) => findNodes(ctx, args.ids),
-    entitiesByName: (_root, args, ctx) => findEntitiesByName(ctx, args.name, args.types),
+    node: (_root, args, ctx, info) => (args.asOf ? atTime(ctx, info, args.asOf, (at) => findNode(at, args.id)) : findNode(ctx, args.id)),
+    nodes: (_root, args, ctx, info) => (args.asOf ? atTime(ctx, info, args.asOf, (at) => findNodes(at, args.ids)) : findNodes(ctx, args.ids)),
+    entitiesByName: (_root, args, ctx, info) =>
+      args.asOf ? atTime(ctx, info, args.asOf, (at) => findEntitiesByName(at, args.name, args.types)) : findEntitiesByName(ctx, args.name, args.types),
   },
   Node: {
     __resolveType: (node) => (isRelationship(node) ? 'Relationship' : node.type),
