@@ -27,7 +27,7 @@ export default [
         {
           exceptions: {
             suffixes: ['Connection', 'Edge'],
-            types: ['PageInfo', 'Label', 'PartialDate', 'Evidence', 'GroupCount', 'Snippet', 'TextSpan', 'SearchHit', 'Fact', 'TimelineEntry', 'Neighborhood', 'PathHop', 'Path'],
+            types: ['PageInfo', 'Label', 'PartialDate', 'Evidence', 'EvidenceContext', 'AttributeEvidence', 'SameAsLink', 'GroupCount', 'Snippet', 'TextSpan', 'SearchHit', 'Fact', 'TimelineEntry', 'Neighborhood', 'PathHop', 'Path', 'SourceCoverage', 'Sentence'],
           },
         },
       ],

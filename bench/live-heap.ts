@@ -47,7 +47,7 @@ for (let round = 0; round <= rounds; round++) {
   }
   collect();
   collect();
-  const { entries, bytes } = graphql.documents.size;
+  const { entries, bytes } = graphql.documents?.size ?? { entries: 0, bytes: 0 };
   const sample = { requests: sent, liveHeapMiB: Number((process.memoryUsage().heapUsed / MiB).toFixed(1)), documents: entries, documentBytes: bytes };
   samples.push(sample);
   console.log(`after ${sample.requests} one-off requests: live heap ${sample.liveHeapMiB} MiB, document store ${entries} documents, ${(bytes / MiB).toFixed(1)} MiB by its count`);

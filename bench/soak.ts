@@ -5,13 +5,14 @@
  *   npm run soak                       # 5 minutes, 50 connections
  *   npm run soak -- --duration 30s     # shorter; also 2m, 90 (seconds)
  *   npm run soak -- --connections 10
+ *   npm run build && npm run soak -- --production   # the production start: node dist/src/index.js
  *
  * Writes bench/results/soak-<time>.json and asserts nothing about time.
  */
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
@@ -23,7 +24,7 @@ function seconds(text: string): number {
   return Number(match[1]) * (match[2] === 'm' ? 60 : 1);
 }
 
-const { values } = parseArgs({ options: { duration: { type: 'string', default: '5m' }, connections: { type: 'string', default: '50' } } });
+const { values } = parseArgs({ options: { duration: { type: 'string', default: '5m' }, connections: { type: 'string', default: '50' }, production: { type: 'boolean', default: false } } });
 const durationSeconds = seconds(values.duration);
 const connections = Number(values.connections);
 
@@ -74,7 +75,10 @@ async function rssBytes(base: string): Promise<number> {
   return Number(/^process_resident_memory_bytes (\d+)/m.exec(text)?.[1] ?? NaN);
 }
 
-const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+const PRODUCTION_ENTRY = 'dist/src/index.js';
+if (values.production && !existsSync(new URL(`../${PRODUCTION_ENTRY}`, import.meta.url))) throw new Error(`--production runs ${PRODUCTION_ENTRY}: run npm run build first`);
+const start = values.production ? [PRODUCTION_ENTRY] : ['--import', 'tsx', 'src/index.ts'];
+const child = spawn(process.execPath, start, {
   cwd: ROOT,
   env: { ...process.env, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'warn' },
   stdio: ['ignore', 'pipe', 'inherit'],
@@ -89,7 +93,7 @@ const port = await new Promise<number>((resolve, reject) => {
   child.once('exit', (code) => reject(new Error(`the server exited with ${code}: ${output}`)));
 });
 const base = `http://127.0.0.1:${port}`;
-console.log(`soak: ${durationSeconds} s, ${connections} connections, ${workload.length} kinds of request, server pid ${child.pid} at ${base}`);
+console.log(`soak: ${durationSeconds} s, ${connections} connections, ${workload.length} kinds of request, server (node ${start.join(' ')}) pid ${child.pid} at ${base}`);
 
 const rss: Array<{ atSeconds: number; mb: number }> = [];
 const started = Date.now();
@@ -109,6 +113,7 @@ const report = {
   node: process.version,
   durationSeconds,
   connections,
+  start: `node ${start.join(' ')}`,
   requests: result.requests.total,
   requestsPerSecond: result.requests.average,
   statuses,

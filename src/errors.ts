@@ -13,6 +13,7 @@ export const ErrorCode = {
   METHOD_NOT_ALLOWED: 'METHOD_NOT_ALLOWED',
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  NOT_ACCEPTABLE: 'NOT_ACCEPTABLE',
   BATCHING_NOT_SUPPORTED: 'BATCHING_NOT_SUPPORTED',
   ORIGIN_NOT_ALLOWED: 'ORIGIN_NOT_ALLOWED',
   REQUEST_TIMEOUT: 'REQUEST_TIMEOUT',
@@ -26,7 +27,27 @@ export const ErrorCode = {
   TOO_MANY_DIRECTIVES: 'TOO_MANY_DIRECTIVES',
   TOO_MANY_TOKENS: 'TOO_MANY_TOKENS',
   QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
+  /** The cost could not be estimated, so the operation is refused rather than run without a limit. */
+  QUERY_COST_UNKNOWN: 'QUERY_COST_UNKNOWN',
+  VARIABLES_TOO_DEEP: 'VARIABLES_TOO_DEEP',
+  LIST_TOO_LONG: 'LIST_TOO_LONG',
   INTROSPECTION_DISABLED: 'INTROSPECTION_DISABLED',
+  // Keys, roles and budgets.
+  /** No key, or a key this server does not know (HTTP 401, before GraphQL). */
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  /** The key's role does not have the right the operation needs. */
+  FORBIDDEN: 'FORBIDDEN',
+  /** The key's (or the address's) cost budget for this minute is spent (HTTP 429, with Retry-After). */
+  BUDGET_EXCEEDED: 'BUDGET_EXCEEDED',
+  // Curation.
+  /** The server keeps no journal (JOURNAL_DIR is unset), so it takes no changes. */
+  WRITES_DISABLED: 'WRITES_DISABLED',
+  /** The journal could not make a change durable, so the change was not applied. */
+  JOURNAL_UNAVAILABLE: 'JOURNAL_UNAVAILABLE',
+  SOURCE_TOO_LARGE: 'SOURCE_TOO_LARGE',
+  BATCH_TOO_LARGE: 'BATCH_TOO_LARGE',
+  /** A subscription sent to /graphql, which answers once; the change feed is at /graphql/stream. */
+  SUBSCRIPTION_NOT_SERVED_HERE: 'SUBSCRIPTION_NOT_SERVED_HERE',
   // Trusted documents.
   PERSISTED_DOCUMENT_NOT_FOUND: 'PERSISTED_DOCUMENT_NOT_FOUND',
   PERSISTED_DOCUMENT_REQUIRED: 'PERSISTED_DOCUMENT_REQUIRED',
@@ -41,10 +62,14 @@ export const LIMIT_CODES: ReadonlySet<string> = new Set<ErrorCode>([
   ErrorCode.TOO_MANY_DIRECTIVES,
   ErrorCode.TOO_MANY_TOKENS,
   ErrorCode.QUERY_TOO_COMPLEX,
+  ErrorCode.VARIABLES_TOO_DEEP,
+  ErrorCode.LIST_TOO_LONG,
   ErrorCode.PAYLOAD_TOO_LARGE,
   ErrorCode.BATCHING_NOT_SUPPORTED,
   ErrorCode.REQUEST_TIMEOUT,
   ErrorCode.HEADERS_TOO_LARGE,
+  ErrorCode.SOURCE_TOO_LARGE,
+  ErrorCode.BATCH_TOO_LARGE,
 ]);
 
 /** A refusal of an argument value: the message says what was wrong; `argument` says where. */

@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { LIMIT_CODES } from './errors.js';
+import { errorCodesOf } from './http/request-log.js';
 
 export interface Metrics {
   registry: Registry;
@@ -9,14 +10,21 @@ export interface Metrics {
   /** By operation and outcome. */
   operations: Tally;
   operationDuration: Histogram<'operation'>;
+  /** Errors in GraphQL answers (Apollo's pipeline), by code. */
   errors: Counter<'code'>;
+  /** Refusals by the HTTP surface before or instead of GraphQL (404, 405, 415, 413, bad JSON...), by code. */
+  httpErrors: Counter<'code'>;
   refusals: Counter<'limit'>;
+  /** Requests whose document is not in the trusted-documents manifest (allow mode). */
+  unknownDocuments: Counter;
   /** Response cache lookups, by result (hit or miss). */
   responseCache: Tally;
-  /** Documents met by the document store, by what it did (known, admitted, refused). */
+  /** Documents of GraphQL requests, by where they came from: the document cache, parsed now, or parsed and refused. */
   documents: Tally;
-  /** Counts a refusal or error by its code, and as a limit refusal when the code names a limit. */
-  countError: (code: string) => void;
+  /** Counts an error in a GraphQL answer by its code, and as a limit refusal when the code names a limit. */
+  countGraphQLError: (code: string) => void;
+  /** Counts a refusal of the HTTP surface by its code, and as a limit refusal when the code names a limit. */
+  countHttpError: (code: string) => void;
   /** Operation names already used as labels. */
   operationLabels: Set<string>;
 }
@@ -92,31 +100,55 @@ const MAX_OPERATION_LABELS = 200;
 export function createMetrics(): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
-  const errors = new Counter({ name: 'entente_graphql_errors_total', help: 'Errors in responses, by extensions.code.', labelNames: ['code'] as const, registers: [registry] });
+  const errors = new Counter({ name: 'entente_graphql_errors_total', help: 'Errors in GraphQL answers, by extensions.code.', labelNames: ['code'] as const, registers: [registry] });
+  const httpErrors = new Counter({
+    name: 'entente_http_errors_total',
+    help: 'Requests the HTTP surface refused before or instead of running GraphQL (unknown path, method, media type, body), by code.',
+    labelNames: ['code'] as const,
+    registers: [registry],
+  });
   const refusals = new Counter({ name: 'entente_limit_refusals_total', help: 'Requests refused for going over a limit, by limit.', labelNames: ['limit'] as const, registers: [registry] });
+  const countLimit = (code: string) => {
+    if (LIMIT_CODES.has(code)) refusals.inc({ limit: code });
+  };
   return {
     registry,
     responseCache: new Tally({ name: 'entente_response_cache_total', help: 'Response cache lookups, by result.', labelNames: ['result'], registers: [registry] }),
     documents: new Tally({
       name: 'entente_documents_total',
-      help: 'Documents of requests the response cache did not answer, by what the document store did: known, admitted (parsed and validated now), refused (left to Apollo) or off.',
+      help: 'Documents of GraphQL requests the HTTP cache did not answer, by result: cached (found parsed and validated), parsed (parsed and validated now) or invalid (a syntax or validation error).',
       labelNames: ['result'],
       registers: [registry],
     }),
     httpRequests: new Tally({ name: 'entente_http_requests_total', help: 'HTTP requests answered, by route, method and status.', labelNames: ['route', 'method', 'status'], registers: [registry] }),
-    operations: new Tally({ name: 'entente_graphql_operations_total', help: 'GraphQL operations answered, by operation name and outcome.', labelNames: ['operation', 'outcome'], registers: [registry] }),
+    operations: new Tally({
+      name: 'entente_graphql_operations_total',
+      help: 'GraphQL operations answered, by Apollo or by the HTTP cache, by operation name and outcome.',
+      labelNames: ['operation', 'outcome'],
+      registers: [registry],
+    }),
     operationDuration: new Histogram({
       name: 'entente_graphql_operation_duration_seconds',
-      help: 'Time from receiving a GraphQL operation to sending its response, by operation name.',
+      help: 'Time from receiving a GraphQL operation to sending its response, HTTP cache answers included, by operation name.',
       labelNames: ['operation'] as const,
       buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       registers: [registry],
     }),
     errors,
+    httpErrors,
     refusals,
-    countError: (code) => {
+    unknownDocuments: new Counter({
+      name: 'entente_unknown_documents_total',
+      help: 'GraphQL requests whose document is not in the trusted-documents manifest: what TRUSTED_DOCUMENTS=enforce would refuse.',
+      registers: [registry],
+    }),
+    countGraphQLError: (code) => {
       errors.inc({ code });
-      if (LIMIT_CODES.has(code)) refusals.inc({ limit: code });
+      countLimit(code);
+    },
+    countHttpError: (code) => {
+      httpErrors.inc({ code });
+      countLimit(code);
     },
     operationLabels: new Set(),
   };
@@ -132,28 +164,37 @@ export function operationLabel(name: string | null | undefined, seen: Set<string
   return name;
 }
 
-/**
- * Counts one answered operation: its latency from `started`, its outcome, and the code of each
- * error in its response. Apollo's answers are counted by metricsPlugin, the direct path's by the
- * direct executor, both here.
- */
+/** Counts one answered operation: its latency from `started`, its outcome, and the code of each error in its response. */
 export function recordOperation(metrics: Metrics, name: string | null | undefined, started: bigint, errorCodes: readonly string[], failed: boolean): void {
   const operation = operationLabel(name, metrics.operationLabels);
   metrics.operationDuration.observe({ operation }, Number(process.hrtime.bigint() - started) / 1e9);
   metrics.operations.inc(operation, failed ? 'error' : 'ok');
-  for (const code of errorCodes) metrics.countError(code);
+  for (const code of errorCodes) metrics.countGraphQLError(code);
 }
 
-/** Counts every GraphQL operation Apollo answers, its latency and the codes of its errors. */
+/**
+ * Counts every GraphQL operation Apollo answers, its latency and the codes of its errors, and
+ * where its document came from: Apollo calls parsingDidStart only when its document store lacks
+ * the document.
+ */
 export function metricsPlugin<TContext extends object>(metrics: Metrics): ApolloServerPlugin<TContext> {
   return {
     async requestDidStart() {
       const started = process.hrtime.bigint();
+      let parsed = false;
+      let valid = false;
       return {
-        async willSendResponse({ response, operationName, errors }) {
-          const formatted = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
-          const codes = formatted.map((error) => String(error.extensions?.code ?? 'UNKNOWN'));
-          recordOperation(metrics, operationName, started, codes, formatted.length > 0 || (errors?.length ?? 0) > 0);
+        async parsingDidStart() {
+          parsed = true;
+        },
+        async didResolveOperation() {
+          valid = true;
+        },
+        async willSendResponse({ response, operationName, errors, document }) {
+          if (document !== undefined || parsed) metrics.documents.inc(!parsed ? 'cached' : valid ? 'parsed' : 'invalid');
+          const formatted = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
+          const codes = errorCodesOf(formatted);
+          recordOperation(metrics, operationName, started, codes, codes.length > 0 || (errors?.length ?? 0) > 0);
         },
       };
     },

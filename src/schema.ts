@@ -9,3 +9,10 @@ const schemaFile = new URL('../schema.graphql', import.meta.url);
 export function readTypeDefs(): string[] {
   return [readFileSync(schemaFile, 'utf8')];
 }
+
+const subgraphFile = new URL('./generated/subgraph.graphql', import.meta.url);
+
+/** The same SDL as an Apollo Federation 2 subgraph (FEDERATION=on): entity types keyed by id. */
+export function readSubgraphTypeDefs(): string[] {
+  return [readFileSync(subgraphFile, 'utf8')];
+}

@@ -1,18 +1,23 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { specifiedRules, type GraphQLFormattedError, type ValidationRule } from 'graphql';
 import { DEFAULT_LIMITS, type QueryLimits } from './config.js';
 import type { Context } from './context.js';
-import { DocumentStore } from './documents/document-store.js';
 import { ErrorCode, limitExceeded } from './errors.js';
+import { accessPlugin } from './auth/access-plugin.js';
+import { changeFeedPlugin } from './curation/change-feed.js';
 import { queryCostPlugin } from './limits/query-cost.js';
-import { introspectionDisabledRule, limitRules } from './limits/validation-rules.js';
-import { DirectExecutor } from './http/direct-execution.js';
+import { introspectionDisabledRule, knownOperationTypesRule, limitRules } from './limits/validation-rules.js';
 import { metricsPlugin, type Metrics } from './metrics.js';
+import { DocumentCache } from './operations/document-cache.js';
+import type { DocumentManifest } from './operations/trusted-documents.js';
+import { unknownDocumentsPlugin, type UnknownDocument, type UnknownDocumentsOptions } from './operations/unknown-documents.js';
+import { requestLogPlugin } from './http/request-log.js';
 import { resolvers } from './modules/index.js';
-import { readTypeDefs } from './schema.js';
+import { readSubgraphTypeDefs, readTypeDefs } from './schema.js';
+import { buildEntenteSubgraph } from './federation/subgraph.js';
 
 export interface ServerOptions {
   /** Called with each internal error, and the id of the request it happened in, before its message is hidden from the client. */
@@ -28,18 +33,28 @@ export interface ServerOptions {
   metrics?: Metrics;
   /** Bytes of parsed, validated documents kept; 32 MiB when omitted. */
   documentCacheBytes?: number;
-  /** Whether queries whose documents the document store holds may skip Apollo's pipeline; on when omitted. */
-  directExecution?: boolean;
+  /** Whether the schema is an Apollo Federation 2 subgraph (src/federation/); off when omitted. */
+  federation?: boolean;
+  /** Trusted documents, parsed and validated once at start-up into the document cache. */
+  manifest?: DocumentManifest;
+  /**
+   * Called with each document run that is not in `manifest`, once per document and at most 60
+   * times a minute (src/operations/unknown-documents.ts); for `allow` mode.
+   */
+  onUnknownDocument?: (document: UnknownDocument) => void;
+  /** The rate limit and clock of those reports; 60 a minute by the system clock when omitted. */
+  unknownDocumentLimits?: Pick<UnknownDocumentsOptions, 'perMinute' | 'now'>;
+  /** More Apollo plugins (tracing, usage reporting, auth): every executed request runs their hooks. */
+  plugins?: ReadonlyArray<ApolloServerPlugin<Context>>;
 }
 
-/**
- * Apollo, the store of validated documents the HTTP route admits new documents to, and the direct
- * path for queries whose documents it holds (absent when switched off).
- */
+/** Apollo, and the cache of parsed, validated documents it looks documents up in. */
 export interface GraphQLServer {
   apollo: ApolloServer<Context>;
-  documents: DocumentStore;
-  direct?: DirectExecutor;
+  /** Absent when switched off (documentCacheBytes 0). */
+  documents: DocumentCache | undefined;
+  /** The SDL of the schema that runs, served at /schema.graphql. */
+  sdl: string;
 }
 
 // graphql 16.15 writes "more that"; both spellings are accepted so a fix upstream does not break this.
@@ -115,20 +130,17 @@ export function maskError(formatted: GraphQLFormattedError, error: unknown, opti
 export function createGraphQLServer(options: ServerOptions = {}): GraphQLServer {
   const limits = options.limits ?? DEFAULT_LIMITS;
   const apqCacheSize = options.apqCacheSize ?? 1000;
-  const validationRules: ValidationRule[] = [...limitRules(limits)];
+  const validationRules: ValidationRule[] = [knownOperationTypesRule, ...limitRules(limits)];
   if (options.introspection === false) validationRules.push(introspectionDisabledRule);
-  const schema = makeExecutableSchema<Context>({ typeDefs: readTypeDefs(), resolvers });
+  const typeDefs = options.federation ? readSubgraphTypeDefs() : readTypeDefs();
+  const schema = options.federation ? buildEntenteSubgraph(typeDefs.join('\n'), resolvers) : makeExecutableSchema<Context>({ typeDefs, resolvers });
+  const documentCacheBytes = options.documentCacheBytes ?? 32 * 1024 * 1024;
+  const documents = documentCacheBytes > 0 ? new DocumentCache({ maxBytes: documentCacheBytes }) : undefined;
   // The rules Apollo validates with when `introspection` is on: graphql-js's, then ours.
-  const documents = new DocumentStore({
-    schema,
-    rules: [...specifiedRules, ...validationRules],
-    maxTokens: limits.maxTokens,
-    plainLimits: limits,
-    maxBytes: options.documentCacheBytes ?? 32 * 1024 * 1024,
-  });
+  if (options.manifest) documents?.preload(options.manifest, schema, [...specifiedRules, ...validationRules], limits.maxTokens);
   const apollo = new ApolloServer<Context>({
     schema,
-    documentStore: documents,
+    documentStore: documents ?? null,
     // Introspection is refused by our own rule, with a stable code and no advice about Apollo's options.
     introspection: true,
     includeStacktraceInErrorResponses: false,
@@ -147,12 +159,29 @@ export function createGraphQLServer(options: ServerOptions = {}): GraphQLServer 
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
-      queryCostPlugin<Context>(limits.maxCost),
+      // A subgraph would otherwise trace every request a router asks it to, for Apollo's usage reporting.
+      ...(options.federation ? [ApolloServerPluginInlineTraceDisabled()] : []),
+      queryCostPlugin(limits),
+      // After the cost plugin, whose estimate it charges to the request's budget.
+      accessPlugin(),
+      changeFeedPlugin(),
       ...(options.onInternalError ? [internalErrorPlugin(options.onInternalError)] : []),
       ...(options.metrics ? [metricsPlugin<Context>(options.metrics)] : []),
+      // After the cost limit's plugin, whose willSendResponse writes the cost these read.
+      requestLogPlugin<Context>(),
+      ...(options.onUnknownDocument
+        ? [
+            unknownDocumentsPlugin<Context>({
+              ...options.unknownDocumentLimits,
+              manifest: options.manifest ?? new Map(),
+              report: options.onUnknownDocument,
+              count: options.metrics && (() => options.metrics!.unknownDocuments.inc()),
+            }),
+          ]
+        : []),
+      ...(options.plugins ?? []),
     ],
     formatError: (formatted, error) => maskError(formatted, error, options),
   });
-  const direct = options.directExecution === false ? undefined : new DirectExecutor({ schema, maxCost: limits.maxCost, metrics: options.metrics });
-  return { apollo, documents, direct };
+  return { apollo, documents, sdl: typeDefs.join('\n') };
 }

@@ -62,8 +62,8 @@ describe('node lookups from a store that answers at once', () => {
     .flatMap((file) => parse(readFileSync(path.join(OPERATIONS, file), 'utf8')).definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION));
   const relationshipId = 'Relationship:Person:karsten-wildberger>SIGNED>Agreement:de-ca-ai-declaration';
   const variablesOf: Record<string, Record<string, unknown>> = {
-    ExploreFind: { name: 'Deutschland' },
     ExploreSearch: { query: 'artificial intelligence' },
+    ExplorePaths: { from: 'Person:karsten-wildberger', to: 'Country:canada' },
     ExploreEntity: { id: 'Country:de' },
     ExploreRelationship: { id: relationshipId },
   };

@@ -1,4 +1,6 @@
 import fc from 'fast-check';
+import { once } from 'node:events';
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadMemoryStore } from '../src/store/load.js';
 import { graphqlDocument as document } from './arbitraries.js';
@@ -33,8 +35,37 @@ async function send(init: RequestInit & { search?: string }): Promise<void> {
   expect(() => JSON.parse(text), text.slice(0, 500)).not.toThrow();
   const body = JSON.parse(text);
   expect(typeof body === 'object' && body !== null && ('data' in body || 'errors' in body), text.slice(0, 500)).toBe(true);
-  if (body.errors) for (const error of body.errors) expect(typeof error.extensions?.code, JSON.stringify(error)).toBe('string');
+  for (const error of body.errors ?? []) {
+    expect(typeof error.extensions?.code, JSON.stringify(error)).toBe('string');
+    // Whatever a client sends is the client's fault, never the server's.
+    expect(error.extensions.code, JSON.stringify(error)).not.toBe('INTERNAL_SERVER_ERROR');
+  }
 }
+
+/** Sends one request line and headers on a new connection; resolves with the status the server gave. */
+async function sendRaw(head: string): Promise<number> {
+  const socket = connect(Number(new URL(http.url).port), '127.0.0.1');
+  await once(socket, 'connect');
+  let received = '';
+  socket.on('data', (chunk) => (received += chunk));
+  socket.on('error', () => undefined);
+  const closed = once(socket, 'close');
+  socket.write(head);
+  await closed;
+  cases.sent++;
+  return Number(/^HTTP\/1\.1 (\d{3})/.exec(received)?.[1]);
+}
+
+/** JSON nested and wide at random: deep chains of objects and lists, and long lists. */
+const deepOrWide: fc.Arbitrary<unknown> = fc.oneof(
+  fc.tuple(fc.integer({ min: 1, max: 300 }), fc.constantFrom('NOT', 'OR', 'AND', 'x', '[]')).map(([depth, key]) => {
+    let value: unknown = {};
+    for (let i = 0; i < depth; i++) value = key === '[]' ? [value] : key === 'OR' || key === 'AND' ? { [key]: [value] } : { [key]: value };
+    return value;
+  }),
+  fc.tuple(fc.integer({ min: 0, max: 400 }), fc.constantFrom<unknown>({}, null, 'Person:alice-example', { name: { equals: 'x' } })).map(([length, item]) => ({ OR: Array.from({ length }, () => item) })),
+  fc.jsonValue({ maxDepth: 4 }),
+);
 
 const post = (body: string, contentType = 'application/json', accept = 'application/json') => send({ method: 'POST', headers: { 'content-type': contentType, accept }, body });
 
@@ -80,6 +111,48 @@ describe('fuzzing', () => {
       fc.asyncProperty(fc.array(parameter, { maxLength: 4 }), fc.constantFrom('application/json', 'application/graphql-response+json', undefined), async (parameters, accept) => {
         const search = new URLSearchParams(parameters).toString();
         await send({ method: 'GET', search: search ? `?${search}` : '', headers: accept ? { accept } : {} });
+      }),
+      { numRuns: RUNS, seed: SEED },
+    );
+  });
+
+  it('answers variables that are null, missing or wrong against declared defaults without a 5xx or an internal error', { timeout }, async () => {
+    const document =
+      'query ($id: ID = "Person:alice-example", $s: Boolean = true, $n: Int = 2, $f: PersonFilter = {}, $ids: [ID!] = ["Person:alice-example"]) ' +
+      '{ node(id: $id) { id } people(first: $n, filter: $f) { totalCount @skip(if: $s) } nodes(ids: $ids) { id } }';
+    const choice = fc.oneof(fc.constant(undefined), fc.constant(null), fc.jsonValue({ maxDepth: 2 }), deepOrWide);
+    await fc.assert(
+      fc.asyncProperty(fc.record({ id: choice, s: choice, n: choice, f: choice, ids: choice }, { requiredKeys: [] }), async (vars) => {
+        await post(JSON.stringify({ query: document, variables: vars }));
+      }),
+      { numRuns: RUNS, seed: SEED },
+    );
+  });
+
+  it('answers filter and list variables nested deep or wide without a 5xx', { timeout }, async () => {
+    await fc.assert(
+      fc.asyncProperty(deepOrWide, deepOrWide, async (filter, ids) => {
+        await post(JSON.stringify({ query: 'query ($f: PersonFilter, $ids: [ID!]!) { people(filter: $f) { totalCount } nodes(ids: $ids) { id } }', variables: { f: filter, ids } }));
+      }),
+      { numRuns: RUNS, seed: SEED },
+    );
+  });
+
+  it('answers random request lines, absolute targets and their authorities without a 5xx, and keeps serving', { timeout }, async () => {
+    const authority = fc.oneof(
+      fc.string({ maxLength: 30 }),
+      fc.constantFrom('1.2.3.4.5', 'a:99999', '%zz', '[1::2::3]', '0x100000000', 'xn--', 'localhost:4000', '[::1]', 'user@host', 'a..b', '999.1.1.1'),
+    );
+    const target = fc.oneof(
+      authority.map((a) => `http://${a}/health`),
+      fc.tuple(fc.constantFrom('http://', 'https://', 'ftp://', '//', '/', '', '*'), authority, fc.constantFrom('/health', '/graphql', '', '/%', '/../x')).map((parts) => parts.join('')),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom('GET', 'POST', 'OPTIONS', 'HEAD', 'CONNECT'), target, async (method, requestTarget) => {
+        // Characters Node's parser refuses outright end the connection before any handler runs.
+        const status = await sendRaw(`${method} ${requestTarget.replace(/[\r\n]/g, '')} HTTP/1.1\r\nhost: x\r\ncontent-length: 0\r\nconnection: close\r\n\r\n`);
+        // Every line gets an answer, even one Node's own parser refuses (400 from clientError).
+        expect(status >= 200 && status < 500, `${method} ${requestTarget}: ${status}`).toBe(true);
       }),
       { numRuns: RUNS, seed: SEED },
     );

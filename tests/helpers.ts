@@ -11,6 +11,16 @@ import { createMetrics, type Metrics } from '../src/metrics.js';
 import { createGraphQLServer, type GraphQLServer, type ServerOptions } from '../src/server.js';
 import type { GraphStore } from '../src/store/graph-store.js';
 import { loadMemoryStore } from '../src/store/load.js';
+import { openAccess, type Access } from '../src/auth/access.js';
+import { hashKey, KeyRing, type Role } from '../src/auth/keys.js';
+
+/** Variables for the operations in operations/ that have no defaults, as the pages send them. */
+export const OPERATION_VARIABLES: Readonly<Record<string, Record<string, unknown>>> = {
+  ExploreSearch: { query: 'Montreal' },
+  ExplorePaths: { from: 'Person:karsten-wildberger', to: 'Person:evan-solomon' },
+  ExploreEntity: { id: 'Agreement:de-ca-ai-declaration' },
+  ExploreRelationship: { id: 'Relationship:Person:karsten-wildberger>SIGNED>Agreement:de-ca-ai-declaration' },
+};
 
 export const TINY_SEED = fileURLToPath(new URL('./fixtures/tiny/seed/', import.meta.url));
 export const TINY_TEXT = fileURLToPath(new URL('./fixtures/tiny/source.txt', import.meta.url));
@@ -25,8 +35,13 @@ export interface TestGraph {
   data: (query: string, variables?: Record<string, unknown>) => Promise<any>;
 }
 
-export async function graphOn(seedDir: string, wrapStore: (store: GraphStore) => GraphStore = (s) => s, serverOptions: ServerOptions = {}): Promise<TestGraph> {
-  const store = wrapStore(await loadMemoryStore(seedDir));
+export async function graphOn(
+  seedDir: string,
+  wrapStore: (store: GraphStore) => GraphStore = (s) => s,
+  serverOptions: ServerOptions = {},
+  sourceTextsDir: string | null = null,
+): Promise<TestGraph> {
+  const store = wrapStore(await loadMemoryStore(seedDir, sourceTextsDir));
   const { apollo } = createGraphQLServer(serverOptions);
   const run: TestGraph['run'] = async (query, variables) => {
     const response = await apollo.executeOperation({ query, variables }, { contextValue: createContext(store) });
@@ -98,6 +113,7 @@ export function countingStore(store: GraphStore): { store: GraphStore; calls: St
     get version() {
       return store.version;
     },
+    statistics: () => store.statistics(),
   } as GraphStore;
   for (const method of STORE_METHODS) {
     const call = store[method] as (...args: unknown[]) => unknown;
@@ -115,4 +131,9 @@ export function storeWith(store: GraphStore, overrides: Partial<GraphStore>): Gr
   const replaced = Object.assign(Object.create(store) as GraphStore, overrides);
   if (overrides.getNodes && !overrides.getNodeNow) replaced.getNodeNow = undefined;
   return replaced;
+}
+
+/** Access with the given keys (each a name, role and the key itself), reading open, no budgets unless given. */
+export function accessWith(keys: ReadonlyArray<{ name: string; role: Role; key: string; budgetPerMinute?: number }>, overrides: Partial<Access> = {}): Access {
+  return { ...openAccess(), keys: new KeyRing(keys.map(({ key, ...record }) => ({ ...record, sha256: hashKey(key) }))), ...overrides };
 }

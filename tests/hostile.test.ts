@@ -68,7 +68,7 @@ const codeOf = (answer: Answer): string | undefined => answer.body?.errors?.[0]?
 
 async function stillAnswers(target: TestHttp): Promise<void> {
   const answer = await query('{ country(code: "SV") { name } }', undefined, target);
-  expect(answer).toEqual({ status: 200, body: { data: { country: { name: 'Sylvania' } }, extensions: { cost: { requested: 2, limit: 10_000 } } } });
+  expect(answer).toEqual({ status: 200, body: { data: { country: { name: 'Sylvania' } }, extensions: { cost: { requested: 2, limit: 10_000, touched: 1 } } } });
 }
 
 interface HostileCase {
@@ -115,11 +115,65 @@ const cases: HostileCase[] = [
     check: (answer) => expect(answer.body.errors[0].message.length).toBeLessThan(400),
   },
   { name: 'a huge list literal', send: () => query(`{ nodes(ids: [${'"Person:a" '.repeat(6000)}]) { id } }`), status: 400, code: 'TOO_MANY_TOKENS' },
-  { name: 'a huge list in a variable', send: () => query('query ($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: Array.from({ length: 50_000 }, (_, i) => `Person:p${i}`) }), status: 400, code: 'QUERY_TOO_COMPLEX' },
+  { name: 'a huge list in a variable', send: () => query('query ($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: Array.from({ length: 50_000 }, (_, i) => `Person:p${i}`) }), status: 400, code: 'LIST_TOO_LONG' },
   { name: 'a list literal nested 2000 deep', send: () => query(`{ nodes(ids: ${'['.repeat(2000)}${']'.repeat(2000)}) { id } }`), status: 400, code: 'QUERY_TOO_DEEP' },
   { name: 'selections nested 2400 deep', send: () => query(`${'{ a '.repeat(2400)}${'}'.repeat(2400)}`), status: 400, code: 'QUERY_TOO_DEEP' },
   { name: 'a list literal nested 40 deep', send: () => query(`{ nodes(ids: ${'['.repeat(40)}${']'.repeat(40)}) { id } }`), status: 400, code: 'GRAPHQL_VALIDATION_FAILED' },
-  { name: 'a variable nested 100000 deep in JSON', send: () => postJson(dev, `{"query":"query ($ids: [ID!]!) { nodes(ids: $ids) { id } }","variables":{"ids":${'['.repeat(100_000)}${']'.repeat(100_000)}}}`), status: 400, code: 'BAD_USER_INPUT' },
+  { name: 'a variable nested 100000 deep in JSON', send: () => postJson(dev, `{"query":"query ($ids: [ID!]!) { nodes(ids: $ids) { id } }","variables":{"ids":${'['.repeat(100_000)}${']'.repeat(100_000)}}}`), status: 400, code: 'VARIABLES_TOO_DEEP' },
+  {
+    name: 'a filter variable nested 100000 deep',
+    send: () => postJson(dev, `{"query":"query ($f: PersonFilter) { people(filter: $f) { totalCount } }","variables":{"f":${'{"NOT":'.repeat(100_000)}{}${'}'.repeat(100_000)}}}`),
+    status: 400,
+    code: 'VARIABLES_TOO_DEEP',
+  },
+  {
+    name: 'a filter variable with 150000 alternatives',
+    send: () => query('query ($f: PersonFilter) { people(filter: $f) { totalCount } }', { f: { OR: Array.from({ length: 150_000 }, () => ({})) } }),
+    status: 400,
+    code: 'LIST_TOO_LONG',
+  },
+  {
+    name: 'a filter variable of 100 times 100 alternatives, each list within the limit',
+    send: () => query('query ($f: PersonFilter) { people(filter: $f) { totalCount } }', { f: { OR: Array.from({ length: 100 }, () => ({ OR: Array.from({ length: 100 }, () => ({})) })) } }),
+    status: 400,
+    code: 'QUERY_TOO_COMPLEX',
+    check: (answer) => expect(answer.body.errors[0].message).toMatch(/^The query's estimated cost of 10\d{3} is over the limit of 10000/),
+  },
+  {
+    name: 'null for a non-null argument through a variable with a default',
+    send: () => query('query ($id: ID = "Person:alice-example") { node(id: $id) { id } }', { id: null }),
+    status: 400,
+    code: 'BAD_USER_INPUT',
+    check: (answer) => expect(answer.body.errors).toEqual([{ message: 'Argument "id" of non-null type "ID!" must not be null.', locations: [{ line: 1, column: 53 }], extensions: { code: 'BAD_USER_INPUT' } }]),
+  },
+  {
+    name: 'null for a costly query through a variable with a default (the cost limit still applies)',
+    send: () => query(`query ($id: ID = "Person:alice-example") { node(id: $id) { id } ${Array.from({ length: 10 }, (_, i) => `a${i}: topics(first: 100) { nodes { agreements(first: 100) { nodes { topics(first: 100) { nodes { id } } } } } }`).join(' ')} }`, { id: null }),
+    status: 400,
+    code: 'BAD_USER_INPUT',
+    check: (answer) => expect(answer.body.data).toBeUndefined(),
+  },
+  {
+    name: 'null for @skip(if:) through a variable with a default',
+    send: () => query('query ($s: Boolean = true) { countries { totalCount @skip(if: $s) } }', { s: null }),
+    status: 400,
+    code: 'BAD_USER_INPUT',
+    check: (answer) => expect(answer.body.errors[0].message).toBe('Argument "if" of non-null type "Boolean!" must not be null.'),
+  },
+  {
+    name: 'a mutation without a key',
+    send: () => query('mutation { retractFact(input: {fact: "Relationship:Person:alice-example>SIGNED>Agreement:springfield-accord", reason: "probing"}) { retractedId } }'),
+    status: 403,
+    code: 'FORBIDDEN',
+    check: (answer) => expect(answer.body.errors[0].message).toBe('retractFact needs the right of curating (the curator role); a request without a key has the role reader.'),
+  },
+  {
+    name: 'a subscription sent to /graphql',
+    send: () => query('subscription { factsChanged { sequence } }'),
+    status: 400,
+    code: 'SUBSCRIPTION_NOT_SERVED_HERE',
+    check: (answer) => expect(answer.body.errors[0].message).toMatch(/^Subscriptions are served as server-sent events at \/graphql\/stream/),
+  },
   { name: 'thousands of variable definitions', send: () => query(`query (${Array.from({ length: 3000 }, (_, i) => `$v${i}: Int`).join(' ')}) { __typename }`), status: 400, code: 'TOO_MANY_TOKENS' },
   {
     name: 'thousands of variable values nobody declared',
@@ -200,6 +254,29 @@ const cases: HostileCase[] = [
     code: 'HEADERS_TOO_LARGE',
   },
   { name: 'bytes that are not HTTP', send: () => raw(dev, async (write) => write('\u0000\u0001 HELLO\r\n\r\n')), status: 400, code: 'BAD_REQUEST' },
+  // Absolute-form request targets (HTTP/1.1 servers must accept them) whose authority is not a URL.
+  ...['http://1.2.3.4.5/health', 'http://a:99999/health', 'http://%zz/health', 'http://[1::2::3]/health', 'http://0x100000000/health', 'http://xn--/health'].map(
+    (target): HostileCase => ({
+      name: `the request target ${target}`,
+      send: () => raw(dev, async (write) => write(`GET ${target} HTTP/1.1\r\nhost: x\r\nconnection: close\r\n\r\n`)),
+      status: 400,
+      code: 'BAD_REQUEST',
+      check: (answer) => expect(answer.body.errors[0].message).toBe('The request target is not a valid URL; send a path such as /graphql.'),
+    }),
+  ),
+  {
+    name: 'a CONNECT request',
+    send: () => raw(dev, async (write) => write('CONNECT 1.2.3.4:443 HTTP/1.1\r\nhost: 1.2.3.4:443\r\n\r\n')),
+    status: 405,
+    code: 'METHOD_NOT_ALLOWED',
+  },
+  {
+    name: 'a valid absolute-form request target',
+    send: () => raw(dev, async (write) => write('GET http://entente.example/health HTTP/1.1\r\nhost: entente.example\r\nconnection: close\r\n\r\n')),
+    status: 200,
+    code: null,
+    check: (answer) => expect(answer.body).toEqual({ status: 'ok' }),
+  },
 ];
 
 describe('hostile input', () => {
@@ -235,6 +312,39 @@ describe('a request that runs too long', () => {
     } finally {
       release();
       await slow.close();
+    }
+  });
+});
+
+describe('a request abandoned at the execution limit', () => {
+  it('stops its work: no store call starts after the 503', async () => {
+    const store = await loadMemoryStore(TINY_SEED);
+    let calls = 0;
+    const slow = storeWith(store, {
+      listRelationships: async (...args) => {
+        calls++;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        return store.listRelationships(...args);
+      },
+    });
+    const target = await httpOn(slow, { limits: { executionTimeoutMs: 150 } });
+    try {
+      // Five levels of relationships, each one store call after the one before (page sizes differ,
+      // so no level is answered from the DataLoader's cache): about 500 ms of work.
+      const deep =
+        '{ people(first: 3) { nodes { signedAgreements(first: 3) { nodes { signatories(first: 3) { nodes { signedAgreements(first: 2) { nodes { signatories(first: 2) { nodes { signedAgreements(first: 1) { nodes { name } } } } } } } } } } } } }';
+      // A first request warms the server up, so the limit is spent on the store calls, not on start-up.
+      await within(query('{ people(first: 1) { nodes { signedAgreements(first: 1) { totalCount } } } }', undefined, target));
+      calls = 0;
+      const answer = await within(query(deep, undefined, target));
+      expect(answer.status).toBe(503);
+      expect(codeOf(answer)).toBe('REQUEST_TIMEOUT');
+      const atTimeout = calls;
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      expect(atTimeout).toBeLessThan(5);
+      expect(calls, 'no store call after the request was abandoned').toBe(atTimeout);
+    } finally {
+      await target.close();
     }
   });
 });

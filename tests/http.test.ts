@@ -21,7 +21,7 @@ describe('HTTP', () => {
     });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^application\/graphql-response\+json/);
-    expect(await response.json()).toEqual({ data: { country: { name: 'Sylvania' } }, extensions: { cost: { requested: 2, limit: 10_000 } } });
+    expect(await response.json()).toEqual({ data: { country: { name: 'Sylvania' } }, extensions: { cost: { requested: 2, limit: 10_000, touched: 1 } } });
   });
 
   it('answers a GET query from a client that shows it is not a simple cross-site request', async () => {
@@ -29,7 +29,7 @@ describe('HTTP', () => {
       headers: { accept: 'application/json', 'apollo-require-preflight': 'true' },
     });
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ data: { people: { nodes: [{ id: 'Person:alice-example' }] } }, extensions: { cost: { requested: 3, limit: 10_000 } } });
+    expect(await response.json()).toEqual({ data: { people: { nodes: [{ id: 'Person:alice-example' }] } }, extensions: { cost: { requested: 3, limit: 10_000, touched: 1 } } });
   });
 
   it('refuses invalid JSON with 400 and a JSON error naming the problem', async () => {
@@ -86,7 +86,7 @@ describe('HTTP', () => {
             extensions: { code: 'INTERNAL_SERVER_ERROR' },
           },
         ],
-        extensions: { cost: { requested: 2, limit: 10_000 } },
+        extensions: { cost: { requested: 2, limit: 10_000, touched: 1 } },
       });
     } finally {
       await broken.close();

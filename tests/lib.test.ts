@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { encodeCursor, readPageRequest } from '../src/lib/connection.js';
-import { Doorkeeper } from '../src/lib/doorkeeper.js';
 import { parseGlobalId } from '../src/lib/global-id.js';
 import { parsePartialDate } from '../src/lib/partial-date.js';
 import { sha256Hex } from '../src/lib/sha256.js';
@@ -9,6 +8,8 @@ import { createHash } from 'node:crypto';
 import { foldText, foldUnicode } from '../src/lib/text.js';
 import { Counter, Registry } from 'prom-client';
 import { Tally } from '../src/metrics.js';
+import { isUtf8 } from 'node:buffer';
+import { invalidUtf8Offset, InvalidUtf8Error, Utf8Checker } from '../src/lib/utf8.js';
 
 describe('parsePartialDate', () => {
   it('reads the precision from the form of the date', () => {
@@ -88,29 +89,6 @@ describe('bracketNesting', () => {
   });
 });
 
-describe('Doorkeeper', () => {
-  it('says a key is new the first time and seen from then on', () => {
-    fc.assert(
-      fc.property(fc.uniqueArray(fc.string({ maxLength: 40 }), { minLength: 1, maxLength: 50 }), (keys) => {
-        const doorkeeper = new Doorkeeper(1000);
-        for (const key of keys) doorkeeper.seenBefore(key);
-        expect(keys.every((key) => doorkeeper.seenBefore(key))).toBe(true);
-      }),
-    );
-  });
-
-  it('mistakes few new keys for seen ones, and forgets everything once it has taken in its capacity', () => {
-    const doorkeeper = new Doorkeeper(10_000);
-    for (let i = 0; i < 5_000; i++) doorkeeper.seenBefore(`known ${i}`);
-    let falsePositives = 0;
-    for (let i = 0; i < 4_000; i++) if (doorkeeper.seenBefore(`new ${i}`)) falsePositives += 1;
-    expect(falsePositives).toBeLessThan(4_000 * 0.03);
-    // 9,000 or so new keys taken in so far; a few more clear it, and the first keys are new again.
-    for (let i = 0; i < 2_000; i++) doorkeeper.seenBefore(`more ${i}`);
-    expect(doorkeeper.seenBefore('known 0')).toBe(false);
-  });
-});
-
 describe('Tally', () => {
   it('shows in the registry the series a prom-client Counter would, read as often as asked', async () => {
     const registry = new Registry();
@@ -143,5 +121,38 @@ describe('Tally', () => {
     single.inc('hit');
     single.inc('miss');
     expect(await seriesOf('single_total')).toEqual(['x{result="hit"} 2', 'x{result="miss"} 1']);
+  });
+});
+
+describe('UTF-8 checks', () => {
+  it('finds a bad sequence exactly when Node says the bytes are not UTF-8, and none in any encoded string', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 40 }), (bytes) => (invalidUtf8Offset(bytes) === -1) === isUtf8(bytes)),
+      { numRuns: 2000 },
+    );
+    fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (text) => invalidUtf8Offset(Buffer.from(text)) === -1));
+  });
+
+  it('names the offset of overlong forms, surrogates, stray continuations and cut sequences', () => {
+    expect(invalidUtf8Offset(Buffer.from([0x61, 0xc0, 0x80]))).toBe(1);
+    expect(invalidUtf8Offset(Buffer.from([0x61, 0x62, 0xed, 0xa0, 0x80]))).toBe(2);
+    expect(invalidUtf8Offset(Buffer.from([0x80]))).toBe(0);
+    expect(invalidUtf8Offset(Buffer.from([0x61, 0xe2, 0x82]))).toBe(1);
+    expect(invalidUtf8Offset(Buffer.from([0x61, 0xe2, 0x82]), true)).toBe(-1);
+  });
+
+  it('checks a stream whose characters are split between chunks, and names the offset in the whole stream', () => {
+    const euro = Buffer.from('a€b');
+    const checker = new Utf8Checker();
+    checker.check(euro.subarray(0, 2));
+    checker.check(euro.subarray(2));
+    checker.end();
+    const cut = new Utf8Checker(100);
+    cut.check(Buffer.from('ab'));
+    cut.check(Buffer.from([0xe2, 0x82]));
+    expect(() => cut.end()).toThrow(new InvalidUtf8Error(102));
+    const bad = new Utf8Checker();
+    bad.check(Buffer.from([0x61, 0xe2]));
+    expect(() => bad.check(Buffer.from([0x41]))).toThrow(new InvalidUtf8Error(1));
   });
 });

@@ -1,12 +1,12 @@
 import { getIntrospectionQuery } from 'graphql';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadManifest, sha256 } from '../src/http/trusted-documents.js';
+import { loadManifest, sha256 } from '../src/operations/trusted-documents.js';
 import { loadMemoryStore } from '../src/store/load.js';
 import type { GraphStore } from '../src/store/graph-store.js';
 import { httpOn, REAL_SEED, TINY_SEED, type TestHttp } from './helpers.js';
 
-const LIMITS = { maxDepth: 6, maxAliases: 5, maxDirectives: 5, maxTokens: 300, maxCost: 500 };
+const LIMITS = { maxDepth: 6, maxAliases: 5, maxDirectives: 5, maxTokens: 300, maxCost: 500, maxVariableDepth: 64, maxListLength: 100 };
 const MANIFEST = fileURLToPath(new URL('./fixtures/trusted/persisted-documents.json', import.meta.url));
 const PEOPLE_HASH = 'e34b2e1c3e60ca561b48e937eabb129b38af12988b3afb531b7db354605fcef1';
 
@@ -35,28 +35,28 @@ describe('the cost limit', () => {
 
   it('costs a first passed as a variable the same as the literal', async () => {
     const response = await post(http, { query: 'query ($n: Int) { people(first: $n) { nodes { name } } }', variables: { n: 2 } });
-    expect(response.body.extensions).toEqual({ cost: { requested: 5, limit: 500 } });
+    expect(response.body.extensions).toEqual({ cost: { requested: 5, limit: 500, touched: 2 } });
   });
 
   it('costs an omitted first at the default page size of 20', async () => {
     const response = await post(http, { query: '{ people { nodes { name } } }' });
-    expect(response.body.extensions).toEqual({ cost: { requested: 41, limit: 500 } });
+    expect(response.body.extensions).toEqual({ cost: { requested: 41, limit: 500, touched: 3 } });
   });
 
   it('refuses nested pages sized by variables before anything executes', async () => {
     const counted = { calls: 0 };
-    const watched = await httpOn({ ...store, version: store.version, getNodes: (ids) => (counted.calls++, store.getNodes(ids)), getRelationships: (...a) => (counted.calls++, store.getRelationships(...a)), findByName: (n) => store.findByName(n), listEntities: (...a) => (counted.calls++, store.listEntities(...a)) }, { server: { limits: LIMITS } });
+    const watched = await httpOn({ ...store, version: store.version, statistics: () => store.statistics(), getNodes: (ids) => (counted.calls++, store.getNodes(ids)), getRelationships: (...a) => (counted.calls++, store.getRelationships(...a)), findByName: (n) => store.findByName(n), listEntities: (...a) => (counted.calls++, store.listEntities(...a)) }, { server: { limits: LIMITS } });
     try {
       const response = await post(watched, { query: NESTED_PAGES, variables: { outer: 100, inner: 100 } }, 'application/graphql-response+json');
       expect(response.status).toBe(400);
       expect(response.body).toEqual({
         errors: [
           {
-            message: "The query's estimated cost of 20201 is over the limit of 500; ask for smaller pages (first) or fewer nested lists.",
+            message: "The query's estimated cost of 20201 is over the limit of 500; ask for smaller pages (first), fewer nested lists or smaller filters.",
             extensions: { code: 'QUERY_TOO_COMPLEX', limit: 500 },
           },
         ],
-        extensions: { cost: { requested: 20201, limit: 500 } },
+        extensions: { cost: { requested: 20201, limit: 500, touched: 0 } },
       });
       expect(counted.calls).toBe(0);
     } finally {
@@ -76,7 +76,7 @@ describe('the cost limit', () => {
     expect(response.body).toEqual({
       data: null,
       errors: [{ message: '"first" must be between 0 and 100; got 1000000.', locations: [{ line: 1, column: 3 }], path: ['people'], extensions: { code: 'BAD_USER_INPUT', argument: 'first' } }],
-      extensions: { cost: { requested: 101, limit: 500 } },
+      extensions: { cost: { requested: 101, limit: 500, touched: 0 } },
     });
   });
 });
@@ -182,7 +182,7 @@ describe('trusted documents', () => {
   beforeAll(async () => {
     const manifest = loadManifest(MANIFEST, true);
     enforced = await httpOn(store, { server: { apqCacheSize: 0 }, http: { trustedDocuments: { mode: 'enforce', manifest } } });
-    allowing = await httpOn(store, { http: { trustedDocuments: { mode: 'allow', manifest, onUnknown: (hash) => unknown.push(hash) } } });
+    allowing = await httpOn(store, { server: { manifest, onUnknownDocument: ({ documentHash }) => unknown.push(documentHash) }, http: { trustedDocuments: { mode: 'allow', manifest } } });
   });
   afterAll(async () => {
     await enforced.close();

@@ -1,3 +1,4 @@
+import { RequestWork } from '../src/lib/work.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -43,9 +44,9 @@ describe('memory store indexes', () => {
     const name = (person as { name: string }).name;
     const { evaluator, reads, people } = countingEvaluator();
     expect(people.size).toBeGreaterThan(2000);
-    const exact = evaluator.select({ kind: 'name', test: { equals: name } }, people);
+    const exact = await evaluator.select({ kind: 'name', test: { equals: name } }, people, new RequestWork());
     expect(exact.size).toBe(1);
-    const prefix = evaluator.select({ kind: 'name', test: { startsWith: name.slice(0, -1) } }, people);
+    const prefix = await evaluator.select({ kind: 'name', test: { startsWith: name.slice(0, -1) } }, people, new RequestWork());
     expect(prefix.size).toBeGreaterThanOrEqual(1);
     expect(prefix.size).toBeLessThan(20);
     expect(reads()).toBeLessThan(50);
@@ -59,13 +60,13 @@ describe('memory store indexes', () => {
       quantifier: 'some',
       condition: { other: { kind: 'id', test: { in: ['Agreement:agreement-1', 'Agreement:agreement-2'] } } },
     };
-    evaluator.select(condition, people);
+    await evaluator.select(condition, people, new RequestWork());
     expect(reads()).toBeLessThan(10);
   });
 
   it('reads every candidate for a condition no index answers', async () => {
     const { evaluator, reads, people } = countingEvaluator();
-    evaluator.select({ kind: 'name', test: { contains: 'son 12' } }, people);
+    await evaluator.select({ kind: 'name', test: { contains: 'son 12' } }, people, new RequestWork());
     expect(reads()).toBe(people.size);
   });
 });

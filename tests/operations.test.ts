@@ -1,6 +1,5 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { connect } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -51,19 +50,22 @@ describe('operations endpoints', () => {
   });
 
   it('exposes Prometheus metrics: operations by name, errors by code, refusals by limit, documents, process', async () => {
-    await fetch(`${http.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: 'query CountPeople { people { totalCount } }' }) });
+    for (let i = 0; i < 2; i++) {
+      await fetch(`${http.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: 'query CountPeople { people { totalCount } }' }) });
+    }
     await fetch(`${http.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '[]' });
     await fetch(`${http.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ people { nosuch } }' }) });
     const response = await fetch(`${http.url}/metrics`);
     expect(response.status).toBe(200);
     const text = await response.text();
-    expect(text).toContain('entente_graphql_operations_total{operation="CountPeople",outcome="ok"} 1');
-    expect(text).toContain('entente_graphql_operation_duration_seconds_count{operation="CountPeople"} 1');
-    expect(text).toContain('entente_graphql_errors_total{code="BATCHING_NOT_SUPPORTED"} 1');
+    expect(text).toContain('entente_graphql_operations_total{operation="CountPeople",outcome="ok"} 2');
+    expect(text).toContain('entente_graphql_operation_duration_seconds_count{operation="CountPeople"} 2');
+    expect(text).toContain('entente_http_errors_total{code="BATCHING_NOT_SUPPORTED"} 1');
     expect(text).toContain('entente_limit_refusals_total{limit="BATCHING_NOT_SUPPORTED"} 1');
     expect(text).toMatch(/entente_http_requests_total\{route="\/graphql",method="POST",status="200"\} \d+/);
-    expect(text).toContain('entente_documents_total{result="admitted"} 1');
-    expect(text).toContain('entente_documents_total{result="refused"} 1');
+    expect(text).toContain('entente_documents_total{result="parsed"} 1');
+    expect(text).toContain('entente_documents_total{result="cached"} 1');
+    expect(text).toContain('entente_documents_total{result="invalid"} 1');
     expect(text).toContain('process_resident_memory_bytes');
   });
 });
@@ -82,62 +84,26 @@ describe('configuration', () => {
     );
   });
 
+  it('reads the public address and the federation switch, refusing an address that is not one', () => {
+    expect(readConfig({ PUBLIC_URL: 'https://graph.example.org/entente/', FEDERATION: 'on' })).toMatchObject({ publicUrl: 'https://graph.example.org/entente', federation: true });
+    expect(readConfig({})).toMatchObject({ publicUrl: null, federation: false });
+    expect(() => readConfig({ PUBLIC_URL: 'graph.example.org', FEDERATION: 'yes' })).toThrow(
+      [
+        'Invalid configuration:',
+        '  PUBLIC_URL="graph.example.org" must be an http(s) address such as https://graph.example.org or https://example.org/entente, without query or fragment',
+        '  FEDERATION="yes" must be one of on, off',
+      ].join('\n'),
+    );
+  });
+
   it('has safe defaults', () => {
     const config = readConfig({});
     expect(config).toMatchObject({ host: '127.0.0.1', introspection: true, corsOrigins: [], trustedDocuments: 'allow', production: false });
-    expect(config.limits).toEqual({ maxDepth: 15, maxAliases: 30, maxDirectives: 50, maxTokens: 5000, maxCost: 10_000 });
+    expect(config.limits).toEqual({ maxDepth: 15, maxAliases: 30, maxDirectives: 50, maxTokens: 5000, maxCost: 10_000, maxVariableDepth: 64, maxListLength: 100 });
   });
 });
 
-/** Starts src/index.ts as a real process on a free port and resolves with its port. */
-async function startService(env: Record<string, string>): Promise<{ child: ChildProcessWithoutNullStreams; port: number; output: () => string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], { cwd: ROOT, env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env } });
-  let output = '';
-  child.stdout.on('data', (chunk) => (output += chunk));
-  child.stderr.on('data', (chunk) => (output += chunk));
-  const port = await new Promise<number>((resolve, reject) => {
-    const check = () => {
-      const match = /serving the graph .* at http:\/\/localhost:(\d+)\//.exec(output);
-      if (match) resolve(Number(match[1]));
-    };
-    child.stdout.on('data', check);
-    child.once('exit', (code) => reject(new Error(`the service exited with ${code} before listening:\n${output}`)));
-  });
-  return { child, port, output: () => output };
-}
-
-describe('graceful shutdown', () => {
-  it('finishes a request in flight at SIGTERM, refuses new connections, and exits 0', async () => {
-    // Production, because Apollo's own signal handling (on unless NODE_ENV=test) once cut the drain short.
-    const { child, port, output } = await startService({ SHUTDOWN_GRACE_MS: '10000', NODE_ENV: 'production' });
-    const body = JSON.stringify({ query: '{ country(code: "DE") { name } }' });
-    // A request whose body is half sent is in flight: the server has its headers and waits for the rest.
-    const socket = connect(port, '127.0.0.1');
-    await once(socket, 'connect');
-    socket.write(`POST /graphql HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n`);
-    socket.write(body.slice(0, 10));
-    // A round trip on another connection orders things: by its answer the first one has been accepted.
-    expect((await fetch(`http://127.0.0.1:${port}/health`)).status).toBe(200);
-
-    child.kill('SIGTERM');
-    await new Promise<void>((resolve) => {
-      const check = () => output().includes('stopping: finishing open requests') && resolve();
-      child.stdout.on('data', check);
-      check();
-    });
-    await expect(fetch(`http://127.0.0.1:${port}/health`)).rejects.toThrow();
-
-    let answer = '';
-    socket.on('data', (chunk) => (answer += chunk));
-    socket.write(body.slice(10));
-    await once(socket, 'close');
-    expect(answer).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
-    expect(answer).toContain('{"data":{"country":{"name":"Germany"}}');
-    const [code] = await once(child, 'exit');
-    expect(code).toBe(0);
-    expect(output()).toContain('"msg":"stopped"');
-  });
-
+describe('start-up', () => {
   it('refuses to start when enforcing trusted documents without a manifest', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
       cwd: ROOT,

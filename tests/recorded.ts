@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildSchema, Kind, lexicographicSortSchema, parse, type OperationDefinitionNode } from 'graphql';
 import { schemaDocument } from './arbitraries.js';
-import type { TestHttp } from './helpers.js';
+import { OPERATION_VARIABLES, type TestHttp } from './helpers.js';
 
 /**
  * The answers the service gives to every operation in operations/, every example of the README and
@@ -19,13 +19,7 @@ export const RECORDED = {
   generated: fileURLToPath(new URL('./recorded/generated.txt', import.meta.url)),
 };
 
-/** Variables for the operations that have no defaults, as the pages send them. */
-const VARIABLES: Record<string, Record<string, unknown>> = {
-  ExploreFind: { name: 'Wildberger' },
-  ExploreSearch: { query: 'Montreal' },
-  ExploreEntity: { id: 'Agreement:de-ca-ai-declaration' },
-  ExploreRelationship: { id: 'Relationship:Person:karsten-wildberger>SIGNED>Agreement:de-ca-ai-declaration' },
-};
+const VARIABLES = OPERATION_VARIABLES;
 
 function operationsOf(file: string): Array<{ name: string; query: string }> {
   const text = readFileSync(`${ROOT}operations/${file}`, 'utf8');

@@ -135,10 +135,92 @@ describe('seed validation', () => {
       }),
     );
     expect(problems.map((p) => p.replace(/ \(.*?\)/, ''))).toEqual([
-      'seed/graph.json › relationships[0]: evidence[0].method "GUESSED" is not one of EXTRACTED, INFERRED, EXTERNAL',
+      'seed/graph.json › relationships[0]: evidence[0].method "GUESSED" is not one of EXTRACTED, INFERRED, EDITORIAL, EXTERNAL',
       'seed/graph.json › relationships[3]: evidence[0] is INFERRED and must state its "reason"',
       'seed/graph.json › relationships[12]: evidence[0] is REPORTED_SPEECH and its "speaker" must be the id of a person in the seed; got undefined',
       'seed/graph.json › relationships[16]: evidence[0] is EXTERNAL and must give a "reference" http(s) URL',
+    ]);
+  });
+
+  it('refuses at start-up an EDITORIAL fact without its reason, naming the file and the record, whichever path reads it', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'entente-seed-'));
+    const graph = structuredClone(tiny);
+    graph.relationships[7].evidence[0].method = 'EDITORIAL';
+    await writeFile(path.join(dir, 'graph.json'), JSON.stringify(graph));
+    const error = await loadSeed(dir).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SeedError);
+    expect((error as SeedError).message).toMatch(/^The seed has 1 problem; the service will not start until they are fixed:\n/);
+    expect((error as SeedError).problems.map((p) => `${path.basename(p.file)} › ${p.record}: ${p.message}`)).toEqual([
+      'graph.json › relationships[7] (BROADER_THAN Topic:automation → Topic:robotics): evidence[0] is EDITORIAL and must state its "reason"',
+    ]);
+    // The same rule holds for relationships read on a worker thread from NDJSON.
+    const ndjson = await mkdtemp(path.join(tmpdir(), 'entente-seed-'));
+    await writeFile(path.join(ndjson, 'g.json'), JSON.stringify({ sources: graph.sources, entities: graph.entities }));
+    await writeFile(path.join(ndjson, 'g.relationships.ndjson'), graph.relationships.map((r: unknown) => JSON.stringify(r)).join('\n'));
+    const apart = await loadSeed(ndjson, { parallelFromBytes: 0 }).catch((e: unknown) => e);
+    expect((apart as SeedError).problems.map((p) => `${path.basename(p.file)} › ${p.record}: ${p.message}`)).toEqual([
+      'g.relationships.ndjson › line 8 (BROADER_THAN Topic:automation → Topic:robotics): evidence[0] is EDITORIAL and must state its "reason"',
+    ]);
+  });
+
+  it('keeps an EDITORIAL fact with its reason, and refuses a reason on an extracted one', () => {
+    const graph = buildSeedGraph(seedWith((g) => Object.assign(g.relationships[7].evidence[0], { method: 'EDITORIAL', reason: 'The curator files robotics under automation.' })));
+    const broader = [...graph.edges].find((r) => r.type === 'BROADER_THAN')!;
+    expect(broader.evidence.map(({ method, reason }) => ({ method, reason }))).toEqual([{ method: 'EDITORIAL', reason: 'The curator files robotics under automation.' }]);
+    const problems = problemsOf(seedWith((g) => (g.relationships[7].evidence[0].reason = 'Because.')));
+    expect(problems).toEqual([
+      'seed/graph.json › relationships[7] (BROADER_THAN Topic:automation → Topic:robotics): evidence[0] has a "reason" but is neither INFERRED nor EDITORIAL',
+    ]);
+  });
+
+  it('marks translated labels, and refuses a language given both as a name in use and as a translation', () => {
+    const graph = buildSeedGraph(seedWith((g) => (entity(g, 'Topic:robotics').translatedLabels = { de: 'Robotertechnik' })));
+    expect(graph.entities.find((e) => e.id === 'Topic:robotics')!.labels).toEqual([
+      { language: 'FR', text: 'Robotique', isTranslation: false },
+      { language: 'DE', text: 'Robotertechnik', isTranslation: true },
+    ]);
+    const problems = problemsOf(seedWith((g) => (entity(g, 'Topic:robotics').translatedLabels = { fr: 'La robotique', xx: 'Robots' })));
+    expect(problems).toEqual([
+      'seed/graph.json › entities[9] (Topic:robotics): the fr name is given both in "labels" and in "translatedLabels"; it is one or the other',
+      'seed/graph.json › entities[9] (Topic:robotics): translatedLabels has an unknown language "xx"; use en, de or fr',
+    ]);
+  });
+
+  it('refuses evidence for an attribute the type lacks, for a date, or for one the record does not give', () => {
+    const evidence = [{ source: 'Source:tiny', quote: 'Freedonian Energy Minister', start: 67, end: 93, method: 'EXTRACTED' }];
+    const problems = problemsOf(
+      seedWith((g) => {
+        entity(g, 'Agreement:grand-alliance').attributeEvidence = { kind: evidence, concludedOn: evidence, colour: evidence };
+        entity(g, 'Event:automation-fair-2024').attributeEvidence = { endsOn: evidence, status: [] };
+      }),
+    );
+    expect(problems).toEqual([
+      'seed/graph.json › entities[6] (Agreement:grand-alliance): attributeEvidence names "concludedOn", a date: a date carries its evidence itself',
+      'seed/graph.json › entities[6] (Agreement:grand-alliance): attributeEvidence names "colour", which is not an attribute of the type Agreement; it has kind',
+      'seed/graph.json › entities[7] (Event:automation-fair-2024): attributeEvidence names "endsOn", a date: a date carries its evidence itself',
+      'seed/graph.json › entities[7] (Event:automation-fair-2024): attributeEvidence.status is missing: nothing enters the graph without evidence',
+    ]);
+    const missing = problemsOf(seedWith((g) => (entity(g, 'Country:sylvania').attributeEvidence = { code: evidence, name: evidence })));
+    expect(missing).toEqual([
+      'seed/graph.json › entities[1] (Country:sylvania): attributeEvidence names "name", which is not an attribute of the type Country; it has code',
+    ]);
+  });
+
+  it('refuses sentence spans out of order or past the text, and a declaration that is not one of them or gives no reason', () => {
+    const problems = problemsOf(
+      seedWith((g) => {
+        g.sources[0].sentences = [{ start: 0, end: 37 }, { start: 30, end: 40 }, { start: 39, end: 517 }];
+        g.sources[0].notModelled = [
+          { start: 0, end: 37, quote: 'Ministers sign the Springfield Accord', reason: '' },
+          { start: 1, end: 4, quote: 'ini', reason: 'A part of a word.' },
+        ];
+      }),
+    );
+    expect(problems).toEqual([
+      'seed/graph.json › sources[0] (Source:tiny): sentences[1] starts at 30, before the sentence before it ends at 37: sentences are in order and apart',
+      'seed/graph.json › sources[0] (Source:tiny): sentences[2] ends at 517, past the end of the source, which is 516 characters long',
+      'seed/graph.json › sources[0] (Source:tiny): notModelled[0] must state its "reason": why the sentence is deliberately not modelled',
+      'seed/graph.json › sources[0] (Source:tiny): notModelled[1] [1, 4) is not one of the source\'s sentences',
     ]);
   });
 
@@ -193,6 +275,48 @@ describe('seed validation', () => {
     expect(graph.edges).toHaveLength(tiny.relationships.length);
   });
 
+  it('refuses a JSON seed file with a byte that is not UTF-8, naming the file and the offset', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'entente-seed-'));
+    const json = Buffer.from(JSON.stringify({ ...tiny, entities: [...tiny.entities, { ...tiny.entities[0], id: 'Country:mu', name: 'M?nchen' }] }));
+    const at = json.indexOf('M?nchen') + 1;
+    json[at] = 0xfc; // ü in Latin-1, not UTF-8
+    await writeFile(path.join(dir, 'graph.json'), json);
+    const error = await loadSeed(dir).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SeedError);
+    expect((error as SeedError).problems).toEqual([
+      { file: expect.stringMatching(/graph\.json$/), record: '', message: `is not valid UTF-8: the bytes at offset ${at} are not a UTF-8 character; save the file as UTF-8` },
+    ]);
+  });
+
+  it('refuses an NDJSON seed file with a bad byte past its first chunk, naming the offset in the file', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'entente-seed-'));
+    const lines = (records: any[]) => records.map((r: any) => JSON.stringify(r)).join('\n');
+    const padding = { ...tiny.entities[0], description: 'é'.repeat(2 ** 20) };
+    const entities = Buffer.from(`${lines([padding, ...tiny.entities.slice(1)])}\n`);
+    const at = entities.indexOf('"name"', 2 ** 21 + 10) + 3;
+    entities[at] = 0xc3; // a two-byte lead followed by ASCII
+    await writeFile(path.join(dir, 'g.sources.ndjson'), lines(tiny.sources));
+    await writeFile(path.join(dir, 'g.entities.ndjson'), entities);
+    await writeFile(path.join(dir, 'g.relationships.ndjson'), lines(tiny.relationships));
+    const error = await loadSeed(dir).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SeedError);
+    const problems = (error as SeedError).problems.filter((p) => p.record === '');
+    expect(problems).toEqual([{ file: expect.stringMatching(/g\.entities\.ndjson$/), record: '', message: `is not valid UTF-8: the bytes at offset ${at} are not a UTF-8 character; save the file as UTF-8` }]);
+  });
+
+  it('accepts a byte-order mark at the start of JSON and NDJSON seed files, with the same graph as without', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'entente-seed-'));
+    const bom = '\uFEFF';
+    const lines = (records: any[]) => records.map((r: any) => JSON.stringify(r)).join('\n');
+    await writeFile(path.join(dir, 'a.json'), `${bom}${JSON.stringify({ sources: tiny.sources })}`);
+    await writeFile(path.join(dir, 'g.entities.ndjson'), `${bom}${lines(tiny.entities)}`);
+    await writeFile(path.join(dir, 'g.relationships.ndjson'), `${bom}${lines(tiny.relationships)}`);
+    const graph = await loadSeed(dir);
+    const plain = await loadSeed(TINY_SEED);
+    expect(graph.entities.map((e) => e.id)).toEqual(plain.entities.map((e) => e.id));
+    expect(graph.edges).toHaveLength(plain.edges.length);
+  });
+
   it('refuses to load a folder with a file that is not JSON, naming the file, and still checks the rest', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'entente-seed-'));
     await writeFile(path.join(dir, 'a.json'), '{ "entities": [ ');
@@ -205,5 +329,39 @@ describe('seed validation', () => {
     expect(message).toMatch(/^The seed has 2 problems; the service will not start until they are fixed:\n/);
     expect(message).toMatch(/a\.json: is not valid JSON: /);
     expect(message).toMatch(/b\.json › relationships\[0\] \(SIGNED Person:alice-example → Agreement:missing\): "to" "Agreement:missing" does not refer to an entity in the seed/);
+  });
+});
+
+describe('links to other knowledge bases (sameAs)', () => {
+  const evidence = { source: 'Source:tiny', quote: 'Freedonian Energy Minister', start: 67, end: 93, method: 'EXTERNAL', reference: 'https://www.wikidata.org/wiki/Q1' };
+  const link = (change: Record<string, unknown> = {}) => ({ entity: 'Country:freedonia', uri: 'http://www.wikidata.org/entity/Q1', evidence: [evidence], ...change });
+
+  it('adds a link with its evidence to the entity', () => {
+    const graph = buildSeedGraph(seedWith((g) => (g.sameAs = [link()])), { sourceTexts: new Map([['Source:tiny', text]]) });
+    const freedonia = graph.entities.find((e) => e.id === 'Country:freedonia')!;
+    expect(freedonia.sameAs.map((l) => ({ uri: l.uri, evidence: l.evidence.map((e) => [e.quote, e.method, e.reference]) }))).toEqual([
+      { uri: 'http://www.wikidata.org/entity/Q1', evidence: [['Freedonian Energy Minister', 'EXTERNAL', 'https://www.wikidata.org/wiki/Q1']] },
+    ]);
+    expect(graph.entities.find((e) => e.id === 'Country:sylvania')!.sameAs).toEqual([]);
+  });
+
+  it('refuses a link to an unknown entity, one without an http URI, one not backed by an outside reference, and the same link twice', () => {
+    const problems = problemsOf(
+      seedWith((g) => {
+        g.sameAs = [
+          link({ entity: 'Country:atlantis' }),
+          link({ uri: 'Q1' }),
+          link({ evidence: [{ ...evidence, method: 'EXTRACTED', reference: undefined }] }),
+          link(),
+          link(),
+        ];
+      }),
+    );
+    expect(problems).toEqual([
+      'seed/graph.json › sameAs[0] (Country:atlantis): "entity" "Country:atlantis" does not refer to an entity in the seed',
+      'seed/graph.json › sameAs[1] (Country:freedonia): "uri" must be an http(s) URI, such as http://www.wikidata.org/entity/Q183',
+      'seed/graph.json › sameAs[2] (Country:freedonia): evidence[0] must be EXTERNAL: only an outside reference, named in "reference", can say two things are the same',
+      'seed/graph.json › sameAs[4] (Country:freedonia): Country:freedonia is linked to http://www.wikidata.org/entity/Q1 already; give one link several evidence items instead',
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { GraphStore } from '../src/store/graph-store.js';
-import type { EntityCondition, EntityQuery, Ordering, RelationshipPageRequest } from '../src/store/query.js';
+import type { EntityCondition, EntityQuery, GroupCountQuery, Ordering, Position, RelationshipPageRequest } from '../src/store/query.js';
 
 /**
  * The contract every GraphStore keeps, on the tiny fixture graph (tests/fixtures/tiny): the same
@@ -147,6 +147,42 @@ export function describeStoreContract(name: string, open: () => Promise<GraphSto
       expect(await people(threeLevels)).toEqual(['Person:alice-example', 'Person:bob-sample', 'Person:carol-third']);
     });
 
+    it('follows only relationships whose evidence meets an evidence test, in conditions and in lists', async () => {
+      // PARTY_TO in the fixture is INFERRED, LOCATED_IN EXTERNAL, SIGNED EXTRACTED.
+      const countries = (condition: EntityCondition) => list({ type: 'Country', condition }).then((page) => page.ids);
+      const party = (methods: Array<'EXTRACTED' | 'INFERRED' | 'EDITORIAL' | 'EXTERNAL'>) => ({ types: ['PARTY_TO' as const], direction: 'OUTGOING' as const, evidence: { methods } });
+      expect(await countries({ kind: 'relation', path: party(['EXTRACTED']), quantifier: 'some', condition: {} })).toEqual([]);
+      expect(await countries({ kind: 'relation', path: party(['INFERRED', 'EDITORIAL']), quantifier: 'some', condition: {} })).toEqual(['Country:freedonia', 'Country:sylvania']);
+      expect(await countries({ kind: 'relation', path: party(['EXTRACTED']), quantifier: 'none', condition: {} })).toEqual(['Country:freedonia', 'Country:sylvania']);
+      // `every` over no relationship that meets the test holds: the others are as if absent.
+      expect(await countries({ kind: 'relation', path: party(['EXTRACTED']), quantifier: 'every', condition: { other: { kind: 'id', test: { equals: 'Agreement:nothing' } } } })).toEqual([
+        'Country:freedonia',
+        'Country:sylvania',
+      ]);
+      expect(await countries({ kind: 'relationCount', path: party(['INFERRED']), test: { equals: 1 } })).toEqual(['Country:freedonia', 'Country:sylvania']);
+      expect(await countries({ kind: 'relationCount', path: party([]), test: { equals: 0 } })).toEqual(['Country:freedonia', 'Country:sylvania']);
+      // From the other end, walking back from a small set of far entities takes the same test.
+      const agreements = await list({
+        type: 'Agreement',
+        condition: { kind: 'relation', path: { types: ['PARTY_TO'], direction: 'INCOMING', evidence: { methods: ['EXTRACTED'] } }, quantifier: 'some', condition: { other: { kind: 'id', test: { equals: 'Country:freedonia' } } } },
+      });
+      expect(agreements.ids).toEqual([]);
+      const page = { first: 10, after: null, orderBy: [] };
+      const [extracted, inferred, signed] = await store.listRelationships(
+        [
+          { nodeId: 'Agreement:springfield-accord', types: null, direction: 'INCOMING', evidence: { methods: ['EXTRACTED'] } },
+          { nodeId: 'Agreement:springfield-accord', types: null, direction: 'INCOMING', evidence: { methods: ['INFERRED'] } },
+          { nodeId: 'Agreement:springfield-accord', types: ['SIGNED'], direction: 'INCOMING', evidence: null },
+        ],
+        page,
+      );
+      expect(extracted!.items.map((item) => item.node.type)).toEqual(['SIGNED', 'SIGNED', 'SIGNED']);
+      expect([extracted!.totalCount, inferred!.totalCount, signed!.totalCount]).toEqual([3, 2, 3]);
+      expect(inferred!.items.map((item) => item.node.fromId)).toEqual(['Country:freedonia', 'Country:sylvania']);
+      const [external] = await store.listRelationships([{ nodeId: 'Place:springfield', types: null, direction: 'BOTH', evidence: { methods: ['EXTERNAL'] } }], page);
+      expect(external!.items.map((item) => item.node.id)).toEqual(['Relationship:Place:springfield>LOCATED_IN>Country:freedonia']);
+    });
+
     it('combines conditions with and, or and not; and of nothing holds, or of nothing does not', async () => {
       const alice: EntityCondition = { kind: 'name', test: { startsWith: 'alice' } };
       const bob: EntityCondition = { kind: 'name', test: { startsWith: 'bob' } };
@@ -185,13 +221,21 @@ export function describeStoreContract(name: string, open: () => Promise<GraphSto
     });
 
     it('counts groups by the other end of a relationship and by attribute, largest first', async () => {
-      expect(await store.countGroups({ type: 'Country', by: { relationship: 'PARTICIPATES_IN', direction: 'OUTGOING' } })).toEqual([
+      const groups = async (query: Omit<GroupCountQuery, 'first' | 'after'>, first = 100, after: Position | null = null) => (await store.countGroups({ ...query, first, after })).items.map((item) => item.node);
+      expect(await groups({ type: 'Country', by: { relationship: 'PARTICIPATES_IN', direction: 'OUTGOING' } })).toEqual([
         { entityId: 'Event:automation-fair-2024', value: null, count: 2, memberIds: ['Country:freedonia', 'Country:sylvania'] },
       ]);
-      expect(await store.countGroups({ type: 'Agreement', by: { attribute: 'YEAR' } })).toEqual([
+      expect(await groups({ type: 'Agreement', by: { attribute: 'YEAR' } })).toEqual([
         { entityId: null, value: '2023', count: 1, memberIds: ['Agreement:grand-alliance'] },
         { entityId: null, value: '2024', count: 1, memberIds: ['Agreement:springfield-accord'] },
       ]);
+    });
+
+    it('pages groups with keyset positions: a page starts after the last group of the one before', async () => {
+      const first = await store.countGroups({ type: 'Agreement', by: { attribute: 'YEAR' }, first: 1, after: null });
+      expect([first.items.map((item) => item.node.value), first.totalCount, first.hasNextPage]).toEqual([['2023'], 2, true]);
+      const next = await store.countGroups({ type: 'Agreement', by: { attribute: 'YEAR' }, first: 1, after: first.items[0]!.position });
+      expect([next.items.map((item) => item.node.value), next.totalCount, next.hasNextPage]).toEqual([['2024'], 2, false]);
     });
 
     it('searches names and evidence, best first, restricted and paged by the store', async () => {
@@ -202,12 +246,40 @@ export function describeStoreContract(name: string, open: () => Promise<GraphSto
       expect(places.matches.map((match) => match.nodeId)).toEqual(['Place:springfield']);
     });
 
+    it('marks the entities whose whole name or alias is the query, and ranks them first', async () => {
+      const named = await store.search('springfield', { types: null, includeRelationships: true, offset: 0, limit: 3 });
+      expect(named.matches.map((match) => [match.nodeId, match.isExactMatch])).toEqual([
+        ['Place:springfield', true],
+        ['Agreement:springfield-accord', false],
+        ['Source:tiny', false],
+      ]);
+      const alias = await store.search('the accord', { types: null, includeRelationships: false, offset: 0, limit: 2 });
+      expect(alias.matches.map((match) => [match.nodeId, match.isExactMatch])).toEqual([
+        ['Agreement:springfield-accord', true],
+        ['Source:tiny', false],
+      ]);
+    });
+
     it('finds the facts whose evidence overlaps a span of a source, by where they start', async () => {
-      const facts = await store.findEvidence('Source:tiny', 39, 65);
-      expect(facts.length).toBeGreaterThan(0);
+      const page = await store.findEvidence({ sourceId: 'Source:tiny', start: 39, end: 65, first: 100, after: null });
+      const facts = page.items.map((item) => item.node);
+      expect(facts.length).toBeGreaterThan(1);
+      expect(page.totalCount).toBe(facts.length);
       expect(facts.every((fact) => fact.evidence.start < 65 && fact.evidence.end > 39)).toBe(true);
       expect(facts.map((fact) => fact.evidence.start)).toEqual([...facts.map((fact) => fact.evidence.start)].sort((a, b) => a - b));
-      expect(await store.findEvidence('Source:nowhere', 0, 100)).toEqual([]);
+      expect(await store.findEvidence({ sourceId: 'Source:nowhere', start: 0, end: 100, first: 100, after: null })).toEqual({ items: [], totalCount: 0, hasNextPage: false });
+      const firstTwo = await store.findEvidence({ sourceId: 'Source:tiny', start: 39, end: 65, first: 2, after: null });
+      const rest = await store.findEvidence({ sourceId: 'Source:tiny', start: 39, end: 65, first: 100, after: firstTwo.items[1]!.position });
+      expect([...firstTwo.items, ...rest.items].map((item) => item.node)).toEqual(facts);
+      expect(firstTwo.hasNextPage).toBe(true);
+    });
+
+    it('tells the size of the graph by entity and relationship type', () => {
+      const statistics = store.statistics();
+      expect(statistics.entities.Person).toBe(3);
+      expect(Object.values(statistics.entities).reduce((a, b) => a + b, 0)).toBe(15);
+      expect(Object.values(statistics.relationships).reduce((a, b) => a + b, 0)).toBe(17);
+      expect(statistics.relationships.SIGNED).toBeGreaterThan(0);
     });
   });
 }

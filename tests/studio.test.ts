@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, readConfig } from '../src/config.js';
 import { createHttpServer } from '../src/http/http-server.js';
 import { createGraphQLServer } from '../src/server.js';
+import { readTypeDefs } from '../src/schema.js';
 import { loadMemoryStore } from '../src/store/load.js';
+import { schemaEnumValues } from '../src/studio/operations.js';
 import { httpOn, TINY_SEED, type TestHttp } from './helpers.js';
 
 let http: TestHttp;
@@ -41,7 +43,7 @@ describe('the studio pages', () => {
     const html = await response.text();
     const tabs = JSON.parse(html.match(/<script type="application\/json" id="entente-examples">(.*?)<\/script>/s)![1]!);
     expect(tabs.map((tab: { query: string }) => tab.query.match(/^query (\w+)/m)?.[1])).toEqual(['WhoSigned', 'HowConnected', 'Timeline', 'Search', 'Neighbourhood']);
-    expect(assetUrls(html).map((url) => url.split('/').pop())).toEqual(['graphiql.css', 'react.js', 'react-dom.js', 'graphiql.js', 'ide.js']);
+    expect(assetUrls(html).map((url) => url.split('/').pop())).toEqual(['graphiql.css', 'ide.css', 'react.js', 'react-dom.js', 'graphiql.js', 'ide.js']);
     expect(html).not.toMatch(/https?:\/\//);
   });
 
@@ -55,7 +57,7 @@ describe('the studio pages', () => {
       'apollo-require-preflight': 'true',
     });
     expect(query.headers.get('content-type')).toMatch(/^application\/json/);
-    expect(await query.json()).toEqual({ data: { people: { nodes: [{ id: 'Person:alice-example' }] } }, extensions: { cost: { requested: 3, limit: 10_000 } } });
+    expect(await query.json()).toEqual({ data: { people: { nodes: [{ id: 'Person:alice-example' }] } }, extensions: { cost: { requested: 3, limit: 10_000, touched: 1 } } });
   });
 
   it('serves /explore with the persisted operations it sends', async () => {
@@ -63,18 +65,68 @@ describe('the studio pages', () => {
     expect(response.status).toBe(200);
     const html = await response.text();
     const operations = JSON.parse(html.match(/<script type="application\/json" id="entente-operations">(.*?)<\/script>/s)![1]!);
-    expect(Object.keys(operations)).toEqual(expect.arrayContaining(['ExploreEntity', 'ExploreRelationship', 'ExploreFind', 'ExploreSearch', 'ExploreIndex']));
+    expect(Object.keys(operations)).toEqual(expect.arrayContaining(['ExploreEntity', 'ExploreRelationship', 'ExploreSearch', 'ExploreIndex', 'ExplorePaths', 'ExploreTimeline']));
     const { default: manifest } = await import('../src/generated/persisted-documents.json', { with: { type: 'json' } });
     for (const operation of Object.values<{ hash: string; document: string }>(operations)) {
       expect((manifest as Record<string, string>)[operation.hash]).toBe(operation.document);
     }
-    expect(assetUrls(html).map((url) => url.split('/').pop())).toEqual(['explore.css', 'cytoscape.js', 'explore.js']);
+    expect(assetUrls(html).map((url) => url.split('/').pop())).toEqual([
+      'explore.css',
+      'cytoscape.js',
+      'layout-base.js',
+      'cose-base.js',
+      'cytoscape-fcose.js',
+      'cytoscape-svg.js',
+      'explore-api.js',
+      'explore-state.js',
+      'explore-picture.js',
+      'explore-timeline.js',
+      'explore-panel.js',
+      'explore.js',
+    ]);
+    expect(html).not.toMatch(/https?:\/\//);
+  });
+
+  it('opens each example tab with its inputs filled in as variables, and explains every evidence method the schema has', async () => {
+    const html = await (await get('/')).text();
+    const tabs = JSON.parse(html.match(/<script type="application\/json" id="entente-examples">(.*?)<\/script>/s)![1]!);
+    expect(tabs[0]).toMatchObject({ name: 'WhoSigned', summary: 'Who signed the agreement, for which country and in what capacity, and where the source says so.' });
+    expect(tabs.map((tab: { name: string; variables: string }) => [tab.name, JSON.parse(tab.variables)])).toEqual([
+      ['WhoSigned', { agreement: 'Agreement:de-ca-ai-declaration' }],
+      ['HowConnected', { from: 'Person:karsten-wildberger', to: 'Person:donald-trump', maxHops: 4 }],
+      ['Timeline', { from: '2025', first: 20 }],
+      ['Search', { query: 'deep learning', first: 10 }],
+      ['Neighbourhood', { id: 'Person:karsten-wildberger', depth: 1 }],
+    ]);
+    const notes = JSON.parse(html.match(/<script type="application\/json" id="entente-notes">(.*?)<\/script>/s)![1]!);
+    const methods = schemaEnumValues(readTypeDefs().join('\n'), 'EvidenceMethod');
+    expect(methods.length).toBeGreaterThanOrEqual(3);
+    for (const method of methods) expect(notes.methods[method], method).toEqual({ label: expect.any(String), note: expect.stringMatching(/\.$/) });
+    for (const modality of schemaEnumValues(readTypeDefs().join('\n'), 'Modality')) expect(notes.modalities[modality], modality).toMatch(/\.$/);
+    const explore = await (await get('/explore')).text();
+    for (const method of methods) expect(explore).toContain(`name="evidence-method" value="${method}"`);
+  });
+
+  it('heads every root field the schema offers under one task, and no deprecated field', async () => {
+    const html = await (await get('/')).text();
+    const tasks = JSON.parse(html.match(/<script type="application\/json" id="entente-tasks">(.*?)<\/script>/s)![1]!);
+    const response = await fetch(`${http.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __schema { queryType { fields(includeDeprecated: true) { name isDeprecated } } } }' }),
+    });
+    const { data } = (await response.json()) as { data: { __schema: { queryType: { fields: Array<{ name: string; isDeprecated: boolean }> } } } };
+    const rootFields = data.__schema.queryType.fields;
+    const listed = tasks.flatMap((task: { fields: string[] }) => task.fields);
+    expect(tasks.map((task: { task: string }) => task.task)).toEqual(['Look up', 'Search', 'Explore', 'Evidence', 'Aggregate']);
+    expect([...listed].sort()).toEqual(rootFields.filter((field) => !field.isDeprecated).map((field) => field.name).sort());
+    expect(rootFields.filter((field) => field.isDeprecated).map((field) => field.name).sort()).toEqual(['evidenceIn', 'groupCounts']);
   });
 
   it('serves each file of the pages with its content type, cached for good, gzipped when asked', async () => {
     const html = (await (await get('/')).text()) + (await (await get('/explore')).text());
     const urls = assetUrls(html);
-    expect(urls).toHaveLength(8);
+    expect(urls).toHaveLength(18);
     for (const url of urls) {
       const plain = await get(url, { 'accept-encoding': 'identity' });
       expect(plain.status).toBe(200);

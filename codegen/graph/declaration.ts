@@ -40,7 +40,7 @@ export interface EntityDeclaration {
   example: string;
   attributes: AttributeDeclaration[];
   relations: RelationDeclaration[];
-  /** Any other field, kept as written (none of the current types has one). */
+  /** Any other field, kept as written and resolved by hand: one with arguments or of an object type (`Source.coverage`). */
   fields: FieldDefinitionNode[];
 }
 
@@ -125,7 +125,7 @@ function fail(where: string, message: string): never {
   throw new Error(`schema declaration ${where}: ${message}`);
 }
 
-function readEntity(node: ObjectTypeDefinitionNode, entityNames: ReadonlySet<string>): EntityDeclaration {
+function readEntity(node: ObjectTypeDefinitionNode, entityNames: ReadonlySet<string>, objectTypes: ReadonlySet<string>): EntityDeclaration {
   const name = node.name.value;
   const declared = directive(node, 'entity')!;
   const noun = (argument(declared, 'noun') as string | undefined) ?? name.toLowerCase();
@@ -163,7 +163,8 @@ function readEntity(node: ObjectTypeDefinitionNode, entityNames: ReadonlySet<str
       });
       continue;
     }
-    if (field.arguments && field.arguments.length > 0) {
+    // A field with arguments, or of an object type other than a date, is resolved by hand in its module.
+    if ((field.arguments && field.arguments.length > 0) || objectTypes.has(namedTypeOf(field.type))) {
       entity.fields.push(withoutDeclarationDirectives(field));
       continue;
     }
@@ -237,7 +238,13 @@ export function readDeclaration(sources: readonly string[]): GraphDeclaration {
     }
     rest.push(definition);
   }
-  const entities = entityNodes.map((node) => readEntity({ ...node, fields: [...(node.fields ?? []), ...(extensions.get(node.name.value) ?? [])] }, entityNames));
+  // Object types other than entities and dates: a field of one is not an attribute the seed gives.
+  const objectTypes = new Set(
+    document.definitions
+      .filter((d): d is ObjectTypeDefinitionNode => d.kind === Kind.OBJECT_TYPE_DEFINITION && !entityNames.has(d.name.value) && d.name.value !== 'PartialDate')
+      .map((d) => d.name.value),
+  );
+  const entities = entityNodes.map((node) => readEntity({ ...node, fields: [...(node.fields ?? []), ...(extensions.get(node.name.value) ?? [])] }, entityNames, objectTypes));
   checkDeclaration(entities, relationships, relationshipFields);
   return { entities, relationships, rest, enums, relationshipFields };
 }

@@ -8,12 +8,13 @@ import type { AttributeDeclaration, EntityDeclaration, GraphDeclaration, Relatio
  * filtered on. The text reads like hand-written SDL, one description per line, and is printed to
  * schema.graphql by codegen, so the served contract stays reviewable.
  */
-export function expandDeclaration(graph: GraphDeclaration): string {
+export function expandDeclaration(graph: GraphDeclaration, options: ExpandOptions = {}): string {
   const parts: string[] = [print({ kind: 'Document', definitions: graph.rest } as never)];
+  if (options.federation) parts.unshift(FEDERATION_LINK);
   parts.push(entityTypeEnum(graph.entities));
   const filteredEnums = new Set<string>();
   for (const entity of graph.entities) {
-    parts.push(entityType(entity), listTypes(entity), relationTypes(entity), filterInput(entity), orderTypes(entity), rootList(entity));
+    parts.push(entityType(entity, options), listTypes(entity), relationTypes(entity), filterInput(entity), orderTypes(entity), rootList(entity));
     for (const relation of entity.relations) {
       if (relation.single) parts.push(singleEdge(entity, relation));
       if (relation.view) parts.push(viewTypes(graph, entity, relation));
@@ -25,6 +26,16 @@ export function expandDeclaration(graph: GraphDeclaration): string {
   for (const name of filteredEnums) parts.push(enumFilter(name));
   return `${parts.join('\n\n')}\n`;
 }
+
+export interface ExpandOptions {
+  /**
+   * Writes an Apollo Federation 2 subgraph: every entity type is a federation entity keyed by its
+   * global id (`@key(fields: "id")`), so other subgraphs can extend it and a router can fetch it.
+   */
+  federation?: boolean;
+}
+
+const FEDERATION_LINK = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])';
 
 /** A description block, indented. */
 function describe(text: string, indent = ''): string {
@@ -55,6 +66,12 @@ export function relationNames(entity: EntityDeclaration, relation: RelationDecla
   return { connection: `${relation.target}RelationConnection`, edge: `${relation.target}RelationEdge`, filter: `${relation.target}RelationFilter` };
 }
 
+const EVIDENCE_ARGUMENT = field(
+  'Only relationships with evidence that meets these conditions, such as `{method: {equals: EXTRACTED}}` for what the sources themselves state.',
+  'evidence: EvidenceFilter',
+  '    ',
+);
+
 const PAGE_ARGUMENTS = (what: string) =>
   field(`The number of ${what} to return, from 0 to 100; 20 when omitted.`, 'first: Int', '    ') + field(`Return the ${what} after this cursor.`, 'after: String', '    ');
 
@@ -72,30 +89,42 @@ function relationField(entity: EntityDeclaration, relation: RelationDeclaration)
   return (
     `${describe(relation.description, '  ')}  ${relation.name}(\n` +
     field("The orderings to apply in turn to the linked items; the sources' order when omitted, and name then id break any remaining tie.", 'orderBy: [RelatedOrder!]', '    ') +
+    EVIDENCE_ARGUMENT +
     PAGE_ARGUMENTS('items') +
     `  ): ${names.connection}!\n`
   );
 }
 
-function entityType(entity: EntityDeclaration): string {
+function entityType(entity: EntityDeclaration, options: ExpandOptions): string {
   const { name, noun } = entity;
   const shared =
     field(`The global id, such as \`${name}:${entity.example}\`.`, 'id: ID!') +
     field(`The entity's kind, always ${name.toUpperCase()}.`, 'entityType: EntityType!') +
     field('The usual English name.', 'name: String!') +
     field('Other names and short forms the sources use.', 'aliases: [String!]!') +
-    field('Names in English, German and French, where known with certainty.', 'labels: [Label!]!') +
-    `${describe('The name in one language, or null when it is not known in that language.', '  ')}  label(\n${field('The language of the name to return.', 'language: Language!', '    ')}  ): String\n` +
+    field("Names in English, German and French where known, each marked when it is the curator's translation.", 'labels: [Label!]!') +
+    `${describe('The name in one language, or null when it is not known in that language.', '  ')}  label(\n${field('The language of the name to return.', 'language: Language!', '    ')}${field(
+      "Whether the curator's translation of the name may answer when no name in established use is known; by default it may not.",
+      'includeTranslations: Boolean! = false',
+      '    ',
+    )}  ): String\n` +
     field(`One sentence saying what the ${noun} is.`, 'description: String') +
     field(`The passages of the sources that name the ${noun}.`, 'mentions: [Evidence!]!') +
+    field(`The passages of the sources that support the ${noun}'s attributes other than dates.`, 'attributeEvidence: [AttributeEvidence!]!') +
+    field(`The same ${noun} in other knowledge bases, such as its Wikidata item, where known with certainty.`, 'sameAs: [SameAsLink!]!') +
     `${describe(`Every relationship of the ${noun}, with its evidence.`, '  ')}  relations(\n` +
     field("Which relationships to return, by this entity's end of them.", 'direction: Direction = BOTH', '    ') +
     field('Only relationships of these types; all types when omitted.', 'types: [RelationshipType!]', '    ') +
+    EVIDENCE_ARGUMENT +
     PAGE_ARGUMENTS('relationships') +
-    '  ): RelationConnection!\n';
+    '  ): RelationConnection!\n' +
+    `${describe(`The journal entries that changed the ${noun}, oldest first: when it was added, corroborated, changed or merged.`, '  ')}  history(\n` +
+    PAGE_ARGUMENTS('entries') +
+    '  ): ChangeConnection!\n';
   const own = entity.attributes.map(attributeField).join('') + entity.fields.map((f: FieldDefinitionNode) => `  ${print(f).replace(/\n/g, '\n  ')}\n`).join('');
   const relations = entity.relations.map((relation) => relationField(entity, relation)).join('');
-  return `${describe(entity.description)}type ${name} implements Node & Entity {\n${shared}${own}${relations}}`;
+  const key = options.federation ? ' @key(fields: "id")' : '';
+  return `${describe(entity.description)}type ${name} implements Node & Entity${key} {\n${shared}${own}${relations}}`;
 }
 
 function listTypes({ name, plural }: EntityDeclaration): string {
@@ -137,7 +166,8 @@ function quantifierFields(filter: string): string {
     field('At least one linked item meets the conditions.', `some: ${filter}`) +
     field('Every linked item meets the conditions; true when there are none.', `every: ${filter}`) +
     field('No linked item meets the conditions.', `none: ${filter}`) +
-    field('Conditions on the number of linked items.', 'count: IntFilter')
+    field('Conditions on the number of linked items.', 'count: IntFilter') +
+    field('Only relationships with evidence that meets these conditions count for `some`, `every`, `none` and `count`.', 'evidence: EvidenceFilter')
   );
 }
 

@@ -9,6 +9,8 @@ export interface GeneratedGraph {
   declaration: GraphDeclaration;
   /** The whole SDL the server runs, printed to schema.graphql. */
   sdl: string;
+  /** The same SDL as an Apollo Federation 2 subgraph, with `@key(fields: "id")` on every entity type. */
+  subgraphSdl: string;
   /** src/generated/catalogue.ts */
   catalogue: string;
   /** src/generated/entity-resolvers.ts */
@@ -33,6 +35,7 @@ export function generateGraph(sources: readonly string[]): GeneratedGraph {
   return {
     declaration,
     sdl,
+    subgraphSdl: expandDeclaration(declaration, { federation: true }),
     catalogue: writeCatalogue(declaration),
     resolvers: writeEntityResolvers(declaration),
     mappers: (models) => resolverMappers(declaration, models),

@@ -44,7 +44,7 @@ async function main(): Promise<void> {
       if (!done && performance.now() - shown < 1000) return;
       shown = performance.now();
       console.log(table === 'indexes' ? `  ${rows} indexes and keys built` : `  ${table}: ${rows.toLocaleString('en')} rows${done ? '' : ' so far'}`);
-    });
+    }, sourceTexts);
   } finally {
     await client.end();
   }

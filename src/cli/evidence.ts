@@ -4,6 +4,9 @@
  *   npm run verify-evidence -- --source <text file> [--seed seed] [--id Source:...]
  *     Checks the source's SHA-256 and length and every quote and offset taken from it.
  *
+ *   npm run verify-evidence -- --source <text file> --export <file.jsonld|file.ndjson> [--id Source:...]
+ *     The same for an export (GET /export as JSON-LD or NDJSON) instead of the seed.
+ *
  *   npm run locate-evidence -- --source <text file> [--seed seed] [--id Source:...]
  *     Fills in `start`/`end` for evidence of that source that has a quote but no offsets, by finding
  *     the quote in the text. A quote found more than once takes its first occurrence unless `start`
@@ -12,52 +15,37 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { readSeedFiles } from '../store/seed-files.js';
 import { sha256Hex } from '../lib/sha256.js';
 import { allEvidence, buildSeedGraph, SeedError, type SeedProblem } from '../store/seed.js';
+import { chooseSource, readCuratedSeed, sourceRecords } from './seed-source.js';
+import { readExportEvidence } from './export-evidence.js';
 
 interface Options {
   command: 'verify' | 'locate';
   sourcePath: string;
   seedDir: string;
   sourceId: string | undefined;
+  exportFile: string | undefined;
 }
 
 function readOptions(argv: string[]): Options {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { source: { type: 'string' }, seed: { type: 'string' }, id: { type: 'string' } },
+    options: { source: { type: 'string' }, seed: { type: 'string' }, id: { type: 'string' }, export: { type: 'string' } },
   });
   const command = positionals[0];
-  if ((command !== 'verify' && command !== 'locate') || !values.source) {
-    throw new Error('usage: evidence (verify|locate) --source <path to the source text> [--seed <seed folder>] [--id <Source id>]');
+  if ((command !== 'verify' && command !== 'locate') || !values.source || (values.export && (command !== 'verify' || values.seed))) {
+    throw new Error('usage: evidence (verify|locate) --source <path to the source text> [--seed <seed folder> | --export <export file>] [--id <Source id>]');
   }
-  return { command, sourcePath: values.source, seedDir: values.seed ?? 'seed', sourceId: values.id };
+  return { command, sourcePath: values.source, seedDir: values.seed ?? 'seed', sourceId: values.id, exportFile: values.export };
 }
 
 type Json = Record<string, unknown>;
 
-/** Picks the source the text belongs to: the one named, the one whose hash matches, or the only one. */
-function chooseSource(sources: Json[], text: string, wanted: string | undefined): Json {
-  if (wanted) {
-    const named = sources.find((s) => s.id === wanted);
-    if (!named) throw new Error(`no source with id ${wanted} in the seed`);
-    return named;
-  }
-  const digest = sha256Hex(text);
-  const byHash = sources.find((s) => s.sha256 === digest);
-  if (byHash) return byHash;
-  if (sources.length === 1) return sources[0]!;
-  throw new Error(`the text's SHA-256 ${digest} matches no source in the seed; name one with --id`);
-}
-
 async function verify(options: Options, text: string): Promise<number> {
-  const { files, problems: fileProblems } = await readSeedFiles(options.seedDir);
-  if (fileProblems.length > 0) throw new SeedError(fileProblems.map((p) => ({ ...p, record: '' })));
-  const sources = files.flatMap((f) => ((f.data as Json).sources as Json[] | undefined) ?? []);
-  const source = chooseSource(sources, text, options.sourceId);
-  const sourceId = String(source.id);
+  const files = await readCuratedSeed(options.seedDir);
+  const sourceId = String(chooseSource(sourceRecords(files), text, options.sourceId).record.id);
   const graph = buildSeedGraph(files);
   let problems: SeedProblem[] = [];
   try {
@@ -79,11 +67,38 @@ async function verify(options: Options, text: string): Promise<number> {
   return 0;
 }
 
+/** Checks every quote of an export that is taken from the source, and the source's hash and length as the export gives them. */
+async function verifyExport(options: Options, exportFile: string, text: string): Promise<number> {
+  const { sources, evidence } = await readExportEvidence(exportFile);
+  const { record: source } = chooseSource(
+    sources.map((s) => ({ record: { ...s, id: s.identifier, uri: s.id } })),
+    text,
+    options.sourceId,
+  );
+  const problems: string[] = [];
+  const digest = sha256Hex(text);
+  if (source.sha256 !== null && source.sha256 !== digest) problems.push(`${String(source.id)}: sha256 ${String(source.sha256)} does not match the given text, whose SHA-256 is ${digest}`);
+  if (source.length !== null && source.length !== text.length) problems.push(`${String(source.id)}: length ${String(source.length)} does not match the given text, which is ${text.length} characters long`);
+  const taken = evidence.filter((e) => e.source === source.uri);
+  for (const e of taken) {
+    const actual = text.slice(e.start, e.end);
+    if (actual !== e.quote) problems.push(`${e.id}: quote ${JSON.stringify(e.quote)} does not match the text at [${e.start}, ${e.end}), which reads ${JSON.stringify(actual)}`);
+  }
+  console.log(`Source ${String(source.id)} in ${path.resolve(exportFile)}`);
+  console.log(`  text: ${path.resolve(options.sourcePath)} (${text.length} UTF-16 code units, SHA-256 ${digest})`);
+  if (problems.length > 0) {
+    console.log(`  ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${taken.length} evidence items:`);
+    for (const problem of problems) console.log(`  ✗ ${problem}`);
+    return 1;
+  }
+  console.log(`  ✓ SHA-256 and length match the export`);
+  console.log(`  ✓ ${taken.length} of ${taken.length} quotes are verbatim and every offset is exact`);
+  return 0;
+}
+
 async function locate(options: Options, text: string): Promise<number> {
-  const { files, problems } = await readSeedFiles(options.seedDir);
-  if (problems.length > 0) throw new SeedError(problems.map((p) => ({ ...p, record: '' })));
-  const sources = files.flatMap((f) => ((f.data as Json).sources as Json[] | undefined) ?? []);
-  const sourceId = String(chooseSource(sources, text, options.sourceId).id);
+  const files = await readCuratedSeed(options.seedDir);
+  const sourceId = String(chooseSource(sourceRecords(files), text, options.sourceId).record.id);
   let filled = 0;
   let missing = 0;
   for (const file of files) {
@@ -122,7 +137,8 @@ async function locate(options: Options, text: string): Promise<number> {
 async function main(): Promise<void> {
   const options = readOptions(process.argv.slice(2));
   const text = await readFile(options.sourcePath, 'utf8');
-  process.exitCode = options.command === 'verify' ? await verify(options, text) : await locate(options, text);
+  if (options.exportFile) process.exitCode = await verifyExport(options, options.exportFile, text);
+  else process.exitCode = options.command === 'verify' ? await verify(options, text) : await locate(options, text);
 }
 
 main().catch((error: unknown) => {

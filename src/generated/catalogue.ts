@@ -23,7 +23,7 @@ export const ENTITY_LISTS = {
 } as const satisfies Record<EntityTypeName, string>;
 
 /** The closed vocabulary of relationship types. */
-export const RELATIONSHIP_TYPES = ['SIGNED', 'PARTY_TO', 'CONCLUDED_AT', 'HELD_AT', 'LOCATED_IN', 'CAPITAL_OF', 'COVERS', 'MILESTONE_OF', 'COUNTERPART_OF', 'MEMBER_OF', 'HOLDS_OFFICE', 'OFFICE_OF', 'BROADER_THAN', 'ATTENDED', 'PARTICIPATES_IN', 'SEEKS_INDEPENDENCE_FROM', 'ORIGINATES_FROM', 'HAS_STRENGTH_IN', 'SPOKE_ABOUT', 'PROMOTES', 'TARGETS_MARKET', 'POLICY_OF', 'RESPONDS_TO', 'PUBLISHED_BY', 'CONTRIBUTED_TO'] as const;
+export const RELATIONSHIP_TYPES = ['SIGNED', 'PARTY_TO', 'CONCLUDED_AT', 'HELD_AT', 'LOCATED_IN', 'CAPITAL_OF', 'COVERS', 'MILESTONE_OF', 'COUNTERPART_OF', 'MEMBER_OF', 'HOLDS_OFFICE', 'OFFICE_OF', 'BROADER_THAN', 'ATTENDED', 'PARTICIPATES_IN', 'SEEKS_INDEPENDENCE_FROM', 'ORIGINATES_FROM', 'HAS_STRENGTH_IN', 'SPOKE_ABOUT', 'PROMOTES', 'INFLUENCES', 'BUILDS_ON', 'THREATENS_WITH', 'TARGETS_MARKET', 'POLICY_OF', 'RESPONDS_TO', 'PUBLISHED_BY', 'CONTRIBUTED_TO'] as const;
 
 export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
 
@@ -35,7 +35,7 @@ export const VOCABULARY: Readonly<Record<RelationshipType, RelationshipRule>> = 
   HELD_AT: { from: ['Event'], to: ['Place'] },
   LOCATED_IN: { from: ['Place', 'Country', 'Organization'], to: ['Place', 'Country'] },
   CAPITAL_OF: { from: ['Place'], to: ['Country'] },
-  COVERS: { from: ['Agreement'], to: ['Topic'] },
+  COVERS: { from: ['Agreement'], to: ['Topic'], properties: ['note'] },
   MILESTONE_OF: { from: ['Agreement', 'Event'], to: ['Agreement'], properties: ['note', 'ordinal'] },
   COUNTERPART_OF: { from: ['Person'], to: ['Person'], symmetric: true },
   MEMBER_OF: { from: ['Person'], to: ['Organization'] },
@@ -44,11 +44,14 @@ export const VOCABULARY: Readonly<Record<RelationshipType, RelationshipRule>> = 
   BROADER_THAN: { from: ['Topic'], to: ['Topic'] },
   ATTENDED: { from: ['Person'], to: ['Event'] },
   PARTICIPATES_IN: { from: ['Country'], to: ['Event'], properties: ['role', 'note'] },
-  SEEKS_INDEPENDENCE_FROM: { from: ['Agreement'], to: ['Country', 'Product'] },
+  SEEKS_INDEPENDENCE_FROM: { from: ['Agreement'], to: ['Country', 'Product'], properties: ['note'] },
   ORIGINATES_FROM: { from: ['Product'], to: ['Country'] },
   HAS_STRENGTH_IN: { from: ['Country'], to: ['Topic'], properties: ['note'] },
   SPOKE_ABOUT: { from: ['Person'], to: ['Topic'] },
-  PROMOTES: { from: ['Country', 'Agreement'], to: ['Topic'] },
+  PROMOTES: { from: ['Country', 'Agreement', 'Policy'], to: ['Topic'], properties: ['note'] },
+  INFLUENCES: { from: ['Topic', 'Policy'], to: ['Topic'], properties: ['note'] },
+  BUILDS_ON: { from: ['Agreement'], to: ['Topic'], properties: ['note'] },
+  THREATENS_WITH: { from: ['Organization'], to: ['Topic'], properties: ['note'] },
   TARGETS_MARKET: { from: ['Country'], to: ['Place'] },
   POLICY_OF: { from: ['Policy'], to: ['Country', 'Organization', 'Person'] },
   RESPONDS_TO: { from: ['Agreement'], to: ['Policy'] },
@@ -66,6 +69,7 @@ export const RELATION_FIELDS = {
     milestoneOf: { type: 'MILESTONE_OF', direction: 'OUTGOING', target: 'Agreement' },
     milestones: { type: 'MILESTONE_OF', direction: 'INCOMING', target: 'Entity' },
     independenceFrom: { type: 'SEEKS_INDEPENDENCE_FROM', direction: 'OUTGOING', target: 'Entity' },
+    buildsOn: { type: 'BUILDS_ON', direction: 'OUTGOING', target: 'Topic' },
     promotes: { type: 'PROMOTES', direction: 'OUTGOING', target: 'Topic' },
     respondsTo: { type: 'RESPONDS_TO', direction: 'OUTGOING', target: 'Policy' },
   },
@@ -99,6 +103,7 @@ export const RELATION_FIELDS = {
     locatedIn: { type: 'LOCATED_IN', direction: 'OUTGOING', target: 'Place' },
     policies: { type: 'POLICY_OF', direction: 'INCOMING', target: 'Policy' },
     publications: { type: 'PUBLISHED_BY', direction: 'INCOMING', target: 'Source' },
+    threatensWith: { type: 'THREATENS_WITH', direction: 'OUTGOING', target: 'Topic' },
   },
   Person: {
     signedAgreements: { type: 'SIGNED', direction: 'OUTGOING', target: 'Agreement', view: { name: 'SignedAgreement', end: 'agreement' } },
@@ -119,6 +124,8 @@ export const RELATION_FIELDS = {
   Policy: {
     pursuedBy: { type: 'POLICY_OF', direction: 'OUTGOING', target: 'Entity' },
     respondedToBy: { type: 'RESPONDS_TO', direction: 'INCOMING', target: 'Agreement' },
+    promotes: { type: 'PROMOTES', direction: 'OUTGOING', target: 'Topic' },
+    influences: { type: 'INFLUENCES', direction: 'OUTGOING', target: 'Topic' },
   },
   Product: {
     originatesFrom: { type: 'ORIGINATES_FROM', direction: 'OUTGOING', target: 'Country' },
@@ -135,6 +142,10 @@ export const RELATION_FIELDS = {
     strengthOf: { type: 'HAS_STRENGTH_IN', direction: 'INCOMING', target: 'Country' },
     discussedBy: { type: 'SPOKE_ABOUT', direction: 'INCOMING', target: 'Person' },
     promotedBy: { type: 'PROMOTES', direction: 'INCOMING', target: 'Entity' },
+    builtOnBy: { type: 'BUILDS_ON', direction: 'INCOMING', target: 'Agreement' },
+    influences: { type: 'INFLUENCES', direction: 'OUTGOING', target: 'Topic' },
+    influencedBy: { type: 'INFLUENCES', direction: 'INCOMING', target: 'Entity' },
+    threatenedWithBy: { type: 'THREATENS_WITH', direction: 'INCOMING', target: 'Organization' },
   },
 } as const satisfies Record<EntityTypeName, Record<string, RelationFieldSpec>>;
 
@@ -167,7 +178,7 @@ export const SEED_ATTRIBUTES: Record<EntityTypeName, Record<string, SeedAttribut
   Place: { kind: ['CITY', 'REGION'] },
   Policy: {},
   Product: { kind: ['AI_PLATFORM'] },
-  Source: { title: 'string', publishedOn: 'date', language: 'language', translatedFrom: 'language', sha256: 'string', length: 'string', url: 'string' },
+  Source: { title: 'string', publishedOn: 'date', language: 'language', translatedFrom: 'language', translationNote: 'string', editorInitials: 'string', imageCaption: 'string', sha256: 'string', length: 'string', url: 'string' },
   Topic: {},
 };
 
@@ -221,6 +232,9 @@ export interface SourceModel extends EntityBase<'Source'> {
   publishedOn: PartialDateModel;
   language: LanguageCode;
   translatedFrom: LanguageCode | null;
+  translationNote: string | null;
+  editorInitials: string | null;
+  imageCaption: string | null;
   sha256: string;
   length: number;
   url: string | null;

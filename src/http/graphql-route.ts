@@ -1,40 +1,34 @@
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { principalOf, type Access } from '../auth/access.js';
 import type { HttpLimits } from '../config.js';
+import type { Curator } from '../curation/curator.js';
 import { createContext, type Context } from '../context.js';
-import type { Admitted, DocumentStore } from '../documents/document-store.js';
-import { costOfOperation } from '../documents/plain-validation.js';
 import { ErrorCode } from '../errors.js';
-import { isPromise } from '../lib/maybe-promise.js';
-import { directRequestOf, type DirectExecutor } from './direct-execution.js';
+import { bracketNesting } from '../limits/nesting.js';
+import { recordOperation, type Metrics } from '../metrics.js';
+import { resolveTrustedDocument, type DocumentParams, type TrustedDocuments } from '../operations/trusted-documents.js';
 import type { GraphStore } from '../store/graph-store.js';
 import { assertJsonContentType, parseJsonBody, readBody } from './body.js';
 import { isCrossSiteBrowserRequest } from './cors.js';
-import { bracketNesting } from '../limits/nesting.js';
+import { CachedResponse, type HttpCache } from './http-cache.js';
 import { HttpRefusal } from './refusal.js';
-import { CachedResponse, type ResponseCache } from './response-cache.js';
-import type { Metrics } from '../metrics.js';
-import { resolveTrustedDocument, type DocumentParams, type TrustedDocuments } from './trusted-documents.js';
-import type { WriteBatch } from './write-batch.js';
+import type { RequestLog } from './request-log.js';
 
 export interface GraphQLRouteOptions {
   apollo: ApolloServer<Context>;
-  /** Where new documents are parsed and validated before Apollo looks for them. */
-  documents: DocumentStore;
-  /** Answers queries whose documents the store holds without Apollo, when they succeed; absent when off. */
-  direct?: DirectExecutor;
   /** Deepest bracket nesting accepted in a document, checked before parsing. */
   maxNesting: number;
   store: GraphStore;
   limits: HttpLimits;
   corsOrigins: readonly string[];
   trustedDocuments: TrustedDocuments;
-  /** Hashes of unknown documents already reported. */
-  loggedUnknown: Set<string>;
-  /** Finished answers by request; absent when the cache is off. */
-  responseCache?: ResponseCache;
-  /** Where complete answers wait for the end of the event loop's turn. */
-  writes: WriteBatch;
+  /** Finished answers to credential-free requests; absent when the cache is off. */
+  httpCache?: HttpCache;
+  /** Keys, roles and budgets. */
+  access: Access;
+  /** Where mutations go; absent when the server takes no changes. */
+  curator?: Curator;
   metrics?: Metrics;
 }
 
@@ -53,6 +47,9 @@ const REQUEST_ERROR_CODES: ReadonlySet<string> = new Set([
   ErrorCode.TOO_MANY_DIRECTIVES,
   ErrorCode.TOO_MANY_TOKENS,
   ErrorCode.QUERY_TOO_COMPLEX,
+  ErrorCode.QUERY_COST_UNKNOWN,
+  ErrorCode.VARIABLES_TOO_DEEP,
+  ErrorCode.LIST_TOO_LONG,
   ErrorCode.INTROSPECTION_DISABLED,
 ]);
 
@@ -94,7 +91,7 @@ function resolveSearch(search: URLSearchParams, options: GraphQLRouteOptions): s
       params.extensions = extensionsText; // Apollo refuses it with a clear message
     }
   }
-  const resolved = resolveTrustedDocument(params, options.trustedDocuments, options.loggedUnknown);
+  const resolved = resolveTrustedDocument(params, options.trustedDocuments);
   const out = new URLSearchParams(search);
   out.delete('documentId');
   if (typeof resolved.query === 'string') out.set('query', resolved.query);
@@ -130,13 +127,18 @@ function assertNesting(query: unknown, accept: string | undefined, limit: number
   );
 }
 
-function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+/**
+ * The answer of `work`, or a 503 after `ms`. When the time is up the request is abandoned: its
+ * controller is aborted, and its store work stops at its next slice (see RequestWork), so a
+ * request over the limit stops spending, not only stops being waited for.
+ */
+function withTimeout<T>(work: Promise<T>, ms: number, controller: AbortController): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new HttpRefusal(503, ErrorCode.REQUEST_TIMEOUT, `The request did not finish within the limit of ${ms} ms; ask for less.`, {}, { limit: ms })),
-      ms,
-    );
-    // The work cannot be interrupted; when it loses the race its result is dropped, not left unhandled.
+    const timer = setTimeout(() => {
+      controller.abort();
+      reject(new HttpRefusal(503, ErrorCode.REQUEST_TIMEOUT, `The request did not finish within the limit of ${ms} ms; ask for less.`, {}, { limit: ms }));
+    }, ms);
+    // Whatever the work still finishes is dropped, never left unhandled.
     work.then(
       (value) => {
         clearTimeout(timer);
@@ -150,33 +152,35 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   });
 }
 
-/** Hands a document to the document store before Apollo looks for it there; counts what happened. */
-function admit(document: string, options: GraphQLRouteOptions, locations = false): Admitted {
-  const admitted = options.documents.admit(document, locations);
-  options.metrics?.documents.inc(admitted.admission);
-  return admitted;
+/**
+ * Writes a complete answer, and keeps it in the HTTP cache under `key` when there is one (the cache
+ * keeps only successful answers, with what the request's log line says of them). A GET the cache
+ * could answer gets an ETag whether or not its answer is kept, so the same request always gets the
+ * same headers.
+ */
+function sendComplete(req: IncomingMessage, res: ServerResponse, method: string, status: number, headers: Record<string, string>, body: string, key: string | undefined, options: GraphQLRouteOptions, log: RequestLog): void {
+  const cache = options.httpCache;
+  if (cache && key !== undefined) {
+    const summary = { operationName: log.operationName, operationType: log.operationType, cost: log.cost };
+    const entry = cache.keep(key, status, headers, body, summary) ?? (method === 'GET' ? new CachedResponse(status, headers, Buffer.from(body)) : undefined);
+    if (entry) return sendCached(req, res, method, entry);
+  }
+  res.writeHead(status, { ...headers, 'content-length': String(Buffer.byteLength(body)) });
+  res.end(body);
 }
 
 /**
- * Writes a complete answer; kept in the response cache under `key` when there is one. The cache
- * itself keeps only successful answers. A GET the cache could answer gets an ETag whether or not
- * its answer is kept, so the same request always gets the same headers.
+ * Answers from the cache when it holds the request's answer; counts the lookup either way, and a
+ * hit as an answered operation, as if the pipeline had answered it.
  */
-function sendComplete(req: IncomingMessage, res: ServerResponse, method: string, status: number, headers: Record<string, string>, body: string, key: string, options: GraphQLRouteOptions): void {
-  const cache = options.responseCache;
-  if (cache && key !== '') {
-    const entry = cache.keep(key, status, headers, body) ?? (method === 'GET' ? new CachedResponse(status, headers, Buffer.from(body)) : undefined);
-    if (entry) return sendCached(req, res, method, entry, options.writes);
-  }
-  options.writes.end(res, status, { ...headers, 'content-length': String(Buffer.byteLength(body)) }, body);
-}
-
-/** Answers from the cache when it holds the request's answer; counts the lookup either way. */
-function serveFromCache(req: IncomingMessage, res: ServerResponse, method: string, cache: ResponseCache, key: string, options: GraphQLRouteOptions): boolean {
+function serveFromCache(req: IncomingMessage, res: ServerResponse, method: string, cache: HttpCache, key: string, options: GraphQLRouteOptions, log: RequestLog): boolean {
   const cached = cache.get(key);
   options.metrics?.responseCache.inc(cached ? 'hit' : 'miss');
+  log.cacheHit = cached !== undefined;
   if (!cached) return false;
-  sendCached(req, res, method, cached, options.writes);
+  Object.assign(log, cached.summary);
+  if (options.metrics) recordOperation(options.metrics, cached.summary.operationName, log.started, [], false);
+  sendCached(req, res, method, cached);
   return true;
 }
 
@@ -184,72 +188,63 @@ function serveFromCache(req: IncomingMessage, res: ServerResponse, method: strin
  * Writes a finished answer. A GET also gets an ETag and `Cache-Control: no-cache`, so a client may
  * keep it and revalidate, and a matching If-None-Match is answered 304 without a body.
  */
-function sendCached(req: IncomingMessage, res: ServerResponse, method: string, entry: CachedResponse, writes: WriteBatch): void {
+function sendCached(req: IncomingMessage, res: ServerResponse, method: string, entry: CachedResponse): void {
   const headers: Record<string, string> = { ...entry.headers };
   if (method === 'GET' && entry.status === 200) {
     headers.etag = entry.etag;
     headers['cache-control'] = 'no-cache';
     if (req.headers['if-none-match'] === entry.etag) {
-      writes.end(res, 304, { etag: entry.etag, 'cache-control': 'no-cache' });
+      res.writeHead(304, { etag: entry.etag, 'cache-control': 'no-cache' });
+      res.end();
       return;
     }
   }
   headers['content-length'] = String(entry.body.length);
-  writes.end(res, entry.status, headers, entry.body);
+  res.writeHead(entry.status, headers);
+  res.end(entry.body);
 }
 
-/** Serves GraphQL over HTTP at /graphql: POST with a JSON body, GET for queries. */
-export async function serveGraphQL(req: IncomingMessage, res: ServerResponse, url: URL, options: GraphQLRouteOptions, requestId: string): Promise<void> {
+/**
+ * Serves GraphQL over HTTP at /graphql: POST with a JSON body, GET for queries. Every request that
+ * executes goes through Apollo's pipeline once; only a repeat of a credential-free request may be
+ * answered before it, by the HTTP cache (see HttpCache).
+ */
+export async function serveGraphQL(req: IncomingMessage, res: ServerResponse, url: URL, options: GraphQLRouteOptions, log: RequestLog): Promise<void> {
   const method = (req.method ?? 'GET').toUpperCase();
   if (method !== 'GET' && method !== 'POST') {
     throw new HttpRefusal(405, ErrorCode.METHOD_NOT_ALLOWED, `GraphQL is served over GET and POST, not ${method.slice(0, 20)}.`, { allow: 'GET, POST' });
   }
-  const cache = options.responseCache;
-  const accept = req.headers.accept ?? '';
+  // Who the request comes from, before anything answers it: an unknown key is a 401 even for a cached answer.
+  const principal = principalOf(req, options.access);
+  // The graph the whole request reads, and whose version the HTTP cache keys on.
+  const store = options.store.snapshot?.() ?? options.store;
+  const cache = options.httpCache;
   let search = url.search;
   let body: unknown;
-  let key = '';
-  if (method === 'POST') {
-    assertJsonContentType(req.headers['content-type']);
-    const request = await readBody(req, options.limits.maxBodyBytes);
-    // Only successful answers are cached, and every check skipped here (JSON, trusted documents,
-    // nesting) depends on the body alone: the same body passed them when its answer was kept.
-    if (cache) {
-      key = cache.key(method, accept, request);
-      if (serveFromCache(req, res, method, cache, key, options)) return;
-    }
-    body = parseJsonBody(request);
-    if (typeof body === 'object' && body !== null) {
-      // parseJsonBody refuses arrays: this is an object.
-      const params = body as Record<string, unknown>;
-      const resolved = resolveTrustedDocument(params, options.trustedDocuments, options.loggedUnknown);
-      // Unchanged, it is what JSON.parse made: it has no undefined members to drop.
-      body = resolved === body ? body : withoutUndefined(resolved);
-      const document = (body as { query?: unknown }).query;
-      assertNesting(document, req.headers.accept, options.maxNesting);
-      const admitted = typeof document === 'string' ? admit(document, options) : undefined;
-      const executor = options.direct;
-      const direct = admitted?.document && executor ? directRequestOf(body) : undefined;
-      if (executor && admitted?.document && direct) {
-        const cost = admitted.verdict && costOfOperation(admitted.verdict, direct.operationName);
-        const pending = executor.answer(admitted.document, direct, req.headers.accept, createContext(options.store, requestId), cost);
-        // An answer that came at once took no time a timer could have cut short.
-        const answer = isPromise(pending) ? await withTimeout(pending, options.limits.executionTimeoutMs) : pending;
-        if (answer) return sendComplete(req, res, method, 200, answer.headers, answer.body, key, options);
-      }
-      // Apollo answers the rest: it finds the document kept, so it parses and validates nothing.
-      if (admitted) options.documents.keep(admitted);
-    }
-  }
+  let key: string | undefined;
   const headers = new HeaderMap();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
   }
-  if (method === 'GET') {
+  if (method === 'POST') {
+    assertJsonContentType(req.headers['content-type']);
+    const request = await readBody(req, options.limits.maxBodyBytes);
+    // Only successful answers are kept, and every check skipped here (JSON, trusted documents,
+    // nesting) depends on the body alone: the same body passed them when its answer was kept.
+    key = cache?.keyOf(req.headers, store.version, method, request);
+    if (cache && key !== undefined && serveFromCache(req, res, method, cache, key, options, log)) return;
+    body = parseJsonBody(request);
+    if (typeof body === 'object' && body !== null) {
+      // parseJsonBody refuses arrays: this is an object.
+      const params = body as Record<string, unknown>;
+      const resolved = resolveTrustedDocument(params, options.trustedDocuments);
+      // Unchanged, it is what JSON.parse made: it has no undefined members to drop.
+      body = resolved === body ? body : withoutUndefined(resolved);
+      assertNesting((body as { query?: unknown }).query, req.headers.accept, options.maxNesting);
+    }
+  } else {
     search = resolveSearch(url.searchParams, options);
-    const document = new URLSearchParams(search).get('query');
-    assertNesting(document, req.headers.accept, options.maxNesting);
-    if (document !== null) options.documents.keep(admit(document, options, true));
+    assertNesting(new URLSearchParams(search).get('query'), req.headers.accept, options.maxNesting);
     // A GET runs queries only (Apollo answers 405 to anything else) and this API has no ambient
     // credentials, so a GET is let through Apollo's CSRF check unless a browser says it comes from a
     // page of another site; POST keeps the full check. README, "CSRF", explains.
@@ -258,22 +253,28 @@ export async function serveGraphQL(req: IncomingMessage, res: ServerResponse, ur
     }
     // A cached answer is served only to a GET that passes the CSRF check, as Apollo would answer it.
     if (cache && (headers.get('apollo-require-preflight') !== undefined || headers.get('x-apollo-operation-name') !== undefined)) {
-      key = cache.key(method, accept, url.search);
-      if (serveFromCache(req, res, method, cache, key, options)) return;
+      key = cache.keyOf(req.headers, store.version, method, url.search);
+      if (key !== undefined && serveFromCache(req, res, method, cache, key, options, log)) return;
     }
   }
+  // Aborted when the answer is no longer wanted: the time limit passed, or the client went away.
+  const abandon = new AbortController();
+  res.once('close', () => {
+    if (!res.writableFinished) abandon.abort();
+  });
   const response = await withTimeout(
     options.apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method, headers, search, body },
-      context: async () => createContext(options.store, requestId),
+      context: async () => createContext(store, log.requestId, abandon.signal, log, { principal, budgets: options.access.budgets, curator: options.curator }),
     }),
     options.limits.executionTimeoutMs,
+    abandon,
   );
   const outHeaders: Record<string, string> = {};
   for (const [name, value] of response.headers) outHeaders[name] = value;
   if (response.body.kind === 'complete') {
     const status = statusForMediaType(response.status ?? 200, outHeaders['content-type'], response.body.string);
-    return sendComplete(req, res, method, status, outHeaders, response.body.string, key, options);
+    return sendComplete(req, res, method, status, outHeaders, response.body.string, key, options, log);
   }
   res.writeHead(response.status ?? 200, outHeaders);
   for await (const chunk of response.body.asyncIterator) res.write(chunk);

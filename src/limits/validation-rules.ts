@@ -39,6 +39,22 @@ export function introspectionDisabledRule(context: ValidationContext): ASTVisito
   };
 }
 
+/**
+ * Refuses an operation whose type the schema does not have (`mutation` on a schema without a
+ * Mutation type). graphql-js 16 has no such rule (17 adds KnownOperationTypesRule), so without it
+ * the operation reaches execution, which fails as an internal error.
+ */
+export function knownOperationTypesRule(context: ValidationContext): ASTVisitor {
+  const schema = context.getSchema();
+  const rootOf = { query: schema.getQueryType(), mutation: schema.getMutationType(), subscription: schema.getSubscriptionType() };
+  return {
+    OperationDefinition(node) {
+      if (rootOf[node.operation]) return;
+      context.reportError(new GraphQLError(`This schema has no ${node.operation} operations; send a query instead.`, { nodes: node }));
+    },
+  };
+}
+
 /** The validation rules that enforce the depth, alias and directive limits, in graphql-armor. */
 export function limitRules(limits: QueryLimits): ValidationRule[] {
   return [

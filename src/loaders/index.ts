@@ -1,3 +1,4 @@
+import type { RequestWork } from '../lib/work.js';
 import DataLoader from 'dataloader';
 import type { MaybePromise } from '../lib/maybe-promise.js';
 import type { GraphStore } from '../store/graph-store.js';
@@ -23,6 +24,8 @@ export interface Loaders {
   allRelationships: DataLoader<RelationshipQuery, RelationshipModel[], string>;
   relationshipPages: DataLoader<RelationshipPageQuery, Page<RelationshipModel>, string>;
   entitiesByName: DataLoader<string, EntityModel[]>;
+  /** A source's full text, or null when the store holds none. */
+  sourceText: DataLoader<string, string | null>;
 }
 
 function relationshipGroupKey(query: Pick<RelationshipQuery, 'types' | 'direction'>): string {
@@ -33,7 +36,7 @@ function relationshipGroupKey(query: Pick<RelationshipQuery, 'types' | 'directio
  * Loads relationships for many nodes with one store call per distinct (types, direction) in the
  * batch, so a list of n items that each ask for their signatories costs one call, not n.
  */
-async function loadRelationships(store: GraphStore, queries: readonly RelationshipQuery[]): Promise<RelationshipModel[][]> {
+async function loadRelationships(store: GraphStore, queries: readonly RelationshipQuery[], work: RequestWork): Promise<RelationshipModel[][]> {
   const groups = new Map<string, { types: RelationshipQuery['types']; direction: Direction; positions: number[]; nodeIds: string[] }>();
   queries.forEach((query, position) => {
     const key = relationshipGroupKey(query);
@@ -45,7 +48,7 @@ async function loadRelationships(store: GraphStore, queries: readonly Relationsh
   const results: RelationshipModel[][] = new Array(queries.length);
   await Promise.all(
     [...groups.values()].map(async (group) => {
-      const lists = await store.getRelationships(group.nodeIds, group.types, group.direction);
+      const lists = await store.getRelationships(group.nodeIds, group.types, group.direction, work);
       group.positions.forEach((position, i) => {
         results[position] = lists[i]!;
       });
@@ -58,19 +61,19 @@ async function loadRelationships(store: GraphStore, queries: readonly Relationsh
  * Loads pages of relationships with one store call per distinct (types, direction, page) in the
  * batch: a list of 20 agreements that each ask for their first 5 signatories costs one call.
  */
-async function loadRelationshipPages(store: GraphStore, queries: readonly RelationshipPageQuery[], keep: (entity: EntityModel) => void): Promise<Array<Page<RelationshipModel>>> {
+async function loadRelationshipPages(store: GraphStore, queries: readonly RelationshipPageQuery[], work: RequestWork, keep: (entity: EntityModel) => void): Promise<Array<Page<RelationshipModel>>> {
   const groups = new Map<string, { page: RelationshipPageRequest; positions: number[]; keys: RelationshipListKey[] }>();
   queries.forEach((query, position) => {
     const key = `${relationshipGroupKey(query)}|${JSON.stringify(query.page)}`;
     let group = groups.get(key);
     if (!group) groups.set(key, (group = { page: query.page, positions: [], keys: [] }));
     group.positions.push(position);
-    group.keys.push({ nodeId: query.nodeId, types: query.types, direction: query.direction });
+    group.keys.push({ nodeId: query.nodeId, types: query.types, direction: query.direction, evidence: query.evidence ?? null });
   });
   const results: Array<Page<RelationshipModel>> = new Array(queries.length);
   await Promise.all(
     [...groups.values()].map(async (group) => {
-      const pages = await store.listRelationships(group.keys, group.page);
+      const pages = await store.listRelationships(group.keys, group.page, work);
       for (const page of pages) for (const entity of page.others ?? []) keep(entity);
       group.positions.forEach((position, i) => {
         results[position] = pages[i]!;
@@ -91,36 +94,49 @@ class RequestLoaders implements Loaders {
   private allRelationshipsLoader: Loaders['allRelationships'] | undefined;
   private relationshipPagesLoader: Loaders['relationshipPages'] | undefined;
   private entitiesByNameLoader: Loaders['entitiesByName'] | undefined;
+  private sourceTextLoader: Loaders['sourceText'] | undefined;
 
-  constructor(private readonly store: GraphStore) {}
+  constructor(
+    private readonly store: GraphStore,
+    private readonly work: RequestWork,
+  ) {}
 
   loadNode(id: string): MaybePromise<NodeModel | null> {
     // A lookup in memory costs less than the DataLoader's cache key; it has nothing to batch.
-    return this.store.getNodeNow ? this.store.getNodeNow(id) : this.node.load(id);
+    if (!this.store.getNodeNow) return this.node.load(id);
+    this.work.step();
+    return this.store.getNodeNow(id);
   }
 
   get node(): Loaders['node'] {
-    return (this.nodeLoader ??= new DataLoader((ids) => this.store.getNodes(ids)));
+    return (this.nodeLoader ??= new DataLoader((ids) => (this.work.stopIfAbandoned(), this.work.step(ids.length), this.store.getNodes(ids))));
   }
 
   get allRelationships(): Loaders['allRelationships'] {
-    return (this.allRelationshipsLoader ??= new DataLoader((queries) => loadRelationships(this.store, queries), { cacheKeyFn: (query) => `${query.nodeId}|${relationshipGroupKey(query)}` }));
+    return (this.allRelationshipsLoader ??= new DataLoader((queries) => (this.work.stopIfAbandoned(), loadRelationships(this.store, queries, this.work)), { cacheKeyFn: (query) => `${query.nodeId}|${relationshipGroupKey(query)}` }));
   }
 
   get relationshipPages(): Loaders['relationshipPages'] {
     // Entities a store read with the relationships are kept as if looked up: `other` is then at hand.
     const keep = (entity: EntityModel) => this.node.prime(entity.id, entity);
-    return (this.relationshipPagesLoader ??= new DataLoader((queries) => loadRelationshipPages(this.store, queries, keep), {
-      cacheKeyFn: (query) => `${query.nodeId}|${relationshipGroupKey(query)}|${JSON.stringify(query.page)}`,
+    return (this.relationshipPagesLoader ??= new DataLoader((queries) => (this.work.stopIfAbandoned(), loadRelationshipPages(this.store, queries, this.work, keep)), {
+      cacheKeyFn: (query) => `${query.nodeId}|${relationshipGroupKey(query)}|${JSON.stringify(query.evidence ?? null)}|${JSON.stringify(query.page)}`,
     }));
   }
 
   get entitiesByName(): Loaders['entitiesByName'] {
-    return (this.entitiesByNameLoader ??= new DataLoader((names) => this.store.findByName(names)));
+    return (this.entitiesByNameLoader ??= new DataLoader((names) => (this.work.stopIfAbandoned(), this.work.step(names.length), this.store.findByName(names))));
+  }
+
+  get sourceText(): Loaders['sourceText'] {
+    return (this.sourceTextLoader ??= new DataLoader(async (ids) => (this.store.getSourceTexts ? this.store.getSourceTexts(ids) : ids.map(() => null))));
   }
 }
 
-/** The loaders of a new request, so nothing is cached across requests. */
-export function createLoaders(store: GraphStore): Loaders {
-  return new RequestLoaders(store);
+/**
+ * The loaders of a new request, so nothing is cached across requests. Once the request is
+ * abandoned, a batch refuses to start: its work stops at the next store call.
+ */
+export function createLoaders(store: GraphStore, work: RequestWork): Loaders {
+  return new RequestLoaders(store, work);
 }

@@ -1,3 +1,5 @@
+import { sortInSlices } from '../lib/sort-in-slices.js';
+import type { RequestWork } from '../lib/work.js';
 /**
  * A compact inverted index: a sorted term dictionary and, for each term, its postings in typed
  * arrays. Documents are numbered 0, 1, 2, ... in the order they are added; each has up to
@@ -121,15 +123,22 @@ export class InvertedIndexBuilder {
     this.documentEnd.push(this.postingTerm.length);
   }
 
-  build(): InvertedIndex {
-    const terms = this.termList.slice().sort();
+  /** Lays the postings out term by term, pausing when the work's slice is over (see RequestWork). */
+  async build(work: RequestWork): Promise<InvertedIndex> {
+    const terms = await sortInSlices(this.termList.slice(), (a, b) => (a < b ? -1 : a > b ? 1 : 0), work);
     const rank = new Uint32Array(terms.length);
-    for (let i = 0; i < terms.length; i++) rank[this.ids.get(terms[i]!)!] = i;
+    for (let i = 0; i < terms.length; i++) {
+      rank[this.ids.get(terms[i]!)!] = i;
+      if (work.step()) await work.pause();
+    }
     this.ids.clear();
 
     const postings = this.postingTerm.length;
     const termStart = new Uint32Array(terms.length + 1);
-    for (let p = 0; p < postings; p++) termStart[rank[this.postingTerm.get(p)]! + 1]!++;
+    for (let p = 0; p < postings; p++) {
+      termStart[rank[this.postingTerm.get(p)]! + 1]!++;
+      if (work.step()) await work.pause();
+    }
     for (let t = 0; t < terms.length; t++) termStart[t + 1]! += termStart[t]!;
 
     const next = termStart.slice(0, terms.length);
@@ -148,6 +157,7 @@ export class InvertedIndexBuilder {
         postingField[at] = packed;
         documentFrequency[term * FIELD_COUNT + fieldOf(packed)]!++;
       }
+      if (work.step()) await work.pause();
     }
     return { terms, termStart, postingDocument, postingField, documentFrequency, documentCount: this.documentEnd.length };
   }

@@ -1,10 +1,11 @@
 import { Bitset } from '../lib/bitset.js';
 import { foldText } from '../lib/text.js';
+import type { RequestWork } from '../lib/work.js';
 import type { Adjacency } from './adjacency.js';
 import { isSymmetricCode } from './adjacency.js';
-import { RELATIONSHIP_TYPE_CODES, type RelationshipTable } from './relationship-table.js';
+import { METHOD_BITS, RELATIONSHIP_TYPE_CODES, type RelationshipTable } from './relationship-table.js';
 import type { RelationshipType, EntityModel, EntityTypeName, PartialDateModel } from './models.js';
-import type { CountTest, DateTest, EntityCondition, RelationPath, RelationshipCondition, TextTest, ValueTest } from './query.js';
+import type { CountTest, DateTest, EntityCondition, EvidenceTest, RelationPath, RelationshipCondition, TextTest, ValueTest } from './query.js';
 
 /** What the condition evaluator reads of the memory store: entities by index and both adjacencies. */
 export interface MemoryGraph {
@@ -18,7 +19,7 @@ export interface MemoryGraph {
   /** Indexes of the entities that have a name, alias or label folding to `folded` (and maybe more). */
   namedExactly(folded: string): Iterable<number>;
   /** Indexes of the entities that have a name, alias or label whose folded form starts with `prefix` (and maybe more). */
-  namedStartingWith(prefix: string): Iterable<number>;
+  namedStartingWith(prefix: string): Promise<Iterable<number>>;
 }
 
 /** A set of relationship types as bits by type code (there are fewer than 32); every bit for all. */
@@ -30,6 +31,18 @@ export function typeMask(types: readonly RelationshipType[] | null): number {
     if (code !== undefined) mask |= 1 << code;
   }
   return mask;
+}
+
+/**
+ * A test of a relationship row: of one of the types, and when an evidence test is given, with
+ * evidence that meets it (see EvidenceTest).
+ */
+export function rowTest(edges: RelationshipTable, types: readonly RelationshipType[] | null, evidence: EvidenceTest | null | undefined): (row: number) => boolean {
+  const mask = typeMask(types);
+  if (!evidence || evidence.methods === undefined) return (row) => ((mask >>> edges.typeCodeOf(row)) & 1) === 1;
+  let methods = 0;
+  for (const method of evidence.methods) methods |= 1 << METHOD_BITS[method];
+  return (row) => ((mask >>> edges.typeCodeOf(row)) & 1) === 1 && edges.hasEvidenceBy(row, methods);
 }
 
 export function meetsText(texts: readonly string[], test: TextTest): boolean {
@@ -81,7 +94,9 @@ function attribute(entity: EntityModel, name: string): unknown {
  * Evaluates conditions a set at a time: each condition narrows a set of candidate entities, and
  * indexes answer where they can (ids, exact names and name prefixes, types, the far side of a
  * relationship), so that a filter reads only what may match instead of testing every entity of a
- * type. What no index answers is tested entity by entity within the candidates left.
+ * type. What no index answers is tested entity by entity within the candidates left. Every entity
+ * tested and relationship followed counts as work, and the loops pause when their slice is over
+ * (see RequestWork), so a filter over a million entities never holds the event loop for long.
  */
 export class ConditionEvaluator {
   private all: Bitset | null = null;
@@ -93,29 +108,29 @@ export class ConditionEvaluator {
   }
 
   /** The members of `universe` that meet the condition. */
-  select(condition: EntityCondition, universe: Bitset): Bitset {
+  async select(condition: EntityCondition, universe: Bitset, work: RequestWork): Promise<Bitset> {
     switch (condition.kind) {
       case 'and': {
         let narrowed = universe;
         // Conditions an index answers first: they leave the fewest candidates for the rest.
         for (const part of [...condition.conditions].sort((a, b) => cost(a) - cost(b))) {
-          narrowed = this.select(part, narrowed);
+          narrowed = await this.select(part, narrowed, work);
           if (narrowed.size === 0) break;
         }
         return narrowed;
       }
       case 'or': {
         let union = Bitset.empty(universe.capacity);
-        for (const part of condition.conditions) union = union.or(this.select(part, universe));
+        for (const part of condition.conditions) union = union.or(await this.select(part, universe, work));
         return union;
       }
       case 'not':
-        return universe.andNot(this.select(condition.condition, universe));
+        return universe.andNot(await this.select(condition.condition, universe, work));
       case 'id': {
         const ids = condition.test.in ?? [];
         const wanted = condition.test.equals === undefined ? ids : [condition.test.equals];
         const candidates = this.indexesOf(wanted);
-        return this.keep(universe, candidates, (e) => meetsValue(e.id, condition.test));
+        return this.keep(universe, candidates, (e) => meetsValue(e.id, condition.test), work);
       }
       case 'name': {
         const test = condition.test;
@@ -125,9 +140,9 @@ export class ConditionEvaluator {
             : test.in !== undefined
               ? test.in.flatMap((name) => [...this.graph.namedExactly(name)])
               : test.startsWith !== undefined
-                ? this.graph.namedStartingWith(test.startsWith)
+                ? await this.graph.namedStartingWith(test.startsWith)
                 : null;
-        return this.keep(universe, candidates, (e) => meetsText(foldedNames(e), test));
+        return this.keep(universe, candidates, (e) => meetsText(foldedNames(e), test), work);
       }
       case 'entityType': {
         let members = Bitset.empty(universe.capacity);
@@ -135,36 +150,53 @@ export class ConditionEvaluator {
         return universe.and(members);
       }
       case 'text':
-        return this.keep(universe, null, (e) => {
-          const value = attribute(e, condition.attribute);
-          return typeof value === 'string' && meetsText([foldText(value)], condition.test);
-        });
+        return this.keep(
+          universe,
+          null,
+          (e) => {
+            const value = attribute(e, condition.attribute);
+            return typeof value === 'string' && meetsText([foldText(value)], condition.test);
+          },
+          work,
+        );
       case 'value':
-        return this.keep(universe, null, (e) => {
-          const value = attribute(e, condition.attribute);
-          return meetsValue(typeof value === 'string' ? value : null, condition.test);
-        });
+        return this.keep(
+          universe,
+          null,
+          (e) => {
+            const value = attribute(e, condition.attribute);
+            return meetsValue(typeof value === 'string' ? value : null, condition.test);
+          },
+          work,
+        );
       case 'date':
-        return this.keep(universe, null, (e) => meetsDate(attribute(e, condition.attribute) as PartialDateModel | null, condition.test));
+        return this.keep(universe, null, (e) => meetsDate(attribute(e, condition.attribute) as PartialDateModel | null, condition.test), work);
       case 'relationCount': {
-        const mask = typeMask(condition.path.types);
+        const counts = rowTest(this.graph.edges, condition.path.types, condition.path.evidence);
         const adjacency = this.near(condition.path);
-        return this.keep(universe, null, (_e, index) => {
-          let count = 0;
-          for (const row of adjacency.rowsOf(index)) if (((mask >>> this.graph.edges.typeCodeOf(row)) & 1) === 1) count++;
-          return meetsCount(count, condition.test);
-        });
+        return this.keep(
+          universe,
+          null,
+          (_e, index) => {
+            let count = 0;
+            const rows = adjacency.rowsOf(index);
+            work.step(rows.length);
+            for (const row of rows) if (counts(row)) count++;
+            return meetsCount(count, condition.test);
+          },
+          work,
+        );
       }
       case 'relation':
-        return this.selectByRelation(condition.path, condition.quantifier, condition.condition, universe);
+        return this.selectByRelation(condition.path, condition.quantifier, condition.condition, universe, work);
     }
   }
 
-  private selectByRelation(path: RelationPath, quantifier: 'some' | 'every' | 'none', condition: RelationshipCondition, universe: Bitset): Bitset {
+  private async selectByRelation(path: RelationPath, quantifier: 'some' | 'every' | 'none', condition: RelationshipCondition, universe: Bitset, work: RequestWork): Promise<Bitset> {
     const { edges } = this.graph;
-    const mask = typeMask(path.types);
-    const others = condition.other ? this.select(condition.other, this.everything()) : null;
-    const onBehalfOf = condition.onBehalfOf ? this.select(condition.onBehalfOf, this.everything()) : null;
+    const follows = rowTest(edges, path.types, path.evidence);
+    const others = condition.other ? await this.select(condition.other, this.everything(), work) : null;
+    const onBehalfOf = condition.onBehalfOf ? await this.select(condition.onBehalfOf, this.everything(), work) : null;
     const meets = (row: number, self: number): boolean => {
       if (others && !others.has(otherEnd(edges, row, self))) return false;
       if (onBehalfOf || condition.capacity) {
@@ -178,35 +210,51 @@ export class ConditionEvaluator {
       return true;
     };
     const near = this.near(path);
-    const withSome = (): Bitset => {
+    const withSome = async (): Promise<Bitset> => {
       if (others && others.size < universe.size) {
         // Fewer entities at the far end: walk back from them rather than forward from every candidate.
         const found = Bitset.empty(universe.capacity);
         const far = path.direction === 'OUTGOING' ? this.graph.incoming : this.graph.outgoing;
         for (const other of others.toArray()) {
-          for (const row of far.rowsOf(other)) {
-            if (((mask >>> edges.typeCodeOf(row)) & 1) !== 1) continue;
+          const rows = far.rowsOf(other);
+          for (const row of rows) {
+            if (!follows(row)) continue;
             const self = otherEnd(edges, row, other);
             if (universe.has(self) && meets(row, self)) found.add(self);
           }
+          if (work.step(1 + rows.length)) await work.pause();
         }
         return found;
       }
-      return this.keep(universe, null, (_e, self) => {
-        for (const row of near.rowsOf(self)) if (((mask >>> edges.typeCodeOf(row)) & 1) === 1 && meets(row, self)) return true;
-        return false;
-      });
+      return this.keep(
+        universe,
+        null,
+        (_e, self) => {
+          const rows = near.rowsOf(self);
+          work.step(rows.length);
+          for (const row of rows) if (follows(row) && meets(row, self)) return true;
+          return false;
+        },
+        work,
+      );
     };
     switch (quantifier) {
       case 'some':
         return withSome();
       case 'none':
-        return universe.andNot(withSome());
+        return universe.andNot(await withSome());
       case 'every':
-        return this.keep(universe, null, (_e, self) => {
-          for (const row of near.rowsOf(self)) if (((mask >>> edges.typeCodeOf(row)) & 1) === 1 && !meets(row, self)) return false;
-          return true;
-        });
+        return this.keep(
+          universe,
+          null,
+          (_e, self) => {
+            const rows = near.rowsOf(self);
+            work.step(rows.length);
+            for (const row of rows) if (follows(row) && !meets(row, self)) return false;
+            return true;
+          },
+          work,
+        );
     }
   }
 
@@ -228,13 +276,12 @@ export class ConditionEvaluator {
    * The members of `universe` among `candidates` (all of them when null) that pass `test`.
    * Candidates from an index may include some that do not meet the condition; the test decides.
    */
-  private keep(universe: Bitset, candidates: Iterable<number> | null, test: (entity: EntityModel, index: number) => boolean): Bitset {
+  private async keep(universe: Bitset, candidates: Iterable<number> | null, test: (entity: EntityModel, index: number) => boolean, work: RequestWork): Promise<Bitset> {
     const kept = Bitset.empty(universe.capacity);
     const { entities } = this.graph;
-    if (candidates === null) {
-      for (const index of universe.toArray()) if (test(entities[index]!, index)) kept.add(index);
-    } else {
-      for (const index of candidates) if (universe.has(index) && test(entities[index]!, index)) kept.add(index);
+    for (const index of candidates ?? universe.toArray()) {
+      if ((candidates === null || universe.has(index)) && test(entities[index]!, index)) kept.add(index);
+      if (work.step()) await work.pause();
     }
     return kept;
   }

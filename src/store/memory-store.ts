@@ -1,16 +1,19 @@
 import { Bitset } from '../lib/bitset.js';
 import { parseGlobalId } from '../lib/global-id.js';
 import { compareByNameThenId, compareNames, foldText } from '../lib/text.js';
+import { sortInSlices } from '../lib/sort-in-slices.js';
+import { RequestWork, unmeasured } from '../lib/work.js';
 import { Adjacency, isSymmetricCode } from './adjacency.js';
 import { RELATIONSHIP_TYPE_CODES, type RelationshipTable } from './relationship-table.js';
 import type { IdIndex } from './id-index.js';
-import type { GraphStore, SearchOptions, SearchResults } from './graph-store.js';
-import { ConditionEvaluator, meetsDate, typeMask, type MemoryGraph } from './memory-conditions.js';
+import type { GraphStatistics, GraphStore, SearchOptions, SearchResults } from './graph-store.js';
+import { ConditionEvaluator, meetsDate, rowTest, typeMask, type MemoryGraph } from './memory-conditions.js';
 import type { Direction, RelationshipModel, RelationshipType, EntityModel, EntityTypeName, FactModel, GroupCountModel, NodeModel, PartialDateModel, TimelineEntryModel } from './models.js';
-import { ENTITY_TYPES, isPartialDate } from './models.js';
+import { ENTITY_TYPES, isPartialDate, RELATIONSHIP_TYPES } from './models.js';
 import { findNamed, isFoldedName, sortByNameThenId } from './name-order.js';
-import { checkPosition, comparePositions, entityPositionKinds, firstAfter, relationshipPositionKinds, TIMELINE_POSITION_KINDS, type SlotOrder, type SortKey } from './positions.js';
-import type { EntityQuery, GroupCountQuery, Ordering, Page, PageRequest, Position, RelationshipListKey, RelationshipPageRequest, TimelineQuery } from './query.js';
+import { selectPage } from './page-selection.js';
+import { checkPosition, comparePositions, entityPositionKinds, FACT_POSITION_KINDS, firstAfter, GROUP_POSITION_KINDS, relationshipPositionKinds, TIMELINE_POSITION_KINDS, type SlotOrder, type SortKey } from './positions.js';
+import type { EntityQuery, EvidenceQuery, EvidenceTest, GroupCountQuery, Ordering, Page, PageRequest, Position, RelationshipListKey, RelationshipPageRequest, TimelineQuery } from './query.js';
 import { SearchIndex } from './search-index.js';
 import { KIND_RANK, PRECISION_RANK } from './timeline-order.js';
 import type { SeedGraph } from './seed.js';
@@ -43,16 +46,27 @@ export class MemoryGraphStore implements GraphStore {
    * Most names belong to one entity: stored bare, and as a list only when shared.
    */
   private readonly byFoldedName = new Map<string, EntityModel | EntityModel[]>();
-  private factsBySource: Map<string, FactModel[]> | null = null;
-  private searchIndex: SearchIndex | null = null;
+  private factsBySource: Promise<Map<string, FactModel[]>> | null = null;
+  private searchIndex: Promise<SearchIndex> | null = null;
   /** Each entity's place in its type's name order, by entity index. */
   private readonly rankInType: Int32Array;
-  private allNameRank: Int32Array | null = null;
+  private allNameRank: Promise<Int32Array> | null = null;
   private readonly typeMembers = new Map<EntityTypeName, Bitset>();
-  private sortedNames: { names: string[]; owners: Int32Array } | null = null;
+  private sortedNames: Promise<{ names: string[]; owners: Int32Array }> | null = null;
   private readonly evaluator: ConditionEvaluator;
+  private counted: GraphStatistics | null = null;
 
-  constructor(graph: SeedGraph) {
+  /**
+   * `sourceTexts` are the texts the seed was checked against at load (by source id): loading refuses
+   * a text whose SHA-256 or length differs from its source's, so every one held here is the text the
+   * offsets count in.
+   */
+  constructor(
+    graph: SeedGraph,
+    private readonly sourceTexts: ReadonlyMap<string, string> = new Map(),
+    /** Ids merged into another entity, each with the id it resolves to (see mergeEntities). */
+    private readonly mergedIds: ReadonlyMap<string, string> = new Map(),
+  ) {
     this.version = graph.version;
     this.entities = graph.entities;
     this.indexOf = graph.entityIndex;
@@ -93,22 +107,38 @@ export class MemoryGraphStore implements GraphStore {
     return { entities: this.entities.length, relationships: this.edges.length };
   }
 
+  statistics(): GraphStatistics {
+    if (!this.counted) {
+      const entities = Object.fromEntries(ENTITY_TYPES.map((type) => [type, this.byType.get(type)?.length ?? 0])) as Record<EntityTypeName, number>;
+      const relationships = Object.fromEntries(RELATIONSHIP_TYPES.map((type) => [type, 0])) as Record<RelationshipType, number>;
+      for (let row = 0; row < this.edges.length; row++) relationships[this.edges.typeOf(row)] += 1;
+      this.counted = { entities, relationships };
+    }
+    return this.counted;
+  }
+
   async getNodes(ids: readonly string[]): Promise<Array<NodeModel | null>> {
     return ids.map((id) => this.getNodeNow(id));
   }
 
   getNodeNow(id: string): NodeModel | null {
     const index = this.indexOf.get(id);
-    return index === undefined ? this.findRelationshipById(id) : this.entities[index]!;
+    if (index !== undefined) return this.entities[index]!;
+    const survivor = this.mergedIds.get(id);
+    return survivor === undefined ? this.findRelationshipById(id) : this.getNodeNow(survivor);
   }
 
-  /** Relationships are not indexed by id: the id names the start, type and end, which find it. */
+  /**
+   * Relationships are not indexed by id: the id names the start, type and end, which find it. An
+   * end merged into another entity is read as that entity, so the id of a relationship from before
+   * a merge still finds it.
+   */
   private findRelationshipById(id: string): RelationshipModel | null {
     if (!id.startsWith('Relationship:')) return null;
     const parsed = parseGlobalId(id);
     if (!parsed || parsed.kind !== 'relationship') return null;
-    const from = this.indexOf.get(parsed.fromId);
-    const to = this.indexOf.get(parsed.toId);
+    const from = this.indexOf.get(this.mergedIds.get(parsed.fromId) ?? parsed.fromId);
+    const to = this.indexOf.get(this.mergedIds.get(parsed.toId) ?? parsed.toId);
     const code = RELATIONSHIP_TYPE_CODES.get(parsed.edgeType);
     if (from === undefined || to === undefined || code === undefined) return null;
     for (const row of this.outgoing.rowsOf(from)) {
@@ -117,60 +147,77 @@ export class MemoryGraphStore implements GraphStore {
     return null;
   }
 
-  async getRelationships(nodeIds: readonly string[], types: readonly RelationshipType[] | null, direction: Direction): Promise<RelationshipModel[][]> {
+  async getRelationships(nodeIds: readonly string[], types: readonly RelationshipType[] | null, direction: Direction, work?: RequestWork): Promise<RelationshipModel[][]> {
     const mask = typeMask(types);
-    return nodeIds.map((nodeId) => {
+    const measured = unmeasured(work);
+    const lists: RelationshipModel[][] = [];
+    for (const nodeId of nodeIds) {
       const found: RelationshipModel[] = [];
+      lists.push(found);
       const entity = this.indexOf.get(nodeId);
-      if (entity === undefined) return found;
+      if (entity === undefined) continue;
       if (direction !== 'INCOMING') this.collect(this.outgoing.rowsOf(entity), mask, false, found);
       // A symmetric relationship is in both indexes of both ends: with BOTH, list it once.
       if (direction !== 'OUTGOING') this.collect(this.incoming.rowsOf(entity), mask, direction === 'BOTH', found);
-      return found;
-    });
+      if (measured.step(1 + found.length)) await measured.pause();
+    }
+    return lists;
   }
 
   async findByName(foldedNames: readonly string[]): Promise<EntityModel[][]> {
-    return foldedNames.map((name) => {
-      const indexed = this.byFoldedName.get(name);
-      const found = indexed === undefined ? [] : Array.isArray(indexed) ? indexed : [indexed];
-      if (!isFoldedName(name)) return found;
-      const named = [...this.byType.values()].flatMap((list) => findNamed(list, name));
-      if (named.length === 0) return found;
-      // In seed order, each entity once, as if every name were in the map.
-      const all = new Set([...found, ...named]);
-      return [...all].sort((a, b) => this.indexOf.get(a.id)! - this.indexOf.get(b.id)!);
-    });
+    return foldedNames.map((name) => this.entitiesNamed(name));
   }
 
-  async listEntities(query: EntityQuery): Promise<Page<EntityModel>> {
+  /** The entities whose name, alias, label or code folds to `name`, in seed order. */
+  private entitiesNamed(name: string): EntityModel[] {
+    const indexed = this.byFoldedName.get(name);
+    const found = indexed === undefined ? [] : Array.isArray(indexed) ? indexed : [indexed];
+    if (!isFoldedName(name)) return found;
+    const named = [...this.byType.values()].flatMap((list) => findNamed(list, name));
+    if (named.length === 0) return found;
+    // In seed order, each entity once, as if every name were in the map.
+    const all = new Set([...found, ...named]);
+    return [...all].sort((a, b) => this.indexOf.get(a.id)! - this.indexOf.get(b.id)!);
+  }
+
+  async listEntities(query: EntityQuery, work?: RequestWork): Promise<Page<EntityModel>> {
     checkPosition(query.after, entityPositionKinds(query.orderBy));
+    const measured = unmeasured(work);
     const slots = entitySlots(query.orderBy);
     if (query.type !== null && query.condition === null && query.orderBy.length === 0) {
       // The type's list is kept in name order: a page at any depth is a binary search away.
       const all = this.byType.get(query.type) ?? [];
-      return pageOf(all, query, (entity) => [entity.name, entity.id], slots);
+      const page = pageOf(all, query, (entity) => [entity.name, entity.id], slots);
+      measured.step(page.items.length);
+      return page;
     }
     const universe = query.type === null ? Bitset.full(this.entities.length) : this.membersOf(query.type);
-    const matched = query.condition === null ? universe : this.evaluator.select(query.condition, universe);
+    const matched = query.condition === null ? universe : await this.evaluator.select(query.condition, universe, measured);
     const indexes = matched.toArray();
-    const rank = query.type === null ? this.globalNameRank() : this.rankInType;
-    const keys = query.orderBy.map((ordering) => this.sortKeys(ordering, indexes));
-    const order = Array.from(indexes.keys());
-    order.sort((a, b) => {
+    const rank = query.type === null ? await this.globalNameRank() : this.rankInType;
+    // Each ordering's key for every matched entity, by place in `indexes`.
+    const keys: SortKey[][] = [];
+    for (const ordering of query.orderBy) keys.push(await this.sortKeys(ordering, indexes, measured));
+    const positionOf = (i: number): Position => [...keys.map((list) => list[i]!), this.entities[indexes[i]!]!.name, this.entities[indexes[i]!]!.id];
+    const compare = (a: number, b: number): number => {
       for (let k = 0; k < keys.length; k++) {
         const c = comparePositions([keys[k]![a]!], [keys[k]![b]!], [slots[k]!]);
         if (c !== 0) return c;
       }
       return rank[indexes[a]!]! - rank[indexes[b]!]!;
-    });
-    const sorted = order.map((i) => ({ entity: this.entities[indexes[i]!]!, keys: keys.map((list) => list[i]!) }));
-    const page = pageOf(sorted, query, (item) => [...item.keys, item.entity.name, item.entity.id], slots);
-    return { ...page, items: page.items.map(({ node, position }) => ({ node: node.entity, position })) };
+    };
+    const after = query.after;
+    const isAfter = after === null ? null : (i: number) => comparePositions(positionOf(i), after, slots) > 0;
+    const selected = await selectPage(indexes.keys(), compare, isAfter, query.first, measured);
+    return {
+      items: selected.items.map((i) => ({ node: this.entities[indexes[i]!]!, position: positionOf(i) })),
+      totalCount: indexes.length,
+      hasNextPage: selected.remaining > selected.items.length,
+    };
   }
 
   /** The key an ordering sorts by, for each of the given entities. */
-  private sortKeys(ordering: Ordering, indexes: Int32Array): SortKey[] {
+  private async sortKeys(ordering: Ordering, indexes: Int32Array, work: RequestWork): Promise<SortKey[]> {
     const key = ordering.key;
     const result: SortKey[] = new Array(indexes.length);
     for (let i = 0; i < indexes.length; i++) {
@@ -192,6 +239,7 @@ export class MemoryGraphStore implements GraphStore {
           result[i] = this.countRows(index, typeMask(key.path.types), key.path.direction);
           break;
       }
+      if (work.step()) await work.pause();
     }
     return result;
   }
@@ -210,37 +258,64 @@ export class MemoryGraphStore implements GraphStore {
     return count;
   }
 
-  async listRelationships(keys: readonly RelationshipListKey[], page: RelationshipPageRequest): Promise<Array<Page<RelationshipModel>>> {
+  async listRelationships(keys: readonly RelationshipListKey[], page: RelationshipPageRequest, work?: RequestWork): Promise<Array<Page<RelationshipModel>>> {
     checkPosition(page.after, relationshipPositionKinds(page.orderBy));
+    const measured = unmeasured(work);
     const slots: SlotOrder[] =
       page.orderBy.length === 0 ? ['asc', 'asc'] : [...page.orderBy.map((o): SlotOrder => (o.descending ? 'desc' : 'asc')), 'asc', 'id', 'asc', 'asc'];
-    return keys.map((key) => {
+    const pages: Array<Page<RelationshipModel>> = [];
+    for (const key of keys) {
       const index = this.indexOf.get(key.nodeId);
-      if (index === undefined) return { items: [], totalCount: 0, hasNextPage: false };
-      const rows = this.relationshipRows(index, typeMask(key.types), key.direction);
-      let listed: Array<{ row: number; position: Position }>;
-      if (page.orderBy.length === 0) {
-        listed = rows.map(({ row, rank }) => ({ row, position: [rank, row] }));
-      } else {
-        listed = rows.map(({ row, rank }) => {
-          const otherIndex = this.edges.fromOf(row) === index ? this.edges.toOf(row) : this.edges.fromOf(row);
-          const other = this.entities[otherIndex]!;
-          const orderKeys = page.orderBy.map(({ key: orderKey }) => (orderKey.by === 'name' ? other.name : this.countRows(otherIndex, -1, 'BOTH')));
-          return { row, position: [...orderKeys, other.name, other.id, rank, row] };
-        });
-        listed.sort((a, b) => comparePositions(a.position, b.position, slots));
+      if (index === undefined) {
+        pages.push({ items: [], totalCount: 0, hasNextPage: false });
+        continue;
       }
-      const paged = pageOf(listed, page, (item) => item.position, slots);
-      return { ...paged, items: paged.items.map(({ node, position }) => ({ node: this.edges.edge(node.row), position })) };
-    });
+      const rows = this.relationshipRows(index, typeMask(key.types), key.direction, key.evidence);
+      measured.step(rows.length);
+      if (page.orderBy.length === 0) {
+        // Recording order is the rows' own order: the page is a binary search away.
+        const paged = pageOf(rows, page, ({ rank, row }) => [rank, row], slots);
+        pages.push({ ...paged, items: paged.items.map(({ node, position }) => ({ node: this.edges.edge(node.row), position })) });
+        continue;
+      }
+      const positionOf = ({ row, rank }: { row: number; rank: number }): Position => {
+        const otherIndex = this.edges.fromOf(row) === index ? this.edges.toOf(row) : this.edges.fromOf(row);
+        const other = this.entities[otherIndex]!;
+        const orderKeys = page.orderBy.map(({ key: orderKey }) => (orderKey.by === 'name' ? other.name : this.countRows(otherIndex, -1, 'BOTH')));
+        return [...orderKeys, other.name, other.id, rank, row];
+      };
+      const listed = [];
+      for (const item of rows) {
+        listed.push({ row: item.row, position: positionOf(item) });
+        if (measured.step()) await measured.pause();
+      }
+      const after = page.after;
+      const selected = await selectPage(
+        listed,
+        (a, b) => comparePositions(a.position, b.position, slots),
+        after === null ? null : (item) => comparePositions(item.position, after, slots) > 0,
+        page.first,
+        measured,
+      );
+      pages.push({
+        items: selected.items.map(({ row, position }) => ({ node: this.edges.edge(row), position })),
+        totalCount: rows.length,
+        hasNextPage: selected.remaining > selected.items.length,
+      });
+    }
+    return pages;
   }
 
   /**
    * An entity's relationship rows in recording order; with BOTH, outgoing ones (rank 0) before
    * incoming ones (rank 1), a symmetric relationship counting as outgoing from either end, once.
    */
-  private relationshipRows(index: number, mask: number, direction: Direction): Array<{ row: number; rank: number }> {
+  private relationshipRows(index: number, mask: number, direction: Direction, evidence?: EvidenceTest | null): Array<{ row: number; rank: number }> {
     const found: Array<{ row: number; rank: number }> = [];
+    if (evidence) {
+      const meets = rowTest(this.edges, null, evidence);
+      return this.relationshipRows(index, mask, direction).filter(({ row }) => meets(row));
+    }
     if (direction !== 'INCOMING') {
       for (const row of this.outgoing.rowsOf(index)) if (((mask >>> this.edges.typeCodeOf(row)) & 1) === 1) found.push({ row, rank: 0 });
     }
@@ -256,8 +331,9 @@ export class MemoryGraphStore implements GraphStore {
     return found;
   }
 
-  async listTimeline(query: TimelineQuery): Promise<Page<TimelineEntryModel>> {
+  async listTimeline(query: TimelineQuery, work?: RequestWork): Promise<Page<TimelineEntryModel>> {
     checkPosition(query.after, TIMELINE_POSITION_KINDS);
+    const measured = unmeasured(work);
     const entries: Array<{ entry: TimelineEntryModel; position: Position }> = [];
     const bounds = { ...(query.from ? { onOrAfter: query.from } : {}), ...(query.to ? { onOrBefore: query.to } : {}) };
     for (const [type, attributes] of Object.entries(DATED_ATTRIBUTES) as Array<[EntityTypeName, NonNullable<(typeof DATED_ATTRIBUTES)[EntityTypeName]>]>) {
@@ -269,14 +345,27 @@ export class MemoryGraphStore implements GraphStore {
           const entry: TimelineEntryModel = { date, kind, entity, label: `${entity.name} ${verb}` };
           entries.push({ entry, position: [date.earliest, PRECISION_RANK[date.precision], entity.name, KIND_RANK[kind], entity.id] });
         }
+        if (measured.step()) await measured.pause();
       }
     }
-    entries.sort((a, b) => comparePositions(a.position, b.position, TIMELINE_SLOTS));
-    const page = pageOf(entries, query, (item) => item.position, TIMELINE_SLOTS);
-    return { ...page, items: page.items.map(({ node, position }) => ({ node: node.entry, position })) };
+    const after = query.after;
+    const selected = await selectPage(
+      entries,
+      (a, b) => comparePositions(a.position, b.position, TIMELINE_SLOTS),
+      after === null ? null : (item) => comparePositions(item.position, after, TIMELINE_SLOTS) > 0,
+      query.first,
+      measured,
+    );
+    return {
+      items: selected.items.map(({ entry, position }) => ({ node: entry, position })),
+      totalCount: entries.length,
+      hasNextPage: selected.remaining > selected.items.length,
+    };
   }
 
-  async countGroups(query: GroupCountQuery): Promise<GroupCountModel[]> {
+  async countGroups(query: GroupCountQuery, work?: RequestWork): Promise<Page<GroupCountModel>> {
+    checkPosition(query.after, GROUP_POSITION_KINDS);
+    const measured = unmeasured(work);
     const members = this.byType.get(query.type) ?? [];
     const groups = new Map<string, Set<string>>();
     const add = (key: string, memberId: string) => {
@@ -285,25 +374,37 @@ export class MemoryGraphStore implements GraphStore {
       else groups.set(key, new Set([memberId]));
     };
     const by = query.by;
-    if ('attribute' in by) {
-      for (const entity of members) {
+    for (const entity of members) {
+      if ('attribute' in by) {
         const value = groupValueOf(entity, by.attribute);
         if (value !== null) add(value, entity.id);
-      }
-    } else {
-      const mask = typeMask([by.relationship]);
-      for (const entity of members) {
+      } else {
         const index = this.indexOf.get(entity.id)!;
-        for (const { row } of this.relationshipRows(index, mask, by.direction)) {
-          add(this.edges.fromOf(row) === index ? this.edges.toIdOf(row) : this.edges.fromIdOf(row), entity.id);
-        }
+        const rows = this.relationshipRows(index, typeMask([by.relationship]), by.direction);
+        for (const { row } of rows) add(this.edges.fromOf(row) === index ? this.edges.toIdOf(row) : this.edges.fromIdOf(row), entity.id);
+        measured.step(rows.length);
       }
+      if (measured.step()) await measured.pause();
     }
     const nameOf = (key: string) => ('attribute' in by ? key : this.entities[this.indexOf.get(key)!]!.name);
     // Members come from a list in name order, so each group's members are in name order already.
-    return [...groups]
-      .map(([key, ids]) => ({ entityId: 'attribute' in by ? null : key, value: 'attribute' in by ? key : null, count: ids.size, memberIds: [...ids] }))
-      .sort((a, b) => b.count - a.count || compareNames(nameOf(a.entityId ?? a.value!), nameOf(b.entityId ?? b.value!)));
+    const all = [...groups].map(([key, ids]): { group: GroupCountModel; position: Position } => ({
+      group: { entityId: 'attribute' in by ? null : key, value: 'attribute' in by ? key : null, count: ids.size, memberIds: [...ids] },
+      position: [ids.size, nameOf(key), key],
+    }));
+    const after = query.after;
+    const selected = await selectPage(
+      all,
+      (a, b) => comparePositions(a.position, b.position, GROUP_SLOTS),
+      after === null ? null : (item) => comparePositions(item.position, after, GROUP_SLOTS) > 0,
+      query.first,
+      measured,
+    );
+    return {
+      items: selected.items.map(({ group, position }) => ({ node: group, position })),
+      totalCount: all.length,
+      hasNextPage: selected.remaining > selected.items.length,
+    };
   }
 
   /** The entities of a type as a set of indexes, made once per type. */
@@ -316,27 +417,31 @@ export class MemoryGraphStore implements GraphStore {
     return members;
   }
 
-  /** Each entity's place in name order among all entities, made on first use. */
-  private globalNameRank(): Int32Array {
-    if (!this.allNameRank) {
-      const all = [...this.entities];
-      sortByNameThenId(all);
-      this.allNameRank = new Int32Array(this.entities.length);
-      all.forEach((entity, rank) => (this.allNameRank![this.indexOf.get(entity.id)!] = rank));
-    }
+  /** Each entity's place in name order among all entities, made on first use (or by warmUp), in slices. */
+  private globalNameRank(): Promise<Int32Array> {
+    this.allNameRank ??= retryable((async () => {
+      const work = new RequestWork();
+      const all = await sortInSlices([...this.entities], compareByNameThenId, work);
+      const rank = new Int32Array(this.entities.length);
+      all.forEach((entity, place) => (rank[this.indexOf.get(entity.id)!] = place));
+      return rank;
+    })(), () => (this.allNameRank = null));
     return this.allNameRank;
   }
 
-  /** Every folded name, alias and label with its entity, in code-unit order, for prefix look-ups; made on first use. */
-  private namesInOrder(): { names: string[]; owners: Int32Array } {
-    if (!this.sortedNames) {
+  /** Every folded name, alias and label with its entity, in code-unit order, for prefix look-ups; made on first use (or by warmUp), in slices. */
+  private namesInOrder(): Promise<{ names: string[]; owners: Int32Array }> {
+    this.sortedNames ??= retryable((async () => {
+      const work = new RequestWork();
       const pairs: Array<[string, number]> = [];
-      this.entities.forEach((entity, index) => {
+      for (let index = 0; index < this.entities.length; index++) {
+        const entity = this.entities[index]!;
         for (const text of [entity.name, ...entity.aliases, ...entity.labels.map((label) => label.text)]) pairs.push([foldText(text), index]);
-      });
-      pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
-      this.sortedNames = { names: pairs.map((pair) => pair[0]), owners: Int32Array.from(pairs, (pair) => pair[1]) };
-    }
+        if (work.step()) await work.pause();
+      }
+      await sortInSlices(pairs, (a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]), work);
+      return { names: pairs.map((pair) => pair[0]), owners: Int32Array.from(pairs, (pair) => pair[1]) };
+    })(), () => (this.sortedNames = null));
     return this.sortedNames;
   }
 
@@ -355,8 +460,8 @@ export class MemoryGraphStore implements GraphStore {
         const named = isFoldedName(folded) ? [...this.byType.values()].flatMap((list) => findNamed(list, folded)) : [];
         return [...found, ...named].map((entity) => this.indexOf.get(entity.id)!);
       },
-      namedStartingWith: (prefix) => {
-        const { names, owners } = this.namesInOrder();
+      namedStartingWith: async (prefix) => {
+        const { names, owners } = await this.namesInOrder();
         let [low, high] = [0, names.length];
         while (low < high) {
           const middle = (low + high) >>> 1;
@@ -370,18 +475,54 @@ export class MemoryGraphStore implements GraphStore {
     };
   }
 
-  async search(query: string, options: SearchOptions): Promise<SearchResults> {
-    // Built on first use: start-up stays fast, and a graph nobody searches costs no index.
-    this.searchIndex ??= new SearchIndex(this.entities.values(), this.edges);
-    return this.searchIndex.search(query, options);
+  /**
+   * Builds the indexes made on first use now, in slices (the name orders, the facts by source, the
+   * search index), so that no request waits for them; the service calls this after start-up.
+   * Requests that come first wait for the same builds, while other requests are served.
+   */
+  async warmUp(): Promise<void> {
+    await this.globalNameRank();
+    await this.namesInOrder();
+    this.factsBySource ??= retryable(this.buildFactIndex(new RequestWork()), () => (this.factsBySource = null));
+    await this.factsBySource;
+    await this.searchIndexBuilt();
   }
 
-  async findEvidence(sourceId: string, start: number, end: number): Promise<FactModel[]> {
-    this.factsBySource ??= this.buildFactIndex();
-    return (this.factsBySource.get(sourceId) ?? []).filter((fact) => fact.evidence.start < end && start < fact.evidence.end);
+  async getSourceTexts(sourceIds: readonly string[]): Promise<Array<string | null>> {
+    return sourceIds.map((id) => this.sourceTexts.get(id) ?? null);
   }
 
-  private buildFactIndex(): Map<string, FactModel[]> {
+  private searchIndexBuilt(): Promise<SearchIndex> {
+    // Built on first use, or by warmUp: a graph nobody searches costs no index.
+    this.searchIndex ??= retryable(SearchIndex.build(this.entities, this.edges, new RequestWork()), () => (this.searchIndex = null));
+    return this.searchIndex;
+  }
+
+  async search(query: string, options: SearchOptions, work?: RequestWork): Promise<SearchResults> {
+    const index = await this.searchIndexBuilt();
+    // The index numbers entities in the store's order, so an entity's index is its document.
+    const folded = foldText(query);
+    const exact = this.entitiesNamed(folded).map((entity) => ({ document: this.indexOf.get(entity.id)!, isName: foldText(entity.name) === folded }));
+    return index.search(query, options, exact, unmeasured(work));
+  }
+
+  async findEvidence(query: EvidenceQuery, work?: RequestWork): Promise<Page<FactModel>> {
+    checkPosition(query.after, FACT_POSITION_KINDS);
+    const measured = unmeasured(work);
+    this.factsBySource ??= retryable(this.buildFactIndex(new RequestWork()), () => (this.factsBySource = null));
+    const facts = (await this.factsBySource).get(query.sourceId) ?? [];
+    // Facts are kept in position order: the scan stops at the first that starts past the span.
+    const methods = query.methods ?? null;
+    const found: FactModel[] = [];
+    for (const fact of facts) {
+      if (fact.evidence.start >= query.end) break;
+      if (query.start < fact.evidence.end && (methods === null || methods.includes(fact.evidence.method))) found.push(fact);
+      if (measured.step()) await measured.pause();
+    }
+    return pageOf(found, query, factPosition, FACT_SLOTS);
+  }
+
+  private async buildFactIndex(work: RequestWork): Promise<Map<string, FactModel[]>> {
     const index = new Map<string, FactModel[]>();
     const add = (fact: FactModel) => append(index, fact.evidence.sourceId, fact);
     for (const entity of this.entities) {
@@ -389,11 +530,18 @@ export class MemoryGraphStore implements GraphStore {
       for (const [attribute, value] of Object.entries(entity)) {
         if (isPartialDate(value)) for (const evidence of value.evidence) add({ subjectId: entity.id, kind: 'DATE', attribute, evidence });
       }
+      for (const link of entity.sameAs) for (const evidence of link.evidence) add({ subjectId: entity.id, kind: 'SAME_AS', attribute: link.uri, evidence });
+      if (work.step()) await work.pause();
+      for (const { attribute, evidence: list } of entity.attributeEvidence) {
+        for (const evidence of list) add({ subjectId: entity.id, kind: 'ATTRIBUTE', attribute, evidence });
+      }
     }
-    for (const edge of this.edges) {
+    for (let row = 0; row < this.edges.length; row++) {
+      const edge = this.edges.edge(row);
       for (const evidence of edge.evidence) add({ subjectId: edge.id, kind: 'RELATIONSHIP', attribute: null, evidence });
+      if (work.step()) await work.pause();
     }
-    for (const facts of index.values()) facts.sort((a, b) => a.evidence.start - b.evidence.start || a.evidence.end - b.evidence.end || (a.subjectId < b.subjectId ? -1 : a.subjectId > b.subjectId ? 1 : 0));
+    for (const facts of index.values()) await sortInSlices(facts, (a, b) => comparePositions(factPosition(a), factPosition(b), FACT_SLOTS), work);
     return index;
   }
 
@@ -405,8 +553,22 @@ export class MemoryGraphStore implements GraphStore {
   }
 }
 
+/** An index being built: should the build fail, `forget` clears it so the next use builds it again. */
+function retryable<T>(building: Promise<T>, forget: () => void): Promise<T> {
+  building.catch(forget);
+  return building;
+}
+
 /** Timeline positions: first day, precision (finer first), name, kind, id. */
 const TIMELINE_SLOTS: readonly SlotOrder[] = ['asc', 'asc', 'asc', 'asc', 'id'];
+/** Group positions: size (largest first), name or value, key. */
+const GROUP_SLOTS: readonly SlotOrder[] = ['desc', 'asc', 'id'];
+/** Fact positions: where the evidence starts and ends, then subject id, kind and attribute. */
+const FACT_SLOTS: readonly SlotOrder[] = ['asc', 'asc', 'id', 'id', 'id'];
+
+function factPosition(fact: FactModel): Position {
+  return [fact.evidence.start, fact.evidence.end, fact.subjectId, fact.kind, fact.attribute ?? ''];
+}
 
 /** How entity positions compare: the orderings' keys, then name, then id. */
 function entitySlots(orderBy: readonly Ordering[]): SlotOrder[] {

@@ -14,7 +14,7 @@ import type { RelationshipType, EntityModel, EntityTypeName } from '../generated
 export type EntityTypeCode = Uppercase<EntityTypeName>;
 
 export type LanguageCode = 'EN' | 'DE' | 'FR';
-export type EvidenceMethod = 'EXTRACTED' | 'INFERRED' | 'EXTERNAL';
+export type EvidenceMethod = 'EXTRACTED' | 'INFERRED' | 'EDITORIAL' | 'EXTERNAL';
 export type Modality = 'STATED' | 'PLANNED' | 'REPORTED_SPEECH';
 export type DatePrecision = 'YEAR' | 'MONTH' | 'DAY';
 export type Direction = 'OUTGOING' | 'INCOMING' | 'BOTH';
@@ -35,6 +35,14 @@ export interface EvidenceModel {
 export interface LabelModel {
   language: LanguageCode;
   text: string;
+  /** The curator's translation of the entity's name, not a name in established use in that language. */
+  isTranslation: boolean;
+}
+
+/** The evidence for one attribute of an entity other than a date (dates carry their own). */
+export interface AttributeEvidenceModel {
+  attribute: string;
+  evidence: EvidenceModel[];
 }
 
 export interface PartialDateModel {
@@ -47,8 +55,13 @@ export interface PartialDateModel {
   evidence: EvidenceModel[];
 }
 
-/** What every entity has; each type's model adds its attributes (see src/generated/catalogue.ts). */
-export interface EntityBase<T extends EntityTypeName> {
+/**
+ * What every entity has; each type's model adds its attributes (see src/generated/catalogue.ts),
+ * and a source its sentence spans.
+ */
+export type EntityBase<T extends EntityTypeName> = EntityFields<T> & (T extends 'Source' ? SourceSpansModel : unknown);
+
+export interface EntityFields<T extends EntityTypeName> {
   id: string;
   type: T;
   entityType: Uppercase<T>;
@@ -57,6 +70,16 @@ export interface EntityBase<T extends EntityTypeName> {
   labels: LabelModel[];
   description: string | null;
   mentions: EvidenceModel[];
+  attributeEvidence: readonly AttributeEvidenceModel[];
+  /** The same thing in other knowledge bases, such as its Wikidata item; empty for most entities. */
+  sameAs: readonly SameAsModel[];
+}
+
+/** A link to the same thing in another knowledge base, with the evidence that it is the same. */
+export interface SameAsModel {
+  /** The thing's URI there, such as http://www.wikidata.org/entity/Q183. */
+  uri: string;
+  evidence: EvidenceModel[];
 }
 
 export interface RelationshipModel {
@@ -119,7 +142,7 @@ export type EntityConnectionModel<TNode extends EntityModel = EntityModel> = Con
 /** A fact and one piece of its evidence, as `evidenceIn` returns it. */
 export interface FactModel {
   subjectId: string;
-  kind: 'MENTION' | 'RELATIONSHIP' | 'DATE';
+  kind: 'MENTION' | 'RELATIONSHIP' | 'DATE' | 'ATTRIBUTE' | 'SAME_AS';
   attribute: string | null;
   evidence: EvidenceModel;
 }
@@ -131,6 +154,36 @@ export interface TextSpanModel {
   end: number;
 }
 
+export type SentenceStatus = 'COVERED' | 'NOT_MODELLED' | 'UNEXPLAINED' | 'STALE';
+
+/** A sentence of a source, its facts, and how it is accounted for (see src/modules/coverage). */
+export interface SentenceModel extends TextSpanModel {
+  status: SentenceStatus;
+  facts: FactModel[];
+  reason: string | null;
+}
+
+export interface SourceCoverageModel {
+  sentences: SentenceModel[];
+  counts: Record<SentenceStatus, number>;
+}
+
+/** A sentence of a source that is deliberately not modelled, with the curator's reason. */
+export interface NotModelledModel extends TextSpanModel {
+  quote: string;
+  reason: string;
+}
+
+/**
+ * What a source record holds beyond its attributes, for `Source.coverage`: the spans of its
+ * sentences (offsets only, written by `npm run coverage -- --write`) and the sentences declared not
+ * modelled. Both are empty when the seed records none.
+ */
+export interface SourceSpansModel {
+  sentences: readonly TextSpanModel[];
+  notModelled: readonly NotModelledModel[];
+}
+
 /** One search result: an entity, or a relationship whose evidence matched. */
 export interface SearchHitModel {
   nodeId: string;
@@ -138,6 +191,7 @@ export interface SearchHitModel {
   field: SearchField;
   snippet: { text: string; highlights: TextSpanModel[] };
   evidence: EvidenceModel | null;
+  isExactMatch: boolean;
 }
 
 export interface NeighborhoodNodeModel {
@@ -187,3 +241,33 @@ export type SearchEdgeModel = ItemEdgeModel<SearchHitModel>;
 export type SearchConnectionModel = ConnectionModel<SearchEdgeModel>;
 export type TimelineEdgeModel = ItemEdgeModel<TimelineEntryModel>;
 export type TimelineConnectionModel = ConnectionModel<TimelineEdgeModel>;
+export type GroupCountEdgeModel = ItemEdgeModel<GroupCountModel>;
+export type GroupCountConnectionModel = ConnectionModel<GroupCountEdgeModel>;
+export type FactEdgeModel = ItemEdgeModel<FactModel>;
+export type FactConnectionModel = ConnectionModel<FactEdgeModel>;
+
+/** A journal entry, as `Change` resolvers receive it (see WritableGraphStore). */
+export type { JournalEntry as ChangeModel } from './graph-store.js';
+
+/** What a change did to one fact or entity, read from its record before and after. */
+export interface FactChangeModel {
+  id: string;
+  action: 'ADDED' | 'CORROBORATED' | 'CHANGED' | 'RETRACTED' | 'MERGED';
+  /** The relationship or entity to show as it is now; null when the change removed it. */
+  nodeId: string | null;
+  /** The evidence the change gave the fact: what its record holds after and did not before. */
+  evidence: EvidenceModel[];
+  mergedIntoId: string | null;
+}
+
+export interface ChangeEdgeModel {
+  cursor: string;
+  node: import('./graph-store.js').JournalEntry;
+}
+
+/** A page of the journal; its totalCount is counted only when asked for, with the page's filter. */
+export interface ChangeConnectionModel {
+  edges: ChangeEdgeModel[];
+  pageInfo: PageInfoModel;
+  count: () => Promise<number>;
+}

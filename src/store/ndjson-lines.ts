@@ -2,6 +2,7 @@ import { isAscii } from 'node:buffer';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
+import { Utf8Checker, withoutBom } from '../lib/utf8.js';
 
 export interface ReadLinesOptions {
   /** Sees every chunk of raw bytes as read, so a caller can hash the file without encoding the decoded text again. */
@@ -14,7 +15,8 @@ export interface ReadLinesOptions {
 /**
  * Calls `onLine` with each line of a text file and its number (from 1), blank lines included, until
  * it returns false. Reads large chunks and splits them itself: much faster than node:readline on
- * files of millions of lines.
+ * files of millions of lines. The bytes must be UTF-8 (InvalidUtf8Error names the offset of the
+ * first that are not); a byte-order mark at the start of the file is dropped.
  */
 export async function readLines(absolutePath: string, onLine: (line: string, number: number) => boolean, options: ReadLinesOptions = {}): Promise<void> {
   const { onBytes, start: from = 0, end: to = Infinity } = options;
@@ -22,14 +24,21 @@ export async function readLines(absolutePath: string, onLine: (line: string, num
   let number = 0;
   let rest = '';
   const decoder = new StringDecoder('utf8');
+  const checker = new Utf8Checker(from);
   // Whether the decoder may hold the start of a character split across chunks.
   let pending = false;
+  let first = from === 0;
   for await (const chunk of createReadStream(absolutePath, { highWaterMark: 1 << 20, start: from, end: to - 1 })) {
     const bytes = chunk as Buffer;
     onBytes?.(bytes);
     // Most seeds are ASCII, which reads as Latin-1 several times faster than UTF-8 decodes.
     const ascii: boolean = !pending && isAscii(bytes);
-    const text = rest + (ascii ? bytes.toString('latin1') : decoder.write(bytes));
+    checker.check(bytes);
+    let text = rest + (ascii ? bytes.toString('latin1') : decoder.write(bytes));
+    if (first) {
+      text = withoutBom(text);
+      first = false;
+    }
     pending = !ascii && bytes.length > 0 && bytes[bytes.length - 1]! >= 0x80;
     let start = 0;
     for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
@@ -38,6 +47,7 @@ export async function readLines(absolutePath: string, onLine: (line: string, num
     }
     rest = text.slice(start);
   }
+  checker.end();
   rest += decoder.end();
   if (rest !== '') onLine(rest, ++number);
 }

@@ -1,5 +1,6 @@
 import type { Config } from '../config.js';
 import type { GraphStore } from './graph-store.js';
+import { LiveMemoryStore } from './live-memory-store.js';
 import { loadMemoryStore } from './load.js';
 import { PostgresGraphStore } from './postgres/postgres-store.js';
 
@@ -10,12 +11,17 @@ export interface OpenStore {
 }
 
 /**
- * Opens the store the configuration names: the memory store built from the seed folder (checked
- * as it loads), or the PostgreSQL database, migrated to the current schema on the way.
+ * Opens the store the configuration names: the PostgreSQL database, migrated to the current schema
+ * on the way; or the memory store built from the seed folder (checked as it loads), with its
+ * journal replayed over it when JOURNAL_DIR is set, so the graph takes changes.
  */
-export async function openStore(config: Config, log: (message: string) => void): Promise<OpenStore> {
+export async function openStore(config: Config, log: (message: string) => void, warn: (message: string) => void): Promise<OpenStore> {
   if (config.store === 'postgres') {
     const store = await PostgresGraphStore.open({ ...config.database!, log });
+    return { store, close: () => store.close() };
+  }
+  if (config.journalDir) {
+    const store = await LiveMemoryStore.open({ seedDir: config.seedDir, sourceTextsDir: config.sourceTextsDir, journalDir: config.journalDir, warn });
     return { store, close: () => store.close() };
   }
   const store = await loadMemoryStore(config.seedDir, config.sourceTextsDir);

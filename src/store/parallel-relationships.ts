@@ -12,12 +12,14 @@ export interface RelationshipReader {
 }
 
 /**
- * The worker's code: it loads its TypeScript through tsx's API, since under `tsx` a worker does not
- * inherit the loader on Node 20, and under vitest there is no loader at all.
+ * The worker to start. Compiled (dist/, `npm run build`), this module is JavaScript and so is the
+ * worker beside it. From source, the worker loads its TypeScript through tsx's API, since under
+ * `tsx` a worker does not inherit the loader on Node 20, and under vitest there is no loader at all.
  */
-function bootstrap(): string {
-  const entry = JSON.stringify(new URL('./relationship-worker.ts', import.meta.url).href);
-  return `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => tsx.tsImport(${entry}, ${entry}));`;
+function workerEntry(): { entry: URL | string; eval: boolean } {
+  if (import.meta.url.endsWith('.js')) return { entry: new URL('./relationship-worker.js', import.meta.url), eval: false };
+  const source = JSON.stringify(new URL('./relationship-worker.ts', import.meta.url).href);
+  return { entry: `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => tsx.tsImport(${source}, ${source}));`, eval: true };
 }
 
 /**
@@ -51,7 +53,8 @@ export function readRelationshipsApart(
 ): RelationshipReader {
   let worker: Worker;
   try {
-    worker = new Worker(bootstrap(), { eval: true, workerData: { ranges, sourceTexts: options.sourceTexts, progressEvery: options.progressEvery } });
+    const { entry, eval: isCode } = workerEntry();
+    worker = new Worker(entry, { eval: isCode, workerData: { ranges, sourceTexts: options.sourceTexts, progressEvery: options.progressEvery } });
   } catch {
     return { batch: Promise.resolve(null), stop: async () => {} };
   }

@@ -77,3 +77,9 @@ export function relationshipPositionKinds(orderBy: RelationshipPageRequest['orde
 
 /** The kinds of a timeline position: first day, precision, name, kind, id. */
 export const TIMELINE_POSITION_KINDS: readonly KeyKind[] = ['text', 'number', 'text', 'number', 'text'];
+
+/** The kinds of a group position: size, name or value, key. */
+export const GROUP_POSITION_KINDS: readonly KeyKind[] = ['number', 'text', 'text'];
+
+/** The kinds of a fact position: where its evidence starts and ends, subject id, kind, attribute. */
+export const FACT_POSITION_KINDS: readonly KeyKind[] = ['number', 'number', 'text', 'text', 'text'];

@@ -1,4 +1,4 @@
-import type { Direction, RelationshipType, EntityTypeName } from './models.js';
+import type { Direction, RelationshipType, EntityTypeName, EvidenceMethod } from './models.js';
 
 /**
  * What a store is asked for lists: a typed condition tree, orderings and keyset positions. The
@@ -49,10 +49,25 @@ export interface CountTest {
   lte?: number;
 }
 
-/** A way to follow relationships from an entity: their types, and the entity's end of them. */
+/**
+ * Conditions on the evidence of a relationship: it meets them when at least one of its evidence
+ * items meets every one given. `methods`: the item was obtained by one of these methods (an empty
+ * list is met by none). A relationship with one EXTRACTED and one INFERRED item meets
+ * `{ methods: ['EXTRACTED'] }`: the source states it, whatever else also supports it.
+ */
+export interface EvidenceTest {
+  methods?: readonly EvidenceMethod[];
+}
+
+/**
+ * A way to follow relationships from an entity: their types, the entity's end of them, and, when
+ * `evidence` is given, only the relationships whose evidence meets it (for `some`, `every`, `none`
+ * and counts alike: the others are as if absent).
+ */
 export interface RelationPath {
   types: readonly RelationshipType[];
   direction: Exclude<Direction, 'BOTH'>;
+  evidence?: EvidenceTest;
 }
 
 /** Conditions on one relationship seen from an entity: the entity at its other end, and its properties. */
@@ -128,11 +143,15 @@ export interface EntityQuery extends PageRequest {
   orderBy: readonly Ordering[];
 }
 
-/** One node's relationships of some types in one direction (symmetric ones count both ways). */
+/**
+ * One node's relationships of some types in one direction (symmetric ones count both ways), and
+ * when `evidence` is given only those whose evidence meets it: pages and totals leave the rest out.
+ */
 export interface RelationshipListKey {
   nodeId: string;
   types: readonly RelationshipType[] | null;
   direction: Direction;
+  evidence?: EvidenceTest | null;
 }
 
 /** How to order a node's relationships: by the entity at the other end. */
@@ -162,7 +181,17 @@ export type GroupBy =
   | { relationship: RelationshipType; direction: Direction }
   | { attribute: 'KIND' | 'STATUS' | 'YEAR' | 'ENTITY_TYPE' };
 
-export interface GroupCountQuery {
+/** Groups are placed by size (largest first), then by the group's name or value, then its key. */
+export interface GroupCountQuery extends PageRequest {
   type: EntityTypeName;
   by: GroupBy;
+}
+
+/** Facts with evidence in a span of a source; placed by where the evidence starts and ends, then by subject id, kind and attribute. */
+export interface EvidenceQuery extends PageRequest {
+  sourceId: string;
+  start: number;
+  end: number;
+  /** Only facts whose evidence was obtained by one of these methods; every fact when null or absent. */
+  methods?: readonly EvidenceMethod[] | null;
 }

@@ -3,8 +3,9 @@ import { isSymmetricCode } from './adjacency.js';
 import { RELATIONSHIP_TYPE_CODES, RelationshipTableBuilder, type RelationshipBuilderParts, type RelationshipColumnParts, type EvidenceRow } from './relationship-table.js';
 import { IdIndex } from './id-index.js';
 import { RELATIONSHIP_TYPES } from './models.js';
+import { InvalidUtf8Error } from '../lib/utf8.js';
 import { readLines } from './ndjson-lines.js';
-import { EVIDENCE_KEYS, METHODS, MODALITIES, PROPERTY_KEYS, RELATIONSHIP_KEYS, hasTypePrefix, isHttpUrl, isNonEmptyString, isObject } from './seed-rules.js';
+import { EVIDENCE_KEYS, METHODS, MODALITIES, PROPERTY_KEYS, RELATIONSHIP_KEYS, hasTypePrefix, isNonEmptyString, isObject, methodProblem } from './seed-rules.js';
 import { VOCABULARY } from './vocabulary.js';
 
 /** Bytes start to end (exclusive) of a file, from a line start to a line start. */
@@ -137,8 +138,7 @@ class BatchReader {
     if (quote.length !== (end as number) - (start as number)) return null;
     const text = this.sourceTexts?.get(source);
     if (text !== undefined && text.slice(start as number, end as number) !== quote) return null;
-    if (method === 'INFERRED' ? !isNonEmptyString(reason) : reason !== undefined) return null;
-    if (method === 'EXTERNAL' ? !isHttpUrl(reference) : reference !== undefined) return null;
+    if (methodProblem(method, reason, reference) !== null) return null;
     if (modality === 'REPORTED_SPEECH' ? typeof speaker !== 'string' : speaker !== undefined) return null;
     if (typeof speaker === 'string') this.speakers.add(speaker);
     let number = this.sourceNumbers.get(source);
@@ -204,7 +204,13 @@ export async function readRelationshipBatch(ranges: readonly ByteRange[], option
       if (accepted && options.onProgress && reader.records % every === 0) options.onProgress(reader.records);
       return accepted;
     };
-    await readLines(path, take, { start, end });
+    try {
+      await readLines(path, take, { start, end });
+    } catch (error) {
+      // The serial path reads the file again and names the problem.
+      if (error instanceof InvalidUtf8Error) return null;
+      throw error;
+    }
     if (!accepted) return null;
   }
   return reader.finish();

@@ -1,7 +1,11 @@
 import { GrowableColumn, type ColumnParts } from './columns.js';
 import { Evidence, StoredRelationship, type RelationshipProperties, type EvidenceDetail } from './relationship.js';
-import { RELATIONSHIP_TYPES, type RelationshipModel, type RelationshipType, type EvidenceModel } from './models.js';
+import { RELATIONSHIP_TYPES, type RelationshipModel, type RelationshipType, type EvidenceMethod, type EvidenceModel } from './models.js';
+import { METHODS } from './seed-rules.js';
 import { QuoteStore, type QuoteStoreParts } from './quote-store.js';
+
+/** Each evidence method's bit in a set of methods (see RelationshipTable.hasEvidenceBy). */
+export const METHOD_BITS: Readonly<Record<EvidenceMethod, number>> = Object.fromEntries(METHODS.map((method, bit) => [method, bit])) as Record<EvidenceMethod, number>;
 
 /** Each relationship type's position in RELATIONSHIP_TYPES: the number the edge table stores for it. */
 export const RELATIONSHIP_TYPE_CODES: ReadonlyMap<string, number> = new Map(RELATIONSHIP_TYPES.map((type, code) => [type, code]));
@@ -147,6 +151,18 @@ export class RelationshipTable extends RelationshipRows implements Iterable<Rela
 
   propertiesOf(index: number): RelationshipProperties | undefined {
     return this.columns.properties.get(index);
+  }
+
+  /**
+   * Whether at least one evidence item of a row was obtained by one of the methods in `methods`, a
+   * set of bits by position in METHODS. Reads only the rare details: an item without is EXTRACTED.
+   */
+  hasEvidenceBy(index: number, methods: number): boolean {
+    const { evidenceStart, details } = this.columns;
+    for (let row = evidenceStart.get(index); row < evidenceStart.get(index + 1); row++) {
+      if (((methods >>> METHOD_BITS[details.get(row)?.method ?? 'EXTRACTED']) & 1) === 1) return true;
+    }
+    return false;
   }
 
   evidenceOf(index: number): EvidenceModel[] {

@@ -1,5 +1,6 @@
 import { topByScore } from '../lib/top-k.js';
 import { foldText } from '../lib/text.js';
+import { RequestWork } from '../lib/work.js';
 import { FIELD_COUNT, fieldOf, frequencyOf, InvertedIndexBuilder, prefixRange, termId, type InvertedIndex } from './inverted-index.js';
 import type { SearchMatch, SearchOptions, SearchResults } from './graph-store.js';
 import type { RelationshipModel, EntityModel, EntityTypeName, EvidenceModel, SearchField } from './models.js';
@@ -9,6 +10,21 @@ import { ENTITY_TYPES } from './models.js';
 export type SearchableEntity = Pick<EntityModel, 'id' | 'type' | 'name' | 'aliases' | 'labels' | 'description'>;
 /** What the index reads of a relationship. */
 export type SearchableEdge = Pick<RelationshipModel, 'id' | 'fromId' | 'toId' | 'evidence'>;
+
+/**
+ * The relationships the index reads, by position: an array, or the memory store's relationship
+ * table, whose objects are made on demand, so building the index makes one at a time rather
+ * than millions at once.
+ */
+export interface SearchableEdges {
+  readonly length: number;
+  edge(index: number): SearchableEdge;
+}
+
+/** Relationships held in an array, for building an index from plain objects. */
+export function edgeList(edges: readonly SearchableEdge[]): SearchableEdges {
+  return { length: edges.length, edge: (index) => edges[index]! };
+}
 
 /** Field numbers, in the order of priority when a document matched in several. */
 const NAME = 0;
@@ -74,15 +90,17 @@ export interface SearchDocumentSink<E extends SearchableEntity, R extends Search
 
 /**
  * Adds the search documents of a graph to an index builder in document order, as SearchIndex numbers
- * them: every entity (name, aliases, description), then every evidence quote of every relationship.
- * Returns the number of words in each field in all. The PostgreSQL loader writes the same documents.
+ * them: every entity (name, aliases, description), then every evidence quote of every relationship,
+ * a slice at a time (see RequestWork). Returns the number of words in each field in all. The
+ * PostgreSQL loader writes the same documents.
  */
-export function addSearchDocuments<E extends SearchableEntity, R extends SearchableEdge>(
+export async function addSearchDocuments<E extends SearchableEntity, R extends SearchableEdge>(
   builder: InvertedIndexBuilder,
-  entities: Iterable<E>,
-  edges: Iterable<R>,
+  entities: readonly E[],
+  edges: { readonly length: number; edge(index: number): R },
   sink: SearchDocumentSink<E, R>,
-): number[] {
+  work: RequestWork = new RequestWork(),
+): Promise<number[]> {
   const totalLength = [0, 0, 0, 0];
   const addField = (field: number, text: string): number => {
     const terms = tokenize(text);
@@ -90,23 +108,31 @@ export function addSearchDocuments<E extends SearchableEntity, R extends Searcha
     totalLength[field]! += terms.length;
     return Math.min(terms.length, MAX_LENGTH);
   };
-  let i = 0;
-  for (const entity of entities) {
+  for (let i = 0; i < entities.length; i++) {
+    const entity = entities[i]!;
     const lengths = [addField(NAME, entity.name), addField(ALIAS, aliasText(entity)), addField(DESCRIPTION, entity.description ?? '')] as const;
     builder.endDocument();
-    sink.entity(entity, i++, lengths);
+    sink.entity(entity, i, lengths);
+    if (work.step()) await work.pause();
   }
   let q = 0;
-  let r = 0;
-  for (const edge of edges) {
+  for (let r = 0; r < edges.length; r++) {
+    const edge = edges.edge(r);
     for (const evidence of edge.evidence) {
       const length = addField(QUOTE, evidence.quote);
       builder.endDocument();
       sink.quote(edge, r, q++, length);
     }
-    r++;
+    if (work.step()) await work.pause();
   }
   return totalLength;
+}
+
+/** An entity whose whole name (or else alias or label), folded, is the folded query. */
+export interface ExactName {
+  /** The entity's place in the list the index was built from. */
+  document: number;
+  isName: boolean;
 }
 
 /** The query words that a document term can match: the last query word as a prefix too. */
@@ -135,6 +161,20 @@ interface Scratch {
   generation: number;
 }
 
+/** What a built index is made of (see SearchIndex.build). */
+interface SearchIndexParts {
+  entities: readonly SearchableEntity[];
+  edges: SearchableEdges;
+  evidenceEdge: Uint32Array;
+  entityLength: Uint16Array;
+  quoteLength: Uint16Array;
+  entityType: Uint8Array;
+  relationshipEndTypes: Uint8Array;
+  index: InvertedIndex;
+  fieldDocuments: number[];
+  lengthWeight: Float64Array;
+}
+
 /**
  * A full-text index over entities (name, aliases and labels, description) and relationship
  * evidence (one document per quote), ranked by BM25+ per field with boosts name 3, aliases 2,
@@ -143,8 +183,8 @@ interface Scratch {
  * indexing and searching.
  */
 export class SearchIndex {
-  private readonly entities: SearchableEntity[];
-  private readonly edges: SearchableEdge[];
+  private readonly entities: readonly SearchableEntity[];
+  private readonly edges: SearchableEdges;
   /** For evidence document `entities.length + q`, its relationship's index. */
   private readonly evidenceEdge: Uint32Array;
   /** Word counts of name, aliases and description, three per entity. */
@@ -159,52 +199,111 @@ export class SearchIndex {
   private readonly factors = new Float64Array(FIELD_COUNT);
   private readonly index: InvertedIndex;
   private scratch: Scratch | null = null;
+  /** Searches share one scratch space, so they take turns: each waits for the one before to end. */
+  private turn: Promise<unknown> = Promise.resolve();
 
-  constructor(entities: Iterable<SearchableEntity>, edges: Iterable<SearchableEdge>) {
-    this.entities = [...entities];
-    this.edges = [...edges];
+  private constructor(parts: SearchIndexParts) {
+    this.entities = parts.entities;
+    this.edges = parts.edges;
+    this.evidenceEdge = parts.evidenceEdge;
+    this.entityLength = parts.entityLength;
+    this.quoteLength = parts.quoteLength;
+    this.entityType = parts.entityType;
+    this.relationshipEndTypes = parts.relationshipEndTypes;
+    this.index = parts.index;
+    this.fieldDocuments = parts.fieldDocuments;
+    this.lengthWeight = parts.lengthWeight;
+  }
+
+  /** Builds the index, a slice at a time (see RequestWork), so that serving goes on while it is built. */
+  static async build(entityList: readonly SearchableEntity[], edges: SearchableEdges, work: RequestWork): Promise<SearchIndex> {
     let quotes = 0;
-    for (const edge of this.edges) quotes += edge.evidence.length;
-    const entityCount = this.entities.length;
-    this.evidenceEdge = new Uint32Array(quotes);
-    this.entityLength = new Uint16Array(entityCount * 3);
-    this.quoteLength = new Uint16Array(quotes);
-    this.entityType = new Uint8Array(entityCount);
-    this.relationshipEndTypes = new Uint8Array(this.edges.length * 2);
+    for (let r = 0; r < edges.length; r++) {
+      quotes += edges.edge(r).evidence.length;
+      if (work.step()) await work.pause();
+    }
+    const entityCount = entityList.length;
+    const evidenceEdge = new Uint32Array(quotes);
+    const entityLength = new Uint16Array(entityCount * 3);
+    const quoteLength = new Uint16Array(quotes);
+    const entityType = new Uint8Array(entityCount);
+    const relationshipEndTypes = new Uint8Array(edges.length * 2);
     const builder = new InvertedIndexBuilder();
-    const totalLength = addSearchDocuments(builder, this.entities, this.edges, {
-      entity: (entity, i, lengths) => {
-        this.entityType[i] = TYPE_CODE.get(entity.type) ?? NO_TYPE;
-        this.entityLength.set(lengths, i * 3);
+    const totalLength = await addSearchDocuments(
+      builder,
+      entityList,
+      edges,
+      {
+        entity: (entity, i, lengths) => {
+          entityType[i] = TYPE_CODE.get(entity.type) ?? NO_TYPE;
+          entityLength.set(lengths, i * 3);
+        },
+        quote: (edge, r, q, length) => {
+          // Only relationships with evidence are documents, so only theirs are read.
+          relationshipEndTypes[r * 2] = typeCodeOfId(edge.fromId);
+          relationshipEndTypes[r * 2 + 1] = typeCodeOfId(edge.toId);
+          evidenceEdge[q] = r;
+          quoteLength[q] = length;
+        },
       },
-      quote: (edge, r, q, length) => {
-        this.relationshipEndTypes[r * 2] = typeCodeOfId(edge.fromId);
-        this.relationshipEndTypes[r * 2 + 1] = typeCodeOfId(edge.toId);
-        this.evidenceEdge[q] = r;
-        this.quoteLength[q] = length;
-      },
-    });
-    this.index = builder.build();
-    this.fieldDocuments = [entityCount, entityCount, entityCount, quotes];
-    this.lengthWeight = Float64Array.from(totalLength, (total, f) => lengthWeight(total, this.fieldDocuments[f]!));
+      work,
+    );
+    const index = await builder.build(work);
+    const fieldDocuments = [entityCount, entityCount, entityCount, quotes];
+    const weights = Float64Array.from(totalLength, (total, f) => lengthWeight(total, fieldDocuments[f]!));
+    return new SearchIndex({ entities: entityList, edges, evidenceEdge, entityLength, quoteLength, entityType, relationshipEndTypes, index, fieldDocuments, lengthWeight: weights });
   }
 
   /**
-   * One page of the nodes that match, best first, and how many match in all. A node found through
-   * several documents (a relationship with two matching quotes) counts once, with its best match.
-   * All words must match when any document has them all; otherwise any word may. The last word
-   * also matches as a prefix. Only the page is sorted: the rest are counted, not ranked.
+   * One page of the nodes that match, best first, and how many match in all. An entity whose whole
+   * name, or one whole alias or label, is the query (case and accents aside) comes first, names
+   * before aliases; the rest follow by score, and equal scores keep document order, so an entity
+   * comes before a relationship found through its evidence. A node found through several documents
+   * (a relationship with two matching quotes) counts once, with its best match. All words must
+   * match when any document has them all; otherwise any word may. The last word also matches as a
+   * prefix. Only the page is sorted: the rest are counted, not ranked. `exact` names the entities
+   * (by their place in the list the index was built from) whose name, alias or label is the query;
+   * the store finds them with its name index.
    */
-  search(query: string, options: SearchOptions): SearchResults {
+  search(query: string, options: SearchOptions, exact: readonly ExactName[] = [], work: RequestWork = new RequestWork()): Promise<SearchResults> {
+    const result = this.turn.then(() => this.searchNow(query, options, exact, work));
+    this.turn = result.catch(() => undefined);
+    return result;
+  }
+
+  private async searchNow(query: string, options: SearchOptions, exact: readonly ExactName[], work: RequestWork): Promise<SearchResults> {
+    work.stopIfAbandoned();
     const groups = this.plan(query);
     if (groups.length === 0) return { matches: [], totalCount: 0 };
     const scratch = this.takeScratch();
-    let matched = this.matchAll(groups, scratch);
-    if (matched === 0) matched = this.matchAny(groups, scratch);
-    const count = this.collectNodes(matched, groups.length, options, scratch);
+    let matched = await this.matchAll(groups, scratch, work);
+    if (matched === 0) matched = await this.matchAny(groups, scratch, work);
+    const count = await this.collectNodes(matched, groups.length, options, scratch, work);
     const { score } = scratch;
-    const page = topByScore(scratch.results, count, options.offset + options.limit, score).slice(options.offset);
-    return { matches: page.map((document) => this.describe(document, score[document]!, groups)), totalCount: count };
+    const page = exact.length > 0 ? this.exactFirst(exact, count, options, scratch) : topByScore(scratch.results, count, options.offset + options.limit, score);
+    const isExact = (document: number) => exact.some((entry) => entry.document === document);
+    return {
+      matches: page.slice(options.offset).map((document) => this.describe(document, score[document]!, groups, isExact(document))),
+      totalCount: count,
+    };
+  }
+
+  /**
+   * The best `offset + limit` results when some entities match the query exactly: those that
+   * survived the restrictions first (names before aliases, then by score), then the rest by score.
+   */
+  private exactFirst(exact: readonly ExactName[], count: number, options: SearchOptions, scratch: Scratch): number[] {
+    const { results, score } = scratch;
+    const tiers = new Map(exact.map((entry) => [entry.document, entry.isName ? 0 : 1]));
+    const first: number[] = [];
+    let kept = 0;
+    for (let i = 0; i < count; i++) {
+      const document = results[i]!;
+      if (tiers.has(document)) first.push(document);
+      else results[kept++] = document;
+    }
+    first.sort((a, b) => tiers.get(a)! - tiers.get(b)! || score[b]! - score[a]! || a - b);
+    return [...first, ...topByScore(results, kept, Math.max(0, options.offset + options.limit - first.length), score)];
   }
 
   /** The query's distinct words, each with the range of index terms it matches. */
@@ -253,7 +352,7 @@ export class SearchIndex {
    * when the candidates are few, searched for each candidate, whichever reads fewer postings. Only
    * the postings of candidates are scored.
    */
-  private matchAll(groups: readonly TermGroup[], scratch: Scratch): number {
+  private async matchAll(groups: readonly TermGroup[], scratch: Scratch, work: RequestWork): Promise<number> {
     if (groups.some((group) => group.postings === 0)) return 0;
     const ordered = [...groups].sort((a, b) => a.postings - b.postings);
     const { candidates, mark, hits, score, generation } = scratch;
@@ -272,12 +371,14 @@ export class SearchIndex {
           candidates[count++] = document;
         }
         score[document]! += this.scorePosting(at, factors);
+        if (work.step()) await work.pause();
       }
+      if (work.step()) await work.pause();
     }
     // A single term's postings are in document order, so its candidates are too; a prefix's
     // candidates are put in that order, so each candidate's postings can be sought from where the
     // previous one's were found, and later passes read the per-document arrays front to back.
-    if (first.end - first.start > 1) count = this.inDocumentOrder(count, scratch);
+    if (first.end - first.start > 1) count = await this.inDocumentOrder(count, scratch, work);
     for (let j = 1; j < ordered.length && count > 0; j++) {
       const group = ordered[j]!;
       const terms = group.end - group.start;
@@ -297,15 +398,18 @@ export class SearchIndex {
               hits[document] = j + 1;
               score[document]! += this.scorePosting(at, factors);
             }
+            if (work.step()) await work.pause();
           }
         } else {
           for (let at = start; at < end; at++) {
+            if (work.step()) await work.pause();
             const document = postingDocument[at]!;
             if (mark[document] !== generation || hits[document]! < j) continue;
             hits[document] = j + 1;
             score[document]! += this.scorePosting(at, factors);
           }
         }
+        if (work.step()) await work.pause();
       }
       let kept = 0;
       for (let i = 0; i < count; i++) {
@@ -318,13 +422,14 @@ export class SearchIndex {
   }
 
   /** Documents holding any word, into `candidates`, with summed scores and words matched; returns how many. */
-  private matchAny(groups: readonly TermGroup[], scratch: Scratch): number {
+  private async matchAny(groups: readonly TermGroup[], scratch: Scratch, work: RequestWork): Promise<number> {
     scratch.generation++;
     const { candidates, mark, hits, lastGroup, score, generation } = scratch;
     const { postingDocument, termStart } = this.index;
     const factors = this.factors;
     let count = 0;
-    groups.forEach((group, j) => {
+    for (let j = 0; j < groups.length; j++) {
+      const group = groups[j]!;
       for (let term = group.start; term < group.end; term++) {
         this.weighTerm(group, term, factors);
         for (let at = termStart[term]!, end = termStart[term + 1]!; at < end; at++) {
@@ -341,11 +446,13 @@ export class SearchIndex {
             hits[document]!++;
           }
           score[document]! += this.scorePosting(at, factors);
+          if (work.step()) await work.pause();
         }
+        if (work.step()) await work.pause();
       }
-    });
+    }
     const terms = groups.reduce((sum, group) => sum + group.end - group.start, 0);
-    return terms > 1 ? this.inDocumentOrder(count, scratch) : count;
+    return terms > 1 ? this.inDocumentOrder(count, scratch, work) : count;
   }
 
   /**
@@ -353,14 +460,18 @@ export class SearchIndex {
    * arrive in no order, and reading a million documents' scores at random costs more on a large
    * index than sorting them or, for many, walking the marks once from the first document.
    */
-  private inDocumentOrder(count: number, scratch: Scratch): number {
+  private async inDocumentOrder(count: number, scratch: Scratch, work: RequestWork): Promise<number> {
     const { candidates, mark, generation } = scratch;
     if (count < mark.length / 64) {
       candidates.subarray(0, count).sort();
+      work.step(count);
       return count;
     }
     let kept = 0;
-    for (let document = 0; document < mark.length; document++) if (mark[document] === generation) candidates[kept++] = document;
+    for (let document = 0; document < mark.length; document++) {
+      if (mark[document] === generation) candidates[kept++] = document;
+      if ((document & 0xffff) === 0 && work.step(0x10000)) await work.pause();
+    }
     return kept;
   }
 
@@ -369,7 +480,7 @@ export class SearchIndex {
    * returns how many nodes. Scores are multiplied by the number of query words matched, so in the
    * OR fallback a document with more of the words ranks higher.
    */
-  private collectNodes(matched: number, words: number, options: SearchOptions, scratch: Scratch): number {
+  private async collectNodes(matched: number, words: number, options: SearchOptions, scratch: Scratch, work: RequestWork): Promise<number> {
     const { candidates, hits, score, results, edgeMark, edgeSlot, generation } = scratch;
     const entityCount = this.entities.length;
     let mask = 0;
@@ -377,6 +488,7 @@ export class SearchIndex {
     const allows = (code: number) => mask === 0 || (code !== NO_TYPE && (mask & (1 << code)) !== 0);
     let count = 0;
     for (let i = 0; i < matched; i++) {
+      if (work.step()) await work.pause();
       const document = candidates[i]!;
       score[document]! *= Math.min(hits[document]!, words);
       if (document < entityCount) {
@@ -422,15 +534,15 @@ export class SearchIndex {
   }
 
   /** A result document as a match: its node, the field it matched best in, and the words that matched. */
-  private describe(document: number, score: number, groups: readonly TermGroup[]): SearchMatch {
+  private describe(document: number, score: number, groups: readonly TermGroup[], isExactMatch: boolean): SearchMatch {
     const words = { last: groups[groups.length - 1]!.word, exact: new Set(groups.slice(0, -1).map((group) => group.word)) };
     const entityCount = this.entities.length;
-    if (document < entityCount) return describeMatch({ entity: this.entities[document]! }, words, score);
+    if (document < entityCount) return describeMatch({ entity: this.entities[document]! }, words, score, isExactMatch);
     const q = document - entityCount;
     const edgeIndex = this.evidenceEdge[q]!;
     let first = q;
     while (first > 0 && this.evidenceEdge[first - 1] === edgeIndex) first--;
-    return describeMatch({ edge: this.edges[edgeIndex]!, item: q - first }, words, score);
+    return describeMatch({ edge: this.edges.edge(edgeIndex), item: q - first }, words, score, isExactMatch);
   }
 }
 
@@ -445,7 +557,7 @@ export interface QueryWords {
  * items, with the field it matched best in (name, aliases, description, quote, in that order) and
  * the folded words that matched, to mark them in the text.
  */
-export function describeMatch(document: { entity: SearchableEntity } | { edge: SearchableEdge; item: number }, words: QueryWords, score: number): SearchMatch {
+export function describeMatch(document: { entity: SearchableEntity } | { edge: SearchableEdge; item: number }, words: QueryWords, score: number, isExactMatch: boolean): SearchMatch {
   const isMatch = (term: string) => words.exact.has(term) || term.startsWith(words.last);
   let texts: string[];
   let evidence: EvidenceModel | null = null;
@@ -469,7 +581,7 @@ export function describeMatch(document: { entity: SearchableEntity } | { edge: S
       if (field < 0) field = f;
     }
   });
-  return { nodeId, score, field: FIELDS[Math.max(field, 0)]!, text: texts[Math.max(field, 0)] ?? '', terms: [...terms], evidence };
+  return { nodeId, score, field: FIELDS[Math.max(field, 0)]!, text: texts[Math.max(field, 0)] ?? '', terms: [...terms], evidence, isExactMatch };
 }
 
 /** The first position in [from, end) whose document is at least `document`, by galloping then bisecting. */

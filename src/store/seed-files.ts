@@ -1,12 +1,13 @@
 import { createReadStream } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { decodeUtf8, InvalidUtf8Error } from '../lib/utf8.js';
 import { countLines, readLines } from './ndjson-lines.js';
 import { readRelationshipsApart, splitRelationshipFiles } from './parallel-relationships.js';
 import { readRelationshipBatch } from './relationship-batch.js';
 import type { LoadSeedOptions, SeedBuilder } from './seed.js';
 
-export type SeedRecordKind = 'source' | 'entity' | 'relationship';
+export type SeedRecordKind = 'source' | 'entity' | 'relationship' | 'sameAs';
 
 export interface SeedFile {
   /** The path as shown in messages: relative to the working directory where possible. */
@@ -25,7 +26,7 @@ const NDJSON_KINDS: Array<[suffix: string, kind: SeedRecordKind]> = [
   ['.entities.ndjson', 'entity'],
   ['.relationships.ndjson', 'relationship'],
 ];
-const KEYS: Record<SeedRecordKind, string> = { source: 'sources', entity: 'entities', relationship: 'relationships' };
+const KEYS: Record<SeedRecordKind, string> = { source: 'sources', entity: 'entities', relationship: 'relationships', sameAs: 'sameAs' };
 /** See LoadSeedOptions.parallelFromBytes. */
 const PARALLEL_FROM_BYTES = 128 << 20;
 /**
@@ -68,9 +69,9 @@ export async function readSeedFiles(seedDir: string): Promise<{ files: SeedFile[
   for (const absolutePath of paths) {
     const file = displayPath(absolutePath);
     try {
-      files.push({ file, absolutePath, data: JSON.parse(await readFile(absolutePath, 'utf8')) });
+      files.push({ file, absolutePath, data: JSON.parse(decodeUtf8(await readFile(absolutePath))) });
     } catch (error) {
-      problems.push({ file, message: `is not valid JSON: ${(error as Error).message}` });
+      problems.push({ file, message: error instanceof InvalidUtf8Error ? error.message : `is not valid JSON: ${(error as Error).message}` });
     }
   }
   return { files, problems };
@@ -95,12 +96,17 @@ async function streamLines(absolutePath: string, kind: SeedRecordKind, builder: 
     count();
     return true;
   };
-  await readLines(absolutePath, take, { onBytes: digest ? (bytes) => builder.addToDigest(bytes) : undefined });
+  try {
+    await readLines(absolutePath, take, { onBytes: digest ? (bytes) => builder.addToDigest(bytes) : undefined });
+  } catch (error) {
+    if (!(error instanceof InvalidUtf8Error)) throw error;
+    builder.reportFile(file, error.message);
+  }
 }
 
 /**
  * Feeds a seed folder into a builder in the order references need: every source, then every entity,
- * then every relationship. `.json` files may hold all three kinds; `.ndjson` files hold one kind,
+ * then every relationship, then every link to another knowledge base (`sameAs`). `.json` files may hold every kind; `.ndjson` files hold one kind,
  * named by their suffix (`x.entities.ndjson`), and are streamed line by line.
  */
 export async function readSeed(seedDir: string, builder: SeedBuilder, options: LoadSeedOptions = {}): Promise<void> {
@@ -122,20 +128,20 @@ export async function readSeed(seedDir: string, builder: SeedBuilder, options: L
       else builder.reportFile(file, 'an .ndjson seed file must be named *.sources.ndjson, *.entities.ndjson or *.relationships.ndjson');
       continue;
     }
-    const text = await readFile(absolutePath, 'utf8');
-    builder.addToDigest(text);
+    const bytes = await readFile(absolutePath);
+    builder.addToDigest(bytes);
     try {
-      const data: unknown = JSON.parse(text);
+      const data: unknown = JSON.parse(decodeUtf8(bytes));
       jsonFiles.push({ file, absolutePath, data });
       if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-        builder.reportFile(file, 'must hold a JSON object with "sources", "entities" and/or "relationships" arrays');
+        builder.reportFile(file, 'must hold a JSON object with "sources", "entities", "relationships" and/or "sameAs" arrays');
       } else {
         for (const key of Object.keys(data)) {
-          if (!Object.values(KEYS).includes(key)) builder.reportFile(file, `has an unknown key "${key}"; a seed file holds only sources, entities, relationships`);
+          if (!Object.values(KEYS).includes(key)) builder.reportFile(file, `has an unknown key "${key}"; a seed file holds only sources, entities, relationships, sameAs`);
         }
       }
     } catch (error) {
-      builder.reportFile(file, `is not valid JSON: ${(error as Error).message}`);
+      builder.reportFile(file, error instanceof InvalidUtf8Error ? error.message : `is not valid JSON: ${(error as Error).message}`);
     }
   }
   let records = 0;
@@ -205,7 +211,7 @@ async function feedSeed(
   count: () => void,
   takeRelationships: () => Promise<boolean>,
 ): Promise<void> {
-  for (const kind of ['source', 'entity', 'relationship'] as const) {
+  for (const kind of ['source', 'entity', 'relationship', 'sameAs'] as const) {
     for (const { file, data } of jsonFiles) {
       if (typeof data !== 'object' || data === null || Array.isArray(data)) continue;
       const list = (data as Record<string, unknown>)[KEYS[kind]];

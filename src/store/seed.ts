@@ -9,11 +9,11 @@ import { RELATIONSHIP_TYPE_CODES, RelationshipTableBuilder, type RelationshipCol
 import { StoredEntity } from './entity.js';
 import { IdIndex } from './id-index.js';
 import { MentionColumns } from './mention-columns.js';
-import type { RelationshipType, EntityModel, EntityTypeName, EvidenceModel, LabelModel, LanguageCode, PartialDateModel } from './models.js';
+import type { AttributeEvidenceModel, RelationshipType, EntityModel, EntityTypeName, EvidenceModel, LabelModel, LanguageCode, NotModelledModel, PartialDateModel, SourceSpansModel, TextSpanModel } from './models.js';
 import { RELATIONSHIP_TYPES, ENTITY_TYPES, isPartialDate } from './models.js';
 import { renumber, sharesRelationship, type RelationshipBatch } from './relationship-batch.js';
 import { readSeed, type SeedFile, type SeedRecordKind } from './seed-files.js';
-import { EVIDENCE_KEYS, METHODS, MODALITIES, PROPERTY_KEYS, RELATIONSHIP_KEYS, hasTypePrefix, isHttpUrl, isNonEmptyString, isObject, type Json } from './seed-rules.js';
+import { EVIDENCE_KEYS, METHODS, MODALITIES, PROPERTY_KEYS, RELATIONSHIP_KEYS, hasTypePrefix, isHttpUrl, isNonEmptyString, isObject, methodProblem, type Json } from './seed-rules.js';
 import { REQUIRED_ATTRIBUTES, SEED_ATTRIBUTES } from '../generated/catalogue.js';
 import type { SeedAttributeRule } from './catalogue-types.js';
 import { VOCABULARY, type RelationshipRule } from './vocabulary.js';
@@ -74,9 +74,13 @@ export interface RecordPlace {
   isLine: boolean;
 }
 
-const KIND_KEYS: Record<SeedRecordKind, string> = { source: 'sources', entity: 'entities', relationship: 'relationships' };
+const KIND_KEYS: Record<SeedRecordKind, string> = { source: 'sources', entity: 'entities', relationship: 'relationships', sameAs: 'sameAs' };
+const SAME_AS_KEYS = ['entity', 'uri', 'evidence'];
 const LANGUAGES: Record<string, LanguageCode> = { en: 'EN', de: 'DE', fr: 'FR' };
-const COMMON_KEYS = ['id', 'name', 'aliases', 'labels', 'description', 'mentions'];
+const COMMON_KEYS = ['id', 'name', 'aliases', 'labels', 'translatedLabels', 'description', 'mentions', 'attributeEvidence'];
+/** What a source record holds beyond its attributes: its sentence spans and those declared not modelled (see SourceSpansModel). */
+const SOURCE_KEYS = ['sentences', 'notModelled'];
+const NOT_MODELLED_KEYS = ['start', 'end', 'quote', 'reason'];
 const DATE_KEYS = ['value', 'qualifier', 'evidence'];
 /** Marks an entity's state once its model is built (see SeedBuilder.states). */
 const BUILT = 0x80;
@@ -86,7 +90,7 @@ const NONE: readonly never[] = Object.freeze([]);
 // How each attribute is read, and which are required, come from the declaration in schema/.
 const ENTITY_ATTRIBUTES = SEED_ATTRIBUTES;
 const ALLOWED_KEYS = Object.fromEntries(
-  Object.entries(ENTITY_ATTRIBUTES).map(([type, attributes]) => [type, [...COMMON_KEYS, ...Object.keys(attributes)]]),
+  Object.entries(ENTITY_ATTRIBUTES).map(([type, attributes]) => [type, [...COMMON_KEYS, ...Object.keys(attributes), ...(type === 'Source' ? SOURCE_KEYS : [])]]),
 ) as Record<EntityTypeName, string[]>;
 const ATTRIBUTE_ENTRIES = Object.fromEntries(Object.entries(ENTITY_ATTRIBUTES).map(([type, attributes]) => [type, Object.entries(attributes)])) as Record<
   EntityTypeName,
@@ -115,6 +119,7 @@ function describe(place: RecordPlace, data: unknown): string {
   if (place.kind === 'relationship') {
     return [data.type, data.from, data.to].every((v) => typeof v === 'string') ? `${base} (${String(data.type)} ${String(data.from)} → ${String(data.to)})` : base;
   }
+  if (place.kind === 'sameAs') return typeof data.entity === 'string' ? `${base} (${data.entity})` : base;
   return typeof data.id === 'string' ? `${base} (${data.id})` : base;
 }
 
@@ -202,6 +207,7 @@ export class SeedBuilder {
     }
     const current: Current = { place, data };
     if (kind === 'relationship') this.addRelationship(current);
+    else if (kind === 'sameAs') this.addSameAs(current);
     else this.addEntity(kind, current);
   }
 
@@ -279,10 +285,8 @@ export class SeedBuilder {
       }
     }
     if (!method) this.problem(current, `${path}.method ${JSON.stringify(value.method)} is not one of ${METHODS.join(', ')}`);
-    if (method === 'INFERRED' && !isNonEmptyString(reason)) this.problem(current, `${path} is INFERRED and must state its "reason"`);
-    if (method !== 'INFERRED' && reason !== undefined) this.problem(current, `${path} has a "reason" but is not INFERRED`);
-    if (method === 'EXTERNAL' && !isHttpUrl(reference)) this.problem(current, `${path} is EXTERNAL and must give a "reference" http(s) URL`);
-    if (method !== 'EXTERNAL' && reference !== undefined) this.problem(current, `${path} has a "reference" but is not EXTERNAL`);
+    const wrongMethod = method ? methodProblem(method, reason, reference) : null;
+    if (wrongMethod) this.problem(current, `${path} ${wrongMethod}`);
     if (!modality) this.problem(current, `${path}.modality ${JSON.stringify(value.modality)} is not one of ${MODALITIES.join(', ')}`);
     if (modality === 'REPORTED_SPEECH') {
       // The speaker may be defined later in the seed; checked once every entity is in.
@@ -371,19 +375,7 @@ export class SeedBuilder {
       this.problem(current, '"aliases" must be an array of non-empty strings');
     }
     if (data.description !== undefined && !isNonEmptyString(data.description)) this.problem(current, '"description" must be a non-empty string');
-    let labels: LabelModel[] | null = null;
-    if (data.labels !== undefined) {
-      if (!isObject(data.labels)) this.problem(current, '"labels" must be an object such as {"de": "…", "fr": "…"}');
-      else {
-        labels = [];
-        for (const [language, text] of Object.entries(data.labels)) {
-          const code = LANGUAGES[language];
-          if (!code) this.problem(current, `labels has an unknown language "${language}"; use en, de or fr`);
-          else if (!isNonEmptyString(text)) this.problem(current, `labels.${language} must be a non-empty string`);
-          else labels.push({ language: code, text });
-        }
-      }
-    }
+    const labels = [...this.readLabels(current, 'labels', false), ...this.readLabels(current, 'translatedLabels', true)];
     const mentionRows = this.readEvidenceList(current, data.mentions, 'mentions', typeof data.name === 'string' ? data.name : undefined);
 
     const values: Record<string, unknown> = {};
@@ -407,6 +399,7 @@ export class SeedBuilder {
     if (type === 'Country' && !isCountryCode(data.code)) {
       this.problem(current, `"code" ${JSON.stringify(data.code)} is not an ISO 3166-1 alpha-2 code such as DE`);
     }
+    const attributeEvidence = this.readAttributeEvidence(current, type, values);
     if (type === 'Source') this.checkSource(current, values);
     if (this.problems.length > before) return;
     this.states.set(slot, this.states.get(slot) | BUILT);
@@ -417,10 +410,120 @@ export class SeedBuilder {
       entityType: ENTITY_TYPE_CODES[type],
       name: data.name as string,
       aliases: (data.aliases as string[] | undefined) ?? NONE,
-      labels: labels && labels.length > 0 ? labels : NONE,
+      labels: labels.length > 0 ? labels : NONE,
       description: (data.description as string | undefined) ?? null,
+      attributeEvidence,
+      sameAs: NONE,
       ...values,
     }) as unknown as EntityModel;
+  }
+
+  /**
+   * `labels` (names in established use) or `translatedLabels` (the curator's translations of the
+   * name): one text per language, and a language in one of the two only.
+   */
+  private readLabels(current: Current, key: 'labels' | 'translatedLabels', isTranslation: boolean): LabelModel[] {
+    const value = current.data[key];
+    if (value === undefined) return [];
+    if (!isObject(value)) {
+      this.problem(current, `"${key}" must be an object such as {"de": "…", "fr": "…"}`);
+      return [];
+    }
+    const labels: LabelModel[] = [];
+    for (const [language, text] of Object.entries(value)) {
+      const code = LANGUAGES[language];
+      if (!code) this.problem(current, `${key} has an unknown language "${language}"; use en, de or fr`);
+      else if (!isNonEmptyString(text)) this.problem(current, `${key}.${language} must be a non-empty string`);
+      else if (isTranslation && isObject(current.data.labels) && current.data.labels[language] !== undefined) {
+        this.problem(current, `the ${language} name is given both in "labels" and in "translatedLabels"; it is one or the other`);
+      } else labels.push({ language: code, text, isTranslation });
+    }
+    return labels;
+  }
+
+  /** The evidence for attributes other than dates, by attribute: each must be one the record gives. */
+  private readAttributeEvidence(current: Current, type: EntityTypeName, values: Record<string, unknown>): AttributeEvidenceModel[] {
+    const value = current.data.attributeEvidence;
+    if (value === undefined) return NONE as never[];
+    if (!isObject(value)) {
+      this.problem(current, '"attributeEvidence" must be an object from attribute names to evidence, such as {"kind": [...]}');
+      return [];
+    }
+    const rules = ENTITY_ATTRIBUTES[type];
+    const list: AttributeEvidenceModel[] = [];
+    for (const [attribute, evidence] of Object.entries(value)) {
+      const rule = rules[attribute];
+      if (rule === undefined) {
+        const allowed = Object.entries(rules).filter(([, r]) => r !== 'date').map(([name]) => name);
+        this.problem(current, `attributeEvidence names "${attribute}", which is not an attribute of the type ${type}${allowed.length > 0 ? `; it has ${allowed.join(', ')}` : ''}`);
+      } else if (rule === 'date') {
+        this.problem(current, `attributeEvidence names "${attribute}", a date: a date carries its evidence itself`);
+      } else if (values[attribute] === null || values[attribute] === undefined) {
+        this.problem(current, `attributeEvidence names "${attribute}", which the record does not give`);
+      } else {
+        list.push({ attribute, evidence: this.readEvidenceList(current, evidence, `attributeEvidence.${attribute}`).map((row) => this.toEvidence(row)) });
+      }
+    }
+    return list;
+  }
+
+  /**
+   * A source's sentence spans, in order and apart, within its length; and the sentences declared not
+   * modelled, each one of those spans with its quote and reason.
+   */
+  private readSpans(current: Current, length: number | null): SourceSpansModel {
+    const { sentences, notModelled } = current.data;
+    const spans: TextSpanModel[] = [];
+    if (sentences !== undefined) {
+      if (!Array.isArray(sentences)) this.problem(current, '"sentences" must be an array of {"start", "end"} spans');
+      else {
+        let previousEnd = 0;
+        sentences.forEach((span, index) => {
+          const path = `sentences[${index}]`;
+          if (!isObject(span) || !isSpan(span.start, span.end) || Object.keys(span).some((key) => key !== 'start' && key !== 'end')) {
+            this.problem(current, `${path} must be {"start", "end"} with integer offsets 0 <= start < end`);
+          } else if ((span.start as number) < previousEnd) {
+            this.problem(current, `${path} starts at ${String(span.start)}, before the sentence before it ends at ${previousEnd}: sentences are in order and apart`);
+          } else if (length !== null && (span.end as number) > length) {
+            this.problem(current, `${path} ends at ${String(span.end)}, past the end of the source, which is ${length} characters long`);
+          } else {
+            spans.push({ start: span.start as number, end: span.end as number });
+            previousEnd = span.end as number;
+          }
+        });
+      }
+    }
+    const declared: NotModelledModel[] = [];
+    if (notModelled !== undefined) {
+      if (!Array.isArray(notModelled)) this.problem(current, '"notModelled" must be an array of {"start", "end", "quote", "reason"}');
+      else {
+        notModelled.forEach((entry, index) => {
+          const path = `notModelled[${index}]`;
+          if (!isObject(entry)) {
+            this.problem(current, `${path} must be an object with "start", "end", "quote" and "reason"`);
+            return;
+          }
+          this.checkKeys(current, entry, NOT_MODELLED_KEYS, `${path} `);
+          const { start, end, quote, reason } = entry;
+          if (!isNonEmptyString(reason)) this.problem(current, `${path} must state its "reason": why the sentence is deliberately not modelled`);
+          if (!isNonEmptyString(quote)) this.problem(current, `${path}.quote must be the sentence's words`);
+          if (!isSpan(start, end)) this.problem(current, `${path} needs integer offsets with 0 <= start < end`);
+          else if (typeof quote === 'string' && quote.length !== (end as number) - (start as number)) {
+            this.problem(current, `${path}.quote is ${quote.length} characters long but its offsets [${String(start)}, ${String(end)}) span ${(end as number) - (start as number)}`);
+          } else if (!spans.some((span) => span.start === start && span.end === end)) {
+            this.problem(current, `${path} [${String(start)}, ${String(end)}) is not one of the source's sentences`);
+          } else if (declared.some((other) => other.start === start)) {
+            this.problem(current, `${path} declares a sentence that is declared before`);
+          } else if (isNonEmptyString(reason) && isNonEmptyString(quote)) {
+            const text = this.options.sourceTexts?.get(current.data.id as string);
+            if (text !== undefined && text.slice(start as number, end as number) !== quote) {
+              this.problem(current, `${path}.quote ${JSON.stringify(quote)} does not match the text at [${String(start)}, ${String(end)}), which reads ${JSON.stringify(text.slice(start as number, end as number))}`);
+            } else declared.push({ start: start as number, end: end as number, quote, reason });
+          }
+        });
+      }
+    }
+    return { sentences: spans.length > 0 ? spans : NONE, notModelled: declared.length > 0 ? declared : NONE };
   }
 
   private checkSource(current: Current, values: Record<string, unknown>): void {
@@ -434,6 +537,9 @@ export class SeedBuilder {
       }
     }
     if (data.url !== undefined && !isHttpUrl(data.url)) this.problem(current, '"url" must be an http(s) URL');
+    const { sentences, notModelled } = this.readSpans(current, Number.isInteger(data.length) ? (data.length as number) : null);
+    values.sentences = sentences;
+    values.notModelled = notModelled;
     values.language = LANGUAGES[data.language as string] ?? null;
     values.translatedFrom = data.translatedFrom === undefined ? null : (LANGUAGES[data.translatedFrom as string] ?? null);
     const text = this.options.sourceTexts?.get(data.id as string);
@@ -442,6 +548,30 @@ export class SeedBuilder {
       if (digest !== data.sha256) this.problem(current, `sha256 ${String(data.sha256)} does not match the given text, whose SHA-256 is ${digest}`);
       if (text.length !== data.length) this.problem(current, `length ${String(data.length)} does not match the given text, which is ${text.length} characters long`);
     }
+  }
+
+  /**
+   * A link from an entity to the same thing in another knowledge base, such as its Wikidata item.
+   * Only an outside reference can say two things are the same, so all its evidence is EXTERNAL.
+   */
+  private addSameAs(current: Current): void {
+    const data = current.data;
+    const before = this.problems.length;
+    this.checkKeys(current, data, SAME_AS_KEYS, '');
+    const index = this.modelIndex(data.entity);
+    if (index === -1) this.problem(current, `"entity" ${JSON.stringify(data.entity)} does not refer to an entity in the seed`);
+    if (!isHttpUrl(data.uri)) this.problem(current, '"uri" must be an http(s) URI, such as http://www.wikidata.org/entity/Q183');
+    const evidence = this.readEvidenceList(current, data.evidence, 'evidence');
+    evidence.forEach((row, i) => {
+      if (row.detail?.method !== 'EXTERNAL') this.problem(current, `evidence[${i}] must be EXTERNAL: only an outside reference, named in "reference", can say two things are the same`);
+    });
+    if (this.problems.length > before || index === -1) return;
+    const entity = this.models[index]!;
+    if (entity.sameAs.some((link) => link.uri === data.uri)) {
+      this.problem(current, `${entity.id} is linked to ${String(data.uri)} already; give one link several evidence items instead`);
+      return;
+    }
+    (entity as { sameAs: EntityModel['sameAs'] }).sameAs = [...entity.sameAs, { uri: data.uri as string, evidence: evidence.map((row) => this.toEvidence(row)) }];
   }
 
   /** Looks an end of a relationship up once: the index of its entity, or -1 when it is not a well-formed entity. */
@@ -620,12 +750,16 @@ export class SeedBuilder {
   }
 }
 
-/** Sorts problems within a file by record: sources, entities, relationships, then position. */
+function isSpan(start: unknown, end: unknown): boolean {
+  return Number.isInteger(start) && Number.isInteger(end) && (start as number) >= 0 && (end as number) > (start as number);
+}
+
+/** Sorts problems within a file by record: sources, entities, relationships, links, then position. */
 function recordIndex(record: string): number {
-  const match = /^(sources|entities|relationships)\[(\d+)\]|^line (\d+)/.exec(record);
+  const match = /^(sources|entities|relationships|sameAs)\[(\d+)\]|^line (\d+)/.exec(record);
   if (!match) return -1;
   if (match[3] !== undefined) return Number(match[3]);
-  return ['sources', 'entities', 'relationships'].indexOf(match[1]!) * 1e9 + Number(match[2]);
+  return ['sources', 'entities', 'relationships', 'sameAs'].indexOf(match[1]!) * 1e9 + Number(match[2]);
 }
 
 /** Builds the graph from seed files already in memory, such as test fixtures: sources, entities, then relationships. */
@@ -634,14 +768,14 @@ export function buildSeedGraph(files: readonly SeedFile[], options: LoadSeedOpti
   for (const { file, data } of files) {
     builder.addToDigest(`${file}\n${JSON.stringify(data)}\n`);
     if (!isObject(data)) {
-      builder.reportFile(file, 'must hold a JSON object with "sources", "entities" and/or "relationships" arrays');
+      builder.reportFile(file, 'must hold a JSON object with "sources", "entities", "relationships" and/or "sameAs" arrays');
       continue;
     }
     for (const key of Object.keys(data)) {
-      if (!Object.values(KIND_KEYS).includes(key)) builder.reportFile(file, `has an unknown key "${key}"; a seed file holds only sources, entities, relationships`);
+      if (!Object.values(KIND_KEYS).includes(key)) builder.reportFile(file, `has an unknown key "${key}"; a seed file holds only sources, entities, relationships, sameAs`);
     }
   }
-  for (const kind of ['source', 'entity', 'relationship'] as const) {
+  for (const kind of ['source', 'entity', 'relationship', 'sameAs'] as const) {
     for (const { file, data } of files) {
       if (!isObject(data) || data[KIND_KEYS[kind]] === undefined) continue;
       const list = data[KIND_KEYS[kind]];
@@ -662,6 +796,8 @@ export function* allEvidence(graph: Pick<SeedGraph, 'entities' | 'edges'>): Gene
     for (const value of Object.values(entity)) {
       if (isPartialDate(value)) for (const evidence of value.evidence) yield { owner: entity.id, evidence };
     }
+    for (const { evidence: list } of entity.attributeEvidence) for (const evidence of list) yield { owner: entity.id, evidence };
+    for (const link of entity.sameAs) for (const evidence of link.evidence) yield { owner: entity.id, evidence };
   }
   for (const edge of graph.edges) for (const evidence of edge.evidence) yield { owner: edge.id, evidence };
 }

@@ -15,7 +15,40 @@ export interface Asset {
 }
 
 /** The names pages use for their files; nothing else is ever served. */
-export type AssetName = 'react.js' | 'react-dom.js' | 'graphiql.js' | 'graphiql.css' | 'cytoscape.js' | 'ide.js' | 'explore.js' | 'explore.css';
+export type AssetName =
+  | 'react.js'
+  | 'react-dom.js'
+  | 'graphiql.js'
+  | 'graphiql.css'
+  | 'cytoscape.js'
+  | 'layout-base.js'
+  | 'cose-base.js'
+  | 'cytoscape-fcose.js'
+  | 'cytoscape-svg.js'
+  | 'ide.js'
+  | 'ide.css'
+  | 'explore-api.js'
+  | 'explore-state.js'
+  | 'explore-picture.js'
+  | 'explore-timeline.js'
+  | 'explore-panel.js'
+  | 'explore.js'
+  | 'explore.css';
+
+/** The graph picture's scripts, in the order the page loads them: libraries first, each before what needs it. */
+export const EXPLORE_SCRIPTS: readonly AssetName[] = [
+  'cytoscape.js',
+  'layout-base.js',
+  'cose-base.js',
+  'cytoscape-fcose.js',
+  'cytoscape-svg.js',
+  'explore-api.js',
+  'explore-state.js',
+  'explore-picture.js',
+  'explore-timeline.js',
+  'explore-panel.js',
+  'explore.js',
+];
 
 const javascript = 'text/javascript; charset=utf-8';
 const css = 'text/css; charset=utf-8';
@@ -33,7 +66,18 @@ const files: Record<AssetName, { path: () => string; contentType: string }> = {
   'graphiql.js': { path: fromPackage('graphiql', 'graphiql.min.js'), contentType: javascript },
   'graphiql.css': { path: fromPackage('graphiql', 'graphiql.min.css'), contentType: css },
   'cytoscape.js': { path: exported('cytoscape/dist/cytoscape.min.js'), contentType: javascript },
+  // fCoSE, the force-directed layout, and the two packages it is built on, as their UMD builds.
+  'layout-base.js': { path: fromPackage('layout-base', 'layout-base.js'), contentType: javascript },
+  'cose-base.js': { path: fromPackage('cose-base', 'cose-base.js'), contentType: javascript },
+  'cytoscape-fcose.js': { path: fromPackage('cytoscape-fcose', 'cytoscape-fcose.js'), contentType: javascript },
+  'cytoscape-svg.js': { path: fromPackage('cytoscape-svg', 'cytoscape-svg.js'), contentType: javascript },
   'ide.js': { path: ownFile('ide.js'), contentType: javascript },
+  'ide.css': { path: ownFile('ide.css'), contentType: css },
+  'explore-api.js': { path: ownFile('explore-api.js'), contentType: javascript },
+  'explore-state.js': { path: ownFile('explore-state.js'), contentType: javascript },
+  'explore-picture.js': { path: ownFile('explore-picture.js'), contentType: javascript },
+  'explore-timeline.js': { path: ownFile('explore-timeline.js'), contentType: javascript },
+  'explore-panel.js': { path: ownFile('explore-panel.js'), contentType: javascript },
   'explore.js': { path: ownFile('explore.js'), contentType: javascript },
   'explore.css': { path: ownFile('explore.css'), contentType: css },
 };

@@ -1,15 +1,19 @@
-import type { AssetTable } from './assets.js';
+import { EXPLORE_SCRIPTS, type AssetTable } from './assets.js';
+import { ENTITY_STYLES, entitySymbol } from './entity-styles.js';
+import { METHOD_NOTES, MODALITY_NOTES } from './explanations.js';
 import type { ExampleTab, PageOperation } from './operations.js';
+import { ROOT_FIELD_TASKS } from './root-field-tasks.js';
 
 /**
  * Only our own origin: pages load their scripts, styles and data from this server and talk to
  * /graphql, nothing else. Inline styles are allowed because React and cytoscape set style attributes.
+ * Exports are offered as blob: URLs the page makes itself.
  */
 export const contentSecurityPolicy = [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
+  "img-src 'self' data: blob:",
   "font-src 'self' data:",
   "connect-src 'self'",
   "base-uri 'none'",
@@ -22,9 +26,14 @@ function embeddedJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c');
 }
 
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
 const icon = '<link rel="icon" href="data:,">';
 
-export function idePage(assets: AssetTable, tabs: ExampleTab[]): string {
+/** What the IDE needs beyond GraphiQL: the example tabs, the welcome count, the root fields by task and the words for evidence. */
+export function idePage(assets: AssetTable, tabs: ExampleTab[], welcome: PageOperation): string {
   const a = assets.byName;
   return `<!doctype html>
 <html lang="en">
@@ -34,10 +43,14 @@ export function idePage(assets: AssetTable, tabs: ExampleTab[]): string {
 <title>Entente · GraphQL IDE</title>
 ${icon}
 <link rel="stylesheet" href="${a['graphiql.css'].url}">
+<link rel="stylesheet" href="${a['ide.css'].url}">
 </head>
-<body style="margin:0;height:100vh;overflow:hidden">
-<div id="graphiql" style="height:100vh">Loading the IDE…</div>
+<body>
+<div id="graphiql">Loading the IDE…</div>
 <script type="application/json" id="entente-examples">${embeddedJson(tabs)}</script>
+<script type="application/json" id="entente-welcome">${embeddedJson(welcome)}</script>
+<script type="application/json" id="entente-tasks">${embeddedJson(ROOT_FIELD_TASKS)}</script>
+<script type="application/json" id="entente-notes">${embeddedJson({ methods: METHOD_NOTES, modalities: MODALITY_NOTES })}</script>
 <script src="${a['react.js'].url}"></script>
 <script src="${a['react-dom.js'].url}"></script>
 <script src="${a['graphiql.js'].url}"></script>
@@ -47,8 +60,20 @@ ${icon}
 `;
 }
 
-export function explorePage(assets: AssetTable, operations: Record<string, PageOperation>): string {
+/** The graph picture: the picture and its toolbar, the timeline under it, and a side panel. */
+export function explorePage(assets: AssetTable, operations: Record<string, PageOperation>, methods: readonly string[]): string {
   const a = assets.byName;
+  const known = Object.values(ENTITY_STYLES).filter((style) => style !== undefined);
+  const styles = Object.fromEntries(known.map((style) => [style.code, { label: style.label, shape: style.shape, color: style.color }]));
+  const typeFilters = known
+    .map((style) => `<label class="choice"><input type="checkbox" name="entity-type" value="${style.code}" checked>${entitySymbol(style)}${escapeHtml(style.label)}</label>`)
+    .join('\n        ');
+  const methodFilters = methods
+    .map((method) => {
+      const note = METHOD_NOTES[method];
+      return `<label class="choice method-choice"><input type="checkbox" name="evidence-method" value="${method}" checked><span class="line line-${method.toLowerCase()}" aria-hidden="true"></span><span><strong>${escapeHtml(note?.label ?? method)}</strong> ${escapeHtml(note?.note ?? '')}</span></label>`;
+    })
+    .join('\n        ');
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -61,7 +86,7 @@ ${icon}
 <body>
 <header>
   <h1>Entente <span>explore</span></h1>
-  <form id="find" autocomplete="off">
+  <form id="find" autocomplete="off" role="search">
     <label for="find-name">Entity</label>
     <input id="find-name" name="name" list="entity-names" placeholder="Name, alias or words, e.g. Wildberger" required>
     <datalist id="entity-names"></datalist>
@@ -70,16 +95,62 @@ ${icon}
   <a class="ide-link" href="/">GraphQL IDE</a>
 </header>
 <main>
-  <div id="graph" aria-label="The neighbourhood of the chosen entity: click an entity to expand it, a relationship to read its evidence"></div>
-  <aside id="panel" aria-live="polite">
-    <p id="status">Loading…</p>
-    <section id="details"></section>
-    <section id="legend" aria-label="Entity types"></section>
+  <section id="picture" aria-label="The graph picture">
+    <div id="toolbar" role="toolbar" aria-label="Picture tools">
+      <button type="button" id="fit" title="Fit the whole picture in view">Fit</button>
+      <button type="button" id="relayout" title="Lay the picture out again">Relayout</button>
+      <button type="button" id="undo" title="Undo the last change (the browser's Back does the same)" disabled>Undo</button>
+      <span class="separator" aria-hidden="true"></span>
+      <button type="button" id="expand" title="Show every relationship of the selected entity" disabled>Expand</button>
+      <button type="button" id="collapse" title="Take away what expanding the selected entity added" disabled>Collapse</button>
+      <button type="button" id="hide" title="Hide the selected entity" disabled>Hide</button>
+      <button type="button" id="show-hidden" title="Show the hidden entities again" disabled>Show hidden</button>
+      <span class="spacer"></span>
+      <span class="export-label">Export</span>
+      <button type="button" id="export-png" title="The picture as a PNG image">PNG</button>
+      <button type="button" id="export-svg" title="The picture as an SVG drawing">SVG</button>
+      <button type="button" id="export-json" title="The entities and relationships in view, and the view's address, as JSON">JSON</button>
+    </div>
+    <div id="graph" aria-label="The entities in view and their relationships: click an entity to expand it, a line to read its evidence"></div>
+    <div id="hover" role="tooltip" hidden></div>
+    <section id="timeline" aria-label="Timeline">
+      <h2>Timeline <span>a bar is a month or a year, a diamond a day; underlined: in the picture; click one to show it</span></h2>
+      <div id="timeline-strip"></div>
+    </section>
+  </section>
+  <aside id="panel">
+    <p id="status" role="status" aria-live="polite">Loading…</p>
+    <section id="details" aria-live="polite"></section>
+    <details id="path-finder" open>
+      <summary>Path between two entities</summary>
+      <form id="path-form" autocomplete="off">
+        <label>From <input id="path-from" list="entity-names" placeholder="e.g. Karsten Wildberger" required></label>
+        <label>To <input id="path-to" list="entity-names" placeholder="e.g. Evan Solomon" required></label>
+        <button type="submit">Find</button>
+      </form>
+      <div id="path-result"></div>
+    </details>
+    <details id="filters" open>
+      <summary>Show in the picture</summary>
+      <fieldset id="filter-types">
+        <legend>Entity types</legend>
+        ${typeFilters}
+      </fieldset>
+      <fieldset id="filter-relationships">
+        <legend>Relationship types in view</legend>
+      </fieldset>
+      <fieldset id="filter-methods">
+        <legend>Evidence (the line's style)</legend>
+        ${methodFilters}
+      </fieldset>
+      <p class="key">An arrow points from subject to object; a line without arrows is a relationship that holds both ways. A thick outline marks an expanded entity.</p>
+    </details>
   </aside>
 </main>
 <script type="application/json" id="entente-operations">${embeddedJson(operations)}</script>
-<script src="${a['cytoscape.js'].url}"></script>
-<script src="${a['explore.js'].url}"></script>
+<script type="application/json" id="entente-styles">${embeddedJson(styles)}</script>
+<script type="application/json" id="entente-notes">${embeddedJson({ methods: METHOD_NOTES, modalities: MODALITY_NOTES })}</script>
+${EXPLORE_SCRIPTS.map((name) => `<script src="${a[name].url}"></script>`).join('\n')}
 </body>
 </html>
 `;

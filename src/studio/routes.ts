@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { loadAssets, type AssetTable } from './assets.js';
-import { readExampleTabs, readPageOperations } from './operations.js';
+import { readTypeDefs } from '../schema.js';
+import { readExampleTabs, readPageOperations, schemaEnumValues } from './operations.js';
 import { contentSecurityPolicy, explorePage, idePage } from './pages.js';
 
 interface Studio {
@@ -14,7 +15,10 @@ let studio: Promise<Studio> | undefined;
 function loadStudio(): Promise<Studio> {
   studio ??= (async () => {
     const [assets, tabs, operations] = await Promise.all([loadAssets(), readExampleTabs(), readPageOperations()]);
-    return { assets, ide: Buffer.from(idePage(assets, tabs)), explore: Buffer.from(explorePage(assets, operations)) };
+    const methods = schemaEnumValues(readTypeDefs().join('\n'), 'EvidenceMethod');
+    const welcome = operations.Welcome;
+    if (!welcome) throw new Error('The persisted-documents manifest has no Welcome operation (operations/ide.graphql); run npm run codegen');
+    return { assets, ide: Buffer.from(idePage(assets, tabs, welcome)), explore: Buffer.from(explorePage(assets, operations, methods)) };
   })();
   studio.catch(() => (studio = undefined));
   return studio;

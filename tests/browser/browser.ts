@@ -5,6 +5,12 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext } from 'playwright-core';
 
 export const RESULTS_DIR = fileURLToPath(new URL('./results/', import.meta.url));
+
+/** The screen sizes every page is tried at: a common laptop and a common desktop. */
+export const VIEWPORTS = [
+  { width: 1366, height: 768 },
+  { width: 1920, height: 1080 },
+] as const;
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface TestBrowser {
@@ -21,7 +27,8 @@ export async function openBrowser(): Promise<TestBrowser> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
     headless: true,
-    viewport: { width: 1280, height: 800 },
+    viewport: { width: 1366, height: 768 },
+    acceptDownloads: true,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   const requests: string[] = [];
@@ -36,9 +43,10 @@ export async function openBrowser(): Promise<TestBrowser> {
   };
 }
 
-/** Whether a URL stays on this machine: loopback over HTTP, or data inlined in the page. */
+/** Whether a URL stays on this machine: loopback over HTTP, data inlined in the page, or a page's own blob. */
 export function isLoopback(url: string): boolean {
   const { protocol, hostname } = new URL(url);
   if (protocol === 'data:') return true;
+  if (protocol === 'blob:') return isLoopback(url.slice('blob:'.length));
   return (protocol === 'http:' || protocol === 'https:') && ['127.0.0.1', 'localhost', '[::1]'].includes(hostname);
 }

@@ -85,6 +85,21 @@ describe('search on the article', () => {
     expect(events.search.nodes.map((n: any) => n.node.id).sort()).toEqual(['Event:all-in-2026', 'Event:de-ca-digital-alliance-founding']);
   });
 
+  it('puts the entity named exactly as the query first, before a title that scores higher, and says it matched exactly', async () => {
+    const graph = await graphOn(REAL_SEED);
+    const { search } = await graph.data(`{ search(query: "canada", first: 3) { nodes { isExactMatch field node { id } } } }`);
+    expect(search.nodes).toEqual([
+      { isExactMatch: true, field: 'NAME', node: { id: 'Country:canada' } },
+      { isExactMatch: false, field: 'NAME', node: { id: 'Source:heise-2026-02-germany-canada-ai' } },
+      { isExactMatch: false, field: 'EVIDENCE', node: { id: 'Relationship:Country:germany>PARTY_TO>Agreement:de-ca-digital-alliance' } },
+    ]);
+    const { search: alias } = await graph.data(`{ search(query: "Wildberger", first: 2) { nodes { isExactMatch node { id } } } }`);
+    expect(alias.nodes).toEqual([
+      { isExactMatch: true, node: { id: 'Person:karsten-wildberger' } },
+      { isExactMatch: false, node: { id: 'Organization:cdu' } },
+    ]);
+  });
+
   it('finds "deep learning" when asked for "deep-learning"', async () => {
     const graph = await graphOn(REAL_SEED);
     const { search } = await graph.data(SEARCH, { query: 'deep-learning', rel: false });

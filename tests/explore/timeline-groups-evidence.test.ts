@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { graphOn, REAL_SEED, TINY_SEED, type TestGraph } from '../helpers.js';
+import { loadMemoryStore } from '../../src/store/load.js';
+import { graphOn, httpOn, REAL_SEED, TINY_SEED, type TestGraph } from '../helpers.js';
 
 describe('timeline', () => {
   let graph: TestGraph;
@@ -36,11 +37,12 @@ describe('grouped counts', () => {
   it('counts agreements per party, topics per broader topic, and events per kind', async () => {
     const graph = await graphOn(TINY_SEED);
     const data = await graph.data(`{
-      perCountry: groupCounts(entityType: AGREEMENT, by: { relationship: PARTY_TO, direction: INCOMING }) { entity { id } value count memberIds }
-      perBroader: groupCounts(entityType: TOPIC, by: { relationship: BROADER_THAN, direction: INCOMING }) { entity { id } count memberIds }
-      perKind: groupCounts(entityType: AGREEMENT, by: { attribute: KIND }) { entity { id } value count }
-      perYear: groupCounts(entityType: AGREEMENT, by: { attribute: YEAR }) { value count }
+      perCountry: groups(entityType: AGREEMENT, by: { relationship: PARTY_TO, direction: INCOMING }) { nodes { entity { id } value count memberIds } }
+      perBroader: groups(entityType: TOPIC, by: { relationship: BROADER_THAN, direction: INCOMING }) { nodes { entity { id } count memberIds } }
+      perKind: groups(entityType: AGREEMENT, by: { attribute: KIND }) { nodes { entity { id } value count } }
+      perYear: groups(entityType: AGREEMENT, by: { attribute: YEAR }) { nodes { value count } }
     }`);
+    for (const key of Object.keys(data)) data[key] = data[key].nodes;
     expect(data).toEqual({
       perCountry: [
         { entity: { id: 'Country:freedonia' }, value: null, count: 1, memberIds: ['Agreement:springfield-accord'] },
@@ -58,18 +60,47 @@ describe('grouped counts', () => {
     });
   });
 
+  it('pages groups: a page starts after the last group of the one before, with the count of all', async () => {
+    const graph = await graphOn(TINY_SEED);
+    const GROUPS = 'query ($after: String) { groups(entityType: AGREEMENT, by: { attribute: YEAR }, first: 1, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { value } } }';
+    const first = (await graph.data(GROUPS)).groups;
+    expect([first.totalCount, first.pageInfo.hasNextPage, first.nodes]).toEqual([2, true, [{ value: '2023' }]]);
+    const next = (await graph.data(GROUPS, { after: first.pageInfo.endCursor })).groups;
+    expect([next.totalCount, next.pageInfo.hasNextPage, next.nodes]).toEqual([2, false, [{ value: '2024' }]]);
+  });
+
+  it('still answers the unpaged groupCounts, priced as the 1000 groups it may return', async () => {
+    const http = await httpOn(await loadMemoryStore(TINY_SEED));
+    try {
+      const response = await fetch(`${http.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ groupCounts(entityType: AGREEMENT, by: { attribute: YEAR }) { value count } }' }),
+      });
+      const body = await response.json();
+      expect(body.data.groupCounts).toEqual([
+        { value: '2023', count: 1 },
+        { value: '2024', count: 1 },
+      ]);
+      // The field, plus the grouping's scan, plus 1000 × (value + count).
+      expect(body.extensions.cost.requested).toBe(1 + 1 + 1000 * 2);
+    } finally {
+      await http.close();
+    }
+  });
+
   it('refuses a grouping that names both or neither of relationship and attribute', async () => {
     const graph = await graphOn(TINY_SEED);
     for (const by of ['{}', '{ relationship: COVERS, attribute: KIND }']) {
-      const result = await graph.run(`{ groupCounts(entityType: TOPIC, by: ${by}) { count } }`);
+      const result = await graph.run(`{ groups(entityType: TOPIC, by: ${by}) { totalCount } }`);
       expect(result.errors?.[0]).toMatchObject({ message: '"by" must name exactly one of "relationship" and "attribute".', extensions: { code: 'BAD_USER_INPUT' } });
     }
   });
 
   it('counts the article\'s agreements per country', async () => {
     const graph = await graphOn(REAL_SEED);
-    const data = await graph.data(`{ groupCounts(entityType: AGREEMENT, by: { relationship: PARTY_TO, direction: INCOMING }) { entity { name } count memberIds } }`);
-    expect(data.groupCounts).toEqual([
+    const data = await graph.data(`{ groups(entityType: AGREEMENT, by: { relationship: PARTY_TO, direction: INCOMING }) { nodes { entity { name } count memberIds } } }`);
+    expect(data.groups.nodes).toEqual([
       { entity: { name: 'Canada' }, count: 2, memberIds: ['Agreement:de-ca-digital-alliance', 'Agreement:de-ca-ai-declaration'] },
       { entity: { name: 'Germany' }, count: 2, memberIds: ['Agreement:de-ca-digital-alliance', 'Agreement:de-ca-ai-declaration'] },
     ]);
@@ -97,6 +128,23 @@ describe('evidenceIn', () => {
     expect(await graph.data(EVIDENCE_IN, { source: 'Source:other', start: 0, end: 10 })).toEqual({ evidenceIn: [] });
     const empty = await graph.run(EVIDENCE_IN, { source: 'Source:tiny', start: 10, end: 10 });
     expect(empty.errors?.[0]).toMatchObject({ message: '"end" must be greater than "start"; got start 10 and end 10.', extensions: { code: 'BAD_USER_INPUT' } });
+  });
+
+  it('pages the facts of a span with factsIn, in the same order, with the count of all', async () => {
+    const graph = await graphOn(TINY_SEED);
+    const FACTS = 'query ($after: String) { factsIn(source: "Source:tiny", start: 0, end: 400, first: 3, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { subject { id } evidence { start end } } } }';
+    const { evidenceIn } = await graph.data(EVIDENCE_IN, { source: 'Source:tiny', start: 0, end: 400 });
+    const paged: unknown[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 20; page++) {
+      const { factsIn } = await graph.data(FACTS, { after });
+      expect(factsIn.totalCount).toBe(evidenceIn.length);
+      paged.push(...factsIn.nodes);
+      if (!factsIn.pageInfo.hasNextPage) break;
+      after = factsIn.pageInfo.endCursor;
+    }
+    expect(paged).toEqual(evidenceIn.map((fact: any) => ({ subject: fact.subject, evidence: { start: fact.evidence.start, end: fact.evidence.end } })));
+    expect(paged.length).toBeGreaterThan(6);
   });
 
   it('goes from the sentence about the signing to the signing facts of the article', async () => {

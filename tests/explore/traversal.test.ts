@@ -57,7 +57,29 @@ describe('paths', () => {
   it('returns no path when none exists within maxHops, and survives cycles', async () => {
     expect(await paths({ from: 'Topic:automation', to: 'Place:springfield', maxHops: 2 })).toEqual([]);
     expect(await paths({ from: 'Person:alice-example', to: 'Person:alice-example' })).toEqual([{ length: 0, nodes: [{ id: 'Person:alice-example' }], hops: [] }]);
-    expect(await paths({ from: 'Person:alice-example', to: 'Person:nobody' })).toEqual([]);
+  });
+
+  it('refuses an unknown, malformed or relationship id with an error naming it and the argument, never an empty answer', async () => {
+    expect(await graph.run(PATHS, { from: 'Person:alice-example', to: 'Person:nobody' })).toEqual({
+      data: null,
+      errors: [
+        {
+          message: 'No entity has the id "Person:nobody"; "to" needs the id of an entity in the graph (find ids with entitiesByName or search).',
+          locations: [{ line: 2, column: 3 }],
+          path: ['paths'],
+          extensions: { code: 'BAD_USER_INPUT', argument: 'to' },
+        },
+      ],
+    });
+    const malformed = await graph.run(PATHS, { from: 'alice', to: 'Person:bob-sample' });
+    expect(malformed.errors).toMatchObject([{ message: expect.stringMatching(/^"alice" is not a valid id: ids look like Type:slug/), extensions: { code: 'BAD_USER_INPUT', argument: 'from' } }]);
+    const relationship = await graph.run(PATHS, { from: 'Relationship:Person:bob-sample>COUNTERPART_OF>Person:alice-example', to: 'Person:bob-sample' });
+    expect(relationship.errors).toMatchObject([
+      {
+        message: '"Relationship:Person:bob-sample>COUNTERPART_OF>Person:alice-example" is a relationship, not an entity; "from" needs the id of an entity, such as Person:bob-sample.',
+        extensions: { code: 'BAD_USER_INPUT', argument: 'from' },
+      },
+    ]);
   });
 
   it('refuses maxHops and first beyond their caps', async () => {
@@ -116,8 +138,18 @@ describe('neighbourhoods', () => {
     ]);
   });
 
-  it('returns null for an unknown entity and refuses depth beyond 3 and neighbourhoods larger than maxNodes', async () => {
-    expect(await graph.data(NEIGHBORHOOD, { id: 'Topic:nothing' })).toEqual({ neighborhood: null });
+  it('refuses an unknown entity by its id, depth beyond 3 and neighbourhoods larger than maxNodes', async () => {
+    expect(await graph.run(NEIGHBORHOOD, { id: 'Topic:nothing' })).toEqual({
+      data: { neighborhood: null },
+      errors: [
+        {
+          message: 'No entity has the id "Topic:nothing"; "id" needs the id of an entity in the graph (find ids with entitiesByName or search).',
+          locations: [{ line: 2, column: 5 }],
+          path: ['neighborhood'],
+          extensions: { code: 'BAD_USER_INPUT', argument: 'id' },
+        },
+      ],
+    });
     const tooDeep = await graph.run(NEIGHBORHOOD, { id: 'Topic:robotics', depth: 4 });
     expect(tooDeep.errors?.[0]).toMatchObject({ message: '"depth" must be between 1 and 3; got 4.', extensions: { code: 'BAD_USER_INPUT' } });
     const tooMany = await graph.run(NEIGHBORHOOD, { id: 'Topic:robotics', depth: 1, maxNodes: 3 });

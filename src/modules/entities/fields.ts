@@ -1,8 +1,10 @@
 import type { Context } from '../../context.js';
+import { entityHistory } from '../../curation/journal.js';
 import { VOCABULARY } from '../../generated/catalogue.js';
 import type { PageArgs } from '../../lib/connection.js';
 import type { RelationshipProperty } from '../../store/catalogue-types.js';
 import type { Direction, RelationshipType, EntityModel, EntityTypeName, RelationConnectionModel, RelationEdgeModel } from '../../store/models.js';
+import type { Filter } from '../filtering/filter.js';
 import type { RelatedOrder } from '../filtering/order.js';
 import { connectionNodes } from '../graph/entity-connection.js';
 import { RELATION_FIELDS, type RelationFieldName } from '../graph/fields.js';
@@ -13,7 +15,7 @@ import { findRelation, listEntities, listRelations, loadEntities, loadEntity, ty
  * src/generated/entity-resolvers.ts. A type declared in schema/ gets all of them with no code.
  */
 
-type RelationArgs = PageArgs & { orderBy?: readonly RelatedOrder[] | null };
+type RelationArgs = PageArgs & { orderBy?: readonly RelatedOrder[] | null; evidence?: Filter | null };
 
 /** The root list of an entity type, such as `countries`. */
 export function rootList<T extends EntityTypeName>(type: T) {
@@ -23,11 +25,14 @@ export function rootList<T extends EntityTypeName>(type: T) {
 /** The fields every entity shares through the `Entity` interface. */
 const sharedFields = {
   // The English label is the name unless the seed gives another; it is not stored twice.
-  labels: (entity: EntityModel) => (entity.labels.some((l) => l.language === 'EN') ? entity.labels : [{ language: 'EN' as const, text: entity.name }, ...entity.labels]),
-  label: (entity: EntityModel, args: { language: string }) =>
-    entity.labels.find((l) => l.language === args.language)?.text ?? (args.language === 'EN' ? entity.name : null),
-  relations: (entity: EntityModel, args: PageArgs & { direction: Direction; types?: readonly RelationshipType[] | null }, ctx: Context) =>
+  labels: (entity: EntityModel) =>
+    entity.labels.some((l) => l.language === 'EN') ? entity.labels : [{ language: 'EN' as const, text: entity.name, isTranslation: false }, ...entity.labels],
+  // A curator's translation answers only when asked for: by default a label is a name in established use.
+  label: (entity: EntityModel, args: { language: string; includeTranslations: boolean }) =>
+    entity.labels.find((l) => l.language === args.language && (args.includeTranslations || !l.isTranslation))?.text ?? (args.language === 'EN' ? entity.name : null),
+  relations: (entity: EntityModel, args: RelationArgs & { direction: Direction; types?: readonly RelationshipType[] | null }, ctx: Context) =>
     listRelations(ctx, entity.id, args.types ?? null, args.direction, args),
+  history: entityHistory,
 };
 
 type RelationFieldResolvers<T extends EntityTypeName> = {

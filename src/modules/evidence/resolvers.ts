@@ -1,10 +1,15 @@
 import type { Resolvers } from '../../generated/resolvers-types.js';
-import { findFactsInSpan } from './evidence-in.js';
+import { findFactsInSpan, listFactsInSpan } from './evidence-in.js';
 import { andThen } from '../../lib/maybe-promise.js';
+import { connectionNodes } from '../graph/entity-connection.js';
 
 export const evidenceResolvers = {
   Query: {
-    evidenceIn: (_root, args, ctx) => findFactsInSpan(ctx, args.source, args.start, args.end),
+    factsIn: (_root, args, ctx) => listFactsInSpan(ctx, args.source, args.start, args.end, args, args.evidence),
+    evidenceIn: (_root, args, ctx) => findFactsInSpan(ctx, args.source, args.start, args.end, args.evidence),
+  },
+  FactConnection: {
+    nodes: connectionNodes,
   },
   Fact: {
     subject: (fact, _args, ctx) =>

@@ -3,7 +3,8 @@ import { parsePartialDate, type ParsedPartialDate } from '../../lib/partial-date
 import { foldText } from '../../lib/text.js';
 import type { EntityTypeName } from '../../store/models.js';
 import { ENTITY_TYPES } from '../../store/models.js';
-import type { DateTest, EntityCondition, Period, RelationshipCondition, TextTest, ValueTest } from '../../store/query.js';
+import type { DateTest, EntityCondition, EvidenceTest, Period, RelationPath, RelationshipCondition, TextTest, ValueTest } from '../../store/query.js';
+import type { EvidenceMethod } from '../../store/models.js';
 import { FILTER_ATTRIBUTES } from '../../generated/catalogue.js';
 import { relationFieldSpec } from '../graph/fields.js';
 
@@ -73,6 +74,18 @@ export function readDateTest(filter: Filter, argument: string): DateTest {
   return test;
 }
 
+/**
+ * An EvidenceFilter as the test a store applies; null when it sets no condition. The method's
+ * `equals` and `in` must both hold: the methods they leave.
+ */
+export function readEvidenceTest(filter: Filter | null | undefined): EvidenceTest | null {
+  if (!isFilter(filter) || !isFilter(filter.method)) return null;
+  const { equals, in: among } = filter.method;
+  if (equals == null && among == null) return null;
+  const methods = (among == null ? [equals] : (among as EvidenceMethod[])).filter((method) => equals == null || method === equals) as EvidenceMethod[];
+  return { methods: [...new Set(methods)] };
+}
+
 function all(conditions: EntityCondition[]): EntityCondition {
   return conditions.length === 1 ? conditions[0]! : { kind: 'and', conditions };
 }
@@ -127,7 +140,8 @@ export function readFilter(type: EntityTypeName | 'Entity', filter: Filter, argu
     } else {
       const spec = type === 'Entity' ? undefined : relationFieldSpec(type, key);
       if (!spec) throw new Error(`No filter condition "${key}" on ${type}`);
-      const relation = { types: [spec.type], direction: spec.direction };
+      const evidence = spec.single ? null : readEvidenceTest((value as Filter).evidence as Filter | undefined);
+      const relation: RelationPath = { types: [spec.type], direction: spec.direction, ...(evidence ? { evidence } : {}) };
       const readItem = (item: Filter, itemPath: string): RelationshipCondition =>
         spec.view ? readViewCondition(spec.target, spec.view.end, item, itemPath) : { other: readFilter(spec.target, item, itemPath) };
       if (spec.single) {

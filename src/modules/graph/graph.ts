@@ -16,7 +16,7 @@ import type {
 } from '../../store/models.js';
 import { isRelationship } from '../../store/models.js';
 import { badUserInput } from '../../errors.js';
-import { readCheckedFilter, type Filter } from '../filtering/filter.js';
+import { readCheckedFilter, readEvidenceTest, type Filter } from '../filtering/filter.js';
 import { orderingSignature, readOrderings, readRelatedOrderings, type Order, type RelatedOrder } from '../filtering/order.js';
 
 export type EntityModelOf<T extends EntityTypeName> = Extract<EntityModel, { type: T }>;
@@ -42,6 +42,24 @@ export function loadEntities<T extends EntityTypeName>(ctx: Context, ids: readon
 export function findNode(ctx: Context, id: string, argument = 'id'): MaybePromise<NodeModel | null> {
   assertGlobalId(id, argument);
   return ctx.loaders.loadNode(id);
+}
+
+/**
+ * The entity an argument names, for operations that start from given entities (paths,
+ * neighbourhoods): a malformed id, an unknown id or a relationship's id is refused with
+ * BAD_USER_INPUT naming the id and the argument, since an empty answer would read as "not linked".
+ */
+export async function requireEntity(ctx: Context, id: string, argument: string): Promise<EntityModel> {
+  assertGlobalId(id, argument);
+  const node = await ctx.loaders.loadNode(id);
+  if (node && !isRelationship(node)) return node;
+  const shown = JSON.stringify(id);
+  throw badUserInput(
+    node
+      ? `${shown} is a relationship, not an entity; "${argument}" needs the id of an entity, such as ${node.fromId}.`
+      : `No entity has the id ${shown}; "${argument}" needs the id of an entity in the graph (find ids with entitiesByName or search).`,
+    argument,
+  );
 }
 
 export function findNodes(ctx: Context, ids: readonly string[]): MaybePromise<Array<NodeModel | null>> {
@@ -73,13 +91,15 @@ export async function listRelations(
   nodeId: string,
   types: readonly RelationshipType[] | null,
   direction: Direction,
-  args: PageArgs & { orderBy?: readonly RelatedOrder[] | null },
+  args: PageArgs & { orderBy?: readonly RelatedOrder[] | null; evidence?: Filter | null },
 ): Promise<RelationConnectionModel> {
   const orderBy = readRelatedOrderings(args.orderBy);
-  const list = orderingSignature('relationships', args.orderBy);
+  const evidence = readEvidenceTest(args.evidence);
+  // A cursor belongs to one list: the same relationships under the same evidence condition.
+  const list = orderingSignature(evidence ? `relationships|${evidence.methods!.join(',')}` : 'relationships', args.orderBy);
   // Positions: the orderings' keys, then the other end's name and id, then recording order (two keys).
   const request = readPageRequest(args, list, orderBy.length === 0 ? 2 : orderBy.length + 4);
-  const page = await ctx.loaders.relationshipPages.load({ nodeId, types, direction, page: { ...request, orderBy } });
+  const page = await ctx.loaders.relationshipPages.load({ nodeId, types, direction, evidence, page: { ...request, orderBy } });
   return toConnection(page, request, list, (edge, cursor) => toRelationEdge(edge, nodeId, cursor));
 }
 
@@ -101,6 +121,6 @@ export async function listEntities<T extends EntityTypeName>(ctx: Context, type:
   const list = orderingSignature(type, args.orderBy);
   const request = readPageRequest(args, list, orderBy.length + 2);
   const condition = args.filter ? readCheckedFilter(type, args.filter) : null;
-  const page = await ctx.store.listEntities({ type, condition, orderBy, ...request });
+  const page = await ctx.store.listEntities({ type, condition, orderBy, ...request }, ctx.work);
   return toConnection(page, request, list, (node, cursor) => ({ cursor, node: node as EntityModelOf<T> }));
 }

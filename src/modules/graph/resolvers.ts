@@ -4,7 +4,9 @@ import type { Resolvers } from '../../generated/resolvers-types.js';
 import { isRelationship } from '../../store/models.js';
 import { isSymmetric } from '../../store/vocabulary.js';
 import { relationConnectionFields, relationEdgeFields } from '../entities/fields.js';
+import { findEvidenceContext } from '../evidence/evidence-context.js';
 import { findEntitiesByName, findNode, findNodes, loadEntity } from './graph.js';
+import { atTime } from '../../curation/as-of.js';
 
 const anyEntity = { connection: relationConnectionFields(), edge: relationEdgeFields() };
 
@@ -16,9 +18,10 @@ export const graphResolvers = {
   Hexadecimal: HexadecimalResolver,
 
   Query: {
-    node: (_root, args, ctx) => findNode(ctx, args.id),
-    nodes: (_root, args, ctx) => findNodes(ctx, args.ids),
-    entitiesByName: (_root, args, ctx) => findEntitiesByName(ctx, args.name, args.types),
+    node: (_root, args, ctx, info) => (args.asOf ? atTime(ctx, info, args.asOf, (at) => findNode(at, args.id)) : findNode(ctx, args.id)),
+    nodes: (_root, args, ctx, info) => (args.asOf ? atTime(ctx, info, args.asOf, (at) => findNodes(at, args.ids)) : findNodes(ctx, args.ids)),
+    entitiesByName: (_root, args, ctx, info) =>
+      args.asOf ? atTime(ctx, info, args.asOf, (at) => findEntitiesByName(at, args.name, args.types)) : findEntitiesByName(ctx, args.name, args.types),
   },
   Node: {
     __resolveType: (node) => (isRelationship(node) ? 'Relationship' : node.type),
@@ -29,6 +32,7 @@ export const graphResolvers = {
   Evidence: {
     source: (evidence, _args, ctx) => loadEntity(ctx, evidence.sourceId, 'Source'),
     speaker: (evidence, _args, ctx) => (evidence.speakerId ? loadEntity(ctx, evidence.speakerId, 'Person') : null),
+    context: (evidence, _args, ctx) => findEvidenceContext(ctx, evidence),
   },
   Relationship: {
     from: (relationship, _args, ctx) => loadEntity(ctx, relationship.fromId),

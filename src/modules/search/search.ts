@@ -43,7 +43,7 @@ export async function search(ctx: Context, args: SearchArgs): Promise<SearchConn
     includeRelationships: args.includeRelationships ?? true,
     offset: page.offset,
     limit: page.limit,
-  });
+  }, ctx.work);
   // Snippets are marked for the page only.
   const hits: SearchHitModel[] = matches.map((match) => ({
     nodeId: match.nodeId,
@@ -51,6 +51,7 @@ export async function search(ctx: Context, args: SearchArgs): Promise<SearchConn
     field: match.field,
     snippet: { text: match.text, highlights: highlight(match.text, match.terms) },
     evidence: match.evidence,
+    isExactMatch: match.isExactMatch,
   }));
   return toConnection(rankedPage(hits, page.offset, totalCount), request, 'search', (node, cursor) => ({ cursor, node }));
 }

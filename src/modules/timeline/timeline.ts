@@ -23,6 +23,6 @@ export async function listTimeline(ctx: Context, args: TimelineArgs): Promise<Ti
   const types = args.types && args.types.length > 0 ? ENTITY_TYPES.filter((type) => args.types!.includes(type.toUpperCase())) : null;
   // Positions: first day, precision, name, kind and id.
   const request = readPageRequest(args, 'timeline', 5);
-  const page = await ctx.store.listTimeline({ types: types as EntityTypeName[] | null, from: (onOrAfter as Period | undefined) ?? null, to: (onOrBefore as Period | undefined) ?? null, ...request });
+  const page = await ctx.store.listTimeline({ types: types as EntityTypeName[] | null, from: (onOrAfter as Period | undefined) ?? null, to: (onOrBefore as Period | undefined) ?? null, ...request }, ctx.work);
   return toConnection(page, request, 'timeline', (node, cursor) => ({ cursor, node }));
 }

@@ -1,10 +1,8 @@
 import type { Context } from '../../context.js';
 import { badUserInput } from '../../errors.js';
-import { assertGlobalId } from '../../lib/global-id.js';
 import { compareByNameThenId } from '../../lib/text.js';
 import type { RelationshipModel, RelationshipType, NeighborhoodModel, NeighborhoodNodeModel } from '../../store/models.js';
-import { isRelationship } from '../../store/models.js';
-import { loadEntities } from '../graph/graph.js';
+import { loadEntities, requireEntity } from '../graph/graph.js';
 
 export const MAX_DEPTH = 3;
 export const MAX_NEIGHBORHOOD_NODES = 500;
@@ -21,8 +19,7 @@ export interface NeighborhoodArgs {
  * batched store call per level. A neighbourhood larger than `maxNodes` is refused with the numbers,
  * never cut short.
  */
-export async function findNeighborhood(ctx: Context, args: NeighborhoodArgs): Promise<NeighborhoodModel | null> {
-  assertGlobalId(args.id, 'id');
+export async function findNeighborhood(ctx: Context, args: NeighborhoodArgs): Promise<NeighborhoodModel> {
   const depth = args.depth ?? 1;
   const maxNodes = args.maxNodes ?? 200;
   if (!Number.isInteger(depth) || depth < 1 || depth > MAX_DEPTH) {
@@ -31,8 +28,7 @@ export async function findNeighborhood(ctx: Context, args: NeighborhoodArgs): Pr
   if (!Number.isInteger(maxNodes) || maxNodes < 1 || maxNodes > MAX_NEIGHBORHOOD_NODES) {
     throw badUserInput(`"maxNodes" must be between 1 and ${MAX_NEIGHBORHOOD_NODES}; got ${maxNodes}.`, 'maxNodes');
   }
-  const center = await ctx.loaders.loadNode(args.id);
-  if (!center || isRelationship(center)) return null;
+  const center = await requireEntity(ctx, args.id, 'id');
 
   const depthOf = new Map<string, number>([[center.id, 0]]);
   const edges = new Map<string, RelationshipModel>();

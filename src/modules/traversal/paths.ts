@@ -1,8 +1,7 @@
 import type { Context } from '../../context.js';
 import { badUserInput } from '../../errors.js';
-import { assertGlobalId } from '../../lib/global-id.js';
 import type { RelationshipModel, RelationshipType, PathModel } from '../../store/models.js';
-import { isRelationship } from '../../store/models.js';
+import { requireEntity } from '../graph/graph.js';
 
 export const MAX_HOPS = 6;
 export const MAX_PATHS = 100;
@@ -88,8 +87,6 @@ function waysTo(side: Side, nodeId: string, limit: number): Array<Array<{ node: 
  * the meeting entities, up to `first` of them, in a stable order.
  */
 export async function findPaths(ctx: Context, args: PathArgs): Promise<PathModel[]> {
-  assertGlobalId(args.from, 'from');
-  assertGlobalId(args.to, 'to');
   const maxHops = args.maxHops ?? 4;
   const first = args.first ?? 10;
   if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > MAX_HOPS) {
@@ -98,8 +95,7 @@ export async function findPaths(ctx: Context, args: PathArgs): Promise<PathModel
   if (!Number.isInteger(first) || first < 1 || first > MAX_PATHS) {
     throw badUserInput(`"first" must be between 1 and ${MAX_PATHS}; got ${first}.`, 'first');
   }
-  const [start, goal] = await Promise.all([ctx.loaders.loadNode(args.from), ctx.loaders.loadNode(args.to)]);
-  if (!start || isRelationship(start) || !goal || isRelationship(goal)) return [];
+  const [start, goal] = await Promise.all([requireEntity(ctx, args.from, 'from'), requireEntity(ctx, args.to, 'to')]);
   if (start.id === goal.id) return [{ nodeIds: [start.id], hops: [] }];
 
   const forward = startSide(start.id);

@@ -1,4 +1,6 @@
+import type { EvidenceMethod } from '../models.js';
 import type { CountTest, DateTest, EntityCondition, RelationPath, RelationshipCondition, TextTest, ValueTest } from '../query.js';
+import { METHOD_BITS } from '../relationship-table.js';
 import { hasNul, type Aliases, type Params } from './params.js';
 
 /**
@@ -49,9 +51,25 @@ export function conditionSql(condition: EntityCondition, e: string, params: Para
   }
 }
 
-/** The half-edges of a path: its relationship types, seen from the entity's end. */
+/**
+ * The half-edges of a path: its relationship types, seen from the entity's end, and with an
+ * evidence test only those with evidence by one of its methods (adjacency.methods holds them).
+ */
 function pathSql(a: string, path: RelationPath, params: Params): string {
-  return `${a}.outgoing = ${path.direction === 'OUTGOING' ? 'true' : 'false'} AND ${a}.type = ANY(${params.add(path.types, 'text[]')})`;
+  const evidence = path.evidence?.methods === undefined ? '' : ` AND ${a}.methods & ${params.add(methodsMask(path.evidence.methods), 'int')} <> 0`;
+  return `${a}.outgoing = ${path.direction === 'OUTGOING' ? 'true' : 'false'} AND ${a}.type = ANY(${params.add(path.types, 'text[]')})${evidence}`;
+}
+
+/** Evidence methods as a bit set (see METHOD_BITS); an empty list is 0, which no relationship meets. */
+export function methodsMask(methods: readonly EvidenceMethod[]): number {
+  let mask = 0;
+  for (const method of methods) mask |= 1 << METHOD_BITS[method];
+  return mask;
+}
+
+/** How many relationships of a path an entity `e` has. */
+export function relationCountSql(e: string, path: RelationPath, params: Params): string {
+  return `(SELECT count(*)::int FROM adjacency rc WHERE rc.node = ${e}.seq AND ${pathSql('rc', path, params)})`;
 }
 
 function relationSql(path: RelationPath, quantifier: 'some' | 'every' | 'none', condition: RelationshipCondition, e: string, params: Params, aliases: Aliases): string {
@@ -79,7 +97,7 @@ function relationSql(path: RelationPath, quantifier: 'some' | 'every' | 'none', 
   let some: string;
   if (condition.other) {
     // Walk back from the entities that meet the condition: the same relationship seen from their end.
-    const mirrored: RelationPath = { types: path.types, direction: path.direction === 'OUTGOING' ? 'INCOMING' : 'OUTGOING' };
+    const mirrored: RelationPath = { ...path, direction: path.direction === 'OUTGOING' ? 'INCOMING' : 'OUTGOING' };
     const tests = [pathSql(a, mirrored, params), `${a}.node IN (${otherSet()})`, ...propertyTests];
     some = `${e}.seq IN (SELECT ${a}.other FROM adjacency ${a}${join} WHERE ${tests.join(' AND ')})`;
   } else {

@@ -2,12 +2,14 @@ import type pg from 'pg';
 import { FILTER_ATTRIBUTES } from '../../generated/catalogue.js';
 import { foldText } from '../../lib/text.js';
 import { fieldOf, frequencyOf, InvertedIndexBuilder } from '../inverted-index.js';
-import type { EntityModel, EvidenceModel, RelationshipModel } from '../models.js';
+import { RequestWork } from '../../lib/work.js';
+import type { EntityModel, EvidenceModel, FactModel, RelationshipModel } from '../models.js';
 import { isPartialDate } from '../models.js';
 import { addSearchDocuments } from '../search-index.js';
 import type { SeedGraph } from '../seed.js';
 import { KIND_RANK, PRECISION_RANK } from '../timeline-order.js';
 import { DATED_ATTRIBUTES, isSymmetric } from '../vocabulary.js';
+import { methodsMask } from './conditions.js';
 import { copyRows, type CopyValue } from './copy.js';
 import { attributesJson, evidenceJson } from './rows.js';
 import { VERSION_CHANNEL } from './version-feed.js';
@@ -18,7 +20,7 @@ export const QUOTE_DOCUMENTS = 2 ** 40;
 const LOAD_LOCK = 0x656e7465;
 
 /** The tables a load replaces. */
-const GRAPH_TABLES = ['search_field', 'search_document', 'search_posting', 'search_term', 'evidence_span', 'dated', 'adjacency', 'relationship', 'entity_name', 'entity_count', 'entity'];
+const GRAPH_TABLES = ['search_field', 'search_document', 'search_posting', 'search_term', 'source_text', 'evidence_span', 'dated', 'adjacency', 'relationship_count', 'relationship', 'entity_name', 'entity_count', 'entity'];
 
 export interface LoadProgress {
   /** The table being written, or `indexes` once they are built again (`rows` is then how many). */
@@ -38,7 +40,13 @@ export interface LoadProgress {
  * row; the price is that queries wait while a load runs (its locks are held until it commits). The
  * schema must be migrated already.
  */
-export async function loadGraph(client: pg.Client, graph: SeedGraph, onProgress: (progress: LoadProgress) => void = () => {}): Promise<void> {
+export async function loadGraph(
+  client: pg.Client,
+  graph: SeedGraph,
+  onProgress: (progress: LoadProgress) => void = () => {},
+  /** The texts the seed was checked against, by source id: kept for Evidence.context. */
+  sourceTexts: ReadonlyMap<string, string> = new Map(),
+): Promise<void> {
   await client.query('BEGIN');
   try {
     await client.query('SELECT pg_advisory_xact_lock($1)', [LOAD_LOCK]);
@@ -47,6 +55,7 @@ export async function loadGraph(client: pg.Client, graph: SeedGraph, onProgress:
     const indexes = await dropIndexes(client);
     await client.query(`TRUNCATE ${GRAPH_TABLES.join(', ')}`);
     await writeGraph(client, graph, onProgress);
+    await copyRows(client, 'source_text', ['source_id', 'text'], [...sourceTexts], (row) => `the text of ${String(row[0])}`);
     for (const statement of indexes) await client.query(statement);
     onProgress({ table: 'indexes', rows: indexes.length, done: true });
     await client.query(
@@ -87,7 +96,6 @@ async function dropIndexes(client: pg.Client): Promise<string[]> {
 
 async function writeGraph(client: pg.Client, graph: SeedGraph, onProgress: (progress: LoadProgress) => void): Promise<void> {
   const { entities, edges } = graph;
-  const seqOf = (id: string) => graph.entityIndex.get(id)!;
   const progress = (table: string) => (rows: number, done: boolean) => onProgress({ table, rows, done });
   const degree = new Int32Array(entities.length);
   for (let row = 0; row < edges.length; row++) {
@@ -126,7 +134,7 @@ async function writeGraph(client: pg.Client, graph: SeedGraph, onProgress: (prog
   await copyRows(
     client,
     'relationship',
-    ['seq', 'type', 'from_id', 'to_id', 'on_behalf_of_id', 'capacity', 'capacity_folded', 'role', 'note', 'ordinal', 'evidence'],
+    ['seq', 'type', 'from_id', 'to_id', 'on_behalf_of_id', 'capacity', 'capacity_folded', 'role', 'note', 'ordinal', 'evidence', 'methods'],
     mapRows(edges, (edge, seq) => [
       seq,
       edge.type,
@@ -139,11 +147,13 @@ async function writeGraph(client: pg.Client, graph: SeedGraph, onProgress: (prog
       edge.note,
       edge.ordinal,
       edge.evidence.map(evidenceJson),
+      evidenceMethods(edge.evidence),
     ]),
     (row) => `relationship ${String(row[1])} ${String(row[2])} → ${String(row[3])}`,
     progress('relationship'),
   );
-  await copyRows(client, 'adjacency', ['node', 'outgoing', 'rel', 'type', 'other', 'is_symmetric'], adjacencyRows(graph), () => 'an adjacency row', progress('adjacency'));
+  await copyRows(client, 'relationship_count', ['type', 'count'], countsByType(edges), (row) => `the count of ${String(row[0])}`);
+  await copyRows(client, 'adjacency', ['node', 'outgoing', 'rel', 'type', 'other', 'is_symmetric', 'methods'], adjacencyRows(graph), () => 'an adjacency row', progress('adjacency'));
   await copyRows(
     client,
     'dated',
@@ -155,8 +165,8 @@ async function writeGraph(client: pg.Client, graph: SeedGraph, onProgress: (prog
   await copyRows(
     client,
     'evidence_span',
-    ['source_id', 'start_at', 'end_at', 'owner_kind', 'owner', 'attribute', 'item', 'place'],
-    spanRows(graph, seqOf),
+    ['source_id', 'start_at', 'end_at', 'subject_id', 'kind', 'attribute', 'method', 'place', 'evidence'],
+    spanRows(graph),
     (row) => `evidence in ${String(row[0])}`,
     progress('evidence_span'),
   );
@@ -168,10 +178,15 @@ function* mapRows<T>(items: Iterable<T>, toRow: (item: T, index: number) => Copy
   for (const item of items) yield toRow(item, index++);
 }
 
-function* countsByType(entities: readonly EntityModel[]): Generator<CopyValue[]> {
+function* countsByType(items: Iterable<{ type: string }>): Generator<CopyValue[]> {
   const counts = new Map<string, number>();
-  for (const entity of entities) counts.set(entity.type, (counts.get(entity.type) ?? 0) + 1);
+  for (const item of items) counts.set(item.type, (counts.get(item.type) ?? 0) + 1);
   for (const [type, count] of counts) yield [type, count];
+}
+
+/** The methods a list of evidence was obtained by, a bit each (see METHOD_BITS). */
+export function evidenceMethods(evidence: readonly EvidenceModel[]): number {
+  return methodsMask(evidence.map((item) => item.method));
 }
 
 /** The folded values of the text attributes filters can test (a country's code, a source's title). */
@@ -202,11 +217,12 @@ function* adjacencyRows(graph: SeedGraph): Generator<CopyValue[]> {
     const symmetric = isSymmetric(type);
     const from = edges.fromOf(row);
     const to = edges.toOf(row);
-    yield [from, true, row, type, to, symmetric];
-    yield [to, false, row, type, from, symmetric];
+    const methods = evidenceMethods(edges.edge(row).evidence);
+    yield [from, true, row, type, to, symmetric, methods];
+    yield [to, false, row, type, from, symmetric, methods];
     if (symmetric) {
-      yield [to, true, row, type, from, symmetric];
-      yield [from, false, row, type, to, symmetric];
+      yield [to, true, row, type, from, symmetric, methods];
+      yield [from, false, row, type, to, symmetric, methods];
     }
   }
 }
@@ -222,36 +238,32 @@ function* datedRows(entities: readonly EntityModel[]): Generator<CopyValue[]> {
 }
 
 /**
- * Every evidence item's span, in the order the memory store lists facts at equal spans: entities in
- * order (mentions, then dates), then relationships.
+ * Every fact with one evidence item, as the memory store lists them (see findEvidence): an entity's
+ * mentions, dates, sameAs links and attribute evidence, then every relationship's evidence.
  */
-function* spanRows(graph: SeedGraph, seqOf: (id: string) => number): Generator<CopyValue[]> {
+function* spanRows(graph: SeedGraph): Generator<CopyValue[]> {
   let place = 0;
-  const span = (evidence: EvidenceModel, kind: 'E' | 'R', owner: number, attribute: string | null, item: number): CopyValue[] => [
+  const span = (evidence: EvidenceModel, subjectId: string, kind: FactModel['kind'], attribute: string | null): CopyValue[] => [
     evidence.sourceId,
     evidence.start,
     evidence.end,
+    subjectId,
     kind,
-    owner,
-    attribute,
-    item,
+    attribute ?? '',
+    evidence.method,
     place++,
+    evidenceJson(evidence),
   ];
   for (const entity of graph.entities) {
-    const seq = seqOf(entity.id);
-    let item = 0;
-    for (const evidence of entity.mentions) yield span(evidence, 'E', seq, null, item++);
+    for (const evidence of entity.mentions) yield span(evidence, entity.id, 'MENTION', null);
     for (const [attribute, value] of Object.entries(entity)) {
-      if (!isPartialDate(value)) continue;
-      item = 0;
-      for (const evidence of value.evidence) yield span(evidence, 'E', seq, attribute, item++);
+      if (isPartialDate(value)) for (const evidence of value.evidence) yield span(evidence, entity.id, 'DATE', attribute);
     }
+    for (const link of entity.sameAs) for (const evidence of link.evidence) yield span(evidence, entity.id, 'SAME_AS', link.uri);
+    for (const { attribute, evidence: list } of entity.attributeEvidence) for (const evidence of list) yield span(evidence, entity.id, 'ATTRIBUTE', attribute);
   }
-  let row = 0;
   for (const edge of graph.edges) {
-    let item = 0;
-    for (const evidence of edge.evidence) yield span(evidence, 'R', row, null, item++);
-    row++;
+    for (const evidence of edge.evidence) yield span(evidence, edge.id, 'RELATIONSHIP', null);
   }
 }
 
@@ -262,7 +274,7 @@ async function writeSearchIndex(client: pg.Client, graph: SeedGraph, progress: (
   const entityLengths = new Uint16Array(entityCount * 3);
   // Per quote document: its relationship, its place among the relationship's evidence, its length.
   const quotes = { relationship: [] as number[], item: [] as number[], length: [] as number[] };
-  const totals = addSearchDocuments<EntityModel, RelationshipModel>(builder, graph.entities, graph.edges, {
+  const totals = await addSearchDocuments<EntityModel, RelationshipModel>(builder, graph.entities, graph.edges, {
     entity: (_entity, seq, lengths) => entityLengths.set(lengths, seq * 3),
     quote: (_edge, relationship, quote, length) => {
       const previous = quotes.relationship.length - 1;
@@ -283,7 +295,7 @@ async function writeSearchIndex(client: pg.Client, graph: SeedGraph, progress: (
       yield [QUOTE_DOCUMENTS + quote, null, relationship, quotes.item[quote]!, null, typeOfId(from), typeOfId(to)];
     }
   };
-  const index = builder.build();
+  const index = await builder.build(new RequestWork());
   const documentId = (document: number) => (document < entityCount ? document : QUOTE_DOCUMENTS + document - entityCount);
   await copyRows(
     client,

@@ -1,14 +1,16 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { parseGlobalId, relationshipId } from '../../lib/global-id.js';
-import type { GraphStore, RelationshipPage, SearchOptions, SearchResults, StoreReadiness } from '../graph-store.js';
-import type { Direction, EntityModel, FactModel, GroupCountModel, NodeModel, PartialDateModel, RelationshipModel, RelationshipType, TimelineEntryModel } from '../models.js';
-import type { EntityQuery, GroupCountQuery, OrderKey, Page, PageRequest, Position, RelationPath, RelationshipListKey, RelationshipPageRequest, TimelineQuery } from '../query.js';
+import { abandoned, type RequestWork } from '../../lib/work.js';
+import type { GraphStatistics, GraphStore, RelationshipPage, SearchOptions, SearchResults, StoreReadiness } from '../graph-store.js';
+import type { Direction, EntityModel, EntityTypeName, FactModel, GroupCountModel, NodeModel, PartialDateModel, RelationshipModel, RelationshipType, TimelineEntryModel } from '../models.js';
+import { ENTITY_TYPES, RELATIONSHIP_TYPES } from '../models.js';
+import type { EntityQuery, EvidenceQuery, EvidenceTest, GroupCountQuery, OrderKey, Page, PageRequest, Position, RelationshipListKey, RelationshipPageRequest, TimelineQuery } from '../query.js';
 import { DATED_ATTRIBUTES } from '../vocabulary.js';
-import { conditionSql } from './conditions.js';
+import { conditionSql, methodsMask, relationCountSql } from './conditions.js';
 import { ErrorCode } from '../../errors.js';
 import { databaseError } from './database-errors.js';
-import { checkPosition, entityPositionKinds, relationshipPositionKinds, TIMELINE_POSITION_KINDS } from '../positions.js';
+import { checkPosition, entityPositionKinds, FACT_POSITION_KINDS, GROUP_POSITION_KINDS, relationshipPositionKinds, TIMELINE_POSITION_KINDS } from '../positions.js';
 import { afterSql, orderBySql, type Slot } from './keyset.js';
 import { migrate } from './migrate.js';
 import { Aliases, hasNul, Params } from './params.js';
@@ -71,17 +73,22 @@ const ID_SLOT = (e: string): Slot => ({ sql: `${e}.id`, order: 'id', nullable: f
  * kept current by a LISTEN connection (see VersionFeed).
  */
 export class PostgresGraphStore implements GraphStore {
-  version: string;
+  #version: string;
   private readonly feed: VersionFeed;
+  /** The graph's size as last read, and the version it was read at (see statistics). */
+  private counts: { statistics: GraphStatistics; version: string };
+  private counting: Promise<void> | null = null;
 
   private constructor(
     private readonly pool: pg.Pool,
     config: pg.ClientConfig,
     version: string,
+    statistics: GraphStatistics,
     private readonly statementTimeoutMs: number,
     log: (message: string) => void,
   ) {
-    this.version = version;
+    this.#version = version;
+    this.counts = { statistics, version };
     this.feed = new VersionFeed(
       config,
       (next) => {
@@ -89,6 +96,41 @@ export class PostgresGraphStore implements GraphStore {
       },
       (connected) => log(connected ? 'graph database connection regained' : 'graph database connection lost; reconnecting'),
     );
+  }
+
+  get version(): string {
+    return this.#version;
+  }
+
+  /** A new version, heard from the database: the counts are read again for it. */
+  set version(next: string) {
+    if (next === this.#version) return;
+    this.#version = next;
+    this.recount();
+  }
+
+  /**
+   * The counts of entities and relationships by type, kept from the last read: a new version (heard
+   * through the version feed) reads them again, in one statement over two small tables, and until it
+   * is read the previous counts price operations.
+   */
+  statistics(): GraphStatistics {
+    if (this.counts.version !== this.#version) this.recount();
+    return this.counts.statistics;
+  }
+
+  private recount(): void {
+    if (this.counting) return;
+    const version = this.#version;
+    this.counting = readStatistics((text) => this.query(text, []))
+      .then((statistics) => {
+        this.counts = { statistics, version };
+      })
+      // An unreachable database keeps the old counts; the next call tries again.
+      .catch(() => {})
+      .finally(() => {
+        this.counting = null;
+      });
   }
 
   /**
@@ -109,10 +151,12 @@ export class PostgresGraphStore implements GraphStore {
     const client = new pg.Client({ ...config, statement_timeout: 0 });
     await client.connect();
     let version: string | undefined;
+    let statistics: GraphStatistics;
     try {
       const applied = await migrate(client, log);
       if (applied.length > 0) log(`graph database schema migrated: ${applied.join(', ')}`);
       version = (await client.query<{ version: string }>('SELECT version FROM graph_state')).rows[0]?.version;
+      statistics = await readStatistics(async (text) => (await client.query(text)).rows);
     } finally {
       await client.end();
     }
@@ -120,7 +164,7 @@ export class PostgresGraphStore implements GraphStore {
     const pool = new pg.Pool({ ...config, max: options.poolSize, idleTimeoutMillis: options.idleTimeoutMs ?? 10_000 });
     // A pooled connection that fails while idle is dropped by the pool; the next query makes a new one.
     pool.on('error', () => {});
-    const store = new PostgresGraphStore(pool, config, version, options.statementTimeoutMs, log);
+    const store = new PostgresGraphStore(pool, config, version, statistics, options.statementTimeoutMs, log);
     await store.feed.start();
     return store;
   }
@@ -150,11 +194,41 @@ export class PostgresGraphStore implements GraphStore {
    * is `prepared`: each connection plans it once and reuses the plan. Texts that vary with what a
    * client sends (filters) are not, so that no client can make a connection hold plans without end.
    */
-  private async query<R extends pg.QueryResultRow>(text: string, values: unknown[], prepared = false): Promise<R[]> {
+  private async query<R extends pg.QueryResultRow>(text: string, values: unknown[], prepared = false, work?: RequestWork): Promise<R[]> {
+    work?.stopIfAbandoned();
+    const config = prepared ? { name: statementName(text), text, values } : { text, values };
+    const signal = work?.signal;
     try {
-      return (await this.pool.query<R>(prepared ? { name: statementName(text), text, values } : { text, values })).rows;
+      const rows = signal ? await this.cancellable<R>(config, signal) : (await this.pool.query<R>(config)).rows;
+      // Rows a statement returns are what the request touched here; what the database read to find them is its own.
+      work?.step(rows.length);
+      return rows;
     } catch (error) {
+      if (signal?.aborted) throw abandoned();
       throw databaseError(error, this.statementTimeoutMs);
+    }
+  }
+
+  /**
+   * Runs a statement that the request's signal can stop: when it aborts, the database is asked to
+   * cancel the statement (pg_cancel_backend on the connection's backend), which ends it with an
+   * error. The connection goes back to the pool only once the cancel request is answered, so a
+   * late cancel cannot reach a statement of another request.
+   */
+  private async cancellable<R extends pg.QueryResultRow>(config: pg.QueryConfig, signal: AbortSignal): Promise<R[]> {
+    const client = await this.pool.connect();
+    let cancelling: Promise<unknown> | null = null;
+    const cancel = () => {
+      cancelling = this.pool.query('SELECT pg_cancel_backend($1)', [(client as unknown as { processID: number }).processID]).catch(() => {});
+    };
+    signal.addEventListener('abort', cancel, { once: true });
+    try {
+      if (signal.aborted) throw abandoned();
+      return (await client.query<R>(config)).rows;
+    } finally {
+      signal.removeEventListener('abort', cancel);
+      await cancelling;
+      client.release();
     }
   }
 
@@ -201,7 +275,7 @@ export class PostgresGraphStore implements GraphStore {
     return ids.map((id) => found.get(id) ?? null);
   }
 
-  async getRelationships(nodeIds: readonly string[], types: readonly RelationshipType[] | null, direction: Direction): Promise<RelationshipModel[][]> {
+  async getRelationships(nodeIds: readonly string[], types: readonly RelationshipType[] | null, direction: Direction, work?: RequestWork): Promise<RelationshipModel[][]> {
     const rows = await this.query<RelationshipRow & { i: number }>(
       `SELECT k.i, ${relationshipColumns('r')}
          FROM unnest($1::text[]) WITH ORDINALITY AS k(id, i)
@@ -211,13 +285,14 @@ export class PostgresGraphStore implements GraphStore {
         ORDER BY k.i, ${LISTED_ORDER}`,
       [nodeIds.map((id) => (hasNul(id) ? '' : id)), types],
       true,
+      work,
     );
     const lists: RelationshipModel[][] = nodeIds.map(() => []);
     for (const row of rows) lists[row.i - 1]!.push(relationshipFrom(row));
     return lists;
   }
 
-  async listRelationships(keys: readonly RelationshipListKey[], page: RelationshipPageRequest): Promise<RelationshipPage[]> {
+  async listRelationships(keys: readonly RelationshipListKey[], page: RelationshipPageRequest, work?: RequestWork): Promise<RelationshipPage[]> {
     checkPosition(page.after, relationshipPositionKinds(page.orderBy));
     const params = new Params();
     const ids = params.add(
@@ -232,8 +307,14 @@ export class PostgresGraphStore implements GraphStore {
       keys.map((key) => key.direction),
       'text[]',
     );
+    // Without an evidence test, null: every relationship counts.
+    const methods = params.add(
+      keys.map((key) => methodsOf(key.evidence)),
+      'int[]',
+    );
     const near = `(CASE k.direction WHEN 'OUTGOING' THEN a.outgoing WHEN 'INCOMING' THEN NOT a.outgoing ELSE a.outgoing OR NOT a.is_symmetric END)
-       AND (k.types IS NULL OR a.type = ANY(string_to_array(k.types, ',')))`;
+       AND (k.types IS NULL OR a.type = ANY(string_to_array(k.types, ',')))
+       AND (k.methods IS NULL OR a.methods & k.methods <> 0)`;
     // Outgoing before incoming with BOTH: the order of the adjacency index (node, outgoing DESC, rel).
     const rank: Slot = { sql: `(CASE WHEN k.direction = 'BOTH' AND NOT a.outgoing THEN 1 ELSE 0 END)`, order: 'asc', nullable: false, orderBy: 'a.outgoing DESC' };
     const row: Slot = { sql: 'a.rel', order: 'asc', nullable: false };
@@ -252,10 +333,10 @@ export class PostgresGraphStore implements GraphStore {
     const after = page.after === null ? 'true' : afterSql(slots, page.after, params);
     const rows = await this.query<RelationshipRow & { i: number; total: number; place: number | null } & Record<string, unknown>>(
       `SELECT k.i, c.total, p.place, ${slots.map((_, s) => `p.k${s}`).join(', ')}, ${relationshipColumns('r')}, ${entityColumns('other', 'other_')}
-         FROM unnest(${ids}, ${typeLists}, ${directions}) WITH ORDINALITY AS k(id, types, direction, i)
+         FROM unnest(${ids}, ${typeLists}, ${directions}, ${methods}) WITH ORDINALITY AS k(id, types, direction, methods, i)
          JOIN entity n ON n.id = k.id
          -- All of a node's relationships, each once, are as many as its degree: a hub is not counted row by row.
-         CROSS JOIN LATERAL (SELECT CASE WHEN k.types IS NULL AND k.direction = 'BOTH' THEN n.degree
+         CROSS JOIN LATERAL (SELECT CASE WHEN k.types IS NULL AND k.direction = 'BOTH' AND k.methods IS NULL THEN n.degree
                                          ELSE (SELECT count(*)::int FROM adjacency a WHERE a.node = n.seq AND ${near}) END AS total) c
          LEFT JOIN LATERAL (
            SELECT a.rel, a.other, ${slots.map((slot, s) => `${slot.sql} AS k${s}`).join(', ')}, row_number() OVER (ORDER BY ${orderBySql(slots)}) AS place
@@ -270,6 +351,7 @@ export class PostgresGraphStore implements GraphStore {
       params.values,
       // One text per ordering of a node's relationships (a few), with or without a cursor.
       page.orderBy.length <= 2,
+      work,
     );
     const pages = keys.map((): RelationshipPage => ({ items: [], totalCount: 0, hasNextPage: false }));
     const others = keys.map((): EntityModel[] => []);
@@ -318,7 +400,7 @@ export class PostgresGraphStore implements GraphStore {
     }
   }
 
-  async listEntities(query: EntityQuery): Promise<Page<EntityModel>> {
+  async listEntities(query: EntityQuery, work?: RequestWork): Promise<Page<EntityModel>> {
     checkPosition(query.after, entityPositionKinds(query.orderBy));
     const params = new Params();
     const aliases = new Aliases();
@@ -337,11 +419,12 @@ export class PostgresGraphStore implements GraphStore {
       query,
       // Unfiltered lists have one text per type and ordering: the pages of a list are all one plan.
       query.condition === null && query.orderBy.length <= 1,
+      work,
     );
     return { ...page, items: page.items.map(({ row, position }) => ({ node: entityFrom(row), position })) };
   }
 
-  async listTimeline(query: TimelineQuery): Promise<Page<TimelineEntryModel>> {
+  async listTimeline(query: TimelineQuery, work?: RequestWork): Promise<Page<TimelineEntryModel>> {
     checkPosition(query.after, TIMELINE_POSITION_KINDS);
     const params = new Params();
     const filters = [
@@ -367,6 +450,8 @@ export class PostgresGraphStore implements GraphStore {
         params,
       },
       query,
+      false,
+      work,
     );
     return {
       ...page,
@@ -385,14 +470,15 @@ export class PostgresGraphStore implements GraphStore {
    * whether more follow). Each row comes with its position.
    */
   private async countedPage<R>(
-    statement: { total: string; columns: string; from: string; filters: string; slots: readonly Slot[]; params: Params },
+    statement: { with?: string; total: string; columns: string; from: string; filters: string; slots: readonly Slot[]; params: Params },
     request: PageRequest,
     prepared = false,
+    work?: RequestWork,
   ): Promise<{ items: Array<{ row: R; position: Position }>; totalCount: number; hasNextPage: boolean }> {
     const { total, columns, from, filters, slots, params } = statement;
     const after = request.after === null ? 'true' : afterSql(slots, request.after, params);
     const rows = await this.query<R & { total: number; place: number | null } & Record<string, unknown>>(
-      `SELECT c.total, p.*
+      `${statement.with ? `WITH ${statement.with} ` : ''}SELECT c.total, p.*
          FROM (SELECT ${total} AS total) c
          LEFT JOIN LATERAL (
            SELECT ${columns}, ${slots.map((slot, s) => `${slot.sql} AS k${s}`).join(', ')}, row_number() OVER (ORDER BY ${orderBySql(slots)}) AS place
@@ -404,6 +490,7 @@ export class PostgresGraphStore implements GraphStore {
         ORDER BY p.place`,
       params.values,
       prepared,
+      work,
     );
     const found = rows.filter((row) => row.place !== null);
     return {
@@ -413,10 +500,12 @@ export class PostgresGraphStore implements GraphStore {
     };
   }
 
-  async countGroups(query: GroupCountQuery): Promise<GroupCountModel[]> {
+  async countGroups(query: GroupCountQuery, work?: RequestWork): Promise<Page<GroupCountModel>> {
+    checkPosition(query.after, GROUP_POSITION_KINDS);
     const params = new Params();
     const type = params.add(query.type, 'text');
     const by = query.by;
+    let groups: string;
     if ('attribute' in by) {
       let value: string;
       switch (by.attribute) {
@@ -435,70 +524,117 @@ export class PostgresGraphStore implements GraphStore {
           break;
         }
       }
-      // Groups in the order the memory store sorts them: size, then value, then which came first in name order.
-      const rows = await this.query<{ value: string; count: number; member_ids: string[] }>(
-        `WITH members AS (
-           SELECT e.id, ${value} AS value, row_number() OVER (ORDER BY e.name, e.id) AS place FROM entity e WHERE e.type = ${type}
-         )
-         SELECT value, count(*)::int AS count, array_agg(id ORDER BY place) AS member_ids
-           FROM members WHERE value IS NOT NULL
-          GROUP BY value
-          ORDER BY count(*) DESC, value COLLATE entente_name, min(place)`,
-        params.values,
-      );
-      return rows.map((row) => ({ entityId: null, value: row.value, count: row.count, memberIds: row.member_ids }));
+      // A group's members in name order, as the memory store lists them.
+      groups = `members AS (
+          SELECT e.id, ${value} AS value, row_number() OVER (ORDER BY e.name, e.id) AS place FROM entity e WHERE e.type = ${type}
+        ), groups AS (
+          SELECT NULL::text AS entity_id, value, value COLLATE entente_name AS name, value COLLATE "C" AS key, count(*)::int AS count, array_agg(id ORDER BY place) AS member_ids
+            FROM members WHERE value IS NOT NULL GROUP BY value
+        )`;
+    } else {
+      groups = `members AS (
+          SELECT e.seq, e.id, row_number() OVER (ORDER BY e.name, e.id) AS place FROM entity e WHERE e.type = ${type}
+        ), links AS (
+          SELECT DISTINCT a.other, m.id AS member_id, m.place
+            FROM members m JOIN adjacency a ON a.node = m.seq AND ${directionSql('a', by.direction)} AND a.type = ${params.add(by.relationship, 'text')}
+        ), groups AS (
+          SELECT o.id AS entity_id, NULL::text AS value, o.name AS name, o.id AS key, count(*)::int AS count, array_agg(l.member_id ORDER BY l.place) AS member_ids
+            FROM links l JOIN entity o ON o.seq = l.other
+           GROUP BY o.seq, o.id, o.name
+        )`;
     }
-    const rows = await this.query<{ entity_id: string; count: number; member_ids: string[] }>(
-      `WITH members AS (
-         SELECT e.seq, e.id, row_number() OVER (ORDER BY e.name, e.id) AS place FROM entity e WHERE e.type = ${type}
-       ), links AS (
-         SELECT m.id AS member_id, m.place, a.other, row_number() OVER (ORDER BY m.place, ${LISTED_ORDER}) AS seen
-           FROM members m JOIN adjacency a ON a.node = m.seq AND ${directionSql('a', by.direction)} AND a.type = ${params.add(by.relationship, 'text')}
-       ), distinct_links AS (
-         SELECT other, member_id, min(place) AS place, min(seen) AS seen FROM links GROUP BY other, member_id
-       )
-       SELECT o.id AS entity_id, count(*)::int AS count, array_agg(l.member_id ORDER BY l.place) AS member_ids
-         FROM distinct_links l JOIN entity o ON o.seq = l.other
-        GROUP BY o.seq, o.id, o.name
-        ORDER BY count(*) DESC, o.name, min(l.seen)`,
-      params.values,
+    // Largest first, then by name or value, then by key.
+    const slots: Slot[] = [
+      { sql: 'g.count', order: 'desc', nullable: false },
+      { sql: 'g.name', order: 'asc', nullable: false },
+      { sql: 'g.key', order: 'id', nullable: false },
+    ];
+    const page = await this.countedPage<{ entity_id: string | null; value: string | null; count: number; member_ids: string[] }>(
+      { with: groups, total: '(SELECT count(*)::int FROM groups)', columns: 'g.entity_id, g.value, g.count, g.member_ids', from: 'groups g', filters: 'true', slots, params },
+      query,
+      false,
+      work,
     );
-    return rows.map((row) => ({ entityId: row.entity_id, value: null, count: row.count, memberIds: row.member_ids }));
+    return {
+      ...page,
+      items: page.items.map(({ row, position }) => ({ node: { entityId: row.entity_id, value: row.value, count: row.count, memberIds: row.member_ids }, position })),
+    };
   }
 
-  search(query: string, options: SearchOptions): Promise<SearchResults> {
-    return searchInDatabase((text, values) => this.query(text, values), query, options);
+  search(query: string, options: SearchOptions, work?: RequestWork): Promise<SearchResults> {
+    return searchInDatabase((text, values) => this.query(text, values, false, work), query, options);
   }
 
-  async findEvidence(sourceId: string, start: number, end: number): Promise<FactModel[]> {
-    if (hasNul(sourceId)) return [];
-    const rows = await this.query<{ subject_id: string; owner_kind: 'E' | 'R'; attribute: string | null; evidence: EvidenceJson }>(
-      `SELECT coalesce(e.id, 'Relationship:' || r.from_id || '>' || r.type || '>' || r.to_id) AS subject_id, s.owner_kind, s.attribute,
-              CASE WHEN s.owner_kind = 'R' THEN r.evidence -> s.item
-                   WHEN s.attribute IS NULL THEN e.mentions -> s.item
-                   ELSE e.attributes -> s.attribute -> 'evidence' -> s.item END AS evidence
-         FROM evidence_span s
-         LEFT JOIN entity e ON s.owner_kind = 'E' AND e.seq = s.owner
-         LEFT JOIN relationship r ON s.owner_kind = 'R' AND r.seq = s.owner
-        WHERE s.source_id = $1::text AND s.start_at < $3::bigint AND s.end_at > $2::bigint
-        ORDER BY s.start_at, s.end_at, coalesce(e.id, 'Relationship:' || r.from_id || '>' || r.type || '>' || r.to_id) COLLATE "C", s.place`,
-      [sourceId, start, end],
+  async findEvidence(query: EvidenceQuery, work?: RequestWork): Promise<Page<FactModel>> {
+    checkPosition(query.after, FACT_POSITION_KINDS);
+    if (hasNul(query.sourceId)) return { items: [], totalCount: 0, hasNextPage: false };
+    const params = new Params();
+    const filters = [
+      `s.source_id = ${params.add(query.sourceId, 'text')}`,
+      `s.start_at < ${params.add(query.end, 'float8')}`,
+      `s.end_at > ${params.add(query.start, 'float8')}`,
+      ...(query.methods ? [`s.method = ANY(${params.add(query.methods, 'text[]')})`] : []),
+    ].join(' AND ');
+    // Where the evidence starts and ends, then subject id, kind and attribute (the memory store's fact positions).
+    const slots: Slot[] = [
+      { sql: 's.start_at', order: 'asc', nullable: false },
+      { sql: 's.end_at', order: 'asc', nullable: false },
+      { sql: 's.subject_id', order: 'id', nullable: false },
+      { sql: 's.kind', order: 'id', nullable: false },
+      { sql: 's.attribute', order: 'id', nullable: false },
+    ];
+    const page = await this.countedPage<{ subject_id: string; kind: FactModel['kind']; attribute: string; evidence: EvidenceJson }>(
+      {
+        total: `(SELECT count(*)::int FROM evidence_span s WHERE ${filters})`,
+        columns: 's.subject_id, s.kind, s.attribute, s.evidence',
+        from: 'evidence_span s',
+        filters,
+        slots,
+        params,
+      },
+      query,
+      query.after === null && !query.methods,
+      work,
     );
-    return rows.map((row) => ({
-      subjectId: row.subject_id,
-      kind: row.owner_kind === 'R' ? 'RELATIONSHIP' : row.attribute === null ? 'MENTION' : 'DATE',
-      attribute: row.attribute,
-      evidence: evidenceFrom(row.evidence),
-    }));
+    return {
+      ...page,
+      items: page.items.map(({ row, position }) => ({
+        node: { subjectId: row.subject_id, kind: row.kind, attribute: row.attribute === '' ? null : row.attribute, evidence: evidenceFrom(row.evidence) },
+        position,
+      })),
+    };
   }
+
+  async getSourceTexts(sourceIds: readonly string[]): Promise<Array<string | null>> {
+    const rows = await this.query<{ i: number; text: string }>(
+      `SELECT k.i, t.text FROM unnest($1::text[]) WITH ORDINALITY AS k(id, i) JOIN source_text t ON t.source_id = k.id`,
+      [sourceIds.map((id) => (hasNul(id) ? '' : id))],
+      true,
+    );
+    const texts: Array<string | null> = sourceIds.map(() => null);
+    for (const row of rows) texts[row.i - 1] = row.text;
+    return texts;
+  }
+}
+
+/** The counts of entities and relationships of every type, from the tables a load or a write keeps. */
+async function readStatistics(query: (text: string) => Promise<Array<Record<string, unknown>>>): Promise<GraphStatistics> {
+  const rows = (await query(`SELECT 'E' AS kind, type, count FROM entity_count UNION ALL SELECT 'R', type, count FROM relationship_count`)) as Array<{ kind: 'E' | 'R'; type: string; count: number }>;
+  const entities = Object.fromEntries(ENTITY_TYPES.map((type) => [type, 0])) as Record<EntityTypeName, number>;
+  const relationships = Object.fromEntries(RELATIONSHIP_TYPES.map((type) => [type, 0])) as Record<RelationshipType, number>;
+  for (const row of rows) {
+    if (row.kind === 'E') entities[row.type as EntityTypeName] = Number(row.count);
+    else relationships[row.type as RelationshipType] = Number(row.count);
+  }
+  return { entities, relationships };
+}
+
+/** The methods an evidence test accepts as a bit set (see METHOD_BITS), or null when it tests none. */
+function methodsOf(evidence: EvidenceTest | null | undefined): number | null {
+  return evidence?.methods === undefined ? null : methodsMask(evidence.methods);
 }
 
 /** A prepared statement's name, made from its text. */
 function statementName(text: string): string {
   return `entente_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
-}
-
-/** How many relationships of a path an entity `e` has. */
-function relationCountSql(e: string, path: RelationPath, params: Params): string {
-  return `(SELECT count(*)::int FROM adjacency rc WHERE rc.node = ${e}.seq AND rc.outgoing = ${path.direction === 'OUTGOING' ? 'true' : 'false'} AND rc.type = ANY(${params.add(path.types, 'text[]')}))`;
 }

@@ -1,6 +1,6 @@
 import { relationshipId } from '../../lib/global-id.js';
 import { SEED_ATTRIBUTES } from '../../generated/catalogue.js';
-import type { EntityModel, EntityTypeName, EvidenceModel, LabelModel, PartialDateModel, RelationshipModel, RelationshipType } from '../models.js';
+import type { AttributeEvidenceModel, EntityModel, EntityTypeName, EvidenceModel, LabelModel, PartialDateModel, RelationshipModel, RelationshipType, SameAsModel } from '../models.js';
 import { isPartialDate } from '../models.js';
 
 /**
@@ -66,11 +66,19 @@ function dateFrom(json: DateJson): PartialDateModel {
 
 const COMMON_FIELDS = new Set(['id', 'type', 'entityType', 'name', 'aliases', 'labels', 'description', 'mentions']);
 
-/** The type's own attributes of an entity (everything but the fields every entity has), dates with their evidence. */
+/**
+ * The type's own attributes of an entity (everything but the fields every entity has), dates with
+ * their evidence; attribute evidence, sameAs links and a source's sentence spans are kept with them.
+ */
 export function attributesJson(entity: EntityModel): Record<string, unknown> {
   const attributes: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(entity)) {
     if (COMMON_FIELDS.has(key)) continue;
+    if (key === 'attributeEvidence' || key === 'sameAs') {
+      // Lists of things with evidence: the evidence stored as every other is.
+      attributes[key] = (value as Array<{ evidence: EvidenceModel[] }>).map((item) => ({ ...item, evidence: item.evidence.map(evidenceJson) }));
+      continue;
+    }
     attributes[key] = isPartialDate(value) ? dateJson(value) : value;
   }
   return attributes;
@@ -151,22 +159,46 @@ class RowEntity {
     return (this.#mentions ??= (JSON.parse(this.#row.mentions) as EvidenceJson[]).map(evidenceFrom));
   }
 
+  get attributeEvidence(): readonly AttributeEvidenceModel[] {
+    return (this.attribute('attributeEvidence') as AttributeEvidenceModel[] | null) ?? NONE;
+  }
+
+  get sameAs(): readonly SameAsModel[] {
+    return (this.attribute('sameAs') as SameAsModel[] | null) ?? NONE;
+  }
+
   /** One of the type's attributes, null when the entity has none. */
   attribute(name: string): unknown {
     if (!this.#attributes) {
       const rules = SEED_ATTRIBUTES[this.type] ?? {};
       const parsed = JSON.parse(this.#row.attributes) as Record<string, unknown>;
-      for (const [key, value] of Object.entries(parsed)) if (rules[key] === 'date' && value !== null) parsed[key] = dateFrom(value as DateJson);
+      for (const [key, value] of Object.entries(parsed)) {
+        if (rules[key] === 'date' && value !== null) parsed[key] = dateFrom(value as DateJson);
+        else if (key === 'attributeEvidence' || key === 'sameAs') parsed[key] = (value as Array<{ evidence: EvidenceJson[] }>).map((item) => ({ ...item, evidence: item.evidence.map(evidenceFrom) }));
+      }
       this.#attributes = parsed;
     }
     return this.#attributes[name] ?? null;
   }
 }
 
+const NONE: readonly never[] = Object.freeze([]);
+
+/** What a type's entities hold beyond its attributes, empty when the record gives none: a source's sentence spans. */
+const LISTS: Partial<Record<EntityTypeName, readonly string[]>> = { Source: ['sentences', 'notModelled'] };
+
 /** A class per entity type, with a getter for each of the type's attributes. */
 const ENTITY_CLASSES = Object.fromEntries(
   Object.entries(SEED_ATTRIBUTES).map(([type, attributes]) => {
     const Typed = class extends RowEntity {};
+    for (const name of LISTS[type as EntityTypeName] ?? []) {
+      Object.defineProperty(Typed.prototype, name, {
+        get(this: RowEntity) {
+          return this.attribute(name) ?? NONE;
+        },
+        enumerable: true,
+      });
+    }
     for (const name of Object.keys(attributes)) {
       Object.defineProperty(Typed.prototype, name, {
         get(this: RowEntity) {

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { foldText } from '../../lib/text.js';
 import type { SearchOptions, SearchResults } from '../graph-store.js';
 import { B, D, K, describeMatch, fieldFactor, lengthWeight, termWeight, tokenize } from '../search-index.js';
 import { entityColumns, entityFrom, relationshipColumns, relationshipFrom } from './rows.js';
@@ -40,15 +41,22 @@ export async function searchInDatabase(query: Query, text: string, options: Sear
   if (words.length === 0) return { matches: [], totalCount: 0 };
   const last = words[words.length - 1]!;
   const exact = [...new Set(words.slice(0, -1))];
-  const rows = await query<TermRow>(
-    `SELECT t.id, t.term, t.utf16_length, ARRAY[t.df_name, t.df_alias, t.df_description, t.df_quote] AS df,
-            (SELECT array_agg(f.documents::float8 ORDER BY f.field) FROM search_field f) AS documents,
-            (SELECT array_agg(f.total_length::float8 ORDER BY f.field) FROM search_field f) AS totals
-       FROM search_term t
-      WHERE t.term = ANY($1::text[]) OR starts_with(t.term, $2::text)`,
-    [exact, last],
-  );
+  const folded = foldText(text);
+  const [rows, named] = await Promise.all([
+    query<TermRow>(
+      `SELECT t.id, t.term, t.utf16_length, ARRAY[t.df_name, t.df_alias, t.df_description, t.df_quote] AS df,
+              (SELECT array_agg(f.documents::float8 ORDER BY f.field) FROM search_field f) AS documents,
+              (SELECT array_agg(f.total_length::float8 ORDER BY f.field) FROM search_field f) AS totals
+         FROM search_term t
+        WHERE t.term = ANY($1::text[]) OR starts_with(t.term, $2::text)`,
+      [exact, last],
+    ),
+    // Entities whose whole name, alias, label or code is the query rank first (see SearchIndex):
+    // those named so before those aliased so.
+    query<{ doc: number; name: string }>(`SELECT DISTINCT n.entity AS doc, e.name FROM entity_name n JOIN entity e ON e.seq = n.entity WHERE n.folded = $1::text`, [folded]),
+  ]);
   if (rows.length === 0) return { matches: [], totalCount: 0 };
+  const tiers = { doc: named.map((row) => row.doc), tier: named.map((row) => (foldText(row.name) === folded ? 0 : 1)) };
   const byCodeUnits = (a: TermRow, b: TermRow) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0);
   const groups: Group[] = [...exact.map((word) => rows.filter((row) => row.term === word)), rows.filter((row) => row.term.startsWith(last)).sort(byCodeUnits)].map((terms, i) => ({
     word: i < exact.length ? exact[i]! : last,
@@ -71,7 +79,7 @@ export async function searchInDatabase(query: Query, text: string, options: Sear
   });
   const weights = totals.map((total, field) => lengthWeight(total, documents[field]!));
   const types = options.types && options.types.size > 0 ? [...options.types] : null;
-  const page = await query<{ total: number; doc: number | null; score: number; item: number | null } & Record<string, unknown>>(
+  const page = await query<{ total: number; doc: number | null; score: number; item: number | null; tier: number | null } & Record<string, unknown>>(
     `WITH t AS (
        SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::int[], $5::float8[], $6::float8[], $7::float8[], $8::float8[])
          AS t(term, grp, all_rank, term_rank, f0, f1, f2, f3)
@@ -102,13 +110,16 @@ export async function searchInDatabase(query: Query, text: string, options: Sear
            OR (d.relationship IS NOT NULL AND $18::boolean AND ($17::text[] IS NULL OR d.from_type = ANY($17::text[]) OR d.to_type = ANY($17::text[])))
         ORDER BY d.relationship, CASE WHEN d.relationship IS NULL THEN d.doc END, m.score DESC, m.doc
      )
-     SELECT (SELECT count(*)::int FROM kept) AS total, page.doc, page.score, page.item,
+     SELECT (SELECT count(*)::int FROM kept) AS total, page.doc, page.score, page.item, page.tier,
             ${entityColumns('e', 'e_')}, ${relationshipColumns('r', 'r_')}
        FROM (SELECT 1) one
-       LEFT JOIN LATERAL (SELECT * FROM kept ORDER BY score DESC, doc LIMIT $19::int OFFSET $20::int) page ON true
+       LEFT JOIN LATERAL (
+         SELECT kept.*, x.tier FROM kept LEFT JOIN unnest($21::bigint[], $22::int[]) AS x(doc, tier) ON x.doc = kept.doc
+          ORDER BY coalesce(x.tier, 2), kept.score DESC, kept.doc LIMIT $19::int OFFSET $20::int
+       ) page ON true
        LEFT JOIN entity e ON e.seq = page.entity
        LEFT JOIN relationship r ON r.seq = page.relationship
-      ORDER BY page.score DESC, page.doc`,
+      ORDER BY coalesce(page.tier, 2), page.score DESC, page.doc`,
     [
       columns.term,
       columns.group,
@@ -124,6 +135,8 @@ export async function searchInDatabase(query: Query, text: string, options: Sear
       options.includeRelationships,
       options.limit,
       options.offset,
+      tiers.doc,
+      tiers.tier,
     ],
   );
   const queryWords = { last, exact: new Set(exact) };
@@ -131,8 +144,8 @@ export async function searchInDatabase(query: Query, text: string, options: Sear
     .filter((row) => row.doc !== null)
     .map((row) =>
       row.e_id !== null
-        ? describeMatch({ entity: entityFrom(row, 'e_') }, queryWords, row.score)
-        : describeMatch({ edge: relationshipFrom(row, 'r_'), item: row.item! }, queryWords, row.score),
+        ? describeMatch({ entity: entityFrom(row, 'e_') }, queryWords, row.score, row.tier !== null)
+        : describeMatch({ edge: relationshipFrom(row, 'r_'), item: row.item! }, queryWords, row.score, false),
     );
   return { matches, totalCount: page[0]?.total ?? 0 };
 }

@@ -65,7 +65,15 @@ CREATE TABLE relationship (
   note text,
   ordinal integer,
   evidence jsonb NOT NULL,
+  -- The methods its evidence was obtained by, a bit each (src/store/relationship-table.ts METHOD_BITS), for evidence filters.
+  methods smallint NOT NULL,
   UNIQUE (type, from_id, to_id)
+);
+
+-- How many relationships of each type there are: the store's statistics without counting rows.
+CREATE TABLE relationship_count (
+  type text PRIMARY KEY,
+  count bigint NOT NULL
 );
 
 -- Each relationship seen from each of its ends. A symmetric relationship reads the same both ways,
@@ -76,12 +84,14 @@ CREATE TABLE adjacency (
   rel bigint NOT NULL,
   type text NOT NULL,
   other bigint NOT NULL,
-  is_symmetric boolean NOT NULL
+  is_symmetric boolean NOT NULL,
+  -- The relationship's evidence methods (relationship.methods), so that evidence filters read the index alone.
+  methods smallint NOT NULL
 );
 -- A node's relationships in the order they are listed: outgoing ones first, each direction in
 -- recording order. With the other columns included, listing, counting and filtering by them read
 -- the index alone.
-CREATE UNIQUE INDEX adjacency_by_node ON adjacency (node, outgoing DESC, rel) INCLUDE (type, other, is_symmetric);
+CREATE UNIQUE INDEX adjacency_by_node ON adjacency (node, outgoing DESC, rel) INCLUDE (type, other, is_symmetric, methods);
 
 -- Every dated attribute of an entity that has a value, for the timeline.
 CREATE TABLE dated (
@@ -98,20 +108,29 @@ CREATE TABLE dated (
 );
 CREATE INDEX dated_by_time ON dated (earliest, precision_rank);
 
--- Where every evidence item lies in its source: an index of spans into the owners' evidence lists.
--- owner_kind is E (an entity: a mention when attribute is null, else a date) or R (a relationship);
--- item is the evidence's place in its list; place is the order facts are listed in at equal spans.
+-- Every fact with its evidence item, by where the item lies in its source: what factsIn pages
+-- through. kind is MENTION, DATE, ATTRIBUTE, SAME_AS or RELATIONSHIP; attribute is the date's or
+-- attribute's name, or the sameAs link's URI, '' for the others (as the memory store's positions
+-- hold it); place is the order of recording, for facts that tie on all of these.
 CREATE TABLE evidence_span (
   source_id text COLLATE "C" NOT NULL,
   start_at bigint NOT NULL,
   end_at bigint NOT NULL,
-  owner_kind char(1) NOT NULL,
-  owner bigint NOT NULL,
-  attribute text,
-  item integer NOT NULL,
-  place bigint NOT NULL
+  subject_id text COLLATE "C" NOT NULL,
+  kind text COLLATE "C" NOT NULL,
+  attribute text COLLATE "C" NOT NULL,
+  method text NOT NULL,
+  place bigint NOT NULL,
+  evidence jsonb NOT NULL
 );
-CREATE INDEX evidence_span_by_start ON evidence_span (source_id, start_at);
+CREATE INDEX evidence_span_by_place ON evidence_span (source_id, start_at, end_at, subject_id, kind, attribute, place);
+
+-- The text of each source the seed was checked against, when the load was given it: what
+-- Evidence.context quotes sentences from.
+CREATE TABLE source_text (
+  source_id text COLLATE "C" PRIMARY KEY,
+  text text NOT NULL
+);
 
 -- Full-text search: an inverted index with the statistics BM25+ needs (see src/store/search-index.ts).
 -- Documents are entities (doc = entity seq) and relationship evidence quotes (doc = 2^40 + the
@@ -158,5 +177,5 @@ CREATE TABLE search_field (
 );
 
 -- Down Migration
-DROP TABLE search_field, search_document, search_posting, search_term, evidence_span, dated, adjacency, relationship, entity_name, entity_count, entity, graph_state;
+DROP TABLE search_field, search_document, search_posting, search_term, source_text, evidence_span, dated, adjacency, relationship_count, relationship, entity_name, entity_count, entity, graph_state;
 DROP COLLATION entente_name;
