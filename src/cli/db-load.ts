@@ -17,7 +17,8 @@ import { UnstorableRecordError } from '../store/postgres/copy.js';
 import { isUnreachable } from '../store/postgres/database-errors.js';
 import { loadGraph } from '../store/postgres/load-graph.js';
 import { migrate } from '../store/postgres/migrate.js';
-import { loadSeed, SeedError } from '../store/seed.js';
+import { loadSeedWithRecords } from '../store/records.js';
+import { SeedError } from '../store/seed.js';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { seed: { type: 'string' }, 'source-texts': { type: 'string' } } });
@@ -29,7 +30,8 @@ async function main(): Promise<void> {
 
   console.log(`checking ${values.seed} with the seed rules`);
   const sourceTexts = values['source-texts'] ? await readSourceTexts(values['source-texts']) : undefined;
-  const graph = await loadSeed(values.seed, { sourceTexts, onProgress: (records) => console.log(`  ${records.toLocaleString('en')} records checked`) });
+  // Its records are kept in the database too, so that the graph can take changes (curation).
+  const { graph, records } = await loadSeedWithRecords(values.seed, { sourceTexts, onProgress: (count) => console.log(`  ${count.toLocaleString('en')} records checked`) });
   console.log(`  ${graph.entities.length.toLocaleString('en')} entities and ${graph.edges.length.toLocaleString('en')} relationships pass (${seconds()})`);
 
   const client = new pg.Client({ connectionString: config.database.url, application_name: 'entente db:load' });
@@ -39,12 +41,16 @@ async function main(): Promise<void> {
     if (applied.length > 0) console.log(`schema migrated: ${applied.join(', ')}`);
     console.log('loading in one transaction');
     let shown = 0;
-    await loadGraph(client, graph, ({ table, rows, done }) => {
-      // Every table once it is written, and a large one about every second while it is.
-      if (!done && performance.now() - shown < 1000) return;
-      shown = performance.now();
-      console.log(table === 'indexes' ? `  ${rows} indexes and keys built` : `  ${table}: ${rows.toLocaleString('en')} rows${done ? '' : ' so far'}`);
-    }, sourceTexts);
+    await loadGraph(client, graph, {
+      sourceTexts,
+      records,
+      onProgress: ({ table, rows, done }) => {
+        // Every table once it is written, and a large one about every second while it is.
+        if (!done && performance.now() - shown < 1000) return;
+        shown = performance.now();
+        console.log(table === 'indexes' ? `  ${rows} indexes and keys built` : `  ${table}: ${rows.toLocaleString('en')} rows${done ? '' : ' so far'}`);
+      },
+    });
   } finally {
     await client.end();
   }

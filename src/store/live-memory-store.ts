@@ -16,7 +16,7 @@ import { readSourceTexts } from './load.js';
 import { MemoryGraphStore } from './memory-store.js';
 import type { Direction, EntityModel, FactModel, GroupCountModel, NodeModel, RelationshipModel, RelationshipType, TimelineEntryModel } from './models.js';
 import type { EntityQuery, EvidenceQuery, GroupCountQuery, Page, RelationshipListKey, RelationshipPageRequest, TimelineQuery } from './query.js';
-import { RecordingSeedBuilder, RecordSet, recordsReferencing, type RecordRef } from './records.js';
+import { RecordingSeedBuilder, RecordSet, recordsReferencing, versionOf, type RecordRef } from './records.js';
 import { buildSeedGraph, type SeedGraph } from './seed.js';
 import { readSeed } from './seed-files.js';
 import type { Json } from './seed-rules.js';
@@ -34,10 +34,6 @@ export interface LiveMemoryStoreOptions {
   now?: () => Date;
 }
 
-/** The graph version after a journal entry: the seed's digest, and the entry's sequence once there is one. */
-function versionOf(seedVersion: string, sequence: number): string {
-  return sequence === 0 ? seedVersion : `${seedVersion}-${sequence}`;
-}
 
 /** Snapshots for as-of lookups kept at once; each is a whole graph. */
 const SNAPSHOTS_KEPT = 4;

@@ -1,6 +1,6 @@
 import { relationshipId } from '../lib/global-id.js';
-import { SeedBuilder, type RecordPlace } from './seed.js';
-import type { SeedFile, SeedRecordKind } from './seed-files.js';
+import { SeedBuilder, type LoadSeedOptions, type RecordPlace, type SeedGraph } from './seed.js';
+import { readSeed, type SeedFile, type SeedRecordKind } from './seed-files.js';
 import { isObject, type Json } from './seed-rules.js';
 
 /**
@@ -10,6 +10,14 @@ import { isObject, type Json } from './seed-rules.js';
  * service accepts at run time is one it would accept at start-up.
  */
 export type RecordKind = 'source' | 'entity' | 'relationship' | 'sameAs' | 'mergedId';
+
+/** The graph version after a journal entry: the seed's digest, and the entry's sequence once there is one. */
+export function versionOf(seedVersion: string, sequence: number): string {
+  return sequence === 0 ? seedVersion : `${seedVersion}-${sequence}`;
+}
+
+/** The kinds in the order the seed builder takes them. */
+export const RECORD_KINDS: readonly RecordKind[] = ['source', 'entity', 'relationship', 'sameAs', 'mergedId'];
 
 /** A record's kind and key: an entity or source id, a relationship id, a sameAs key (sameAsKey) or a merged id. */
 export interface RecordRef {
@@ -142,4 +150,15 @@ export class RecordingSeedBuilder extends SeedBuilder {
     if (isObject(data)) this.records.addSeedRecord(kind, data);
     super.add(kind, data, place);
   }
+}
+
+/**
+ * Loads a seed folder by the seed rules as loadSeed does, keeping its records: for a store that
+ * takes changes. Every record goes through the builder on this thread (no worker), so that each is kept.
+ */
+export async function loadSeedWithRecords(seedDir: string, options: LoadSeedOptions = {}): Promise<{ graph: SeedGraph; records: RecordSet }> {
+  const records = new RecordSet();
+  const builder = new RecordingSeedBuilder(records, options);
+  await readSeed(seedDir, builder, { ...options, parallelFromBytes: Infinity });
+  return { graph: builder.finish(), records };
 }

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Access } from '../../src/auth/access.js';
 import { Curator, type CurationLimits } from '../../src/curation/curator.js';
+import type { WritableGraphStore } from '../../src/store/graph-store.js';
 import { LiveMemoryStore } from '../../src/store/live-memory-store.js';
+import { openTestStore } from '../postgres/databases.js';
 import { accessWith, httpOn, TINY_SEED, TINY_TEXT, type HttpOnOptions, type TestHttp } from '../helpers.js';
 
 /** The keys every living test graph knows: one per role. */
@@ -22,19 +24,31 @@ export function tinyTexts(): string {
   return dir;
 }
 
+/** The stores a living graph can be kept in: the writable memory store, or PostgreSQL (the suite's server). */
+export const STORES = ['memory', 'postgres'] as const;
+export type StoreKind = (typeof STORES)[number];
+
 export interface LivingGraph {
   http: TestHttp;
-  store: LiveMemoryStore;
+  store: WritableGraphStore;
+  /** The memory store's journal folder (a PostgreSQL store keeps its journal in the database). */
   journalDir: string;
   /** POSTs an operation, with the key of a role or none, and returns status, headers and body. */
   post: (query: string, variables?: Record<string, unknown>, key?: string) => Promise<{ status: number; headers: Headers; body: any }>;
   close: () => Promise<void>;
 }
 
-/** The tiny fixture graph, writable, with a journal in a fresh folder (or the one given), over real HTTP. */
-export async function livingGraph(options: { journalDir?: string; access?: Partial<Access>; limits?: CurationLimits; http?: HttpOnOptions['http'] } = {}): Promise<LivingGraph> {
+/**
+ * The tiny fixture graph, writable, over real HTTP: in memory with a journal in a fresh folder (or
+ * the one given), or in a fresh PostgreSQL database loaded with the fixture, its records and its text.
+ */
+export async function livingGraph(
+  options: { store?: StoreKind; journalDir?: string; access?: Partial<Access>; limits?: CurationLimits; http?: HttpOnOptions['http'] } = {},
+): Promise<LivingGraph> {
   const journalDir = options.journalDir ?? mkdtempSync(path.join(tmpdir(), 'entente-journal-'));
-  const store = await LiveMemoryStore.open({ seedDir: TINY_SEED, sourceTextsDir: tinyTexts(), journalDir, warn: () => {} });
+  // The PostgreSQL store is closed with the test file (openTestStore); the memory store's journal by close().
+  const store =
+    options.store === 'postgres' ? await openTestStore('living') : await LiveMemoryStore.open({ seedDir: TINY_SEED, sourceTextsDir: tinyTexts(), journalDir, warn: () => {} });
   const curator = new Curator(store, options.limits);
   const http = await httpOn(store, { http: { access: accessWith(ACCESS_KEYS, options.access), curator, ...options.http } });
   const post: LivingGraph['post'] = async (query, variables, key) => {
@@ -52,7 +66,7 @@ export async function livingGraph(options: { journalDir?: string; access?: Parti
     post,
     close: async () => {
       await http.close();
-      await store.close();
+      if (store instanceof LiveMemoryStore) await store.close();
     },
   };
 }

@@ -8,7 +8,7 @@ import { databaseUrl } from './global-setup.js';
  * A database of the suite's server for this test file alone, cloned from a template (which takes a
  * fraction of a second) or empty, and dropped when the file's tests are done.
  */
-export async function createTestDatabase(template: 'tiny' | 'article' | null): Promise<string> {
+export async function createTestDatabase(template: 'tiny' | 'article' | 'living' | null): Promise<string> {
   const { adminUrl, templates } = inject('postgres');
   const name = `${template === null ? templates.tiny.replace(/_tiny$/, '') : templates[template]}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -27,7 +27,7 @@ export async function createTestDatabase(template: 'tiny' | 'article' | null): P
 }
 
 /** A store on a fresh clone of a template, closed when the file's tests are done. */
-export async function openTestStore(template: 'tiny' | 'article'): Promise<PostgresGraphStore> {
+export async function openTestStore(template: 'tiny' | 'article' | 'living'): Promise<PostgresGraphStore> {
   const store = await PostgresGraphStore.open({ url: await createTestDatabase(template), poolSize: 4, statementTimeoutMs: 10_000 });
   afterAll(() => store.close());
   return store;

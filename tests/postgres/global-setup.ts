@@ -2,16 +2,20 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { loadGraph } from '../../src/store/postgres/load-graph.js';
 import { migrate } from '../../src/store/postgres/migrate.js';
-import { loadSeed } from '../../src/store/seed.js';
-import { REAL_SEED, TINY_SEED } from '../helpers.js';
+import { readFileSync } from 'node:fs';
+import { loadSeedWithRecords } from '../../src/store/records.js';
+import { REAL_SEED, TINY_SEED, TINY_TEXT } from '../helpers.js';
 import { startEmbeddedServer, type EmbeddedServer } from './embedded.js';
 
 /** What test files are handed: the server's address and the template databases to clone. */
 export interface PostgresTestServer {
   /** A connection string for the server's `postgres` database, allowed to create databases. */
   adminUrl: string;
-  /** Databases holding the tiny fixture and the article's seed, to be cloned and never used directly. */
-  templates: { tiny: string; article: string };
+  /**
+   * Databases holding the tiny fixture, the article's seed, and the tiny fixture with its source's
+   * text (for curation, which cites only sources whose text it holds), to be cloned and never used directly.
+   */
+  templates: { tiny: string; article: string; living: string };
   /** Where these databases came from: `embedded` or the DATABASE_URL the suite was given. */
   server: string;
 }
@@ -46,7 +50,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     adminUrl = embedded.url;
   }
   const prefix = `entente_test_${process.pid}`;
-  const templates = { tiny: `${prefix}_tiny`, article: `${prefix}_article` };
+  const templates = { tiny: `${prefix}_tiny`, article: `${prefix}_article`, living: `${prefix}_living` };
   const teardown = async () => {
     if (embedded) {
       await embedded.remove();
@@ -75,16 +79,18 @@ async function createTemplates(adminUrl: string, templates: PostgresTestServer['
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {
-    for (const [name, seed] of [
-      [templates.tiny, TINY_SEED],
-      [templates.article, REAL_SEED],
+    for (const [name, seed, texts] of [
+      [templates.tiny, TINY_SEED, undefined],
+      [templates.article, REAL_SEED, undefined],
+      [templates.living, TINY_SEED, new Map([['Source:tiny', readFileSync(TINY_TEXT, 'utf8')]])],
     ] as const) {
       await admin.query(`CREATE DATABASE ${name}`);
       const client = new pg.Client({ connectionString: databaseUrl(adminUrl, name) });
       await client.connect();
       try {
         await migrate(client);
-        await loadGraph(client, await loadSeed(seed));
+        const { graph, records } = await loadSeedWithRecords(seed, { sourceTexts: texts });
+        await loadGraph(client, graph, { records, sourceTexts: texts });
       } finally {
         await client.end();
       }

@@ -27,7 +27,7 @@ function csvField(value: CopyValue, describe: () => string): string {
  * hears how many rows are written, after each chunk and once at the end. Returns the number of rows.
  */
 export async function copyRows(
-  client: pg.PoolClient | pg.Client,
+  client: pg.ClientBase,
   table: string,
   columns: readonly string[],
   rows: Iterable<CopyValue[]>,

@@ -6,6 +6,7 @@ import { RequestWork } from '../../lib/work.js';
 import type { EntityModel, EvidenceModel, FactModel, RelationshipModel } from '../models.js';
 import { isPartialDate } from '../models.js';
 import { addSearchDocuments } from '../search-index.js';
+import { RECORD_KINDS, type RecordSet } from '../records.js';
 import type { SeedGraph } from '../seed.js';
 import { KIND_RANK, PRECISION_RANK } from '../timeline-order.js';
 import { DATED_ATTRIBUTES, isSymmetric } from '../vocabulary.js';
@@ -16,11 +17,23 @@ import { VERSION_CHANNEL } from './version-feed.js';
 
 /** Evidence quote documents are numbered from here, after every entity, as the search index numbers them. */
 export const QUOTE_DOCUMENTS = 2 ** 40;
-/** Taken for the whole of a load, so that two loads of one database run one after the other. */
-const LOAD_LOCK = 0x656e7465;
+/**
+ * Taken for the whole of a load and of a commit (a transaction-level advisory lock), so that loads
+ * and changes of one database run one after the other, whichever replica makes them.
+ */
+export const GRAPH_LOCK = 0x656e7465;
 
-/** The tables a load replaces. */
-const GRAPH_TABLES = ['search_field', 'search_document', 'search_posting', 'search_term', 'source_text', 'evidence_span', 'dated', 'adjacency', 'relationship_count', 'relationship', 'entity_name', 'entity_count', 'entity'];
+/** The tables made from the records: what a load and a commit replace. */
+const GRAPH_TABLES = ['search_field', 'search_document', 'search_posting', 'search_term', 'evidence_span', 'dated', 'adjacency', 'relationship_count', 'relationship', 'entity_name', 'entity_count', 'entity', 'merged_id'];
+
+/** What a load writes besides the graph. */
+export interface LoadOptions {
+  onProgress?: (progress: LoadProgress) => void;
+  /** The texts the seed was checked against, by source id: kept for Evidence.context and for curation. */
+  sourceTexts?: ReadonlyMap<string, string>;
+  /** The seed's records (see RecordingSeedBuilder): kept so that the graph can take changes. */
+  records?: RecordSet;
+}
 
 export interface LoadProgress {
   /** The table being written, or `indexes` once they are built again (`rows` is then how many). */
@@ -40,28 +53,23 @@ export interface LoadProgress {
  * row; the price is that queries wait while a load runs (its locks are held until it commits). The
  * schema must be migrated already.
  */
-export async function loadGraph(
-  client: pg.Client,
-  graph: SeedGraph,
-  onProgress: (progress: LoadProgress) => void = () => {},
-  /** The texts the seed was checked against, by source id: kept for Evidence.context. */
-  sourceTexts: ReadonlyMap<string, string> = new Map(),
-): Promise<void> {
+export async function loadGraph(client: pg.Client, graph: SeedGraph, options: LoadOptions = {}): Promise<void> {
+  const onProgress = options.onProgress ?? (() => {});
+  const records = options.records ?? null;
   await client.query('BEGIN');
   try {
-    await client.query('SELECT pg_advisory_xact_lock($1)', [LOAD_LOCK]);
+    await client.query('SELECT pg_advisory_xact_lock($1)', [GRAPH_LOCK]);
     // Index builds sort in memory up to this much; a load runs one at a time.
     await client.query("SET LOCAL maintenance_work_mem = '512MB'");
-    const indexes = await dropIndexes(client);
-    await client.query(`TRUNCATE ${GRAPH_TABLES.join(', ')}`);
-    await writeGraph(client, graph, onProgress);
-    await copyRows(client, 'source_text', ['source_id', 'text'], [...sourceTexts], (row) => `the text of ${String(row[0])}`);
-    for (const statement of indexes) await client.query(statement);
-    onProgress({ table: 'indexes', rows: indexes.length, done: true });
+    await replaceGraph(client, graph, records?.mergedIds() ?? new Map(), onProgress);
+    // A new seed starts a new journal: the entries of the old one changed records that are gone.
+    await client.query('TRUNCATE source_text, record, journal');
+    await copyRows(client, 'source_text', ['source_id', 'text'], [...(options.sourceTexts ?? [])], (row) => `the text of ${String(row[0])}`);
+    if (records) await copyRows(client, 'record', ['kind', 'key', 'seq', 'record'], recordRows(records), (row) => `the ${String(row[0])} record ${String(row[1])}`, (rows, done) => onProgress({ table: 'record', rows, done }));
     await client.query(
-      `INSERT INTO graph_state (singleton, version, changed_at) VALUES (true, $1, now())
-       ON CONFLICT (singleton) DO UPDATE SET version = excluded.version, changed_at = excluded.changed_at`,
-      [graph.version],
+      `INSERT INTO graph_state (singleton, version, seed_version, changed_at) VALUES (true, $1, $2, now())
+       ON CONFLICT (singleton) DO UPDATE SET version = excluded.version, seed_version = excluded.seed_version, changed_at = excluded.changed_at`,
+      [graph.version, records ? graph.version : null],
     );
     // Delivered when the transaction commits, and only then.
     await client.query('SELECT pg_notify($1, $2)', [VERSION_CHANNEL, graph.version]);
@@ -71,14 +79,33 @@ export async function loadGraph(
     throw error;
   }
   // Fresh statistics, so that the planner knows the sizes it plans for.
-  for (const table of GRAPH_TABLES) await client.query(`ANALYZE ${table}`);
+  for (const table of [...GRAPH_TABLES, 'record']) await client.query(`ANALYZE ${table}`);
+}
+
+/**
+ * Replaces the graph tables with a checked graph, inside the caller's transaction: every table
+ * emptied and written with COPY, its indexes dropped first and built again after.
+ */
+export async function replaceGraph(client: pg.ClientBase, graph: SeedGraph, mergedIds: ReadonlyMap<string, string>, onProgress: (progress: LoadProgress) => void = () => {}): Promise<void> {
+  const indexes = await dropIndexes(client);
+  await client.query(`TRUNCATE ${GRAPH_TABLES.join(', ')}`);
+  await writeGraph(client, graph, onProgress);
+  await copyRows(client, 'merged_id', ['id', 'survivor'], [...mergedIds], (row) => `the merged id ${String(row[0])}`);
+  for (const statement of indexes) await client.query(statement);
+  onProgress({ table: 'indexes', rows: indexes.length, done: true });
+}
+
+/** Every record, kind by kind in the order each kind's records were recorded. */
+function* recordRows(records: RecordSet): Generator<CopyValue[]> {
+  let seq = 0;
+  for (const kind of RECORD_KINDS) for (const [key, record] of records.all(kind)) yield [kind, key, seq++, JSON.stringify(record)];
 }
 
 /**
  * Drops every index and key of the graph tables, returning the statements that make them again,
  * read from the catalogue: the migrations stay the one place they are defined.
  */
-async function dropIndexes(client: pg.Client): Promise<string[]> {
+async function dropIndexes(client: pg.ClientBase): Promise<string[]> {
   const { rows: keys } = await client.query<{ table_name: string; name: string; definition: string }>(
     `SELECT c.conrelid::regclass::text AS table_name, c.conname AS name, pg_get_constraintdef(c.oid) AS definition
        FROM pg_constraint c WHERE c.conrelid = ANY($1::regclass[]) AND c.contype IN ('p', 'u')`,
@@ -94,7 +121,7 @@ async function dropIndexes(client: pg.Client): Promise<string[]> {
   return [...keys.map((key) => `ALTER TABLE ${key.table_name} ADD CONSTRAINT ${key.name} ${key.definition}`), ...indexes.map((index) => index.definition)];
 }
 
-async function writeGraph(client: pg.Client, graph: SeedGraph, onProgress: (progress: LoadProgress) => void): Promise<void> {
+async function writeGraph(client: pg.ClientBase, graph: SeedGraph, onProgress: (progress: LoadProgress) => void): Promise<void> {
   const { entities, edges } = graph;
   const progress = (table: string) => (rows: number, done: boolean) => onProgress({ table, rows, done });
   const degree = new Int32Array(entities.length);
@@ -268,7 +295,7 @@ function* spanRows(graph: SeedGraph): Generator<CopyValue[]> {
 }
 
 /** The search index of src/store/search-index.ts, built the same way and written as tables. */
-async function writeSearchIndex(client: pg.Client, graph: SeedGraph, progress: (table: string) => (rows: number, done: boolean) => void): Promise<void> {
+async function writeSearchIndex(client: pg.ClientBase, graph: SeedGraph, progress: (table: string) => (rows: number, done: boolean) => void): Promise<void> {
   const builder = new InvertedIndexBuilder();
   const entityCount = graph.entities.length;
   const entityLengths = new Uint16Array(entityCount * 3);

@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { parseGlobalId, relationshipId } from '../../lib/global-id.js';
 import { abandoned, type RequestWork } from '../../lib/work.js';
-import type { GraphStatistics, GraphStore, RelationshipPage, SearchOptions, SearchResults, StoreReadiness } from '../graph-store.js';
+import type { ChangeRequest, GraphStatistics, GraphStore, JournalEntry, JournalQuery, RelationshipPage, SearchOptions, SearchResults, StoreReadiness, WritableGraphStore } from '../graph-store.js';
+import type { RecordRef } from '../records.js';
+import type { Json } from '../seed-rules.js';
 import type { Direction, EntityModel, EntityTypeName, FactModel, GroupCountModel, NodeModel, PartialDateModel, RelationshipModel, RelationshipType, TimelineEntryModel } from '../models.js';
 import { ENTITY_TYPES, RELATIONSHIP_TYPES } from '../models.js';
 import type { EntityQuery, EvidenceQuery, EvidenceTest, GroupCountQuery, OrderKey, Page, PageRequest, Position, RelationshipListKey, RelationshipPageRequest, TimelineQuery } from '../query.js';
@@ -17,6 +19,7 @@ import { Aliases, hasNul, Params } from './params.js';
 import { entityColumns, entityFrom, evidenceFrom, relationshipColumns, relationshipFrom, type EntityRow, type EvidenceJson, type RelationshipRow } from './rows.js';
 import { searchInDatabase } from './search.js';
 import { VersionFeed } from './version-feed.js';
+import { PostgresWrites } from './writes.js';
 
 export interface PostgresStoreOptions {
   /** A connection string: postgres://user:password@host:port/database. */
@@ -31,6 +34,8 @@ export interface PostgresStoreOptions {
   idleTimeoutMs?: number;
   /** Where the store says what it does: migrations applied, connection lost and regained. */
   log?: (message: string) => void;
+  /** The clock journal entries are stamped with; the system clock when omitted. */
+  now?: () => Date;
 }
 
 /** Raised at start-up when the database holds no graph; its message says how to load one. */
@@ -72,9 +77,14 @@ const ID_SLOT = (e: string): Slot => ({ sql: `${e}.id`, order: 'id', nullable: f
  * caches nothing: any number of replicas can serve one database. Its `version` is the database's,
  * kept current by a LISTEN connection (see VersionFeed).
  */
-export class PostgresGraphStore implements GraphStore {
+export class PostgresGraphStore implements WritableGraphStore {
   #version: string;
   private readonly feed: VersionFeed;
+  private readonly writes: PostgresWrites;
+  private readonly listeners = new Set<(entry: JournalEntry) => void>();
+  /** The last journal entry handed to the listeners (see watch); null until the feed first connects. */
+  private delivered: number | null = null;
+  private delivering: Promise<void> = Promise.resolve();
   /** The graph's size as last read, and the version it was read at (see statistics). */
   private counts: { statistics: GraphStatistics; version: string };
   private counting: Promise<void> | null = null;
@@ -86,15 +96,18 @@ export class PostgresGraphStore implements GraphStore {
     statistics: GraphStatistics,
     private readonly statementTimeoutMs: number,
     log: (message: string) => void,
+    private readonly now: () => Date,
   ) {
     this.#version = version;
     this.counts = { statistics, version };
+    this.writes = new PostgresWrites(pool, (text, values) => this.query(text, values));
     this.feed = new VersionFeed(
       config,
       (next) => {
         this.version = next;
       },
       (connected) => log(connected ? 'graph database connection regained' : 'graph database connection lost; reconnecting'),
+      () => this.deliverJournal(),
     );
   }
 
@@ -164,7 +177,7 @@ export class PostgresGraphStore implements GraphStore {
     const pool = new pg.Pool({ ...config, max: options.poolSize, idleTimeoutMillis: options.idleTimeoutMs ?? 10_000 });
     // A pooled connection that fails while idle is dropped by the pool; the next query makes a new one.
     pool.on('error', () => {});
-    const store = new PostgresGraphStore(pool, config, version, statistics, options.statementTimeoutMs, log);
+    const store = new PostgresGraphStore(pool, config, version, statistics, options.statementTimeoutMs, log, options.now ?? (() => new Date()));
     await store.feed.start();
     return store;
   }
@@ -258,20 +271,31 @@ export class PostgresGraphStore implements GraphStore {
       relationshipKeys.to.push(parsed.toId);
     }
     const [entities, relationships] = await Promise.all([
-      entityIds.length === 0 ? [] : this.query<EntityRow>(`SELECT ${entityColumns('e')} FROM entity e WHERE e.id = ANY($1::text[])`, [entityIds], true),
+      // An id merged into another entity (curation) names the entity it was merged into.
+      entityIds.length === 0
+        ? []
+        : this.query<EntityRow & { asked: string }>(
+            `SELECT k.id AS asked, ${entityColumns('e')} FROM unnest($1::text[]) AS k(id)
+               LEFT JOIN merged_id m ON m.id = k.id
+               JOIN entity e ON e.id = coalesce(m.survivor, k.id)`,
+            [entityIds],
+            true,
+          ),
       relationshipKeys.type.length === 0
         ? []
-        : this.query<RelationshipRow>(
-            `SELECT ${relationshipColumns('r')} FROM relationship r
-               JOIN unnest($1::text[], $2::text[], $3::text[]) AS k(type, from_id, to_id)
-                 ON r.type = k.type AND r.from_id = k.from_id AND r.to_id = k.to_id`,
+        : this.query<RelationshipRow & { asked_from: string; asked_to: string }>(
+            `SELECT k.from_id AS asked_from, k.to_id AS asked_to, ${relationshipColumns('r')}
+               FROM unnest($1::text[], $2::text[], $3::text[]) AS k(type, from_id, to_id)
+               LEFT JOIN merged_id mf ON mf.id = k.from_id
+               LEFT JOIN merged_id mt ON mt.id = k.to_id
+               JOIN relationship r ON r.type = k.type AND r.from_id = coalesce(mf.survivor, k.from_id) AND r.to_id = coalesce(mt.survivor, k.to_id)`,
             [relationshipKeys.type, relationshipKeys.from, relationshipKeys.to],
             true,
           ),
     ]);
     const found = new Map<string, NodeModel>();
-    for (const row of entities) found.set(row.id, entityFrom(row));
-    for (const row of relationships) found.set(relationshipId(row.from_id, row.type, row.to_id), relationshipFrom(row));
+    for (const row of entities) found.set(row.asked, entityFrom(row));
+    for (const row of relationships) found.set(relationshipId(row.asked_from, row.type, row.asked_to), relationshipFrom(row));
     return ids.map((id) => found.get(id) ?? null);
   }
 
@@ -603,6 +627,82 @@ export class PostgresGraphStore implements GraphStore {
         position,
       })),
     };
+  }
+
+  head(): Promise<number> {
+    return this.writes.head();
+  }
+
+  readRecords(refs: readonly RecordRef[]): Promise<Array<Json | null>> {
+    return this.writes.readRecords(refs);
+  }
+
+  findReferences(entityId: string): Promise<Array<RecordRef & { record: Json }>> {
+    return this.writes.findReferences(entityId);
+  }
+
+  /**
+   * Commits a checked change in one transaction (see PostgresWrites.commit). This replica serves the
+   * new version at once; every other hears it, and the entry, when the transaction commits.
+   */
+  async commit(request: ChangeRequest): Promise<JournalEntry> {
+    let committed: { entry: JournalEntry; version: string };
+    try {
+      committed = await this.writes.commit(request, this.now);
+    } catch (error) {
+      // A change refused (a conflict, the seed rules) goes back as it is; an unreachable database is made clear.
+      throw databaseError(error, this.statementTimeoutMs);
+    }
+    this.version = committed.version;
+    this.deliverJournal();
+    return committed.entry;
+  }
+
+  readJournal(query: JournalQuery): Promise<JournalEntry[]> {
+    return this.writes.readJournal(query);
+  }
+
+  countJournal(query: Omit<JournalQuery, 'after' | 'first'>): Promise<number> {
+    return this.writes.countJournal(query);
+  }
+
+  sequenceAt(time: string): Promise<number> {
+    return this.writes.sequenceAt(time);
+  }
+
+  async snapshotAt(sequence: number): Promise<GraphStore> {
+    return sequence >= (await this.head()) ? this : this.writes.snapshotAt(sequence);
+  }
+
+  /**
+   * Hands every entry committed from now on to the listener, in sequence order, whichever replica
+   * committed it: each replica LISTENs for entries (VersionFeed) and reads those it has not handed
+   * on yet, so an entry made while its connection was away is handed on when it is back.
+   */
+  watch(listener: (entry: JournalEntry) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Reads the entries after the last one handed on and hands them to every listener, one reading at a time. */
+  private deliverJournal(): void {
+    this.delivering = this.delivering
+      .then(async () => {
+        if (this.delivered === null || this.listeners.size === 0) {
+          this.delivered = await this.head();
+          return;
+        }
+        for (;;) {
+          const entries = await this.readJournal({ after: this.delivered, first: 100 });
+          for (const entry of entries) {
+            this.delivered = entry.sequence;
+            for (const listener of this.listeners) listener(entry);
+          }
+          if (entries.length < 100) return;
+        }
+      })
+      // The database is away: the feed reconnects and asks again.
+      .catch(() => {});
   }
 
   async getSourceTexts(sourceIds: readonly string[]): Promise<Array<string | null>> {
