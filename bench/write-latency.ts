@@ -1,7 +1,8 @@
 /**
- * How long one write takes on the writable memory store as the graph grows:
+ * How long one write takes on the writable memory store (or, with `--store postgres`, the
+ * PostgreSQL store: an embedded server unless `--database-url` names one) as the graph grows:
  *
- *   npm run bench:writes -- [--sizes 1000,10000,100000] [--writes 7]
+ *   npm run bench:writes -- [--sizes 1000,10000,100000] [--writes 7] [--store memory|postgres] [--database-url <url>]
  *
  * For each size, the synthetic graph of bench/generate-graph.ts is loaded with a journal in a fresh
  * folder, a source with its text is added, and then `--writes` single-entity additions are made
@@ -16,10 +17,22 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Curator } from '../src/curation/curator.js';
 import { draftAddEntities, draftAddSource } from '../src/curation/drafts.js';
+import type { WritableGraphStore } from '../src/store/graph-store.js';
 import { LiveMemoryStore } from '../src/store/live-memory-store.js';
+import { PostgresGraphStore } from '../src/store/postgres/postgres-store.js';
 import { generateGraph } from './generate-graph.js';
+import { benchServer, loadDatabase, type BenchServer } from './postgres-server.js';
 
-const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000,10000,100000' }, writes: { type: 'string', default: '7' } } });
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1000,10000,100000' },
+    writes: { type: 'string', default: '7' },
+    store: { type: 'string', default: 'memory' },
+    'database-url': { type: 'string' },
+  },
+});
+const onPostgres = values.store === 'postgres';
+const server: BenchServer | null = onPostgres ? await benchServer(values['database-url']) : null;
 const sizes = values.sizes.split(',').map(Number);
 const writes = Number(values.writes);
 const TEXT = 'Bench Person One met Bench Person Two at the bench summit.';
@@ -36,8 +49,17 @@ for (const size of sizes) {
   try {
     const generated = await generateGraph(size, seedDir);
     let started = performance.now();
-    const store = await LiveMemoryStore.open({ seedDir, sourceTextsDir: null, journalDir, warn: () => {} });
-    const loadMs = performance.now() - started;
+    let store: WritableGraphStore & { close(): Promise<void> };
+    let loadMs: number;
+    if (server) {
+      // db:load in a child process (records kept), then a store on the database.
+      const url = await server.createDatabase('entente_bench_writes');
+      loadMs = await loadDatabase(url, seedDir);
+      store = await PostgresGraphStore.open({ url, poolSize: 4, statementTimeoutMs: 600_000 });
+    } else {
+      store = await LiveMemoryStore.open({ seedDir, sourceTextsDir: null, journalDir, warn: () => {} });
+      loadMs = performance.now() - started;
+    }
     const curator = new Curator(store);
     const source = await curator.apply('ADD_SOURCE', 'bench', null, () =>
       draftAddSource({ slug: 'bench-text', text: TEXT, title: 'Bench Person One', language: 'EN', publishedOn: { value: '2026', evidence: [{ source: 'Source:bench-text', quote: 'Bench Person One', start: 0, end: 16, method: 'EDITORIAL', reason: 'bench' }] } }),
@@ -61,6 +83,9 @@ for (const size of sizes) {
     rmSync(journalDir, { recursive: true, force: true });
   }
 }
-console.log(`Command: \`npm run bench:writes -- --sizes ${values.sizes} --writes ${writes}\` (${new Date().toISOString().slice(0, 10)}, Node ${process.version}).\n`);
+await server?.stop();
+console.log(
+  `Command: \`npm run bench:writes -- --sizes ${values.sizes} --writes ${writes}${onPostgres ? ' --store postgres' : ''}\` (${new Date().toISOString().slice(0, 10)}, Node ${process.version}${server ? `, ${server.description}` : ''}).\n`,
+);
 console.log('| entities | relationships | load with records kept | write p50 | write min–max |\n| --- | --- | --- | --- | --- |');
 console.log(rows.join('\n'));

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RELATIONSHIP_TYPES } from '../src/store/models.js';
 import { TINY_TEXT } from './helpers.js';
-import { KEYS, livingGraph, type LivingGraph } from './curation/living.js';
+import { KEYS, livingGraph, STORES, type LivingGraph } from './curation/living.js';
 
 /**
  * Hostile and random input to every mutation, through real HTTP as an admin: whatever is sent, the
@@ -13,12 +13,6 @@ import { KEYS, livingGraph, type LivingGraph } from './curation/living.js';
 const RUNS = Number(process.env.FUZZ_RUNS ?? 60);
 const TEXT = readFileSync(TINY_TEXT, 'utf8');
 const LIMITS = { maxSourceLength: 2000, maxBatchSize: 5 };
-
-let graph: LivingGraph;
-beforeAll(async () => {
-  graph = await livingGraph({ limits: LIMITS });
-});
-afterAll(() => graph.close());
 
 const IDS = ['Person:alice-example', 'Person:bob-sample', 'Agreement:springfield-accord', 'Topic:robotics', 'Country:freedonia', 'Source:tiny', 'Person:nobody', 'Relationship:Person:bob-sample>SIGNED>Agreement:springfield-accord', 'not an id', ''];
 const id = fc.oneof(fc.constantFrom(...IDS), fc.string({ maxLength: 30 }));
@@ -64,7 +58,13 @@ const mutation = fc.oneof(
   })),
 );
 
-describe('random and hostile mutations', () => {
+describe.each(STORES)('random and hostile mutations on the %s store', (store) => {
+  let graph: LivingGraph;
+  beforeAll(async () => {
+    graph = await livingGraph({ store, limits: LIMITS });
+  });
+  afterAll(() => graph.close());
+
   it(
     'never answer 5xx, an internal error or a stack, and change the journal by one entry or not at all',
     async () => {
