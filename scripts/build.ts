@@ -19,7 +19,7 @@ import { parseArgs } from 'node:util';
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
 /** What the server reads from disk at run time, relative to the project root. */
-const RUNTIME_FILES = ['schema.graphql', 'seed', 'operations', 'src/studio/public', 'src/generated/persisted-documents.json'];
+const RUNTIME_FILES = ['schema.graphql', 'seed', 'operations', 'src/studio/public', 'src/generated/persisted-documents.json', 'src/store/postgres/migrations'];
 
 const { values } = parseArgs({ options: { 'out-dir': { type: 'string', default: 'dist' }, 'no-check': { type: 'boolean', default: false } } });
 const outDir = resolve(ROOT, values['out-dir']);
