@@ -27,14 +27,15 @@
  * Asserts nothing about time.
  */
 import autocannon from 'autocannon';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 import { writeResultsSection } from './results.js';
+import { cpuMicros, documentCounts, entente, hasTaskset, peakRssBytes, pinLoadToCore1, post, start, stop, type Server } from './servers.js';
 import { barChart } from './svg-chart.js';
+import { entityIds, HOT, LISTS, mixedRequests, SEARCH_TERMS, uniqueRequest } from './workloads.js';
 
 const { values } = parseArgs({
   options: {
@@ -64,131 +65,10 @@ const chosenWorkloads = values.workloads.split(',').map((w) => w.trim()) as Work
 for (const w of chosenWorkloads) if (!WORKLOADS.includes(w)) throw new Error(`--workloads takes ${WORKLOADS.join(', ')}, not ${w}`);
 const peers = values.peers.split(',').filter((p) => p !== '');
 for (const p of peers) if (p !== 'apollo' && p !== 'mercurius') throw new Error(`--peers takes apollo and mercurius, not ${p}`);
-const hasTaskset = existsSync('/usr/bin/taskset') && os.cpus().length >= 2;
 const ANONYMOUS = { 'content-type': 'application/json', accept: 'application/json' };
 const KEYED = { ...ANONYMOUS, authorization: `Bearer ${values.key}` };
 
-if (hasTaskset) execFileSync('taskset', ['-cp', '1', String(process.pid)], { stdio: 'ignore' });
-
-// ---------------------------------------------------------------- servers
-
-interface Server {
-  name: string;
-  child: ChildProcess;
-  port: number;
-  /** Whether it serves Entente's /metrics (the document store's hits are read from it). */
-  metrics: boolean;
-}
-
-const children: ChildProcess[] = [];
-// Whatever happens, no server outlives the benchmark.
-process.on('exit', () => children.forEach((child) => child.kill('SIGKILL')));
-
-/** Starts a Node process (pinned to core 0 where possible) in `cwd` and waits for the line with its port. */
-async function start(name: string, args: string[], env: Record<string, string>, portPattern: RegExp, cwd = process.cwd(), metrics = false): Promise<Server> {
-  const command = hasTaskset ? 'taskset' : process.execPath;
-  const argv = hasTaskset ? ['-c', '0', process.execPath, ...args] : args;
-  const child = spawn(command, argv, { cwd, env: { ...process.env, NODE_ENV: 'production', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-  children.push(child);
-  let output = '';
-  const port = await new Promise<number>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = portPattern.exec(output);
-      if (match) resolve(Number(match[1]));
-    });
-    child.once('exit', (code) => reject(new Error(`${name} (${args.join(' ')}) exited with ${code}: ${output}`)));
-  });
-  child.stdout!.resume();
-  return { name, child, port, metrics };
-}
-
-const entente = (name: string, env: Record<string, string>, cwd?: string) =>
-  start(name, ['--import', 'tsx', 'src/index.ts'], { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env }, /localhost:(\d+)\//, cwd, true);
-
-async function post(server: Server, body: string, headers: Record<string, string>): Promise<{ status: number; text: string }> {
-  const response = await fetch(`http://127.0.0.1:${server.port}/graphql`, { method: 'POST', headers, body });
-  return { status: response.status, text: await response.text() };
-}
-
-/** CPU time (user + system) of a process so far, in microseconds, from /proc. */
-function cpuMicros(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  const ticks = Number(fields[11]) + Number(fields[12]);
-  return (ticks * 1e6) / 100;
-}
-
-function peakRssBytes(pid: number): number {
-  const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return match ? Number(match[1]) * 1024 : 0;
-}
-
-/** Entente's counts of documents found in its document store and parsed anew, from /metrics. */
-async function documentCounts(server: Server): Promise<{ cached: number; parsed: number }> {
-  if (!server.metrics) return { cached: 0, parsed: 0 };
-  const text = await (await fetch(`http://127.0.0.1:${server.port}/metrics`)).text();
-  const count = (result: string) => Number(new RegExp(`^entente_documents_total\\{result="${result}"\\} (\\d+)`, 'm').exec(text)?.[1] ?? 0);
-  return { cached: count('cached'), parsed: count('parsed') };
-}
-
-// ---------------------------------------------------------------- workloads
-
-const HOT = JSON.stringify({
-  query: `query Hot {
-  agreements(first: 10) { nodes {
-    name
-    concludedOn { iso precision isInferred }
-    concludedAt { node { name heldAt { node { name } } } evidence { quote } }
-    topics(first: 5) { nodes { name } }
-    signatories { edges {
-      node { name }
-      capacity
-      evidence { quote start end method }
-      onBehalfOf { name code agreements(first: 5) { nodes { name kind } } }
-    } }
-  } }
-}`,
-});
-
-const SEARCH_TERMS = ['montreal', 'wildberger', 'energy', 'deep learn', 'sovereign', 'munich', 'canada', 'robotics', 'declaration', 'data centers', 'ethical', 'semiconductor'];
-const LISTS = ['countries', 'people', 'agreements', 'events', 'topics', 'organizations', 'places', 'products', 'offices', 'policies', 'sources'];
-
-async function entityIds(server: Server): Promise<Record<string, string[]>> {
-  const { text } = await post(server, JSON.stringify({ query: `{ ${LISTS.map((l) => `${l}(first: 100) { nodes { id } }`).join(' ')} }` }), KEYED);
-  const data = JSON.parse(text).data as Record<string, { nodes: Array<{ id: string }> }>;
-  return Object.fromEntries(LISTS.map((l) => [l, data[l]!.nodes.map((n) => n.id)]));
-}
-
-function mixedRequests(ids: Record<string, string[]>): string[] {
-  const all = LISTS.flatMap((l) => ids[l]!);
-  const requests: string[] = [];
-  const lookup = 'query Lookup($id: ID!) { node(id: $id) { id ... on Entity { name description labels { language text } relations(first: 10) { totalCount edges { direction other { id name } node { type evidence { quote } } } } } } }';
-  for (const id of all) requests.push(JSON.stringify({ query: lookup, variables: { id }, operationName: 'Lookup' }));
-  for (const term of SEARCH_TERMS) {
-    requests.push(JSON.stringify({ query: 'query Search($q: String!) { search(query: $q, first: 5) { totalCount nodes { score field snippet { text } node { id } } } }', variables: { q: term } }));
-  }
-  for (const from of ids.people!) {
-    for (const to of all.slice(0, 8)) {
-      requests.push(JSON.stringify({ query: 'query Path($from: ID!, $to: ID!) { paths(from: $from, to: $to, maxHops: 3, first: 3) { length hops { relationship { type } } } }', variables: { from, to } }));
-    }
-  }
-  for (const code of ['DE', 'CA', 'US', 'CN']) {
-    requests.push(JSON.stringify({ query: 'query Parties($code: String) { agreements(filter: { parties: { some: { code: { equals: $code } } } }) { nodes { name } } }', variables: { code } }));
-  }
-  for (const first of [1, 2, 5, 10]) {
-    for (const order of ['NAME', 'AGREEMENTS_COUNT', 'DEGREE']) {
-      requests.push(JSON.stringify({ query: `query Topics($first: Int) { topics(first: $first, orderBy: [{ field: ${order}, direction: DESC }]) { totalCount pageInfo { endCursor } nodes { name } } }`, variables: { first } }));
-    }
-  }
-  return requests;
-}
-
-/** A document no cache has seen: a new alias and field set each time. */
-function uniqueRequest(n: number, ids: string[]): string {
-  const id = ids[n % ids.length];
-  const extra = n % 3 === 0 ? 'aliases' : n % 3 === 1 ? 'description' : 'label(language: DE)';
-  return JSON.stringify({ query: `{ u${n}: node(id: "${id}") { id ... on Entity { name ${extra} } } }` });
-}
+pinLoadToCore1();
 
 interface Workload {
   /** The distinct request bodies checked before measuring (for unique, a sample). */
@@ -295,7 +175,7 @@ async function main(): Promise<void> {
     targets.push({ label: `${oldCommit} without response cache`, server: oldUncached, headers: KEYED, match: 'data' });
   }
 
-  const ids = await entityIds(measured);
+  const ids = await entityIds(measured, KEYED);
   const uniqueIds = [...ids.people!, ...ids.agreements!, ...ids.topics!];
   const mixed = mixedRequests(ids);
   const schema = buildSchema(readTypeDefs().join('\n'));
@@ -382,9 +262,7 @@ async function main(): Promise<void> {
     }
   }
   const rss = Object.fromEntries([...new Set(all.map((t) => t.server))].map((s) => [s.name, peakRssBytes(s.child.pid!)]));
-  const servers = [...new Set(all.map((t) => t.server))];
-  for (const server of servers) server.child.kill('SIGTERM');
-  await Promise.all(servers.map((server) => once(server.child, 'exit')));
+  await stop([...new Set(all.map((t) => t.server))]);
 
   // ---------------------------------------------------------------- report
 

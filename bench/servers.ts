@@ -1,0 +1,82 @@
+/**
+ * Starting and asking the servers the benchmarks measure: each a Node process pinned to core 0
+ * with taskset (where there is taskset and a second core), while the process that drives the load
+ * pins itself to core 1 (`pinLoadToCore1`). Whatever happens, no server outlives the process that
+ * started it.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+
+export const hasTaskset = existsSync('/usr/bin/taskset') && os.cpus().length >= 2;
+
+export function pinLoadToCore1(): void {
+  if (hasTaskset) execFileSync('taskset', ['-cp', '1', String(process.pid)], { stdio: 'ignore' });
+}
+
+export interface Server {
+  name: string;
+  child: ChildProcess;
+  port: number;
+  /** Whether it serves Entente's /metrics (the document store's hits are read from it). */
+  metrics: boolean;
+}
+
+const children: ChildProcess[] = [];
+process.on('exit', () => children.forEach((child) => child.kill('SIGKILL')));
+
+/** Starts a Node process (pinned to core 0 where possible) in `cwd` and waits for the line with its port. */
+export async function start(name: string, args: string[], env: Record<string, string>, portPattern: RegExp, cwd = process.cwd(), metrics = false): Promise<Server> {
+  const command = hasTaskset ? 'taskset' : process.execPath;
+  const argv = hasTaskset ? ['-c', '0', process.execPath, ...args] : args;
+  const child = spawn(command, argv, { cwd, env: { ...process.env, NODE_ENV: 'production', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  children.push(child);
+  let output = '';
+  const port = await new Promise<number>((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = portPattern.exec(output);
+      if (match) resolve(Number(match[1]));
+    });
+    child.once('exit', (code) => reject(new Error(`${name} (${args.join(' ')}) exited with ${code}: ${output}`)));
+  });
+  child.stdout!.resume();
+  return { name, child, port, metrics };
+}
+
+/** Entente in production mode from the checkout in `cwd`, with more environment variables; `node` takes Node's own flags (a profiler). */
+export const entente = (name: string, env: Record<string, string>, cwd?: string, node: string[] = []) =>
+  start(name, [...node, '--import', 'tsx', 'src/index.ts'], { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env }, /localhost:(\d+)\//, cwd, true);
+
+/** Stops servers with SIGTERM and waits until they have exited. */
+export async function stop(servers: Server[]): Promise<void> {
+  const running = servers.filter((server) => server.child.exitCode === null);
+  const exits = running.map((server) => new Promise((resolve) => server.child.once('exit', resolve)));
+  for (const server of running) server.child.kill('SIGTERM');
+  await Promise.all(exits);
+}
+
+export async function post(server: Server, body: string, headers: Record<string, string>): Promise<{ status: number; text: string }> {
+  const response = await fetch(`http://127.0.0.1:${server.port}/graphql`, { method: 'POST', headers, body });
+  return { status: response.status, text: await response.text() };
+}
+
+/** CPU time (user + system) of a process so far, in microseconds, from /proc. */
+export function cpuMicros(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return (ticks * 1e6) / 100;
+}
+
+export function peakRssBytes(pid: number): number {
+  const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Number(match[1]) * 1024 : 0;
+}
+
+/** Entente's counts of documents found in its document store and parsed anew, from /metrics. */
+export async function documentCounts(server: Server): Promise<{ cached: number; parsed: number }> {
+  if (!server.metrics) return { cached: 0, parsed: 0 };
+  const text = await (await fetch(`http://127.0.0.1:${server.port}/metrics`)).text();
+  const count = (result: string) => Number(new RegExp(`^entente_documents_total\\{result="${result}"\\} (\\d+)`, 'm').exec(text)?.[1] ?? 0);
+  return { cached: count('cached'), parsed: count('parsed') };
+}
