@@ -33,7 +33,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 import { writeResultsSection } from './results.js';
-import { cpuMicros, documentCounts, entente, hasTaskset, peakRssBytes, pinLoadToCore1, post, start, stop, type Server } from './servers.js';
+import { cpuMicros, documentCounts, entente, hasTaskset, peakRssBytes, pinLoadToCore1, pinToCore0, post, start, stop, type Server } from './servers.js';
 import { barChart } from './svg-chart.js';
 import { entityIds, HOT, LISTS, mixedRequests, SEARCH_TERMS, uniqueRequest } from './workloads.js';
 
@@ -74,7 +74,7 @@ interface Workload {
   /** The distinct request bodies checked before measuring (for unique, a sample). */
   checked: string[];
   /** autocannon's requests for one measured run with these headers. */
-  requests: (headers: Record<string, string>) => autocannon.Request[];
+  requests: (target: Target) => autocannon.Request[];
   describe: string;
 }
 
@@ -185,25 +185,36 @@ async function main(): Promise<void> {
   const poolChars = pool.requests.reduce((sum, r) => sum + r.query.length, 0);
   console.log(`generated ${generated.length} documents (${pool.rejected} drafts refused by validation or the limits) in ${((performance.now() - generation) / 1000).toFixed(1)} s, ${(poolChars / generated.length).toFixed(0)} characters on average`);
 
-  const post1 = (body: string) => [{ method: 'POST' as const, path: '/graphql', body }];
-  const cycle = (bodies: string[]) => (headers: Record<string, string>) => {
-    // One counter per run, shared by every connection: the pool goes round in order.
-    let next = 0;
-    return [{ method: 'POST' as const, path: '/graphql', headers, setupRequest: (request: autocannon.Request) => ({ ...request, body: bodies[next++ % bodies.length] }) }];
+  const cycle = (bodies: string[]) => {
+    // One place in the cycle per target, shared by its connections and kept from run to run, so
+    // every target goes round the same requests in the same order however fast it is.
+    const next = new Map<string, number>();
+    return (target: Target): autocannon.Request[] => [
+      {
+        method: 'POST',
+        path: '/graphql',
+        headers: target.headers,
+        setupRequest: (request) => {
+          const at = next.get(target.label) ?? 0;
+          next.set(target.label, at + 1);
+          return { ...request, body: bodies[at % bodies.length] };
+        },
+      },
+    ];
   };
   let uniqueCounter = 0;
   const workloads: Record<WorkloadName, Workload> = {
-    hot: { checked: [HOT], requests: (headers) => post1(HOT).map((r) => ({ ...r, headers })), describe: 'one analyst query of depth 4 (agreements → signatories → country → agreements, with topics, event and evidence), always the same' },
-    mixed: { checked: mixed, requests: (headers) => mixed.map((body) => ({ method: 'POST', path: '/graphql', headers, body })), describe: `${mixed.length} distinct requests cycled per connection: a lookup of every entity, 12 searches, paths between people and entities, filtered lists, ordered pages` },
+    hot: { checked: [HOT], requests: (target) => [{ method: 'POST', path: '/graphql', headers: target.headers, body: HOT }], describe: 'one analyst query of depth 4 (agreements → signatories → country → agreements, with topics, event and evidence), always the same' },
+    mixed: { checked: mixed, requests: cycle(mixed), describe: `${mixed.length} distinct requests sent in turn: a lookup of every entity, 12 searches, paths between people and entities, filtered lists, ordered pages` },
     unique: {
       checked: Array.from({ length: 100 }, (_, n) => uniqueRequest(1_000_000 + n, uniqueIds)),
-      requests: (headers) => [{ method: 'POST', path: '/graphql', headers, setupRequest: (request) => ({ ...request, body: uniqueRequest(uniqueCounter++, uniqueIds) }) }],
+      requests: (target) => [{ method: 'POST', path: '/graphql', headers: target.headers, setupRequest: (request) => ({ ...request, body: uniqueRequest(uniqueCounter++, uniqueIds) }) }],
       describe: 'a new small document every request (a node lookup under a new alias, one of three field sets): no cache can help',
     },
     generated: {
       checked: generated,
       requests: cycle(generated),
-      describe: `a pool of ${generated.length} distinct documents generated from the schema (seed ${values.seed}; bench/generated-documents.ts): random field subsets 2–4 entities deep, with named fragments, inline fragments, variables and a \`first\` on every paged field; ${(poolChars / generated.length).toFixed(0)} characters on average (${(poolChars / 1024).toFixed(0)} KiB in all), sent in order round the pool, so each comes back after ${generated.length - 1} others`,
+      describe: `a pool of ${generated.length} distinct documents generated from the schema (seed ${values.seed}; bench/generated-documents.ts): random field subsets 2–4 entities deep, with named fragments, inline fragments, variables and a \`first\` on every paged field; ${(poolChars / generated.length).toFixed(0)} characters on average (${(poolChars / 1024).toFixed(0)} KiB in all), sent in turn, so each comes back after ${generated.length - 1} others`,
     },
   };
 
@@ -212,28 +223,28 @@ async function main(): Promise<void> {
   // and when it is a repeat, as must every variant; peers and the old checkout the same `data`.
   const answers: Record<string, string> = {};
   const byteIdentical = new Map<string, number>();
-  let checkedCount = 0;
-  for (const name of chosenWorkloads) {
-    for (const body of workloads[name].checked) {
-      const expected = await post(measured, body, KEYED);
-      const expectedJson = JSON.parse(expected.text) as { data?: unknown; errors?: unknown };
-      if (expected.status !== 200 || expectedJson.errors) throw new Error(`Entente answered ${expected.status}: ${expected.text.slice(0, 400)} for ${body}`);
-      await Promise.all(
-        targets.map(async (target) => {
-          // The anonymous client asks twice: the first answer comes from the pipeline and is kept, the second from the HTTP cache.
-          for (let attempt = 1; attempt <= (target.label === 'Entente, anonymous' ? 2 : 1); attempt++) {
-            const actual = await post(target.server, body, target.headers);
-            if (actual.status !== 200) throw new Error(`${target.label} answered ${actual.status}: ${actual.text.slice(0, 400)} for ${body}`);
-            if (target.match === 'bytes' && actual.text !== expected.text) throw new Error(`${target.label} answered differently (attempt ${attempt}) for ${body}:\n${actual.text.slice(0, 400)}\nEntente:\n${expected.text.slice(0, 400)}`);
-            if (!isDeepStrictEqual((JSON.parse(actual.text) as { data?: unknown }).data, expectedJson.data)) throw new Error(`${target.label} gave other data for ${body}:\n${actual.text.slice(0, 600)}\nEntente:\n${expected.text.slice(0, 600)}`);
-            if (actual.text === expected.text) byteIdentical.set(target.label, (byteIdentical.get(target.label) ?? 0) + 1);
-          }
-        }),
-      );
-      answers[body] = expected.text;
-      checkedCount++;
-    }
-  }
+  const check = async (body: string): Promise<void> => {
+    const expected = await post(measured, body, KEYED);
+    const expectedJson = JSON.parse(expected.text) as { data?: unknown; errors?: unknown };
+    if (expected.status !== 200 || expectedJson.errors) throw new Error(`Entente answered ${expected.status}: ${expected.text.slice(0, 400)} for ${body}`);
+    await Promise.all(
+      targets.map(async (target) => {
+        // The anonymous client asks twice: the first answer comes from the pipeline and is kept, the second from the HTTP cache.
+        for (let attempt = 1; attempt <= (target.label === 'Entente, anonymous' ? 2 : 1); attempt++) {
+          const actual = await post(target.server, body, target.headers);
+          if (actual.status !== 200) throw new Error(`${target.label} answered ${actual.status}: ${actual.text.slice(0, 400)} for ${body}`);
+          if (target.match === 'bytes' && actual.text !== expected.text) throw new Error(`${target.label} answered differently (attempt ${attempt}) for ${body}:\n${actual.text.slice(0, 400)}\nEntente:\n${expected.text.slice(0, 400)}`);
+          if (!isDeepStrictEqual((JSON.parse(actual.text) as { data?: unknown }).data, expectedJson.data)) throw new Error(`${target.label} gave other data for ${body}:\n${actual.text.slice(0, 600)}\nEntente:\n${expected.text.slice(0, 600)}`);
+          if (actual.text === expected.text) byteIdentical.set(target.label, (byteIdentical.get(target.label) ?? 0) + 1);
+        }
+      }),
+    );
+    answers[body] = expected.text;
+  };
+  // Checked on both cores, eight requests at a time; the servers are pinned to core 0 afterwards.
+  const bodies = [...new Set(chosenWorkloads.flatMap((name) => workloads[name].checked))];
+  for (let i = 0; i < bodies.length; i += 8) await Promise.all(bodies.slice(i, i + 8).map(check));
+  const checkedCount = bodies.length;
   const fallback = (await post(measured, uniqueRequest(0, uniqueIds), KEYED)).text;
   console.log(`checked ${checkedCount} requests on ${targets.length} targets (${((Date.now() - started) / 1000).toFixed(0)} s since start)`);
 
@@ -242,18 +253,19 @@ async function main(): Promise<void> {
   writeFileSync(answersFile, JSON.stringify({ answers, fallback }));
   const ceiling = await start('ceiling', ['--import', 'tsx', 'bench/ceiling-server.ts', answersFile], {}, /listening on (\d+)/);
   const all: Target[] = [{ label: 'ceiling', server: ceiling, headers: ANONYMOUS, match: 'bytes' }, ...targets];
+  pinToCore0([...new Set(all.map((t) => t.server))]);
 
   const runs: Record<string, Record<string, Run[]>> = {};
   for (const name of chosenWorkloads) {
     const workload = workloads[name];
     // Each workload in a block: every server warmed up, then rounds in which each runs in turn.
-    for (const target of all) await load(target.server, workload.requests(target.headers), warmup);
+    for (const target of all) await load(target.server, workload.requests(target), warmup);
     console.log(`warmed up ${name}`);
     for (let round = 0; round < rounds; round++) {
       // The order rotates every round, and runs backwards every other round, so no server always follows the same one.
       const shifted = all.map((_, i) => all[(i + round) % all.length]!);
       for (const target of round % 2 === 0 ? shifted : shifted.reverse()) {
-        const run = await load(target.server, workload.requests(target.headers), duration);
+        const run = await load(target.server, workload.requests(target), duration);
         ((runs[name] ??= {})[target.label] ??= []).push(run);
         console.log(
           `round ${round + 1} ${name} ${target.label}: ${run.requestsPerSecond.toFixed(0)} req/s, p50 ${run.p50.toFixed(2)} ms, p99 ${run.p99.toFixed(2)} ms, ${run.cpuMicrosPerRequest.toFixed(0)} µs CPU/request, errors ${run.errors}, non-2xx ${run.non2xx}${run.documentHits === undefined ? '' : `, document store hits ${(run.documentHits * 100).toFixed(0)} %`}`,
@@ -283,6 +295,7 @@ async function main(): Promise<void> {
         p99: median(r.map((run) => run.p99)),
         cpu: median(r.map((run) => run.cpuMicrosPerRequest)),
         errors: r.reduce((n, run) => n + run.errors + run.non2xx, 0),
+        silentRounds: r.filter((run) => run.requestsPerSecond === 0).length,
         documentHits: hits.length > 0 ? median(hits) : undefined,
       };
     });
@@ -309,11 +322,11 @@ async function main(): Promise<void> {
     );
   }
 
-  const fmt = (x: number) => x.toFixed(2);
+  const fmt = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : x === Infinity ? '∞' : '—');
   const tables = summary.map(
     ({ workload, rows }) =>
       `### ${workload}\n\n${workloads[workload].describe}.\n\n| server | ratio to ceiling | req/s | p50 / p99 | CPU per request | document store hits | errors + non-2xx |\n| --- | --- | --- | --- | --- | --- | --- |\n` +
-      rows.map((r) => `| ${r.target} | **${fmt(r.ratio)}×** (${fmt(r.ratioMin)}–${fmt(r.ratioMax)}) | ${r.rps.toFixed(0)} | ${fmt(r.p50)} / ${fmt(r.p99)} ms | ${r.cpu.toFixed(0)} µs | ${r.documentHits === undefined ? '—' : `${(r.documentHits * 100).toFixed(0)} %`} | ${r.errors} |`).join('\n'),
+      rows.map((r) => `| ${r.target} | **${fmt(r.ratio)}×** (${fmt(r.ratioMin)}–${fmt(r.ratioMax)}) | ${r.rps.toFixed(0)} | ${fmt(r.p50)} / ${fmt(r.p99)} ms | ${r.cpu.toFixed(0)} µs | ${r.documentHits === undefined ? '—' : `${(r.documentHits * 100).toFixed(0)} %`} | ${r.errors}${r.silentRounds > 0 ? `; no answer at all in ${r.silentRounds} of ${rounds} rounds` : ''} |`).join('\n'),
   );
   const goals: string[] = [];
   for (const name of chosenWorkloads) {

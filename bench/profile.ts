@@ -15,7 +15,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeResultsSection } from './results.js';
-import { cpuMicros, entente, pinLoadToCore1, stop } from './servers.js';
+import { cpuMicros, entente, pinLoadToCore1, pinToCore0, stop } from './servers.js';
 import { entityIds, HOT, LISTS, SEARCH_TERMS, uniqueRequest } from './workloads.js';
 
 const { values } = parseArgs({
@@ -117,6 +117,7 @@ async function main(): Promise<void> {
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
     const server = await entente(`Entente (${workload})`, { GRAPHQL_EXECUTOR: values.executor }, undefined, ['--cpu-prof', '--cpu-prof-dir', dir]);
+    pinToCore0([server]);
     const ids = await entityIds(server, KEYED);
     let requests: autocannon.Request[];
     if (workload === 'hot') requests = [{ method: 'POST', path: '/graphql', headers: KEYED, body: HOT }];

@@ -1,8 +1,8 @@
 /**
- * Starting and asking the servers the benchmarks measure: each a Node process pinned to core 0
- * with taskset (where there is taskset and a second core), while the process that drives the load
- * pins itself to core 1 (`pinLoadToCore1`). Whatever happens, no server outlives the process that
- * started it.
+ * Starting and asking the servers the benchmarks measure: Node processes that are pinned to core 0
+ * with taskset (`pinToCore0`, where there is taskset and a second core) once they are to be
+ * measured, while the process that drives the load pins itself to core 1 (`pinLoadToCore1`).
+ * Whatever happens, no server outlives the process that started it.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -25,11 +25,14 @@ export interface Server {
 const children: ChildProcess[] = [];
 process.on('exit', () => children.forEach((child) => child.kill('SIGKILL')));
 
-/** Starts a Node process (pinned to core 0 where possible) in `cwd` and waits for the line with its port. */
+/** Pins every thread of the servers to core 0. */
+export function pinToCore0(servers: Server[]): void {
+  if (hasTaskset) for (const server of servers) execFileSync('taskset', ['-a', '-cp', '0', String(server.child.pid)], { stdio: 'ignore' });
+}
+
+/** Starts a Node process in `cwd` and waits for the line with its port. */
 export async function start(name: string, args: string[], env: Record<string, string>, portPattern: RegExp, cwd = process.cwd(), metrics = false): Promise<Server> {
-  const command = hasTaskset ? 'taskset' : process.execPath;
-  const argv = hasTaskset ? ['-c', '0', process.execPath, ...args] : args;
-  const child = spawn(command, argv, { cwd, env: { ...process.env, NODE_ENV: 'production', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, args, { cwd, env: { ...process.env, NODE_ENV: 'production', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   children.push(child);
   let output = '';
   const port = await new Promise<number>((resolve, reject) => {
