@@ -1,6 +1,6 @@
 /**
  * npm run bench:profile [-- --workloads unique,generated --duration 15 --key bench-key --pool 2000
- *                           --seed 14 --executor graphql-js]
+ *                           --seed 14 --env NAME=VALUE,...]
  *
  * Where Entente's time goes on the one request path. For each workload Entente is started in
  * production mode under `node --cpu-prof` (pinned to core 0), warmed up, then loaded for
@@ -27,9 +27,10 @@ const { values } = parseArgs({
     key: { type: 'string', default: 'bench-key' },
     pool: { type: 'string', default: '2000' },
     seed: { type: 'string', default: '14' },
-    executor: { type: 'string', default: 'graphql-js' },
+    env: { type: 'string', default: '' },
   },
 });
+const serverEnv = Object.fromEntries(values.env.split(',').filter((s) => s !== '').map((s) => s.split(/=(.*)/s).slice(0, 2) as [string, string]));
 const KEYED = { 'content-type': 'application/json', accept: 'application/json', authorization: `Bearer ${values.key}` };
 
 /** A group of frames. */
@@ -116,7 +117,7 @@ async function main(): Promise<void> {
     const dir = path.resolve('bench', 'results', 'profiles', workload);
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
-    const server = await entente(`Entente (${workload})`, { GRAPHQL_EXECUTOR: values.executor }, undefined, ['--cpu-prof', '--cpu-prof-dir', dir]);
+    const server = await entente(`Entente (${workload})`, serverEnv, undefined, ['--cpu-prof', '--cpu-prof-dir', dir]);
     pinToCore0([server]);
     const ids = await entityIds(server, KEYED);
     let requests: autocannon.Request[];
@@ -156,7 +157,7 @@ async function main(): Promise<void> {
   }
   writeResultsSection(
     'profile',
-    `## Where the time goes on the one path\n\nCommand: \`npm run bench:profile -- --workloads ${values.workloads} --duration ${values.duration} --connections ${values.connections} --pool ${values.pool} --executor ${values.executor}\` (${new Date().toISOString().slice(0, 10)}). Entente in production mode under \`node --cpu-prof\`, on core 0, loaded with the key (so every request runs Apollo's pipeline) from core 1; only samples taken under load count. A sample belongs to the first group in the list (bench/profile.ts) that a frame on its stack belongs to, so a plugin's calls into graphql-js count for the plugin, and resolvers called by graphql-js count as resolvers. The profiler itself slows the server, so the µs are larger than the benchmark's.\n\n${sections.join('\n\n')}\n`,
+    `## Where the time goes on the one path\n\nCommand: \`npm run bench:profile -- --workloads ${values.workloads} --duration ${values.duration} --connections ${values.connections} --pool ${values.pool}${values.env ? ` --env ${values.env}` : ''}\` (${new Date().toISOString().slice(0, 10)}). Entente in production mode under \`node --cpu-prof\`, on core 0, loaded with the key (so every request runs Apollo's pipeline) from core 1; only samples taken under load count. A sample belongs to the first group in the list (bench/profile.ts) that a frame on its stack belongs to, so a plugin's calls into graphql-js count for the plugin, and resolvers called by graphql-js count as resolvers. The profiler itself slows the server, so the µs are larger than the benchmark's.\n\n${sections.join('\n\n')}\n`,
   );
 }
 

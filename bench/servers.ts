@@ -59,9 +59,15 @@ export async function stop(servers: Server[]): Promise<void> {
   await Promise.all(exits);
 }
 
-export async function post(server: Server, body: string, headers: Record<string, string>): Promise<{ status: number; text: string }> {
-  const response = await fetch(`http://127.0.0.1:${server.port}/graphql`, { method: 'POST', headers, body });
-  return { status: response.status, text: await response.text() };
+export async function post(server: Server, body: string, headers: Record<string, string>, attempt = 1): Promise<{ status: number; text: string }> {
+  try {
+    const response = await fetch(`http://127.0.0.1:${server.port}/graphql`, { method: 'POST', headers, body });
+    return { status: response.status, text: await response.text() };
+  } catch (error) {
+    // A keep-alive connection the server closed as idle just as it was reused: the query is sent again once.
+    if (attempt === 1 && (error as { cause?: { code?: string } }).cause?.code === 'ECONNRESET') return post(server, body, headers, 2);
+    throw error;
+  }
 }
 
 /** CPU time (user + system) of a process so far, in microseconds, from /proc. */
