@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadMemoryStore } from '../src/store/load.js';
 import { schemaDocument } from './arbitraries.js';
 import { httpOn, OPERATION_VARIABLES, REAL_SEED, type TestHttp } from './helpers.js';
+import { EXAMPLE_PATTERN } from './readme-examples.js';
 
 /**
  * The answers the service gives, recorded byte for byte: every operation in operations/, every
@@ -26,9 +27,13 @@ function operationsOf(file: string): Array<{ name: string; query: string }> {
   return names.map((name) => ({ name, query: text }));
 }
 
+/**
+ * The README's examples on the article's graph: each is followed by its answer. The curation
+ * walk-through's mutations run on a writable test graph instead (tests/curation.test.ts).
+ */
 function readmeExamples(): string[] {
   const readme = readFileSync(`${ROOT}README.md`, 'utf8');
-  return [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((match) => match[1]!);
+  return [...readme.matchAll(EXAMPLE_PATTERN)].map((match) => match[1]!);
 }
 
 let http: TestHttp;
@@ -60,13 +65,21 @@ describe('recorded answers', () => {
     await expect(parts.join('\n')).toMatchFileSnapshot('./recorded/readme.txt');
   });
 
+  /**
+   * When an error nulls the whole answer, graphql-js answers at once and the request's work stops
+   * wherever its other fields had got to, so how much they touched is not a fixed number there.
+   */
+  function withoutCutShortCount(answer: string): string {
+    return answer.includes('"data":null') ? answer.replace(/"touched":\d+/, '"touched":"(cut short)"') : answer;
+  }
+
   it('answers a fixed set of documents generated from the schema as recorded', async () => {
     // Generated from the printed contract, sorted, so the documents change only when what the
     // schema offers does, not when the order it is written in does.
     const schema = lexicographicSortSchema(buildSchema(readFileSync(`${ROOT}schema.graphql`, 'utf8')));
     const documents = fc.sample(schemaDocument(schema), { seed: 20261203, numRuns: 120 });
     const parts: string[] = [];
-    for (const [i, query] of documents.entries()) parts.push(`### generated ${i + 1}\n${query}\n${await answer({ query, variables: { flag: i % 2 === 0 } })}`);
+    for (const [i, query] of documents.entries()) parts.push(`### generated ${i + 1}\n${query}\n${withoutCutShortCount(await answer({ query, variables: { flag: i % 2 === 0 } }))}`);
     await expect(parts.join('\n')).toMatchFileSnapshot('./recorded/generated.txt');
   });
 });
