@@ -314,7 +314,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: oneOf('LOG_LEVEL', 'info', LOG_LEVELS),
     studio: oneOf('STUDIO', 'on', ['on', 'off']) === 'on',
     responseCacheBytes: integer('RESPONSE_CACHE_BYTES', 64 * 1024 * 1024, 0, 16 * 1024 ** 3),
-    documentCacheBytes: integer('DOCUMENT_CACHE_BYTES', 32 * 1024 * 1024, 0, 16 * 1024 ** 3),
+    documentCacheBytes: integer('DOCUMENT_CACHE_BYTES', 128 * 1024 * 1024, 0, 16 * 1024 ** 3),
     publicUrl: publicUrl('PUBLIC_URL'),
     federation: oneOf('FEDERATION', 'off', ['on', 'off']) === 'on',
     slowRequestMs: integer('SLOW_REQUEST_MS', 1000, 0, 3_600_000),

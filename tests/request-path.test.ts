@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Context } from '../src/context.js';
 import { loadMemoryStore } from '../src/store/load.js';
 import { accessWith, countingStore, httpOn, OPERATION_VARIABLES, REAL_SEED, type TestHttp } from './helpers.js';
+import { EXAMPLE_PATTERN } from './readme-examples.js';
 
 /**
  * One request path: every executed request runs Apollo's pipeline once, so a plugin (telemetry,
@@ -37,7 +38,7 @@ const watching: ApolloServerPlugin<Context> = {
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const VARIABLES = OPERATION_VARIABLES;
 
-/** Every operation in operations/ and every example of the README, as requests. */
+/** Every operation in operations/ and every example of the README on the article's graph, as requests. */
 function requests(): Array<{ query: string; operationName?: string; variables?: Record<string, unknown> }> {
   const list: Array<{ query: string; operationName?: string; variables?: Record<string, unknown> }> = [];
   for (const file of readdirSync(`${ROOT}operations`).filter((f) => f.endsWith('.graphql')).sort()) {
@@ -49,7 +50,7 @@ function requests(): Array<{ query: string; operationName?: string; variables?: 
     }
   }
   const readme = readFileSync(`${ROOT}README.md`, 'utf8');
-  for (const match of readme.matchAll(/```graphql\n([\s\S]*?)```/g)) list.push({ query: match[1]! });
+  for (const match of readme.matchAll(EXAMPLE_PATTERN)) list.push({ query: match[1]! });
   return list;
 }
 

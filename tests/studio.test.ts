@@ -118,7 +118,7 @@ describe('the studio pages', () => {
     const { data } = (await response.json()) as { data: { __schema: { queryType: { fields: Array<{ name: string; isDeprecated: boolean }> } } } };
     const rootFields = data.__schema.queryType.fields;
     const listed = tasks.flatMap((task: { fields: string[] }) => task.fields);
-    expect(tasks.map((task: { task: string }) => task.task)).toEqual(['Look up', 'Search', 'Explore', 'Evidence', 'Aggregate']);
+    expect(tasks.map((task: { task: string }) => task.task)).toEqual(['Look up', 'Search', 'Explore', 'Evidence', 'Aggregate', 'History']);
     expect([...listed].sort()).toEqual(rootFields.filter((field) => !field.isDeprecated).map((field) => field.name).sort());
     expect(rootFields.filter((field) => field.isDeprecated).map((field) => field.name).sort()).toEqual(['evidenceIn', 'groupCounts']);
   });

@@ -110,6 +110,8 @@ ${icon}
       <button type="button" id="export-png" title="The picture as a PNG image">PNG</button>
       <button type="button" id="export-svg" title="The picture as an SVG drawing">SVG</button>
       <button type="button" id="export-json" title="The entities and relationships in view, and the view's address, as JSON">JSON</button>
+      <button type="button" id="export-jsonld" title="The neighbourhood of the selected entity (or the first one opened) as linked data, from the server's /export">JSON-LD</button>
+      <button type="button" id="export-csv" title="The relationships of that neighbourhood as a CSV table, from the server's /export">CSV</button>
     </div>
     <div id="graph" aria-label="The entities in view and their relationships: click an entity to expand it, a line to read its evidence"></div>
     <div id="hover" role="tooltip" hidden></div>

@@ -18,4 +18,5 @@ export const ROOT_FIELD_TASKS: readonly RootFieldTask[] = [
   { task: 'Explore', fields: ['neighborhood', 'paths', 'timeline'] },
   { task: 'Evidence', fields: ['factsIn'] },
   { task: 'Aggregate', fields: ['groups'] },
+  { task: 'History', fields: ['changes', 'change'] },
 ];

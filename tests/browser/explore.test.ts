@@ -1,6 +1,7 @@
 import { copyFile, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadMemoryStore } from '../../src/store/load.js';
 import { httpOn, REAL_SEED, TINY_SEED, TINY_TEXT, type TestHttp } from '../helpers.js';
@@ -201,6 +202,22 @@ describe.each(VIEWPORTS)('the graph picture at $width×$height', (viewport) => {
     const data = JSON.parse(saved.json!.toString('utf8'));
     expect(data.entities.map((e: any) => e.id).sort()).toEqual((await viewOf(page)).visible.filter((id) => !id.startsWith('Relationship:')));
     expect(data.address).toBe(page.url());
+    await page.close();
+  });
+
+  it("exports the selected entity's neighbourhood from the server as JSON-LD and CSV", async () => {
+    const page = await openExplore(browser, http.url, '/explore?open=Agreement:de-ca-ai-declaration&sel=Country:canada', viewport);
+    const [jsonld] = await Promise.all([page.waitForEvent('download'), page.click('#export-jsonld')]);
+    expect(jsonld.suggestedFilename()).toBe('entente.jsonld');
+    const graph = JSON.parse(await readFile((await jsonld.path())!, 'utf8'));
+    const ids = JSON.stringify(graph);
+    expect(ids).toContain('/entities/Country:canada');
+    expect(ids).toContain('/entities/Agreement:de-ca-ai-declaration');
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+    expect(csv.suggestedFilename()).toBe('entente-relationships.csv');
+    const rows: Array<Record<string, string>> = parse(await readFile((await csv.path())!, 'utf8'), { columns: true });
+    expect(rows.length).toBeGreaterThan(1);
+    expect(rows.filter((row) => row.from !== 'Country:canada' && row.to !== 'Country:canada')).toEqual([]);
     await page.close();
   });
 });

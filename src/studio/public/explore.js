@@ -362,6 +362,30 @@
     picture.download(new Blob([JSON.stringify(view, null, 2)], { type: 'application/json' }), 'entente-view.json');
   });
 
+  /**
+   * The data behind the view from the server's /export: the neighbourhood (one step) of the selected
+   * entity, or of the first entity opened, as JSON-LD or as a CSV table of its relationships.
+   */
+  function exportNeighborhood(query) {
+    var center = state.sel && state.sel.indexOf('Relationship:') !== 0 ? state.sel : state.open[0] || state.add[0];
+    if (!center) {
+      panel.say('Select or open an entity first: its neighbourhood is what is exported.');
+      return;
+    }
+    var link = document.createElement('a');
+    link.href = '/export?neighborhood=' + encodeURIComponent(center) + '&depth=1&' + query;
+    link.download = ''; // the server names the file
+    document.body.append(link);
+    link.click();
+    link.remove();
+  }
+  document.getElementById('export-jsonld').addEventListener('click', function () {
+    exportNeighborhood('format=jsonld');
+  });
+  document.getElementById('export-csv').addEventListener('click', function () {
+    exportNeighborhood('format=csv&table=relationships');
+  });
+
   window.addEventListener('popstate', function (event) {
     var entry = event.state;
     historyStep = entry && typeof entry.step === 'number' ? entry.step : 0;
