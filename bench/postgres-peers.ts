@@ -18,7 +18,7 @@
  * postgres-peers section of bench/RESULTS.md. Asserts nothing about time.
  */
 import autocannon from 'autocannon';
-import { execFileSync, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -28,9 +28,9 @@ import { encodeCursor } from '../src/lib/connection.js';
 import { PostgresGraphStore } from '../src/store/postgres/postgres-store.js';
 import { VERSION_CHANNEL } from '../src/store/postgres/version-feed.js';
 import { generateGraph, random } from './generate-graph.js';
-import { benchServer, canPin, describeDatabase, loadDatabase, pinned } from './postgres-server.js';
+import { benchServer, canPin, describeDatabase, loadDatabase } from './postgres-server.js';
 import { writeResultsSection } from './results.js';
-import { startServerProcess } from './server-process.js';
+import { entente as ententeServer, start as startServer, type Server } from './servers.js';
 
 const { values } = parseArgs({
   options: {
@@ -51,22 +51,18 @@ const HEADERS = { 'content-type': 'application/json', accept: 'application/json'
 /** A request unanswered after this long counts as failed; statements are cancelled after it too. */
 const TIMEOUT_S = 30;
 
-const children: ChildProcess[] = [];
-process.on('exit', () => children.forEach((child) => child.kill('SIGKILL')));
 if (pin) execFileSync('taskset', ['-cp', '1', String(process.pid)], { stdio: 'ignore' });
 
-/** Starts a server process on the given CPUs and waits for the line with its port. */
-function start(cpus: string | null, args: string[], env: Record<string, string>, portPattern: RegExp): Promise<{ child: ChildProcess; port: number }> {
-  return startServerProcess(children, pinned(pin ? cpus : null, args), env, portPattern);
+/** Starts a server process (bench/servers.ts, which kills it on exit), pinned to the given CPUs when pinning. */
+async function start(cpus: string | null, server: Promise<Server>): Promise<Server> {
+  const started = await server;
+  if (pin && cpus !== null) execFileSync('taskset', ['-a', '-cp', cpus, String(started.child.pid)], { stdio: 'ignore' });
+  return started;
 }
 
+/** Entente on the database, as bench/servers.ts starts it (production, budgets off), with the PostgreSQL settings of the peers. */
 const entente = (cpus: string, url: string) =>
-  start(
-    cpus,
-    ['--import', 'tsx', 'src/index.ts'],
-    { STORE: 'postgres', DATABASE_URL: url, DATABASE_STATEMENT_TIMEOUT_MS: String(TIMEOUT_S * 1000), NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', RESPONSE_CACHE_BYTES: '0' },
-    /localhost:(\d+)\//,
-  );
+  start(cpus, ententeServer('entente', { STORE: 'postgres', DATABASE_URL: url, DATABASE_STATEMENT_TIMEOUT_MS: String(TIMEOUT_S * 1000), RESPONSE_CACHE_BYTES: '0' }));
 
 async function post(port: number, body: string): Promise<any> {
   const response = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: HEADERS, body });
@@ -251,7 +247,7 @@ async function main(): Promise<void> {
   const database = await describeDatabase(url);
   console.log(`measuring on ${database.entities.toLocaleString('en')} entities and ${database.relationships.toLocaleString('en')} relationships (${server.description})`);
   const replicaOne = await entente('0', url);
-  const postgraphile = await start('0', ['--import', 'tsx', 'bench/postgraphile-server.ts'], { DATABASE_URL: url, NODE_ENV: 'production' }, /listening on (\d+)/);
+  const postgraphile = await start('0', startServer('postgraphile', ['--import', 'tsx', 'bench/postgraphile-server.ts'], { DATABASE_URL: url }, /listening on (\d+)/));
   const people = (await post(replicaOne.port, '{"query":"{ people(first: 0) { totalCount } }"}')).data.people.totalCount as number;
   const list = await probes(replicaOne.port, postgraphile.port, people);
 
