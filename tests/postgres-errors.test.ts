@@ -1,5 +1,6 @@
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { RequestWork } from '../src/lib/work.js';
 import { PostgresGraphStore } from '../src/store/postgres/postgres-store.js';
 import { graphOn, TINY_SEED, type TestGraph } from './helpers.js';
 import { createTestDatabase } from './postgres/databases.js';
@@ -71,6 +72,36 @@ describe('the PostgreSQL store when the database does not answer', () => {
       expect(internalErrors.map((error) => (error as Error).message)).toEqual(['relation "dated" does not exist']);
     } finally {
       await withClient((client) => client.query('ALTER TABLE dated_elsewhere RENAME TO dated'));
+    }
+  });
+  it('cancels, in the database, the statement of a request that is abandoned, and starts no other for it', async () => {
+    // A statement timeout far away: what stops the statement here is the request's signal.
+    const patient = await PostgresGraphStore.open({ url, poolSize: 2, statementTimeoutMs: 600_000 });
+    const activeStatements = () =>
+      withClient(async (observer) => (await observer.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'entente' AND state = 'active'")).rows[0]!.n);
+    try {
+      await withClient(async (locker) => {
+        await locker.query('BEGIN');
+        await locker.query('LOCK TABLE entity_count IN ACCESS EXCLUSIVE MODE');
+        try {
+          const controller = new AbortController();
+          const work = new RequestWork(controller.signal);
+          const listed = patient.listEntities({ type: 'Person', condition: null, orderBy: [], first: 5, after: null }, work);
+          listed.catch(() => {});
+          // The statement waits for the lock in the database...
+          await vi.waitFor(async () => expect(await activeStatements()).toBe(1), { timeout: 10_000, interval: 20 });
+          // ...until the request is abandoned: the database cancels it, and the store says so.
+          controller.abort();
+          await expect(listed).rejects.toMatchObject({ extensions: { code: 'REQUEST_TIMEOUT' } });
+          expect(await activeStatements()).toBe(0);
+          await expect(patient.getRelationships(['Person:alice-example'], null, 'BOTH', work)).rejects.toMatchObject({ extensions: { code: 'REQUEST_TIMEOUT' } });
+          expect(await activeStatements()).toBe(0);
+        } finally {
+          await locker.query('ROLLBACK');
+        }
+      });
+    } finally {
+      await patient.close();
     }
   });
 });
