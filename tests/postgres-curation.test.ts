@@ -1,9 +1,13 @@
 import { readFileSync } from 'node:fs';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Curator } from '../src/curation/curator.js';
 import { WriteConflictError, type ChangeRequest } from '../src/store/graph-store.js';
 import { PostgresGraphStore } from '../src/store/postgres/postgres-store.js';
-import { SeedError } from '../src/store/seed.js';
+import { buildSeedGraph, SeedError } from '../src/store/seed.js';
+import { RecordSet } from '../src/store/records.js';
+import { loadGraph } from '../src/store/postgres/load-graph.js';
+import { migrate } from '../src/store/postgres/migrate.js';
 import { ACCESS_KEYS, KEYS, tinyEvidence } from './curation/living.js';
 import { accessWith, httpOn, TINY_TEXT, type TestHttp } from './helpers.js';
 import { createTestDatabase } from './postgres/databases.js';
@@ -39,11 +43,23 @@ function addPerson(replica: Replica, slug: string, name: string, quote: string):
   return replica.post(ADD_PERSON, { slug, name, m: [tinyEvidence(TEXT, quote)] }, KEYS.curator);
 }
 
+/** Runs `work` on a connection of its own to a store's database. */
+async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+let shared: string;
 let a: Replica;
 let b: Replica;
 beforeAll(async () => {
-  const url = await createTestDatabase('living');
-  [a, b] = [await replicaOf(url), await replicaOf(url)];
+  shared = await createTestDatabase('living');
+  [a, b] = [await replicaOf(shared), await replicaOf(shared)];
 });
 afterAll(async () => {
   for (const replica of [a, b]) {
@@ -102,5 +118,69 @@ describe('two replicas writing to one PostgreSQL database', () => {
     expect(b.store.version).toBe(version);
     expect(await b.store.readRecords([{ kind: 'entity', key: 'Person:dan-clone' }])).toEqual([null]);
     expect((await b.post('{ node(id: "Person:dan-clone") { id } }')).data).toEqual({ node: null });
+  });
+
+  it('answer after row-by-row commits exactly as a database loaded from the same records does', async () => {
+    const SIGNED_BOB = 'Relationship:Person:bob-sample>SIGNED>Agreement:springfield-accord';
+    const gazette = 'Sylvania Gazette, 3 March 2024. Bob Sample signed the Springfield Accord again, and Alice Example attended the Automation Fair.';
+    const at = (quote: string) => ({ source: 'Source:sylvania-gazette', quote, start: gazette.indexOf(quote), end: gazette.indexOf(quote) + quote.length });
+    const steps = [
+      () =>
+        a.post(
+        `mutation($text: String!, $e: [EvidenceInput!]!) { addSource(input: { slug: "sylvania-gazette", text: $text, title: "Sylvania Gazette", language: EN, publishedOn: { value: "2024-03-03", evidence: $e } }) { userErrors { message } } }`,
+        { text: gazette, e: [at('3 March 2024')] },
+        KEYS.curator,
+      ),
+      () => b.post(`mutation($e: [EvidenceInput!]!) { corroborate(input: { fact: "${SIGNED_BOB}", evidence: $e }) { userErrors { message } } }`, { e: [at('Bob Sample signed the Springfield Accord')] }, KEYS.curator),
+      () =>
+        a.post(
+          `mutation($r: [RelationshipInput!]!) { addFacts(input: { relationships: $r }) { userErrors { message } } }`,
+          { r: [{ type: 'ATTENDED', from: 'Person:alice-example', to: 'Event:automation-fair-2024', evidence: [at('Alice Example attended the Automation Fair')] }] },
+          KEYS.curator,
+        ),
+      () => b.post(`mutation { retractFact(input: { fact: "Relationship:Person:carol-third>SIGNED>Agreement:springfield-accord", reason: "a test retraction" }) { userErrors { message } } }`, undefined, KEYS.curator),
+    ];
+    for (const step of steps) {
+      const answer = await step();
+      expect(Object.values(answer.data as Record<string, { userErrors: unknown[] }>)[0]!.userErrors).toEqual([]);
+    }
+    // The same records and texts, loaded into a database of their own.
+    const url = await createTestDatabase(null);
+    const { records, texts } = await withClient(shared, async (client) => {
+      const records = new RecordSet();
+      for (const row of (await client.query('SELECT kind, key, record::text AS record FROM record ORDER BY seq')).rows) records.set({ kind: row.kind, key: row.key }, JSON.parse(row.record));
+      return { records, texts: new Map((await client.query('SELECT source_id, text FROM source_text')).rows.map((row) => [row.source_id as string, row.text as string])) };
+    });
+    const loader = new pg.Client({ connectionString: url });
+    await loader.connect();
+    try {
+      await migrate(loader);
+      await loadGraph(loader, buildSeedGraph([records.toSeedFile('the records')], { sourceTexts: texts }), { records, sourceTexts: texts });
+    } finally {
+      await loader.end();
+    }
+    const loaded = await replicaOf(url);
+    try {
+      const queries = [
+        '{ search(query: "sample", first: 20) { totalCount nodes { node { id } score field isExactMatch } } }',
+        '{ search(query: "springfield accord", first: 20) { totalCount nodes { node { id } score field } } }',
+        '{ search(query: "gazette") { totalCount nodes { node { id } score field } } }',
+        '{ factsIn(source: "Source:tiny", start: 0, end: 10000, first: 100) { totalCount nodes { subject { id } kind attribute evidence { quote method } } } }',
+        '{ factsIn(source: "Source:sylvania-gazette", start: 0, end: 10000) { totalCount nodes { subject { id } kind attribute } } }',
+        '{ people(orderBy: [{ field: DEGREE, direction: DESC }]) { totalCount nodes { id name } } }',
+        '{ groups(entityType: PERSON, by: { relationship: ATTENDED, direction: OUTGOING }) { totalCount nodes { entity { id } count memberIds } } }',
+        '{ node(id: "Person:bob-sample") { ... on Person { relations(first: 50) { totalCount edges { node { id } other { id } } } } } }',
+        '{ node(id: "Event:automation-fair-2024") { ... on Event { relations { totalCount nodes { id ... on Relationship { evidence { quote source { id } } } } } } } }',
+        '{ sources { totalCount nodes { id title publishedOn { iso } } } }',
+      ];
+      for (const query of queries) {
+        const [incremental, fresh] = [await a.post(query), await loaded.post(query)];
+        expect({ query, errors: incremental.errors }).toEqual({ query, errors: undefined });
+        expect({ query, answer: incremental.data }).toEqual({ query, answer: fresh.data });
+      }
+    } finally {
+      await loaded.http.close();
+      await loaded.store.close();
+    }
   });
 });

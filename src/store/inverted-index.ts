@@ -10,7 +10,8 @@ import type { RequestWork } from '../lib/work.js';
 /** Fields are numbered 0..3: a posting keeps its field in 2 bits. */
 export const FIELD_COUNT = 4;
 /** Term frequencies above this are counted as this: a short text never repeats a word that often. */
-const MAX_FREQUENCY = 63;
+/** A term counts at most this many times in one field (the posting keeps it in six bits). */
+export const MAX_FREQUENCY = 63;
 const CHUNK_BITS = 20;
 const CHUNK_SIZE = 1 << CHUNK_BITS;
 

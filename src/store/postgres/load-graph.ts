@@ -133,20 +133,8 @@ async function writeGraph(client: pg.ClientBase, graph: SeedGraph, onProgress: (
   await copyRows(
     client,
     'entity',
-    ['seq', 'id', 'type', 'name', 'aliases', 'labels', 'description', 'attributes', 'folded', 'mentions', 'degree'],
-    mapRows(entities, (entity, seq) => [
-      seq,
-      entity.id,
-      entity.type,
-      entity.name,
-      entity.aliases,
-      entity.labels,
-      entity.description,
-      attributesJson(entity),
-      foldedAttributes(entity),
-      entity.mentions.map(evidenceJson),
-      degree[seq]!,
-    ]),
+    ENTITY_COLUMNS,
+    mapRows(entities, (entity, seq) => entityRow(entity, seq, degree[seq]!)),
     (row) => `entity ${String(row[1])}`,
     progress('entity'),
   );
@@ -157,42 +145,40 @@ async function writeGraph(client: pg.ClientBase, graph: SeedGraph, onProgress: (
     countsByType(entities),
     (row) => `the count of ${String(row[0])}`,
   );
-  await copyRows(client, 'entity_name', ['entity', 'folded', 'is_code'], nameRows(entities), (row) => `a name of entity number ${String(row[0])}`, progress('entity_name'));
+  await copyRows(
+    client,
+    'entity_name',
+    NAME_COLUMNS,
+    (function* () {
+      for (let seq = 0; seq < entities.length; seq++) yield* nameRowsOf(entities[seq]!, seq);
+    })(),
+    (row) => `a name of entity number ${String(row[0])}`,
+    progress('entity_name'),
+  );
   await copyRows(
     client,
     'relationship',
-    ['seq', 'type', 'from_id', 'to_id', 'on_behalf_of_id', 'capacity', 'capacity_folded', 'role', 'note', 'ordinal', 'evidence', 'methods'],
-    mapRows(edges, (edge, seq) => [
-      seq,
-      edge.type,
-      edge.fromId,
-      edge.toId,
-      edge.onBehalfOfId,
-      edge.capacity,
-      edge.capacity === null ? null : foldText(edge.capacity),
-      edge.role,
-      edge.note,
-      edge.ordinal,
-      edge.evidence.map(evidenceJson),
-      evidenceMethods(edge.evidence),
-    ]),
+    RELATIONSHIP_COLUMNS,
+    mapRows(edges, (edge, seq) => relationshipRow(edge, seq)),
     (row) => `relationship ${String(row[1])} ${String(row[2])} → ${String(row[3])}`,
     progress('relationship'),
   );
   await copyRows(client, 'relationship_count', ['type', 'count'], countsByType(edges), (row) => `the count of ${String(row[0])}`);
-  await copyRows(client, 'adjacency', ['node', 'outgoing', 'rel', 'type', 'other', 'is_symmetric', 'methods'], adjacencyRows(graph), () => 'an adjacency row', progress('adjacency'));
+  await copyRows(client, 'adjacency', ADJACENCY_COLUMNS, adjacencyRows(graph), () => 'an adjacency row', progress('adjacency'));
   await copyRows(
     client,
     'dated',
-    ['entity', 'attribute', 'kind', 'kind_rank', 'earliest', 'latest', 'precision_rank'],
-    datedRows(entities),
+    DATED_COLUMNS,
+    (function* () {
+      for (let seq = 0; seq < entities.length; seq++) yield* datedRowsOf(entities[seq]!, seq);
+    })(),
     (row) => `a date of entity number ${String(row[0])}`,
     progress('dated'),
   );
   await copyRows(
     client,
     'evidence_span',
-    ['source_id', 'start_at', 'end_at', 'subject_id', 'kind', 'attribute', 'method', 'place', 'evidence'],
+    SPAN_COLUMNS,
     spanRows(graph),
     (row) => `evidence in ${String(row[0])}`,
     progress('evidence_span'),
@@ -226,72 +212,115 @@ function foldedAttributes(entity: EntityModel): Record<string, string> {
   return folded;
 }
 
-/** Each entity's distinct folded names, aliases and labels, and a country's folded code. */
-function* nameRows(entities: readonly EntityModel[]): Generator<CopyValue[]> {
-  for (let seq = 0; seq < entities.length; seq++) {
-    const entity = entities[seq]!;
-    const names = new Set([entity.name, ...entity.aliases, ...entity.labels.map((label) => label.text)].map(foldText));
-    for (const name of names) yield [seq, name, false];
-    if (entity.type === 'Country') yield [seq, foldText(entity.code), true];
+export const ENTITY_COLUMNS = ['seq', 'id', 'type', 'name', 'aliases', 'labels', 'description', 'attributes', 'folded', 'mentions', 'degree'];
+export const RELATIONSHIP_COLUMNS = ['seq', 'type', 'from_id', 'to_id', 'on_behalf_of_id', 'capacity', 'capacity_folded', 'role', 'note', 'ordinal', 'evidence', 'methods'];
+export const ADJACENCY_COLUMNS = ['node', 'outgoing', 'rel', 'type', 'other', 'is_symmetric', 'methods'];
+export const NAME_COLUMNS = ['entity', 'folded', 'is_code'];
+export const DATED_COLUMNS = ['entity', 'attribute', 'kind', 'kind_rank', 'earliest', 'latest', 'precision_rank'];
+export const SPAN_COLUMNS = ['source_id', 'start_at', 'end_at', 'subject_id', 'kind', 'attribute', 'method', 'place', 'evidence'];
+
+/** An entity's row (ENTITY_COLUMNS). */
+export function entityRow(entity: EntityModel, seq: number, degree: number): CopyValue[] {
+  return [
+    seq,
+    entity.id,
+    entity.type,
+    entity.name,
+    entity.aliases,
+    entity.labels,
+    entity.description,
+    attributesJson(entity),
+    foldedAttributes(entity),
+    entity.mentions.map(evidenceJson),
+    degree,
+  ];
+}
+
+/** A relationship's row (RELATIONSHIP_COLUMNS). */
+export function relationshipRow(edge: RelationshipModel, seq: number): CopyValue[] {
+  return [
+    seq,
+    edge.type,
+    edge.fromId,
+    edge.toId,
+    edge.onBehalfOfId,
+    edge.capacity,
+    edge.capacity === null ? null : foldText(edge.capacity),
+    edge.role,
+    edge.note,
+    edge.ordinal,
+    edge.evidence.map(evidenceJson),
+    evidenceMethods(edge.evidence),
+  ];
+}
+
+/** An entity's distinct folded names, aliases and labels, and a country's folded code (NAME_COLUMNS). */
+export function* nameRowsOf(entity: EntityModel, seq: number): Generator<CopyValue[]> {
+  const names = new Set([entity.name, ...entity.aliases, ...entity.labels.map((label) => label.text)].map(foldText));
+  for (const name of names) yield [seq, name, false];
+  if (entity.type === 'Country') yield [seq, foldText(entity.code), true];
+}
+
+/** A relationship from each end it is listed at (see the adjacency table; ADJACENCY_COLUMNS). */
+export function* adjacencyRowsOf(type: RelationshipModel['type'], from: number, to: number, rel: number, methods: number): Generator<CopyValue[]> {
+  const symmetric = isSymmetric(type);
+  yield [from, true, rel, type, to, symmetric, methods];
+  yield [to, false, rel, type, from, symmetric, methods];
+  if (symmetric) {
+    yield [to, true, rel, type, from, symmetric, methods];
+    yield [from, false, rel, type, to, symmetric, methods];
   }
 }
 
-/** Each relationship from each end it is listed at (see the adjacency table). */
 function* adjacencyRows(graph: SeedGraph): Generator<CopyValue[]> {
   const { edges } = graph;
-  for (let row = 0; row < edges.length; row++) {
-    const type = edges.typeOf(row);
-    const symmetric = isSymmetric(type);
-    const from = edges.fromOf(row);
-    const to = edges.toOf(row);
-    const methods = evidenceMethods(edges.edge(row).evidence);
-    yield [from, true, row, type, to, symmetric, methods];
-    yield [to, false, row, type, from, symmetric, methods];
-    if (symmetric) {
-      yield [to, true, row, type, from, symmetric, methods];
-      yield [from, false, row, type, to, symmetric, methods];
-    }
+  for (let row = 0; row < edges.length; row++) yield* adjacencyRowsOf(edges.typeOf(row), edges.fromOf(row), edges.toOf(row), row, evidenceMethods(edges.edge(row).evidence));
+}
+
+/** An entity's dated attributes that have a value (DATED_COLUMNS). */
+export function* datedRowsOf(entity: EntityModel, seq: number): Generator<CopyValue[]> {
+  for (const { attribute, kind } of DATED_ATTRIBUTES[entity.type] ?? []) {
+    const date = (entity as unknown as Record<string, unknown>)[attribute];
+    if (isPartialDate(date)) yield [seq, attribute, kind, KIND_RANK[kind], date.earliest, date.latest, PRECISION_RANK[date.precision]];
   }
 }
 
-function* datedRows(entities: readonly EntityModel[]): Generator<CopyValue[]> {
-  for (let seq = 0; seq < entities.length; seq++) {
-    const entity = entities[seq]!;
-    for (const { attribute, kind } of DATED_ATTRIBUTES[entity.type] ?? []) {
-      const date = (entity as unknown as Record<string, unknown>)[attribute];
-      if (isPartialDate(date)) yield [seq, attribute, kind, KIND_RANK[kind], date.earliest, date.latest, PRECISION_RANK[date.precision]];
-    }
+/** A fact with one evidence item, without its place (see SPAN_COLUMNS). */
+type Span = [evidence: EvidenceModel, subjectId: string, kind: FactModel['kind'], attribute: string | null];
+
+/** An entity's facts in the order the memory store lists them: mentions, dates, sameAs links, attribute evidence. */
+export function* entitySpans(entity: EntityModel): Generator<Span> {
+  for (const evidence of entity.mentions) yield [evidence, entity.id, 'MENTION', null];
+  for (const [attribute, value] of Object.entries(entity)) {
+    if (isPartialDate(value)) for (const evidence of value.evidence) yield [evidence, entity.id, 'DATE', attribute];
+  }
+  for (const link of entity.sameAs) for (const evidence of link.evidence) yield [evidence, entity.id, 'SAME_AS', link.uri];
+  for (const { attribute, evidence: list } of entity.attributeEvidence) for (const evidence of list) yield [evidence, entity.id, 'ATTRIBUTE', attribute];
+}
+
+export function* relationshipSpans(edge: RelationshipModel): Generator<Span> {
+  for (const evidence of edge.evidence) yield [evidence, edge.id, 'RELATIONSHIP', null];
+}
+
+/** Facts as rows (SPAN_COLUMNS), numbered from `place`. */
+export function* spanRowsOf(spans: Iterable<Span>, place: number): Generator<CopyValue[]> {
+  for (const [evidence, subjectId, kind, attribute] of spans) {
+    yield [evidence.sourceId, evidence.start, evidence.end, subjectId, kind, attribute ?? '', evidence.method, place++, evidenceJson(evidence)];
   }
 }
 
 /**
- * Every fact with one evidence item, as the memory store lists them (see findEvidence): an entity's
- * mentions, dates, sameAs links and attribute evidence, then every relationship's evidence.
+ * Every fact with one evidence item, as the memory store lists them (see findEvidence): each
+ * entity's, then every relationship's evidence.
  */
 function* spanRows(graph: SeedGraph): Generator<CopyValue[]> {
-  let place = 0;
-  const span = (evidence: EvidenceModel, subjectId: string, kind: FactModel['kind'], attribute: string | null): CopyValue[] => [
-    evidence.sourceId,
-    evidence.start,
-    evidence.end,
-    subjectId,
-    kind,
-    attribute ?? '',
-    evidence.method,
-    place++,
-    evidenceJson(evidence),
-  ];
-  for (const entity of graph.entities) {
-    for (const evidence of entity.mentions) yield span(evidence, entity.id, 'MENTION', null);
-    for (const [attribute, value] of Object.entries(entity)) {
-      if (isPartialDate(value)) for (const evidence of value.evidence) yield span(evidence, entity.id, 'DATE', attribute);
-    }
-    for (const link of entity.sameAs) for (const evidence of link.evidence) yield span(evidence, entity.id, 'SAME_AS', link.uri);
-    for (const { attribute, evidence: list } of entity.attributeEvidence) for (const evidence of list) yield span(evidence, entity.id, 'ATTRIBUTE', attribute);
-  }
-  for (const edge of graph.edges) {
-    for (const evidence of edge.evidence) yield span(evidence, edge.id, 'RELATIONSHIP', null);
-  }
+  yield* spanRowsOf(
+    (function* () {
+      for (const entity of graph.entities) yield* entitySpans(entity);
+      for (const edge of graph.edges) yield* relationshipSpans(edge);
+    })(),
+    0,
+  );
 }
 
 /** The search index of src/store/search-index.ts, built the same way and written as tables. */

@@ -7,6 +7,7 @@ import { MemoryGraphStore } from '../memory-store.js';
 import { RECORD_KINDS, RecordSet, versionOf, type RecordKind, type RecordRef } from '../records.js';
 import { buildSeedGraph } from '../seed.js';
 import type { Json } from '../seed-rules.js';
+import { applyChanges } from './apply-changes.js';
 import { GRAPH_LOCK, replaceGraph } from './load-graph.js';
 import { JOURNAL_CHANNEL, VERSION_CHANNEL } from './version-feed.js';
 
@@ -192,10 +193,14 @@ export class PostgresWrites {
       idsAbout(entry),
       idsChanged(entry),
     ]);
-    const { records, texts } = await readGraphRecords(client);
-    // The seed's builder checks every record again; a SeedError rolls the whole change back.
-    const graph = buildSeedGraph([records.toSeedFile('the graph')], { sourceTexts: texts });
-    await replaceGraph(client, graph, records.mergedIds());
+    // The rows the change touches, changed in place (readers are not held up); a change that removes
+    // entities or merges ids makes the graph tables again from every record instead. Either way the
+    // seed's builder checks the records, and a SeedError rolls the whole change back.
+    if (!(await applyChanges(client, request))) {
+      const { records, texts } = await readGraphRecords(client);
+      const graph = buildSeedGraph([records.toSeedFile('the graph')], { sourceTexts: texts });
+      await replaceGraph(client, graph, records.mergedIds());
+    }
     const version = versionOf(state.seed_version, entry.sequence);
     await client.query('UPDATE graph_state SET version = $1, changed_at = now()', [version]);
     // Delivered when the transaction commits, and only then: every replica's version and change feed move on.
