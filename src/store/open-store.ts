@@ -2,7 +2,6 @@ import type { Config } from '../config.js';
 import type { GraphStore } from './graph-store.js';
 import { LiveMemoryStore } from './live-memory-store.js';
 import { loadMemoryStore } from './load.js';
-import { PostgresGraphStore } from './postgres/postgres-store.js';
 
 /** A store the service serves from, and how to let go of it at shutdown. */
 export interface OpenStore {
@@ -17,6 +16,8 @@ export interface OpenStore {
  */
 export async function openStore(config: Config, log: (message: string) => void, warn: (message: string) => void): Promise<OpenStore> {
   if (config.store === 'postgres') {
+    // Loaded only for this store: a service on the memory store loads no database code.
+    const { PostgresGraphStore } = await import('./postgres/postgres-store.js');
     const store = await PostgresGraphStore.open({ ...config.database!, log });
     return { store, close: () => store.close() };
   }

@@ -36,3 +36,11 @@ export function databaseError(error: unknown, statementTimeoutMs: number): unkno
   }
   return error;
 }
+
+/** Raised at start-up when the database holds no graph; its message says how to load one. */
+export class EmptyDatabaseError extends Error {
+  constructor() {
+    super('The database holds no graph yet: load one with `npm run db:load -- --seed <dir>` (the same DATABASE_URL), then start the service again.');
+    this.name = 'EmptyDatabaseError';
+  }
+}

@@ -11,7 +11,7 @@ import type { EntityQuery, EvidenceQuery, EvidenceTest, GroupCountQuery, OrderKe
 import { DATED_ATTRIBUTES } from '../vocabulary.js';
 import { conditionSql, methodsMask, relationCountSql } from './conditions.js';
 import { ErrorCode } from '../../errors.js';
-import { databaseError } from './database-errors.js';
+import { databaseError, EmptyDatabaseError } from './database-errors.js';
 import { checkPosition, entityPositionKinds, FACT_POSITION_KINDS, GROUP_POSITION_KINDS, relationshipPositionKinds, TIMELINE_POSITION_KINDS } from '../positions.js';
 import { afterSql, orderBySql, type Slot } from './keyset.js';
 import { migrate } from './migrate.js';
@@ -38,13 +38,6 @@ export interface PostgresStoreOptions {
   now?: () => Date;
 }
 
-/** Raised at start-up when the database holds no graph; its message says how to load one. */
-export class EmptyDatabaseError extends Error {
-  constructor() {
-    super('The database holds no graph yet: load one with `npm run db:load -- --seed <dir>` (the same DATABASE_URL), then start the service again.');
-    this.name = 'EmptyDatabaseError';
-  }
-}
 
 /** bigint columns (sequence numbers, counts) as numbers: none comes near 2^53. */
 const types = {
