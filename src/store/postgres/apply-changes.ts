@@ -67,6 +67,8 @@ export async function applyChanges(client: pg.ClientBase, request: ChangeRequest
   }
   const graph = await buildAffected(client, entityIds, relationshipKeys);
   const stats = { entities: 0, quotes: 0 };
+  const removedTerms = new Set<string>();
+  const removeDocument = (doc: number, fields: DocumentFields) => removePostings(client, doc, fields, removedTerms);
 
   for (const id of entityIds) {
     const entity = graph.entities[graph.entityIndex.get(id)!]!;
@@ -74,7 +76,7 @@ export async function applyChanges(client: pg.ClientBase, request: ChangeRequest
     let seq: number;
     if (old) {
       seq = old.seq;
-      await removeDocument(client, seq, entityFields(old));
+      await removeDocument(seq, entityFields(old));
       const row = entityRow(entity, seq, 0);
       await client.query(
         `UPDATE entity SET type = $2, name = $3, aliases = $4::jsonb, labels = $5::jsonb, description = $6, attributes = $7::jsonb, folded = $8::jsonb, mentions = $9::jsonb WHERE seq = $1`,
@@ -109,7 +111,7 @@ export async function applyChanges(client: pg.ClientBase, request: ChangeRequest
     if (old) {
       seq = old.seq;
       for (const { doc, item } of (await client.query<{ doc: number; item: number }>('SELECT doc, item FROM search_document WHERE relationship = $1', [seq])).rows) {
-        await removeDocument(client, doc, new Map([[QUOTE_FIELD, tokenize(evidenceFrom(old.evidence[item]!).quote)]]));
+        await removeDocument(doc, new Map([[QUOTE_FIELD, tokenize(evidenceFrom(old.evidence[item]!).quote)]]));
         stats.quotes--;
       }
       await client.query('DELETE FROM search_document WHERE relationship = $1', [seq]);
@@ -150,7 +152,8 @@ export async function applyChanges(client: pg.ClientBase, request: ChangeRequest
   await client.query('UPDATE entity e SET degree = (SELECT count(*) FROM adjacency a WHERE a.node = e.seq AND (a.outgoing OR NOT a.is_symmetric)) WHERE e.seq = ANY($1::bigint[])', [[...ends]]);
   await client.query('UPDATE search_field SET documents = documents + $1 WHERE field = ANY($2::smallint[])', [stats.entities, ENTITY_FIELDS]);
   await client.query('UPDATE search_field SET documents = documents + $1 WHERE field = $2', [stats.quotes, QUOTE_FIELD]);
-  await client.query('DELETE FROM search_term WHERE df_name = 0 AND df_alias = 0 AND df_description = 0 AND df_quote = 0');
+  // A term no document holds any more is no term of the index (as after a load).
+  await client.query('DELETE FROM search_term WHERE term = ANY($1::text[]) AND df_name = 0 AND df_alias = 0 AND df_description = 0 AND df_quote = 0', [[...removedTerms]]);
   return true;
 }
 
@@ -220,11 +223,15 @@ function frequencies(words: readonly string[]): Map<string, number> {
   return counts;
 }
 
-/** Takes a document's postings out of the index, with its part of the terms' document frequencies and the fields' lengths. */
-async function removeDocument(client: pg.ClientBase, doc: number, fields: DocumentFields): Promise<void> {
+/**
+ * Takes a document's postings out of the index, with its part of the terms' document frequencies
+ * and the fields' lengths; adds the terms to `touched`.
+ */
+async function removePostings(client: pg.ClientBase, doc: number, fields: DocumentFields, touched: Set<string>): Promise<void> {
   for (const [field, words] of fields) {
     if (words.length === 0) continue;
     const terms = [...frequencies(words).keys()];
+    for (const term of terms) touched.add(term);
     await client.query(`UPDATE search_term SET ${DF_COLUMNS[field]} = ${DF_COLUMNS[field]} - 1 WHERE term = ANY($1::text[])`, [terms]);
     await client.query('DELETE FROM search_posting p USING search_term t WHERE p.term = t.id AND t.term = ANY($1::text[]) AND p.doc = $2 AND p.field = $3', [terms, doc, field]);
     await client.query('UPDATE search_field SET total_length = total_length - $1 WHERE field = $2', [words.length, field]);

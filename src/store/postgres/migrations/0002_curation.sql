@@ -46,9 +46,10 @@ ALTER TABLE graph_state ADD COLUMN seed_version text;
 -- A commit changes the rows of the records it changes, found by these.
 CREATE INDEX adjacency_by_rel ON adjacency (rel);
 CREATE INDEX evidence_span_by_subject ON evidence_span (subject_id);
+CREATE INDEX evidence_span_in_order ON evidence_span (place);
 CREATE INDEX search_document_by_relationship ON search_document (relationship) WHERE relationship IS NOT NULL;
 
 -- Down Migration
-DROP INDEX search_document_by_relationship, evidence_span_by_subject, adjacency_by_rel;
+DROP INDEX search_document_by_relationship, evidence_span_in_order, evidence_span_by_subject, adjacency_by_rel;
 ALTER TABLE graph_state DROP COLUMN seed_version;
 DROP TABLE merged_id, journal, record;
