@@ -28,7 +28,7 @@ export default [
         {
           exceptions: {
             suffixes: ['Connection', 'Edge', 'Payload'],
-            types: ['PageInfo', 'Label', 'PartialDate', 'Evidence', 'EvidenceContext', 'AttributeEvidence', 'SameAsLink', 'GroupCount', 'Snippet', 'TextSpan', 'SearchHit', 'Fact', 'TimelineEntry', 'Neighborhood', 'PathHop', 'Path', 'SourceCoverage', 'Sentence', 'UserError', 'Change'],
+            types: ['PageInfo', 'Label', 'PartialDate', 'Evidence', 'EvidenceContext', 'AttributeEvidence', 'SameAsLink', 'GroupCount', 'Snippet', 'TextSpan', 'SearchHit', 'Fact', 'TimelineEntry', 'Neighborhood', 'PathHop', 'Path', 'SourceCoverage', 'Sentence', 'UserError', 'Change', 'Mention'],
           },
         },
       ],
