@@ -8,6 +8,9 @@ import type { ConnectionModel, EntityModel, EntityTypeCode, ItemEdgeModel } from
 /** The most words a name may have to be found in a text; the graph's longest name has 10. */
 export const MAX_NAME_WORDS = 12;
 
+/** Words whose candidates are looked up in one store call: some 12 × 32 names. */
+const WORDS_PER_SLICE = 32;
+
 /** Which of an entity's names a passage matches. */
 export type MentionNameKind = 'NAME' | 'ALIAS' | 'LABEL';
 
@@ -55,14 +58,21 @@ export function countNameCandidates(text: string): number {
   return candidatesOf(words);
 }
 
-/**
- * Every run of 1 to MAX_NAME_WORDS consecutive words of the text, with its offsets (UTF-16 code
- * units) and its folded form, which is what foldText makes of the passage.
- */
-export function nameCandidates(text: string): NameCandidate[] {
-  const words = [...text.matchAll(WORD)].map((match) => ({ start: match.index, end: match.index + match[0].length, folded: foldText(match[0]) }));
+/** A word of a text: where it is, and its folded form. */
+interface Word {
+  start: number;
+  end: number;
+  folded: string;
+}
+
+function wordsOf(text: string): Word[] {
+  return Array.from(text.matchAll(WORD), (match) => ({ start: match.index, end: match.index + match[0].length, folded: foldText(match[0]) }));
+}
+
+/** The candidates that start at words [from, to): each run of 1 to MAX_NAME_WORDS words from there. */
+function candidatesStartingIn(words: readonly Word[], from: number, to: number): NameCandidate[] {
   const candidates: NameCandidate[] = [];
-  for (let first = 0; first < words.length; first++) {
+  for (let first = from; first < to; first++) {
     let key = '';
     for (let last = first; last < words.length && last < first + MAX_NAME_WORDS; last++) {
       const folded = words[last]!.folded;
@@ -72,6 +82,15 @@ export function nameCandidates(text: string): NameCandidate[] {
     }
   }
   return candidates;
+}
+
+/**
+ * Every run of 1 to MAX_NAME_WORDS consecutive words of the text, with its offsets (UTF-16 code
+ * units) and its folded form, which is what foldText makes of the passage.
+ */
+export function nameCandidates(text: string): NameCandidate[] {
+  const words = wordsOf(text);
+  return candidatesStartingIn(words, 0, words.length);
 }
 
 /** Which name of the entity folds to the key: its name first, then an alias, then a label; null for a country's code alone. */
@@ -86,8 +105,8 @@ function matchedName(entity: EntityModel, key: string): { matchedName: string; n
 /**
  * The passages of a text that name entities, in text order, a longer passage first where two start
  * together, then by entity id. Every candidate passage is looked up by the store's own name index
- * (findByName, through the request's loader), so a name matches here exactly when entitiesByName
- * finds it; a country's ISO code is not a name for this purpose (two letters match too much prose).
+ * (findByName, as entitiesByName's loader asks it), so a name matches here exactly when
+ * entitiesByName finds it; a country's ISO code is not a name for this purpose (two letters match too much prose).
  */
 export async function findMentions(ctx: Context, args: MentionsInArgs): Promise<MentionConnectionModel> {
   const page = readOffsetPage(args, 'mentionsIn');
@@ -98,23 +117,28 @@ export async function findMentions(ctx: Context, args: MentionsInArgs): Promise<
       argument: 'text',
     });
   }
-  const candidates = nameCandidates(args.text);
-  const keys = [...new Set(candidates.map((candidate) => candidate.key))];
-  const found = await ctx.loaders.entitiesByName.loadMany(keys);
-  const byKey = new Map<string, EntityModel[]>();
-  keys.forEach((key, i) => {
-    const entities = found[i];
-    if (entities instanceof Error) throw entities;
-    if (entities && entities.length > 0) byKey.set(key, entities);
-  });
+  const words = wordsOf(args.text);
   const types = args.types && args.types.length > 0 ? new Set<string>(args.types) : null;
   const mentions: MentionModel[] = [];
-  for (const candidate of candidates) {
-    for (const entity of byKey.get(candidate.key) ?? []) {
-      if (types && !types.has(entity.entityType)) continue;
-      const name = matchedName(entity, candidate.key);
-      if (name) mentions.push({ start: candidate.start, end: candidate.end, quote: args.text.slice(candidate.start, candidate.end), entity, ...name });
+  // A long text has many candidates: they are made and looked up a slice of words at a time,
+  // counted as the request's work, so other requests get their turns and an abandoned request stops.
+  for (let from = 0; from < words.length; from += WORDS_PER_SLICE) {
+    ctx.work.stopIfAbandoned();
+    const candidates = candidatesStartingIn(words, from, Math.min(from + WORDS_PER_SLICE, words.length));
+    const keys = [...new Set(candidates.map((candidate) => candidate.key))];
+    const found = await ctx.store.findByName(keys);
+    const byKey = new Map<string, EntityModel[]>();
+    keys.forEach((key, i) => {
+      if (found[i]!.length > 0) byKey.set(key, found[i]!);
+    });
+    for (const candidate of candidates) {
+      for (const entity of byKey.get(candidate.key) ?? []) {
+        if (types && !types.has(entity.entityType)) continue;
+        const name = matchedName(entity, candidate.key);
+        if (name) mentions.push({ start: candidate.start, end: candidate.end, quote: args.text.slice(candidate.start, candidate.end), entity, ...name });
+      }
     }
+    if (ctx.work.step(keys.length)) await ctx.work.pause();
   }
   mentions.sort((a, b) => a.start - b.start || b.end - a.end || (a.entity.id < b.entity.id ? -1 : a.entity.id > b.entity.id ? 1 : 0));
   const request = { first: page.limit, after: page.offset === 0 ? null : [page.offset - 1] };
