@@ -102,12 +102,12 @@ ${icon}
       <span class="note">Sent as <code>Authorization: Bearer</code>; kept in this tab's session storage only.</span>
     </div>
     <h2 id="source-title">1. The source</h2>
-    <fieldset class="source-kind" data-path="input">
+    <fieldset class="source-kind">
       <legend>Its text is</legend>
       <label class="choice"><input type="radio" name="source-kind" value="new" checked> new: add it as a source</label>
       <label class="choice"><input type="radio" name="source-kind" value="stored"> the text of a source the graph holds</label>
     </fieldset>
-    <div id="new-source" class="fields">
+    <div id="new-source" class="fields" data-path="input">
       <label>Title <input id="source-title-input" data-path="input.title" placeholder="e.g. Shelbyville Herald, 12 September 2024"></label>
       <label>Id <span class="prefix">Source:</span><input id="source-slug" data-path="input.slug" placeholder="shelbyville-herald-2024-09" pattern="[a-z0-9]+(-[a-z0-9]+)*"></label>
       <label>Language <select id="source-language" data-path="input.language">${options(vocabulary.languages)}</select></label>

@@ -33,6 +33,16 @@ export async function describeNewSource(page: Page, key: string): Promise<void> 
   await page.click('#use-date-passage');
 }
 
+/** Fills the key, picks a source the graph holds and pastes its text; waits until the page has checked it. */
+export async function useStoredSource(page: Page, key: string, sourceId: string, text: string): Promise<void> {
+  await page.fill('#key', key);
+  await page.check('input[name="source-kind"][value="stored"]');
+  await page.waitForSelector(`#stored-choice option[value="${sourceId}"]`, { state: 'attached' });
+  await page.selectOption('#stored-choice', sourceId);
+  await page.fill('#text', text);
+  await page.waitForFunction(() => ['ok', 'problem'].includes(document.getElementById('stored-check')!.className));
+}
+
 /** Asks for the names in the text and waits until the page lists them. */
 export async function findNames(page: Page): Promise<void> {
   await page.click('#find-names');
