@@ -53,7 +53,13 @@ try {
     },
   };
   const cases = Object.keys(texts).flatMap((kind) => sizes.map((size) => ({ kind, size })));
-  const results = new Map<string, { ms: number[]; health: number[]; touched: number; cost: number }>();
+  interface Measured {
+    ms: number[];
+    health: number[];
+    touched: number;
+    cost: number;
+  }
+  const results = new Map<string, Measured>();
   for (let round = 0; round < rounds; round++) {
     for (const { kind, size } of shuffled(cases)) {
       const text = texts[kind]!(size);
@@ -67,7 +73,7 @@ try {
       const ms = performance.now() - started;
       if (body.errors) throw new Error(`${kind} ${size}: ${JSON.stringify(body.errors)}`);
       const key = `${kind} ${size}`;
-      const entry = results.get(key) ?? { ms: [], health: [], touched: body.extensions.cost.touched, cost: body.extensions.cost.requested };
+      const entry: Measured = results.get(key) ?? { ms: [], health: [], touched: body.extensions.cost.touched, cost: body.extensions.cost.requested };
       entry.ms.push(ms);
       entry.health.push(health);
       results.set(key, entry);
