@@ -1,4 +1,6 @@
+import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KEYS, livingGraph, type LivingGraph } from '../curation/living.js';
 import { TINY_TEXT } from '../helpers.js';
@@ -159,6 +161,12 @@ describe('the IDE and the change feed', () => {
     );
     const cursor = first.body.data.retractFact.change.cursor;
     const subscription = `subscription Watch {\n  factsChanged(after: "${cursor}") {\n    sequence\n    operation\n    actor\n    reason\n    facts { id action }\n  }\n}\n`;
+    // The server's side of each stream the IDE opens, to see it end.
+    const streams: ServerResponse[] = [];
+    const watch = (request: IncomingMessage, response: ServerResponse) => {
+      if (request.url?.startsWith('/graphql/stream')) streams.push(response);
+    };
+    graph.http.server.on('request', watch);
     const page = await openPage(browser, graph.http.url, `/?query=${encodeURIComponent(subscription)}`, VIEWPORTS[0]);
     await page.waitForFunction(() => (document.querySelector('.graphiql-response .CodeMirror') as any)?.CodeMirror);
     await page.click('.graphiql-execute-button');
@@ -174,8 +182,12 @@ describe('the IDE and the change feed', () => {
       factsChanged: { sequence, operation: 'RETRACT_FACT', actor: 'cora', reason: 'seen from the IDE', facts: [{ id: 'Relationship:Topic:automation>BROADER_THAN>Topic:robotics', action: 'RETRACTED' }] },
     });
     await page.screenshot({ path: `${RESULTS_DIR}ide-subscription.png` });
-    // Stopping the run closes the stream.
+    // Stopping the run closes the stream: the server sees its one stream end while the page stays open.
+    expect(streams).toHaveLength(1);
+    const closed = streams[0]!.closed ? Promise.resolve() : once(streams[0]!, 'close');
     await page.click('.graphiql-execute-button');
+    await closed;
+    graph.http.server.off('request', watch);
     await page.close();
   });
 
