@@ -55,6 +55,9 @@ const mappers: Record<string, string> = {
   FactChange: `${models}#FactChangeModel`,
   ChangeEdge: `${models}#ChangeEdgeModel`,
   ChangeConnection: `${models}#ChangeConnectionModel`,
+  Mention: '../modules/mentions/mentions.js#MentionModel',
+  MentionEdge: '../modules/mentions/mentions.js#MentionEdgeModel',
+  MentionConnection: '../modules/mentions/mentions.js#MentionConnectionModel',
   ...graph.mappers(models),
 };
 

@@ -21,14 +21,14 @@ export default [
       // identity of their own; the Relay spec lets an edge's node be any type.
       '@graphql-eslint/relay-edge-types': ['error', { listTypeCanWrapOnlyEdgeType: false, shouldImplementNode: false }],
       // Pages, edges, mutation payloads and value objects (a date, a piece of evidence, a search hit,
-      // a path, a user error) have no identity of their own; a journal Change is known by its
+      // a path, a user error, a mention of a name in a text) have no identity of their own; a journal Change is known by its
       // sequence and cursor; everything else that has one implements Node with `id: ID!`.
       '@graphql-eslint/strict-id-in-types': [
         'error',
         {
           exceptions: {
             suffixes: ['Connection', 'Edge', 'Payload'],
-            types: ['PageInfo', 'Label', 'PartialDate', 'Evidence', 'EvidenceContext', 'AttributeEvidence', 'SameAsLink', 'GroupCount', 'Snippet', 'TextSpan', 'SearchHit', 'Fact', 'TimelineEntry', 'Neighborhood', 'PathHop', 'Path', 'SourceCoverage', 'Sentence', 'UserError', 'Change'],
+            types: ['PageInfo', 'Label', 'PartialDate', 'Evidence', 'EvidenceContext', 'AttributeEvidence', 'SameAsLink', 'GroupCount', 'Snippet', 'TextSpan', 'SearchHit', 'Fact', 'TimelineEntry', 'Neighborhood', 'PathHop', 'Path', 'SourceCoverage', 'Sentence', 'UserError', 'Change', 'Mention'],
           },
         },
       ],

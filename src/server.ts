@@ -3,7 +3,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDi
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { specifiedRules, type GraphQLFormattedError, type ValidationRule } from 'graphql';
-import { DEFAULT_LIMITS, type QueryLimits } from './config.js';
+import { DEFAULT_DOCUMENT_CACHE_BYTES, DEFAULT_LIMITS, type QueryLimits } from './config.js';
 import type { Context } from './context.js';
 import { ErrorCode, limitExceeded } from './errors.js';
 import { accessPlugin } from './auth/access-plugin.js';
@@ -31,7 +31,7 @@ export interface ServerOptions {
   apqCacheSize?: number;
   /** Where operations are counted; none when omitted. */
   metrics?: Metrics;
-  /** Bytes of parsed, validated documents kept; 32 MiB when omitted. */
+  /** Bytes of parsed, validated documents kept; DEFAULT_DOCUMENT_CACHE_BYTES when omitted. */
   documentCacheBytes?: number;
   /** Whether the schema is an Apollo Federation 2 subgraph (src/federation/); off when omitted. */
   federation?: boolean;
@@ -134,7 +134,7 @@ export function createGraphQLServer(options: ServerOptions = {}): GraphQLServer 
   if (options.introspection === false) validationRules.push(introspectionDisabledRule);
   const typeDefs = options.federation ? readSubgraphTypeDefs() : readTypeDefs();
   const schema = options.federation ? buildEntenteSubgraph(typeDefs.join('\n'), resolvers) : makeExecutableSchema<Context>({ typeDefs, resolvers });
-  const documentCacheBytes = options.documentCacheBytes ?? 32 * 1024 * 1024;
+  const documentCacheBytes = options.documentCacheBytes ?? DEFAULT_DOCUMENT_CACHE_BYTES;
   const documents = documentCacheBytes > 0 ? new DocumentCache({ maxBytes: documentCacheBytes }) : undefined;
   // The rules Apollo validates with when `introspection` is on: graphql-js's, then ours.
   if (options.manifest) documents?.preload(options.manifest, schema, [...specifiedRules, ...validationRules], limits.maxTokens);

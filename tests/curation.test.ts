@@ -310,3 +310,33 @@ describe('a server without a journal', () => {
     }
   });
 });
+
+describe('what the graph holds already', () => {
+  let graph: LivingGraph;
+  beforeAll(async () => {
+    graph = await livingGraph();
+  });
+  afterAll(() => graph.close());
+
+  it('refuses a relationship the graph holds with ALREADY_EXISTS at its input path, and changes nothing', async () => {
+    const input = { relationships: [{ type: 'SPOKE_ABOUT', from: 'Person:bob-sample', to: 'Topic:robotics', evidence: [tinyEvidence(TEXT, 'Bob Sample said that robotics will matter')] }] };
+    const { body } = await graph.post('mutation ($input: AddFactsInput!) { addFacts(input: $input) { change { sequence } userErrors { path message code } } }', { input }, KEYS.curator);
+    expect(body.data.addFacts).toEqual({
+      change: null,
+      userErrors: [
+        { path: ['input', 'relationships', '0'], message: 'SPOKE_ABOUT Person:bob-sample → Topic:robotics: the graph holds this relationship already; add evidence to it with corroborate.', code: 'ALREADY_EXISTS' },
+      ],
+    });
+    expect(await graph.store.head()).toBe(0);
+  });
+
+  it('refuses an entity whose id the graph holds with ALREADY_EXISTS, and changes nothing', async () => {
+    const { body } = await graph.post(
+      'mutation ($m: EvidenceInput!) { addEntities(input: { entities: [{ type: PERSON, slug: "bob-sample", name: "Bob", mentions: [$m] }] }) { change { sequence } userErrors { path message code } } }',
+      { m: tinyEvidence(TEXT, 'Bob Sample') },
+      KEYS.curator,
+    );
+    expect(body.data.addEntities).toEqual({ change: null, userErrors: [{ path: ['input', 'entities', '0'], message: 'Person:bob-sample: the graph holds an entity with this id already.', code: 'ALREADY_EXISTS' }] });
+    expect(await graph.store.head()).toBe(0);
+  });
+});

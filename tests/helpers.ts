@@ -20,6 +20,9 @@ export const OPERATION_VARIABLES: Readonly<Record<string, Record<string, unknown
   ExplorePaths: { from: 'Person:karsten-wildberger', to: 'Person:evan-solomon' },
   ExploreEntity: { id: 'Agreement:de-ca-ai-declaration' },
   ExploreRelationship: { id: 'Relationship:Person:karsten-wildberger>SIGNED>Agreement:de-ca-ai-declaration' },
+  CurateMentions: { text: 'German Digital Minister Karsten Wildberger (CDU) and his Canadian counterpart Evan Solomon signed a joint declaration of intent' },
+  CurateAddSource: { input: { slug: 'example-report', text: 'An example report.', title: 'An example report', language: 'EN', publishedOn: { value: '2026', evidence: [] } } },
+  CurateAddFacts: { input: { relationships: [] } },
 };
 
 export const TINY_SEED = fileURLToPath(new URL('./fixtures/tiny/seed/', import.meta.url));

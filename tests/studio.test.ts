@@ -43,7 +43,7 @@ describe('the studio pages', () => {
     const html = await response.text();
     const tabs = JSON.parse(html.match(/<script type="application\/json" id="entente-examples">(.*?)<\/script>/s)![1]!);
     expect(tabs.map((tab: { query: string }) => tab.query.match(/^query (\w+)/m)?.[1])).toEqual(['WhoSigned', 'HowConnected', 'Timeline', 'Search', 'Neighbourhood']);
-    expect(assetUrls(html).map((url) => url.split('/').pop())).toEqual(['graphiql.css', 'ide.css', 'react.js', 'react-dom.js', 'graphiql.js', 'ide.js']);
+    expect(assetUrls(html).map((url) => url.split('/').pop())).toEqual(['graphiql.css', 'ide.css', 'react.js', 'react-dom.js', 'graphiql.js', 'ide-stream.js', 'ide.js']);
     expect(html).not.toMatch(/https?:\/\//);
   });
 
@@ -87,6 +87,29 @@ describe('the studio pages', () => {
     expect(html).not.toMatch(/https?:\/\//);
   });
 
+  it('serves /curate with the persisted operations it sends, the relationship types with the kinds they link, and its own files', async () => {
+    const response = await get('/curate');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-security-policy')).toMatch(/default-src 'none'; script-src 'self';/);
+    const html = await response.text();
+    const operations = JSON.parse(html.match(/<script type="application\/json" id="entente-operations">(.*?)<\/script>/s)![1]!);
+    expect(Object.keys(operations).sort()).toEqual(['CurateAddFacts', 'CurateAddSource', 'CurateMentions', 'CurateSources']);
+    const { default: manifest } = await import('../src/generated/persisted-documents.json', { with: { type: 'json' } });
+    for (const operation of Object.values<{ hash: string; document: string }>(operations)) {
+      expect((manifest as Record<string, string>)[operation.hash]).toBe(operation.document);
+    }
+    const vocabulary = JSON.parse(html.match(/<script type="application\/json" id="entente-vocabulary">(.*?)<\/script>/s)![1]!);
+    expect(vocabulary.relationships.SIGNED).toEqual({ from: ['PERSON'], to: ['AGREEMENT'] });
+    expect(Object.keys(vocabulary.relationships)).toHaveLength(28);
+    expect(vocabulary.methods).toEqual(schemaEnumValues(readTypeDefs().join('\n'), 'EvidenceMethod'));
+    expect(vocabulary.languages).toEqual(schemaEnumValues(readTypeDefs().join('\n'), 'Language'));
+    expect(assetUrls(html).map((url) => url.split('/').pop())).toEqual(['curate.css', 'curate.js']);
+    // The key field has no name, so no form can put the key in an address.
+    expect(html).toMatch(/<input id="key" type="password" autocomplete="off"/);
+    expect(html).not.toMatch(/<form/);
+    expect(html).not.toMatch(/https?:\/\//);
+  });
+
   it('opens each example tab with its inputs filled in as variables, and explains every evidence method the schema has', async () => {
     const html = await (await get('/')).text();
     const tabs = JSON.parse(html.match(/<script type="application\/json" id="entente-examples">(.*?)<\/script>/s)![1]!);
@@ -118,15 +141,15 @@ describe('the studio pages', () => {
     const { data } = (await response.json()) as { data: { __schema: { queryType: { fields: Array<{ name: string; isDeprecated: boolean }> } } } };
     const rootFields = data.__schema.queryType.fields;
     const listed = tasks.flatMap((task: { fields: string[] }) => task.fields);
-    expect(tasks.map((task: { task: string }) => task.task)).toEqual(['Look up', 'Search', 'Explore', 'Evidence', 'Aggregate', 'History']);
+    expect(tasks.map((task: { task: string }) => task.task)).toEqual(['Look up', 'Search', 'Explore', 'Evidence', 'Aggregate', 'Curate']);
     expect([...listed].sort()).toEqual(rootFields.filter((field) => !field.isDeprecated).map((field) => field.name).sort());
     expect(rootFields.filter((field) => field.isDeprecated).map((field) => field.name).sort()).toEqual(['evidenceIn', 'groupCounts']);
   });
 
   it('serves each file of the pages with its content type, cached for good, gzipped when asked', async () => {
-    const html = (await (await get('/')).text()) + (await (await get('/explore')).text());
+    const html = (await (await get('/')).text()) + (await (await get('/explore')).text()) + (await (await get('/curate')).text());
     const urls = assetUrls(html);
-    expect(urls).toHaveLength(18);
+    expect(urls).toHaveLength(21);
     for (const url of urls) {
       const plain = await get(url, { 'accept-encoding': 'identity' });
       expect(plain.status).toBe(200);
@@ -179,6 +202,7 @@ describe('the studio pages', () => {
     try {
       const [asset] = assetUrls(await (await get('/')).text());
       expect(await rawGet(base, '/explore')).toBe(404);
+      expect(await rawGet(base, '/curate')).toBe(404);
       expect(await rawGet(base, asset!)).toBe(404);
       const root = await fetch(`${base}/`, { redirect: 'manual' });
       expect(root.status).toBe(302);

@@ -73,11 +73,13 @@ export async function checkDraft(store: WritableGraphStore, draft: Draft): Promi
     for (const id of ids) if (parseGlobalId(id)?.kind === 'entity') want(refOfEntity(id));
     if (change.kind === 'relationship') {
       // The builder names a duplicate only if it sees the first: the graph's relationship with this key, or its reverse for a symmetric type.
-      want({ kind: 'relationship', key: change.key });
+      // The key is the change's own, which `want` leaves out, so an added relationship asks for it directly.
+      if (change.before === null) wanted.set(`relationship ${change.key}`, { kind: 'relationship', key: change.key });
       const rule = VOCABULARY[change.after.type as RelationshipType];
       if (rule?.symmetric) want({ kind: 'relationship', key: relationshipKey({ ...change.after, from: change.after.to, to: change.after.from }) });
     } else if (change.before === null && (change.kind === 'source' || change.kind === 'entity')) {
-      want(refOfEntity(change.key));
+      const ref = refOfEntity(change.key);
+      wanted.set(`${ref.kind} ${ref.key}`, ref);
     }
   }
   // The graph's records the draft names, and what those name in turn, until nothing new is named.

@@ -7,6 +7,7 @@ import { ErrorCode, limitExceeded } from '../errors.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../lib/connection.js';
 import { MAX_UNPAGED_GROUPS } from '../modules/aggregate/group-counts.js';
 import { MAX_UNPAGED_FACTS } from '../modules/evidence/evidence-in.js';
+import { countNameCandidates } from '../modules/mentions/mentions.js';
 import type { GraphStatistics } from '../store/graph-store.js';
 import type { EntityTypeName, RelationshipType } from '../store/models.js';
 import { ENTITY_TYPES } from '../store/models.js';
@@ -57,7 +58,8 @@ function typeOfCode(code: unknown): EntityTypeName | undefined {
  * What a field touches in the store besides the items it returns, in units of SCAN_UNIT items,
  * from the graph's statistics: a filter by the entities and relationships its conditions may
  * scan, an ordering by the entities it reads, a search by every document that may match, a
- * grouping by the entities and relationships it counts, a span of evidence by the facts it may read.
+ * grouping by the entities and relationships it counts, a span of evidence by the facts it may read,
+ * the mentions in a text by the names it looks up.
  */
 function scanCost(field: GraphQLField<unknown, unknown>, args: Record<string, unknown>, statistics: GraphStatistics): number {
   const listed = listedType(field);
@@ -78,6 +80,9 @@ function scanCost(field: GraphQLField<unknown, unknown>, args: Record<string, un
     case 'factsIn':
     case 'evidenceIn':
       return units + evidenceUnits(statistics);
+    case 'mentionsIn':
+      // Every run of up to MAX_NAME_WORDS words is one name looked up.
+      return units + scanUnits(typeof args.text === 'string' ? countNameCandidates(args.text) : 0);
     case 'timeline':
       return units + scanUnits(Object.values(statistics.entities).reduce((sum, count) => sum + count, 0));
     default:

@@ -8,6 +8,7 @@ import { countryResolvers } from './country/resolvers.js';
 import { entityResolvers } from '../generated/entity-resolvers.js';
 import { graphResolvers } from './graph/resolvers.js';
 import { coverageResolvers } from './coverage/resolvers.js';
+import { mentionResolvers } from './mentions/resolvers.js';
 import { curationResolvers } from '../curation/resolvers.js';
 import { scopeAsOf } from '../curation/as-of.js';
 
@@ -21,6 +22,7 @@ const modules = [
   aggregateResolvers,
   evidenceResolvers,
   coverageResolvers,
+  mentionResolvers,
   curationResolvers,
 ];
 

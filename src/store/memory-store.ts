@@ -388,14 +388,10 @@ export class MemoryGraphStore implements GraphStore {
     }
     const nameOf = (key: string) => ('attribute' in by ? key : this.entities[this.indexOf.get(key)!]!.name);
     // Members come from a list in name order, so each group's members are in name order already.
-    const all: Array<{ group: GroupCountModel; position: Position }> = [];
-    for (const [key, ids] of groups) {
-      all.push({
-        group: { entityId: 'attribute' in by ? null : key, value: 'attribute' in by ? key : null, count: ids.size, memberIds: [...ids] },
-        position: [ids.size, nameOf(key), key],
-      });
-      if (measured.step(ids.size)) await measured.pause();
-    }
+    const all = [...groups].map(([key, ids]): { group: GroupCountModel; position: Position } => ({
+      group: { entityId: 'attribute' in by ? null : key, value: 'attribute' in by ? key : null, count: ids.size, memberIds: [...ids] },
+      position: [ids.size, nameOf(key), key],
+    }));
     const after = query.after;
     const selected = await selectPage(
       all,

@@ -25,6 +25,7 @@ export type AssetName =
   | 'cose-base.js'
   | 'cytoscape-fcose.js'
   | 'cytoscape-svg.js'
+  | 'ide-stream.js'
   | 'ide.js'
   | 'ide.css'
   | 'explore-api.js'
@@ -33,7 +34,9 @@ export type AssetName =
   | 'explore-timeline.js'
   | 'explore-panel.js'
   | 'explore.js'
-  | 'explore.css';
+  | 'explore.css'
+  | 'curate.js'
+  | 'curate.css';
 
 /** The graph picture's scripts, in the order the page loads them: libraries first, each before what needs it. */
 export const EXPLORE_SCRIPTS: readonly AssetName[] = [
@@ -71,6 +74,7 @@ const files: Record<AssetName, { path: () => string; contentType: string }> = {
   'cose-base.js': { path: fromPackage('cose-base', 'cose-base.js'), contentType: javascript },
   'cytoscape-fcose.js': { path: fromPackage('cytoscape-fcose', 'cytoscape-fcose.js'), contentType: javascript },
   'cytoscape-svg.js': { path: fromPackage('cytoscape-svg', 'cytoscape-svg.js'), contentType: javascript },
+  'ide-stream.js': { path: ownFile('ide-stream.js'), contentType: javascript },
   'ide.js': { path: ownFile('ide.js'), contentType: javascript },
   'ide.css': { path: ownFile('ide.css'), contentType: css },
   'explore-api.js': { path: ownFile('explore-api.js'), contentType: javascript },
@@ -80,6 +84,8 @@ const files: Record<AssetName, { path: () => string; contentType: string }> = {
   'explore-panel.js': { path: ownFile('explore-panel.js'), contentType: javascript },
   'explore.js': { path: ownFile('explore.js'), contentType: javascript },
   'explore.css': { path: ownFile('explore.css'), contentType: css },
+  'curate.js': { path: ownFile('curate.js'), contentType: javascript },
+  'curate.css': { path: ownFile('curate.css'), contentType: css },
 };
 
 export interface AssetTable {

@@ -54,7 +54,101 @@ ${icon}
 <script src="${a['react.js'].url}"></script>
 <script src="${a['react-dom.js'].url}"></script>
 <script src="${a['graphiql.js'].url}"></script>
+<script src="${a['ide-stream.js'].url}"></script>
 <script src="${a['ide.js'].url}"></script>
+</body>
+</html>
+`;
+}
+
+/** What the curation page offers: the relationship types with the kinds of entity each links, the languages and the evidence methods. */
+export interface CurationVocabulary {
+  /** Each relationship type with the entity type codes it may start and end at. */
+  relationships: Record<string, { from: string[]; to: string[] }>;
+  languages: readonly string[];
+  methods: readonly string[];
+}
+
+/**
+ * The curation page: a curator's key, a source text (new, or one the graph holds), the names the
+ * text mentions, and a fact with a selected passage as its evidence.
+ */
+export function curatePage(assets: AssetTable, operations: Record<string, PageOperation>, vocabulary: CurationVocabulary): string {
+  const a = assets.byName;
+  const curation = Object.fromEntries(Object.entries(operations).filter(([name]) => name.startsWith('Curate')));
+  const options = (values: readonly string[], label: (value: string) => string = (value) => value) =>
+    values.map((value) => `<option value="${escapeHtml(value)}">${escapeHtml(label(value))}</option>`).join('');
+  const methodLabel = (method: string) => `${METHOD_NOTES[method]?.label ?? method} (${method})`;
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Entente · Curate</title>
+${icon}
+<link rel="stylesheet" href="${a['curate.css'].url}">
+</head>
+<body>
+<header>
+  <h1>Entente <span>curate</span></h1>
+  <nav><a href="/explore">Explore the graph</a> <a href="/">GraphQL IDE</a></nav>
+</header>
+<main>
+  <section id="source" aria-labelledby="source-title">
+    <div class="key-row">
+      <label for="key">Your key</label>
+      <input id="key" type="password" autocomplete="off" spellcheck="false" placeholder="ent_… (a curator's key)">
+      <button type="button" id="forget-key">Forget</button>
+      <span class="note">Sent as <code>Authorization: Bearer</code>; kept in this tab's session storage only.</span>
+    </div>
+    <h2 id="source-title">1. The source</h2>
+    <fieldset class="source-kind">
+      <legend>Its text is</legend>
+      <label class="choice"><input type="radio" name="source-kind" value="new" checked> new: add it as a source</label>
+      <label class="choice"><input type="radio" name="source-kind" value="stored"> the text of a source the graph holds</label>
+    </fieldset>
+    <div id="new-source" class="fields" data-path="input">
+      <label>Title <input id="source-title-input" data-path="input.title" placeholder="e.g. Shelbyville Herald, 12 September 2024"></label>
+      <label>Id <span class="prefix">Source:</span><input id="source-slug" data-path="input.slug" placeholder="shelbyville-herald-2024-09" pattern="[a-z0-9]+(-[a-z0-9]+)*"></label>
+      <label>Language <select id="source-language" data-path="input.language">${options(vocabulary.languages)}</select></label>
+      <label>Published <input id="source-date" data-path="input.publishedOn" placeholder="YYYY-MM-DD"></label>
+      <p class="date-passage"><button type="button" id="use-date-passage">Use the selection as the date's passage</button> <span id="date-passage">No passage for the date yet.</span></p>
+    </div>
+    <div id="stored-source" class="fields" hidden>
+      <label>Source <select id="stored-choice"></select></label>
+      <p id="stored-check" role="status"></p>
+    </div>
+    <label for="text" class="text-label">Text <span id="text-length"></span></label>
+    <textarea id="text" data-path="input.text" rows="14" spellcheck="false" placeholder="Paste the source's whole text here, then select a passage."></textarea>
+    <p class="actions"><button type="button" id="find-names">Find the names in the text</button> <span id="names-status" role="status"></span></p>
+    <p id="source-status" role="status"></p>
+  </section>
+  <section id="fact" aria-labelledby="fact-title">
+    <h2>2. The selected passage</h2>
+    <p id="selection" class="selection">Select a passage of the text.</p>
+    <h3>Names in the passage</h3>
+    <ul id="proposals" class="mentions"><li class="empty">Find the names, then select a passage.</li></ul>
+    <details id="every-name">
+      <summary>Every name in the text <span id="mention-count"></span></summary>
+      <ul id="all-mentions" class="mentions"></ul>
+    </details>
+    <h2 id="fact-title">3. Add a fact</h2>
+    <div id="fact-form" class="fields" data-path="input.relationships.0">
+      <label>From <input id="fact-from" data-path="input.relationships.0.from" placeholder="an entity's id, or From on a name above"></label>
+      <label>Relationship <select id="fact-type" data-path="input.relationships.0.type"></select></label>
+      <label>To <input id="fact-to" data-path="input.relationships.0.to" placeholder="an entity's id, or To on a name above"></label>
+      <label>Evidence <span id="fact-evidence" class="evidence" data-path="input.relationships.0.evidence">the selected passage</span></label>
+      <label>Method <select id="fact-method" data-path="input.relationships.0.evidence.0.method">${options(vocabulary.methods, methodLabel)}</select></label>
+      <label>Reasoning <input id="fact-evidence-reason" data-path="input.relationships.0.evidence.0.reason" placeholder="required for Inferred and Editorial"></label>
+      <label>Why (for the journal) <input id="fact-reason" data-path="input.reason" placeholder="e.g. the Herald reports the signing"></label>
+      <p class="actions"><button type="button" id="add-fact" class="primary">Add the fact</button></p>
+    </div>
+    <div id="result" role="status" aria-live="polite"></div>
+  </section>
+</main>
+<script type="application/json" id="entente-operations">${embeddedJson(curation)}</script>
+<script type="application/json" id="entente-vocabulary">${embeddedJson(vocabulary)}</script>
+<script src="${a['curate.js'].url}"></script>
 </body>
 </html>
 `;
@@ -93,6 +187,7 @@ ${icon}
     <button type="submit">Show</button>
   </form>
   <a class="ide-link" href="/">GraphQL IDE</a>
+  <a class="ide-link" href="/curate">Curate</a>
 </header>
 <main>
   <section id="picture" aria-label="The graph picture">

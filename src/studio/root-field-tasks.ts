@@ -7,7 +7,7 @@ export interface RootFieldTask {
 /**
  * The root fields by task, as the IDE's Start here pane heads them and its docs explorer orders them.
  * Deprecated fields are left out: the pane does not offer them, and the docs list them last.
- * tests/studio.test.ts checks that every field the schema offers and does not deprecate is here once.
+ * tests/browser/ide.test.ts checks that every field the schema offers and does not deprecate is here once.
  */
 export const ROOT_FIELD_TASKS: readonly RootFieldTask[] = [
   {
@@ -18,5 +18,5 @@ export const ROOT_FIELD_TASKS: readonly RootFieldTask[] = [
   { task: 'Explore', fields: ['neighborhood', 'paths', 'timeline'] },
   { task: 'Evidence', fields: ['factsIn'] },
   { task: 'Aggregate', fields: ['groups'] },
-  { task: 'History', fields: ['changes', 'change'] },
+  { task: 'Curate', fields: ['mentionsIn', 'changes', 'change'] },
 ];

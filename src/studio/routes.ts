@@ -2,12 +2,21 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { loadAssets, type AssetTable } from './assets.js';
 import { readTypeDefs } from '../schema.js';
 import { readExampleTabs, readPageOperations, schemaEnumValues } from './operations.js';
-import { contentSecurityPolicy, explorePage, idePage } from './pages.js';
+import { contentSecurityPolicy, curatePage, explorePage, idePage, type CurationVocabulary } from './pages.js';
+import { VOCABULARY } from '../generated/catalogue.js';
 
 interface Studio {
   assets: AssetTable;
   ide: Buffer;
   explore: Buffer;
+  curate: Buffer;
+}
+
+/** The relationship types with the entity type codes (as `entityType` answers them) each may link, the languages and the evidence methods. */
+function curationVocabulary(typeDefs: string): CurationVocabulary {
+  const code = (type: string) => type.toUpperCase();
+  const relationships = Object.fromEntries(Object.entries(VOCABULARY).map(([type, rule]) => [type, { from: rule.from.map(code), to: rule.to.map(code) }]));
+  return { relationships, languages: schemaEnumValues(typeDefs, 'Language'), methods: schemaEnumValues(typeDefs, 'EvidenceMethod') };
 }
 
 // Read on first use, so a server that never shows a page never reads the 2 MB of browser files.
@@ -15,10 +24,16 @@ let studio: Promise<Studio> | undefined;
 function loadStudio(): Promise<Studio> {
   studio ??= (async () => {
     const [assets, tabs, operations] = await Promise.all([loadAssets(), readExampleTabs(), readPageOperations()]);
-    const methods = schemaEnumValues(readTypeDefs().join('\n'), 'EvidenceMethod');
+    const typeDefs = readTypeDefs().join('\n');
+    const methods = schemaEnumValues(typeDefs, 'EvidenceMethod');
     const welcome = operations.Welcome;
     if (!welcome) throw new Error('The persisted-documents manifest has no Welcome operation (operations/ide.graphql); run npm run codegen');
-    return { assets, ide: Buffer.from(idePage(assets, tabs, welcome)), explore: Buffer.from(explorePage(assets, operations, methods)) };
+    return {
+      assets,
+      ide: Buffer.from(idePage(assets, tabs, welcome)),
+      explore: Buffer.from(explorePage(assets, operations, methods)),
+      curate: Buffer.from(curatePage(assets, operations, curationVocabulary(typeDefs))),
+    };
   })();
   studio.catch(() => (studio = undefined));
   return studio;
@@ -40,7 +55,8 @@ function sendPage(req: IncomingMessage, res: ServerResponse, body: Buffer): void
 }
 
 /**
- * Serves the IDE at / (and at /graphql for browsers), the graph picture at /explore and their files
+ * Serves the IDE at / (and at /graphql for browsers), the graph picture at /explore, the curation
+ * page at /curate and their files
  * under /studio/<digest>/<name>. Returns false for every other request, which the caller answers.
  */
 export async function serveStudio(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
@@ -51,6 +67,10 @@ export async function serveStudio(req: IncomingMessage, res: ServerResponse, url
   }
   if (url.pathname === '/explore') {
     sendPage(req, res, (await loadStudio()).explore);
+    return true;
+  }
+  if (url.pathname === '/curate') {
+    sendPage(req, res, (await loadStudio()).curate);
     return true;
   }
   if (!url.pathname.startsWith('/studio/')) return false;

@@ -80,13 +80,13 @@ describe.each(VIEWPORTS)('the IDE at $width×$height', (viewport) => {
     const pane = page.locator('.graphiql-plugin');
     expect(await pane.locator('.graphiql-doc-explorer-title').innerText()).toBe('Start here');
     expect(await pane.locator('.entente-examples button').allInnerTexts()).toEqual(EXAMPLES);
-    expect(await pane.locator('h3').allInnerTexts()).toEqual(['LOOK UP', 'SEARCH', 'EXPLORE', 'EVIDENCE', 'AGGREGATE', 'HISTORY']);
+    expect(await pane.locator('h3').allInnerTexts()).toEqual(['LOOK UP', 'SEARCH', 'EXPLORE', 'EVIDENCE', 'AGGREGATE', 'CURATE']);
     const byTask: Record<string, string[]> = {};
     for (const section of await pane.locator('section').all()) {
       byTask[await section.locator('h3').innerText()] = await section.locator('.entente-fields dt').allInnerTexts();
     }
     expect(byTask['LOOK UP']![0]).toBe('node');
-    expect(byTask).toMatchObject({ SEARCH: ['search'], EXPLORE: ['neighborhood', 'paths', 'timeline'], EVIDENCE: ['factsIn'], AGGREGATE: ['groups'], HISTORY: ['changes', 'change'] });
+    expect(byTask).toMatchObject({ SEARCH: ['search'], EXPLORE: ['neighborhood', 'paths', 'timeline'], EVIDENCE: ['factsIn'], AGGREGATE: ['groups'], CURATE: ['mentionsIn', 'changes', 'change'] });
     // Every root field the schema offers is listed once, and none it deprecates.
     const rootFields = await rootFieldsOfTheSchema();
     expect(Object.values(byTask).flat().sort()).toEqual(rootFields.filter((f) => !f.isDeprecated).map((f) => f.name).sort());

@@ -10,8 +10,10 @@ import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
 import { loadMemoryStore } from '../../src/store/load.js';
 import { httpOn, REAL_SEED } from '../helpers.js';
+import { KEYS, livingGraph } from '../curation/living.js';
 import { openBrowser, VIEWPORTS } from './browser.js';
-import { clickElement, openExplore, openIdeFirstVisit, runActiveTab, settled } from './pages.js';
+import { addFact, chooseEnd, describeNewSource, findNames, selectInText } from './curate-steps.js';
+import { clickElement, openExplore, openIdeFirstVisit, openPage, runActiveTab, settled } from './pages.js';
 
 const DOCS = fileURLToPath(new URL('../../docs/', import.meta.url));
 const SOURCE_ID_SLUG = 'heise-2026-02-germany-canada-ai';
@@ -76,6 +78,39 @@ try {
   await ide.locator('.graphiql-doc-explorer').getByText('entitiesByName', { exact: true }).first().waitFor();
   await shoot(ide, 'ide-docs');
   await ide.close();
+
+  // Curation, on the made-up fixture graph with a journal (the real graph's facts are not to be invented).
+  const living = await livingGraph();
+  try {
+    const curate = await openPage(browser, living.http.url, '/curate', viewport);
+    await describeNewSource(curate, KEYS.curator);
+    await findNames(curate);
+    await selectInText(curate, 'Bob Sample signed the Grand Alliance');
+    await chooseEnd(curate, 'from', 'Person:bob-sample');
+    await chooseEnd(curate, 'to', 'Agreement:grand-alliance');
+    await curate.fill('#fact-reason', 'the Herald reports the signing');
+    await addFact(curate);
+    await selectInText(curate, 'Bob Sample signed the Grand Alliance');
+    await shoot(curate, 'curate');
+    await curate.close();
+
+    const after = (await living.post('{ changes(first: 100) { edges { cursor } } }')).body.data.changes.edges.at(-1).cursor;
+    const subscription = `subscription Watch {\n  factsChanged(after: "${after}") {\n    sequence\n    operation\n    actor\n    reason\n    facts { id action }\n  }\n}\n`;
+    const watch = await openPage(browser, living.http.url, `/?query=${encodeURIComponent(subscription)}`, viewport);
+    await watch.waitForFunction(() => (document.querySelector('.graphiql-response .CodeMirror') as any)?.CodeMirror);
+    await watch.click('.graphiql-execute-button');
+    await living.post(
+      'mutation { retractFact(input: { fact: "Relationship:Person:bob-sample>SIGNED>Agreement:grand-alliance", reason: "the Herald corrected its report" }) { change { sequence } } }',
+      undefined,
+      KEYS.curator,
+    );
+    await watch.waitForFunction(() => (document.querySelector('.graphiql-response .CodeMirror') as any).CodeMirror.getValue().includes('corrected'));
+    await shoot(watch, 'ide-subscription');
+    await watch.click('.graphiql-execute-button');
+    await watch.close();
+  } finally {
+    await living.close();
+  }
 } finally {
   await browser.close();
   await http.close();

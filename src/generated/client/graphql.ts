@@ -4,12 +4,58 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** Facts to add, all or none. */
+export type AddFactsInput = {
+  /** Attributes to give entities that have none of that name yet. */
+  attributes?: Array<AttributeFactInput> | null | undefined;
+  /** Why they are added, for the journal. */
+  reason?: string | null | undefined;
+  /** Relationships to add. */
+  relationships?: Array<RelationshipInput> | null | undefined;
+};
+
+/** A source to add: its text and what identifies it. */
+export type AddSourceInput = {
+  /** The language the text is written in. */
+  language: Language;
+  /** The passages that name the source; the first occurrence of its title in the text when omitted. */
+  mentions?: Array<EvidenceInput> | null | undefined;
+  /** When the source was published, with evidence (which may quote the new source itself). */
+  publishedOn: PartialDateInput;
+  /** The organization that published the source, with evidence. */
+  publisher?: PublisherInput | null | undefined;
+  /** Why the source is added, for the journal. */
+  reason?: string | null | undefined;
+  /** The lowercase slug of the new source's id, such as `heise-2026-03-ai-act` for `Source:heise-2026-03-ai-act`. */
+  slug: string;
+  /** The source's whole text; evidence offsets count in it. */
+  text: string;
+  /** The source's title. */
+  title: string;
+  /** Where the source was published. */
+  url?: string | null | undefined;
+};
+
 /** What sort of agreement an agreement is. */
 export type AgreementKind =
   /** A standing partnership between parties. */
   | 'ALLIANCE'
   /** A signed statement of shared intentions that does not bind the parties in law. */
   | 'JOINT_DECLARATION_OF_INTENT';
+
+/** An attribute to give an entity the graph holds, with its evidence. */
+export type AttributeFactInput = {
+  /** The id of the entity. */
+  entity: string | number;
+  /** The passages that support the value. */
+  evidence: Array<EvidenceInput>;
+  /** The attribute's field name, such as `status`. */
+  name: string;
+  /** For a date, a word the source narrows it with. */
+  qualifier?: string | null | undefined;
+  /** The value, as in AttributeInput. */
+  value: string;
+};
 
 /** How finely a date is known. */
 export type DatePrecision =
@@ -54,6 +100,28 @@ export type EntityType =
   /** A subject that agreements cover and people speak about, such as energy efficiency; topics form a hierarchy. */
   | 'TOPIC';
 
+/** A passage of a stored source text that supports a fact, checked by the same rules as the seed's evidence. */
+export type EvidenceInput = {
+  /** The offset just past the passage's last character. */
+  end: number;
+  /** How the fact is obtained from the passage. */
+  method?: EvidenceMethod | null | undefined;
+  /** How the source puts the fact. */
+  modality?: Modality | null | undefined;
+  /** The passage's exact words, the shortest that support the fact. */
+  quote: string;
+  /** The reasoning step or judgement, required for INFERRED and EDITORIAL. */
+  reason?: string | null | undefined;
+  /** The outside reference, required for EXTERNAL. */
+  reference?: string | null | undefined;
+  /** The id of the source, whose text the server must hold. */
+  source: string | number;
+  /** The id of the person whose words the source reports, required for REPORTED_SPEECH. */
+  speaker?: string | number | null | undefined;
+  /** The offset of the passage's first character in the source text, in UTF-16 code units. */
+  start: number;
+};
+
 /** How a fact was obtained from its source. */
 export type EvidenceMethod =
   /** The fact is the curator's judgement about what the quoted words name, such as a topic hierarchy, with the judgement's grounds in `reason`; the source does not state it. */
@@ -65,6 +133,24 @@ export type EvidenceMethod =
   /** The fact follows from the quoted words by a reasoning step stated in `reason`. */
   | 'INFERRED';
 
+/** A language in which the graph records names of entities. */
+export type Language =
+  /** German. */
+  | 'DE'
+  /** English. */
+  | 'EN'
+  /** French. */
+  | 'FR';
+
+/** Which of an entity's names a passage matches. */
+export type MentionNameKind =
+  /** One of the entity's aliases or short forms. */
+  | 'ALIAS'
+  /** One of the entity's names in another language. */
+  | 'LABEL'
+  /** The entity's usual English name. */
+  | 'NAME';
+
 /** How the source puts a fact. */
 export type Modality =
   /** The source reports the fact as planned, announced or intended, not yet done. */
@@ -73,6 +159,46 @@ export type Modality =
   | 'REPORTED_SPEECH'
   /** The source states the fact as true. */
   | 'STATED';
+
+/** A date to the precision the words allow, with its evidence. */
+export type PartialDateInput = {
+  /** The passages that support the date. */
+  evidence: Array<EvidenceInput>;
+  /** A word the source narrows the date with, such as `mid`. */
+  qualifier?: string | null | undefined;
+  /** The date as YYYY, YYYY-MM or YYYY-MM-DD. */
+  value: string;
+};
+
+/** The organization that published a source, and the evidence for it. */
+export type PublisherInput = {
+  /** The passages that say who published the source. */
+  evidence: Array<EvidenceInput>;
+  /** The id of the organization. */
+  organization: string | number;
+};
+
+/** A relationship to add between two entities the graph holds or the same batch adds. */
+export type RelationshipInput = {
+  /** The capacity in which the person acted, as the source words it. */
+  capacity?: string | null | undefined;
+  /** The passages that support the relationship. */
+  evidence: Array<EvidenceInput>;
+  /** The id of the entity it starts at. */
+  from: string | number;
+  /** A short note as the source words it. */
+  note?: string | null | undefined;
+  /** For SIGNED, the id of the country the person signed for. */
+  onBehalfOf?: string | number | null | undefined;
+  /** For MILESTONE_OF, the milestone's position, 1 for the first. */
+  ordinal?: number | null | undefined;
+  /** The role taken, as the source words it. */
+  role?: string | null | undefined;
+  /** The id of the entity it ends at. */
+  to: string | number;
+  /** The relationship's type. */
+  type: RelationshipType;
+};
 
 /** The closed vocabulary of relationship types, each read as `from TYPE to`. */
 export type RelationshipType =
@@ -154,6 +280,81 @@ export type TimelineKind =
   | 'PUBLISHED'
   /** An event starts. */
   | 'STARTS';
+
+/** The kinds of problem a mutation's input can have. */
+export type UserErrorCode =
+  /** The graph holds it already. */
+  | 'ALREADY_EXISTS'
+  /** Merging would leave the graph with a fact it cannot hold, such as an entity related to itself. */
+  | 'MERGE_CONFLICT'
+  /** It names a fact or entity the graph does not hold. */
+  | 'NOT_FOUND'
+  /** A rule of the seed refuses it, such as a quote that does not match its offsets. */
+  | 'RULE_VIOLATED'
+  /** It cites a source whose text the server does not hold, so its quotes cannot be checked. */
+  | 'TEXT_NOT_STORED';
+
+export type CurateSourcesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CurateSourcesQuery = { sources: { nodes: Array<{ id: string, title: string, length: number, sha256: string }> } };
+
+export type CurateMentionsQueryVariables = Exact<{
+  text: string;
+}>;
+
+
+export type CurateMentionsQuery = { mentionsIn: { totalCount: number, nodes: Array<{ start: number, end: number, quote: string, matchedName: string, nameKind: MentionNameKind, entity:
+        | { id: string, name: string, entityType: EntityType }
+        | { id: string, name: string, entityType: EntityType }
+        | { id: string, name: string, entityType: EntityType }
+        | { id: string, name: string, entityType: EntityType }
+        | { id: string, name: string, entityType: EntityType }
+        | { id: string, name: string, entityType: EntityType }
+        | { id: string, name: string, entityType: EntityType }
+        | { id: string, name: string, entityType: EntityType }
+        | { id: string, name: string, entityType: EntityType }
+        | { id: string, name: string, entityType: EntityType }
+        | { id: string, name: string, entityType: EntityType }
+       }> } };
+
+export type CurateAddSourceMutationVariables = Exact<{
+  input: AddSourceInput;
+}>;
+
+
+export type CurateAddSourceMutation = { addSource: { source: { id: string, title: string } | null, change: { sequence: number } | null, userErrors: Array<{ path: Array<string>, message: string, code: UserErrorCode }> } | null };
+
+export type CurateAddFactsMutationVariables = Exact<{
+  input: AddFactsInput;
+}>;
+
+
+export type CurateAddFactsMutation = { addFacts: { relationships: Array<{ id: string, type: RelationshipType, from:
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+      , to:
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+      , evidence: Array<{ quote: string, start: number, end: number, method: EvidenceMethod }> }> | null, change: { sequence: number, cursor: string } | null, userErrors: Array<{ path: Array<string>, message: string, code: UserErrorCode }> } | null };
 
 export type ExploreIndexQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -570,6 +771,10 @@ export type WhoSignedQuery = { node:
    | null };
 
 
+export const CurateSourcesDocument = {"__meta__":{"hash":"sha256:76ef673e2b4f457c3535ad902819fcf354b39ca95eab96f0b89a9bb3dff9ef79"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CurateSources"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sources"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"length"}},{"kind":"Field","name":{"kind":"Name","value":"sha256"}}]}}]}}]}}]} as unknown as DocumentNode<CurateSourcesQuery, CurateSourcesQueryVariables>;
+export const CurateMentionsDocument = {"__meta__":{"hash":"sha256:54a3378adf170e72cf315273ecf30d4436ae3683415804636322cc9a52381ebc"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CurateMentions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"text"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mentionsIn"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"text"},"value":{"kind":"Variable","name":{"kind":"Name","value":"text"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"end"}},{"kind":"Field","name":{"kind":"Name","value":"quote"}},{"kind":"Field","name":{"kind":"Name","value":"matchedName"}},{"kind":"Field","name":{"kind":"Name","value":"nameKind"}},{"kind":"Field","name":{"kind":"Name","value":"entity"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"entityType"}}]}}]}}]}}]}}]} as unknown as DocumentNode<CurateMentionsQuery, CurateMentionsQueryVariables>;
+export const CurateAddSourceDocument = {"__meta__":{"hash":"sha256:d657bee96a9db3b71c9f187d3825bea9a2cffd8625a8d92b3c6dcd19607b8b8c"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CurateAddSource"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AddSourceInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addSource"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"source"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}},{"kind":"Field","name":{"kind":"Name","value":"change"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sequence"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<CurateAddSourceMutation, CurateAddSourceMutationVariables>;
+export const CurateAddFactsDocument = {"__meta__":{"hash":"sha256:c4bd9b9b69a46a757c36dcc92251aa513c01bca2c0f032da8eca267b2596e55d"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CurateAddFacts"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AddFactsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addFacts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"relationships"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"from"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"to"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"evidence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"quote"}},{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"end"}},{"kind":"Field","name":{"kind":"Name","value":"method"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"change"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sequence"}},{"kind":"Field","name":{"kind":"Name","value":"cursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<CurateAddFactsMutation, CurateAddFactsMutationVariables>;
 export const ExploreIndexDocument = {"__meta__":{"hash":"sha256:4077831c01b83697ec480fd12aeb3c24c35552dbd5b1f2055711c141f8e58e8b"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ExploreIndex"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"countries"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"entityType"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"people"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"entityType"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"agreements"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"entityType"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"events"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"entityType"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"topics"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"entityType"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"organizations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"entityType"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"places"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"entityType"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"products"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"entityType"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"offices"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"entityType"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"policies"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"entityType"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"sources"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"entityType"}}]}}]}}]}}]} as unknown as DocumentNode<ExploreIndexQuery, ExploreIndexQueryVariables>;
 export const ExploreSearchDocument = {"__meta__":{"hash":"sha256:d9fa48d8556e1e09c769c1b84f46982503f4ce44f2b10a617df362afbe03546a"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ExploreSearch"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"query"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"search"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"query"},"value":{"kind":"Variable","name":{"kind":"Name","value":"query"}}},{"kind":"Argument","name":{"kind":"Name","value":"includeRelationships"},"value":{"kind":"BooleanValue","value":false}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"isExactMatch"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Entity"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"entityType"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ExploreSearchQuery, ExploreSearchQueryVariables>;
 export const ExploreEntityDocument = {"__meta__":{"hash":"sha256:9d10cc62593e6b71d8708cc547986ffed3d35bfb9877fc6bc418e87799fdb24e"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ExploreEntity"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Entity"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"entityType"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"relations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"direction"}},{"kind":"Field","name":{"kind":"Name","value":"other"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"entityType"}}]}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"isSymmetric"}},{"kind":"Field","name":{"kind":"Name","value":"evidence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"method"}}]}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ExploreEntityQuery, ExploreEntityQueryVariables>;

@@ -1,7 +1,8 @@
 // Starts GraphiQL against this server's /graphql for an analyst's first visit: a welcome tab that
 // counts what the graph holds, the example operations as tabs with their inputs filled in, a
 // "Start here" pane with the root fields grouped by task, and an "Evidence" pane that shows the
-// quotes of an answer as quotes. A link such as /?query=...&variables=... (from /explore) opens
+// quotes of an answer as quotes. A subscription (factsChanged) runs against the change feed and shows
+// each change as it arrives (ide-stream.js). A link such as /?query=...&variables=... (from /explore) opens
 // that operation in the first tab.
 (function () {
   'use strict';
@@ -139,6 +140,8 @@
   }
   function fetcher(params, options) {
     params = withDeclaredOperation(params);
+    // A subscription is a stream from the change feed; GraphiQL shows each result as it arrives.
+    if (EntenteStream.operationKind(params.query, params.operationName) === 'subscription') return EntenteStream.subscribe(params, options && options.headers);
     var answer = fetchGraph(params, options);
     if (params.operationName === 'IntrospectionQuery' && answer && typeof answer.then === 'function') return answer.then(orderForAnalysts);
     return answer;
@@ -267,6 +270,7 @@
         );
       }),
       h('p', null, h('a', { href: '/explore' }, 'Explore the graph as a picture →')),
+      h('p', null, h('a', { href: '/curate' }, 'Curate: add a source and its facts, with a key →')),
     );
   }
 
