@@ -10,7 +10,7 @@ import { loadGraph } from '../src/store/postgres/load-graph.js';
 import { migrate } from '../src/store/postgres/migrate.js';
 import { ACCESS_KEYS, KEYS, tinyEvidence } from './curation/living.js';
 import { accessWith, httpOn, TINY_TEXT, type TestHttp } from './helpers.js';
-import { createTestDatabase } from './postgres/databases.js';
+import { createTestDatabase, withClient } from './postgres/databases.js';
 
 const TEXT = readFileSync(TINY_TEXT, 'utf8');
 
@@ -41,17 +41,6 @@ const ADD_PERSON = `mutation($slug: String!, $name: String!, $m: [EvidenceInput!
 
 function addPerson(replica: Replica, slug: string, name: string, quote: string): Promise<any> {
   return replica.post(ADD_PERSON, { slug, name, m: [tinyEvidence(TEXT, quote)] }, KEYS.curator);
-}
-
-/** Runs `work` on a connection of its own to a store's database. */
-async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
 }
 
 let shared: string;

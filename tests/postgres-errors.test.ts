@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { RequestWork } from '../src/lib/work.js';
 import { PostgresGraphStore } from '../src/store/postgres/postgres-store.js';
 import { graphOn, TINY_SEED, type TestGraph } from './helpers.js';
-import { createTestDatabase } from './postgres/databases.js';
+import { createTestDatabase, withClient } from './postgres/databases.js';
 
 /**
  * What a client is told when the database does not answer a query: a clear GraphQL error with a
@@ -21,19 +21,11 @@ beforeAll(async () => {
 });
 afterAll(() => store.close());
 
-async function withClient<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
+const withDatabase = <T>(work: (client: pg.Client) => Promise<T>): Promise<T> => withClient(url, work);
 
 describe('the PostgreSQL store when the database does not answer', () => {
   it('answers REQUEST_TIMEOUT, naming the limit, for a statement the database cancels at its timeout', async () => {
-    await withClient(async (locker) => {
+    await withDatabase(async (locker) => {
       await locker.query('BEGIN');
       await locker.query('LOCK TABLE entity_count IN ACCESS EXCLUSIVE MODE');
       try {
@@ -56,7 +48,7 @@ describe('the PostgreSQL store when the database does not answer', () => {
   });
 
   it('answers INTERNAL_SERVER_ERROR without the database’s message when it refuses a query, and reports the failure', async () => {
-    await withClient((client) => client.query('ALTER TABLE dated RENAME TO dated_elsewhere'));
+    await withDatabase((client) => client.query('ALTER TABLE dated RENAME TO dated_elsewhere'));
     try {
       expect(await graph.run('{ timeline { totalCount } }')).toEqual({
         errors: [
@@ -71,16 +63,16 @@ describe('the PostgreSQL store when the database does not answer', () => {
       });
       expect(internalErrors.map((error) => (error as Error).message)).toEqual(['relation "dated" does not exist']);
     } finally {
-      await withClient((client) => client.query('ALTER TABLE dated_elsewhere RENAME TO dated'));
+      await withDatabase((client) => client.query('ALTER TABLE dated_elsewhere RENAME TO dated'));
     }
   });
   it('cancels, in the database, the statement of a request that is abandoned, and starts no other for it', async () => {
     // A statement timeout far away: what stops the statement here is the request's signal.
     const patient = await PostgresGraphStore.open({ url, poolSize: 2, statementTimeoutMs: 600_000 });
     const activeStatements = () =>
-      withClient(async (observer) => (await observer.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'entente' AND state = 'active'")).rows[0]!.n);
+      withDatabase(async (observer) => (await observer.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'entente' AND state = 'active'")).rows[0]!.n);
     try {
-      await withClient(async (locker) => {
+      await withDatabase(async (locker) => {
         await locker.query('BEGIN');
         await locker.query('LOCK TABLE entity_count IN ACCESS EXCLUSIVE MODE');
         try {

@@ -32,3 +32,14 @@ export async function openTestStore(template: 'tiny' | 'article' | 'living'): Pr
   afterAll(() => store.close());
   return store;
 }
+
+/** Runs `work` on a connection of its own to a database, closed afterwards. */
+export async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
