@@ -32,6 +32,17 @@ import { benchServer, canPin, describeDatabase, loadDatabase } from './postgres-
 import { writeResultsSection } from './results.js';
 import { entente as ententeServer, start as startServer, type Server } from './servers.js';
 
+/**
+ * PostGraphile lives in a package of its own, installed from its own lock file on first use: it
+ * declares Node 22, and the project's own install stays clean on Node 20.
+ */
+const POSTGRAPHILE_DIR = path.join('bench', 'peers', 'postgraphile');
+function installPostGraphile(): void {
+  if (existsSync(path.join(POSTGRAPHILE_DIR, 'node_modules', 'postgraphile'))) return;
+  console.log(`installing PostGraphile in ${POSTGRAPHILE_DIR} (npm ci)`);
+  execFileSync('npm', ['ci', '--no-audit', '--no-fund', '--prefix', POSTGRAPHILE_DIR], { stdio: 'inherit' });
+}
+
 const { values } = parseArgs({
   options: {
     size: { type: 'string', default: '100000' },
@@ -247,7 +258,8 @@ async function main(): Promise<void> {
   const database = await describeDatabase(url);
   console.log(`measuring on ${database.entities.toLocaleString('en')} entities and ${database.relationships.toLocaleString('en')} relationships (${server.description})`);
   const replicaOne = await entente('0', url);
-  const postgraphile = await start('0', startServer('postgraphile', ['--import', 'tsx', 'bench/postgraphile-server.ts'], { DATABASE_URL: url }, /listening on (\d+)/));
+  installPostGraphile();
+  const postgraphile = await start('0', startServer('postgraphile', ['--import', 'tsx', path.join(POSTGRAPHILE_DIR, 'server.ts')], { DATABASE_URL: url }, /listening on (\d+)/));
   const people = (await post(replicaOne.port, '{"query":"{ people(first: 0) { totalCount } }"}')).data.people.totalCount as number;
   const list = await probes(replicaOne.port, postgraphile.port, people);
 

@@ -4,7 +4,7 @@
  * that declare the adjacency table's references to entity and relationship, which the store's
  * schema leaves undeclared. Prints `PostGraphile listening on <port>` once it serves.
  *
- *   DATABASE_URL=... tsx bench/postgraphile-server.ts
+ *   DATABASE_URL=... tsx bench/peers/postgraphile/server.ts   (after npm ci --prefix bench/peers/postgraphile)
  *
  * PostGraphile 5.1 declares Node 22; of what Node 22 adds it uses Promise.withResolvers alone (its
  * dist/ was searched for the rest), which Node 20 lacks: it is supplied here, before PostGraphile
