@@ -4,12 +4,13 @@ import { appendFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { hashKey } from '../src/auth/keys.js';
 import { JournalError } from '../src/store/journal-file.js';
 import { LiveMemoryStore } from '../src/store/live-memory-store.js';
 import { TINY_SEED, TINY_TEXT } from './helpers.js';
-import { KEYS, livingGraph, tinyEvidence, tinyTexts } from './curation/living.js';
+import { KEYS, livingGraph, STORES, tinyEvidence, tinyTexts } from './curation/living.js';
+import { createTestDatabase } from './postgres/databases.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const TEXT = readFileSync(TINY_TEXT, 'utf8');
@@ -126,16 +127,22 @@ async function startService(env: Record<string, string>): Promise<Service> {
   return { child, url: `http://127.0.0.1:${port}`, output: () => output };
 }
 
-describe('a server killed with SIGKILL in the middle of a stream of writes', () => {
+// On the memory store the journal file is what survives; on PostgreSQL, the transaction a change and
+// its journal row commit in.
+describe.each(STORES)('a server on the %s store killed with SIGKILL in the middle of a stream of writes', (store) => {
+  let where: Record<string, string>;
+  beforeAll(async () => {
+    where =
+      store === 'postgres'
+        ? { STORE: 'postgres', DATABASE_URL: await createTestDatabase('living') }
+        : { SEED_DIR: TINY_SEED, SOURCE_TEXTS_DIR: tinyTexts(), JOURNAL_DIR: mkdtempSync(path.join(tmpdir(), 'entente-crash-')) };
+  });
+
   it('has every acknowledged change after a restart, and no unacknowledged one half there', async () => {
-    const journalDir = mkdtempSync(path.join(tmpdir(), 'entente-crash-'));
-    const env = {
-      SEED_DIR: TINY_SEED,
-      SOURCE_TEXTS_DIR: tinyTexts(),
-      JOURNAL_DIR: journalDir,
-      API_KEYS: JSON.stringify([{ name: 'cora', role: 'curator', sha256: hashKey(KEYS.curator) }]),
-    };
+    const env = { ...where, API_KEYS: JSON.stringify([{ name: 'cora', role: 'curator', sha256: hashKey(KEYS.curator) }]) };
     const first = await startService(env);
+    // Listened for from the start: the process may be gone before the writers have both stopped.
+    const firstExited = once(first.child, 'exit');
     const acknowledged = new Set<number>();
     const attempted = new Set<number>();
     let next = 0;
@@ -164,7 +171,7 @@ describe('a server killed with SIGKILL in the middle of a stream of writes', () 
       }
     };
     await Promise.all([writer(), writer()]);
-    await once(first.child, 'exit');
+    await firstExited;
     expect(first.child.signalCode).toBe('SIGKILL');
 
     const second = await startService(env);
