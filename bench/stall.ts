@@ -41,7 +41,7 @@ const PROBES: Probe[] = [
   },
   { name: 'filter on a description-free attribute', query: '{ agreements(first: 20, filter: { concludedOn: { exists: true }, NOT: { kind: { equals: ALLIANCE } } }) { totalCount } }' },
   { name: 'ordered by relationship count', query: '{ people(first: 20, orderBy: [{ field: SIGNED_AGREEMENTS_COUNT, direction: DESC }]) { totalCount nodes { id } } }' },
-  { name: 'neighbourhood of a hub, depth 3', query: '{ neighborhood(id: "Country:de", depth: 3, maxNodes: 500) { nodes { depth } } }' },
+  { name: 'neighbourhood of a hub, depth 3', query: '{ neighborhood(id: "Country:c-de", depth: 3, maxNodes: 500) { nodes { depth } } }' },
   { name: 'paths between two people', query: '{ paths(from: "Person:person-1", to: "Person:person-77", maxHops: 6, first: 20) { length } }' },
   { name: 'search with common words', query: '{ search(query: "person", first: 20) { totalCount nodes { score } } }' },
   { name: 'evidence of a whole source, paged', query: '{ factsIn(source: "Source:synthetic-0", start: 0, end: 100000000, first: 100) { totalCount nodes { subject { id } } } }' },
