@@ -120,4 +120,19 @@ describe('the request path', () => {
     for (let i = 0; i < 3; i++) await post(cached, request, { authorization: 'Bearer reader-key' });
     expect(seen).toEqual({ requestDidStart: 3, didResolveOperation: 3, executionDidStart: 3, willSendResponse: 3 });
   });
+
+  it('answers a request that says Cache-Control: no-cache (or no-store, max-age=0, Pragma: no-cache) through the pipeline, never from the HTTP cache', async () => {
+    const request = { query: '{ events { totalCount } }' };
+    await post(cached, request);
+    reset();
+    await post(cached, request);
+    expect(seen.executionDidStart, 'a plain repeat is a cache hit').toBe(0);
+    const bypasses: Array<Record<string, string>> = [{ 'cache-control': 'no-cache' }, { 'cache-control': 'no-store' }, { 'cache-control': 'max-age=0' }, { pragma: 'no-cache' }];
+    for (const headers of bypasses) {
+      reset();
+      const answer = await post(cached, request, headers);
+      expect(answer.body.data.events.totalCount).toBe(3);
+      expect(seen, JSON.stringify(headers)).toEqual({ requestDidStart: 1, didResolveOperation: 1, executionDidStart: 1, willSendResponse: 1 });
+    }
+  });
 });

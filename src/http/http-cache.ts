@@ -24,6 +24,9 @@ export class CachedResponse {
 /** The per-entry cost beyond key and body: the entry object, its headers and the map slot. */
 const ENTRY_OVERHEAD = 256;
 
+/** Request directives that tell a cache not to answer from what it holds (RFC 9111, 5.2.1). */
+const BYPASS = /\b(no-cache|no-store|max-age=0)\b/i;
+
 /**
  * An HTTP cache in front of the GraphQL pipeline, as a CDN would be: it answers repeats of
  * credential-free requests with the exact bytes the pipeline gave the first time, for the graph
@@ -46,9 +49,15 @@ export class HttpCache {
     });
   }
 
-  /** The key of a request, or undefined when it carries credentials and must go through the pipeline. */
+  /**
+   * The key of a request, or undefined when it must go through the pipeline: it carries credentials,
+   * or it asks caches not to answer it (`Cache-Control: no-cache`, `no-store` or `max-age=0`, or
+   * `Pragma: no-cache`), as a client does that must see a write it made through another replica
+   * before this one has heard of it.
+   */
   keyOf(headers: IncomingHttpHeaders, version: string, method: string, request: string): string | undefined {
     if (headers.authorization !== undefined || headers.cookie !== undefined) return undefined;
+    if (BYPASS.test(headers['cache-control'] ?? '') || /\bno-cache\b/i.test(headers.pragma ?? '')) return undefined;
     return `${version}\n${method}\n${headers.accept ?? ''}\n${request}`;
   }
 
