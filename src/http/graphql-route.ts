@@ -174,6 +174,7 @@ function sendComplete(req: IncomingMessage, res: ServerResponse, method: string,
  * hit as an answered operation, as if the pipeline had answered it.
  */
 function serveFromCache(req: IncomingMessage, res: ServerResponse, method: string, cache: HttpCache, key: string, options: GraphQLRouteOptions, log: RequestLog): boolean {
+  if (!cache.mayAnswer(req.headers)) return false;
   const cached = cache.get(key);
   options.metrics?.responseCache.inc(cached ? 'hit' : 'miss');
   log.cacheHit = cached !== undefined;

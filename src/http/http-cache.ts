@@ -49,16 +49,21 @@ export class HttpCache {
     });
   }
 
-  /**
-   * The key of a request, or undefined when it must go through the pipeline: it carries credentials,
-   * or it asks caches not to answer it (`Cache-Control: no-cache`, `no-store` or `max-age=0`, or
-   * `Pragma: no-cache`), as a client does that must see a write it made through another replica
-   * before this one has heard of it.
-   */
+  /** The key of a request, or undefined when it carries credentials and must go through the pipeline. */
   keyOf(headers: IncomingHttpHeaders, version: string, method: string, request: string): string | undefined {
     if (headers.authorization !== undefined || headers.cookie !== undefined) return undefined;
-    if (BYPASS.test(headers['cache-control'] ?? '') || /\bno-cache\b/i.test(headers.pragma ?? '')) return undefined;
     return `${version}\n${method}\n${headers.accept ?? ''}\n${request}`;
+  }
+
+  /**
+   * Whether the cache may answer a request from what it holds: not when the request asks caches to
+   * go to the origin (`Cache-Control: no-cache`, `no-store` or `max-age=0`, or `Pragma: no-cache`),
+   * as a client does that must see a write it made through another replica before this one has
+   * heard of it, and as browsers and fetch do when they revalidate. The pipeline's answer then
+   * replaces the entry, and a matching If-None-Match is still answered 304.
+   */
+  mayAnswer(headers: IncomingHttpHeaders): boolean {
+    return !BYPASS.test(headers['cache-control'] ?? '') && !/\bno-cache\b/i.test(headers.pragma ?? '');
   }
 
   get(key: string): CachedResponse | undefined {
