@@ -44,7 +44,8 @@ server.listen(0, '127.0.0.1');
 await once(server, 'listening');
 const { port } = server.address() as AddressInfo;
 
-interface Download {
+/** One download as the probe reports it to bench/export.ts. */
+export interface Download {
   name: string;
   bytes: number;
   ms: number;

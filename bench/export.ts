@@ -13,20 +13,12 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs, promisify } from 'node:util';
+import type { Download } from './export-probe.js';
 import { generateGraph } from './generate-graph.js';
 import { writeResultsSection } from './results.js';
 
 const run = promisify(execFile);
 
-interface Download {
-  name: string;
-  bytes: number;
-  ms: number;
-  rssBeforeBytes: number;
-  rssPeakBytes: number;
-  liveBeforeBytes: number;
-  livePeakBytes: number;
-}
 interface Probe {
   entities: number;
   relationships: number;

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { buildSchema, Kind, lexicographicSortSchema, parse, type OperationDefinitionNode } from 'graphql';
 import { schemaDocument } from './arbitraries.js';
 import { OPERATION_VARIABLES, type TestHttp } from './helpers.js';
-import { EXAMPLE_PATTERN } from './readme-examples.js';
+import { readmeExamples } from './readme-examples.js';
 
 /**
  * The answers the service gives to every operation in operations/, every example of the README and
@@ -28,15 +28,6 @@ function operationsOf(file: string): Array<{ name: string; query: string }> {
     .definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)
     .map((d) => d.name!.value);
   return names.map((name) => ({ name, query: text }));
-}
-
-/**
- * The README's examples on the article's graph: each is followed by its answer. The curation
- * walk-through's mutations run on a writable test graph instead (tests/curation.test.ts).
- */
-function readmeExamples(): string[] {
-  const readme = readFileSync(`${ROOT}README.md`, 'utf8');
-  return [...readme.matchAll(EXAMPLE_PATTERN)].map((match) => match[1]!);
 }
 
 /**

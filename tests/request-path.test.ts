@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Context } from '../src/context.js';
 import { loadMemoryStore } from '../src/store/load.js';
 import { accessWith, countingStore, httpOn, OPERATION_VARIABLES, REAL_SEED, type TestHttp } from './helpers.js';
-import { EXAMPLE_PATTERN } from './readme-examples.js';
+import { readmeExamples } from './readme-examples.js';
 
 /**
  * One request path: every executed request runs Apollo's pipeline once, so a plugin (telemetry,
@@ -51,8 +51,7 @@ function requests(): Array<{ query: string; operationName?: string; variables?: 
       list.push({ query: text, operationName: name, variables: VARIABLES[name] });
     }
   }
-  const readme = readFileSync(`${ROOT}README.md`, 'utf8');
-  for (const match of readme.matchAll(EXAMPLE_PATTERN)) list.push({ query: match[1]! });
+  for (const query of readmeExamples()) list.push({ query });
   return list;
 }
 

@@ -24,8 +24,14 @@ export function topByScore(items: ArrayLike<number>, count: number, k: number, s
   return sortBest(heap, isBetter);
 }
 
-/** Sorts a heap whose root is its worst item, best first, in place. */
-function sortBest(heap: number[], isBetter: (a: number, b: number) => boolean): number[] {
+/*
+ * A bounded heap whose root is the worst item kept, the one a better newcomer replaces, for any
+ * item type: `isBetter(a, b)` says a comes before b. topByScore and the store's page selection
+ * (src/store/page-selection.ts) keep their best items in one.
+ */
+
+/** Sorts such a heap best first, in place, and returns it. */
+export function sortBest<T>(heap: T[], isBetter: (a: T, b: T) => boolean): T[] {
   // Pop the worst to the end each time: the array ends up best first.
   for (let end = heap.length - 1; end > 0; end--) {
     const worst = heap[0]!;
@@ -36,7 +42,8 @@ function sortBest(heap: number[], isBetter: (a: number, b: number) => boolean): 
   return heap;
 }
 
-function siftUp(heap: number[], at: number, isBetter: (a: number, b: number) => boolean): void {
+/** Moves the item at `at` towards the root while it is worse than its parent. */
+export function siftUp<T>(heap: T[], at: number, isBetter: (a: T, b: T) => boolean): void {
   while (at > 0) {
     const parent = (at - 1) >>> 1;
     if (!isBetter(heap[parent]!, heap[at]!)) break;
@@ -45,7 +52,8 @@ function siftUp(heap: number[], at: number, isBetter: (a: number, b: number) => 
   }
 }
 
-function siftDown(heap: number[], at: number, end: number, isBetter: (a: number, b: number) => boolean): void {
+/** Moves the item at `at` away from the root, within `heap[0..end)`, while a child is worse. */
+export function siftDown<T>(heap: T[], at: number, end: number, isBetter: (a: T, b: T) => boolean): void {
   for (;;) {
     const left = 2 * at + 1;
     if (left >= end) return;
@@ -57,7 +65,7 @@ function siftDown(heap: number[], at: number, end: number, isBetter: (a: number,
   }
 }
 
-function swap(heap: number[], a: number, b: number): void {
+function swap<T>(heap: T[], a: number, b: number): void {
   const item = heap[a]!;
   heap[a] = heap[b]!;
   heap[b] = item;

@@ -295,16 +295,19 @@
       return { nodes: nodes, zoom: cy.zoom(), pan: cy.pan() };
     }
 
-    function download(blob, name) {
+    /** Saves a blob under a name, or what an address answers under the name its server gives (name ''). */
+    function download(what, name) {
       var link = document.createElement('a');
-      link.href = URL.createObjectURL(blob);
+      link.href = typeof what === 'string' ? what : URL.createObjectURL(what);
       link.download = name;
       document.body.append(link);
       link.click();
       link.remove();
-      setTimeout(function () {
-        URL.revokeObjectURL(link.href);
-      }, 10000);
+      if (typeof what !== 'string') {
+        setTimeout(function () {
+          URL.revokeObjectURL(link.href);
+        }, 10000);
+      }
     }
 
     function exportPng() {

@@ -372,12 +372,7 @@
       panel.say('Select or open an entity first: its neighbourhood is what is exported.');
       return;
     }
-    var link = document.createElement('a');
-    link.href = '/export?neighborhood=' + encodeURIComponent(center) + '&depth=1&' + query;
-    link.download = ''; // the server names the file
-    document.body.append(link);
-    link.click();
-    link.remove();
+    picture.download('/export?neighborhood=' + encodeURIComponent(center) + '&depth=1&' + query, '');
   }
   document.getElementById('export-jsonld').addEventListener('click', function () {
     exportNeighborhood('format=jsonld');
