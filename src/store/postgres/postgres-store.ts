@@ -24,7 +24,7 @@ import { PostgresWrites } from './writes.js';
 export interface PostgresStoreOptions {
   /** A connection string: postgres://user:password@host:port/database. */
   url: string;
-  /** Most connections the store keeps open. */
+  /** Most connections each of the store's two pools keeps open (see PostgresGraphStore.pools). */
   poolSize: number;
   /** Longest a statement may run before the database cancels it. */
   statementTimeoutMs: number;
@@ -63,6 +63,21 @@ const NAME_SLOT = (e: string): Slot => ({ sql: `${e}.name`, order: 'asc', nullab
 const ID_SLOT = (e: string): Slot => ({ sql: `${e}.id`, order: 'id', nullable: false });
 
 /**
+ * The store's two pools of connections. A statement whose text is one of a small fixed set (the
+ * hot paths: nodes by id, relationship pages, names) is prepared on a `prepared` connection, which
+ * runs it with one plan made for any values (plan_cache_mode force_generic_plan). PostgreSQL's
+ * default planned each execution again for its values, because a plan for an array of unknown
+ * length always looked costlier than one for the array at hand: that doubled the database's CPU
+ * per lookup (bench/RESULTS.md, "Scale on PostgreSQL"). A statement whose text varies with what a
+ * client sends (filters, orderings, search) runs on a `planned` connection, planned for its values,
+ * so that, for instance, a name prefix can use its index.
+ */
+interface Pools {
+  planned: pg.Pool;
+  prepared: pg.Pool;
+}
+
+/**
  * The graph in PostgreSQL, behind the same interface and with the same answers as the memory
  * store. Every method is one statement (getNodes two when asked for entities and relationships at
  * once, run side by side), so a DataLoader batch is one round trip; filtering, ordering, keyset
@@ -83,7 +98,7 @@ export class PostgresGraphStore implements WritableGraphStore {
   private counting: Promise<void> | null = null;
 
   private constructor(
-    private readonly pool: pg.Pool,
+    private readonly pools: Pools,
     config: pg.ClientConfig,
     version: string,
     statistics: GraphStatistics,
@@ -93,7 +108,7 @@ export class PostgresGraphStore implements WritableGraphStore {
   ) {
     this.#version = version;
     this.counts = { statistics, version };
-    this.writes = new PostgresWrites(pool, (text, values) => this.query(text, values));
+    this.writes = new PostgresWrites(pools.planned, (text, values) => this.query(text, values));
     this.feed = new VersionFeed(
       config,
       (next) => {
@@ -167,20 +182,25 @@ export class PostgresGraphStore implements WritableGraphStore {
       await client.end();
     }
     if (version === undefined) throw new EmptyDatabaseError();
-    const pool = new pg.Pool({ ...config, max: options.poolSize, idleTimeoutMillis: options.idleTimeoutMs ?? 10_000 });
-    // A pooled connection that fails while idle is dropped by the pool; the next query makes a new one.
-    pool.on('error', () => {});
-    const store = new PostgresGraphStore(pool, config, version, statistics, options.statementTimeoutMs, log, options.now ?? (() => new Date()));
+    const pool = (settings: string | undefined) => {
+      const made = new pg.Pool({ ...config, options: settings, max: options.poolSize, idleTimeoutMillis: options.idleTimeoutMs ?? 10_000 });
+      // A pooled connection that fails while idle is dropped by the pool; the next query makes a new one.
+      made.on('error', () => {});
+      return made;
+    };
+    const pools: Pools = { planned: pool(undefined), prepared: pool('-c plan_cache_mode=force_generic_plan') };
+    const store = new PostgresGraphStore(pools, config, version, statistics, options.statementTimeoutMs, log, options.now ?? (() => new Date()));
     await store.feed.start();
     return store;
   }
 
   /**
-   * The process ids of the database's backends serving this store's connections (all of the pool,
+   * The process ids of the database's backends serving this store's connections (all of both pools,
    * which it opens first): for benchmarks that read their CPU time.
    */
   async serverProcesses(): Promise<number[]> {
-    const clients = await Promise.all(Array.from({ length: this.pool.options.max }, () => this.pool.connect()));
+    const all = [this.pools.planned, this.pools.prepared];
+    const clients = await Promise.all(all.flatMap((pool) => Array.from({ length: pool.options.max }, () => pool.connect())));
     try {
       return await Promise.all(clients.map(async (client) => (await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid));
     } finally {
@@ -191,7 +211,7 @@ export class PostgresGraphStore implements WritableGraphStore {
   /** Closes every connection; the store must not be used after. */
   async close(): Promise<void> {
     await this.feed.stop();
-    await this.pool.end();
+    await Promise.all([this.pools.planned.end(), this.pools.prepared.end()]);
   }
 
   /**
@@ -203,9 +223,10 @@ export class PostgresGraphStore implements WritableGraphStore {
   private async query<R extends pg.QueryResultRow>(text: string, values: unknown[], prepared = false, work?: RequestWork): Promise<R[]> {
     work?.stopIfAbandoned();
     const config = prepared ? { name: statementName(text), text, values } : { text, values };
+    const pool = prepared ? this.pools.prepared : this.pools.planned;
     const signal = work?.signal;
     try {
-      const rows = signal ? await this.cancellable<R>(config, signal) : (await this.pool.query<R>(config)).rows;
+      const rows = signal ? await this.cancellable<R>(pool, config, signal) : (await pool.query<R>(config)).rows;
       // Rows a statement returns are what the request touched here; what the database read to find them is its own.
       work?.step(rows.length);
       return rows;
@@ -221,11 +242,11 @@ export class PostgresGraphStore implements WritableGraphStore {
    * error. The connection goes back to the pool only once the cancel request is answered, so a
    * late cancel cannot reach a statement of another request.
    */
-  private async cancellable<R extends pg.QueryResultRow>(config: pg.QueryConfig, signal: AbortSignal): Promise<R[]> {
-    const client = await this.pool.connect();
+  private async cancellable<R extends pg.QueryResultRow>(pool: pg.Pool, config: pg.QueryConfig, signal: AbortSignal): Promise<R[]> {
+    const client = await pool.connect();
     let cancelling: Promise<unknown> | null = null;
     const cancel = () => {
-      cancelling = this.pool.query('SELECT pg_cancel_backend($1)', [(client as unknown as { processID: number }).processID]).catch(() => {});
+      cancelling = this.pools.planned.query('SELECT pg_cancel_backend($1)', [(client as unknown as { processID: number }).processID]).catch(() => {});
     };
     signal.addEventListener('abort', cancel, { once: true });
     try {
@@ -728,6 +749,11 @@ function methodsOf(evidence: EvidenceTest | null | undefined): number | null {
 }
 
 /** A prepared statement's name, made from its text. */
+/** Names of prepared statements by their text: the texts are a small fixed set, hashed once each. */
+const statementNames = new Map<string, string>();
+
 function statementName(text: string): string {
-  return `entente_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+  let name = statementNames.get(text);
+  if (name === undefined) statementNames.set(text, (name = `entente_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`));
+  return name;
 }
