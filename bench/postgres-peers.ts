@@ -20,6 +20,7 @@
 import autocannon from 'autocannon';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
@@ -30,7 +31,7 @@ import { VERSION_CHANNEL } from '../src/store/postgres/version-feed.js';
 import { generateGraph, random } from './generate-graph.js';
 import { benchServer, canPin, describeDatabase, loadDatabase } from './postgres-server.js';
 import { writeResultsSection } from './results.js';
-import { entente as ententeServer, start as startServer, type Server } from './servers.js';
+import { cpuMicros, entente as ententeServer, start as startServer, type Server } from './servers.js';
 
 /**
  * PostGraphile lives in a package of its own, installed from its own lock file on first use: it
@@ -88,11 +89,18 @@ interface Run {
   p99: number;
   non2xx: number;
   errors: number;
+  /** CPU time per request, in ms, of the servers measured, the database (null when not on this machine) and this process, which generates the load. */
+  cpu: { servers: number; database: number | null; generator: number };
 }
 
+/** The database server's CPU time so far, set once it has started. */
+let databaseCpuMicros: () => number | null = () => null;
+
 /** autocannon against one or more servers at once, connections shared out; requests per second summed. */
-async function load(ports: number[], bodies: string[], seconds: number): Promise<Run> {
+async function load(servers: Server[], bodies: string[], seconds: number): Promise<Run> {
+  const ports = servers.map((server) => server.port);
   const times: number[] = [];
+  const before = { servers: servers.reduce((sum, server) => sum + cpuMicros(server.child.pid!), 0), database: databaseCpuMicros(), generator: process.cpuUsage() };
   const results = await Promise.all(
     ports.map(
       (port) =>
@@ -107,9 +115,18 @@ async function load(ports: number[], bodies: string[], seconds: number): Promise
         }),
     ),
   );
+  const generator = process.cpuUsage(before.generator);
+  const database = databaseCpuMicros();
+  const requests = Math.max(1, results.reduce((sum, result) => sum + result.requests.total, 0));
+  const cpu = {
+    servers: (servers.reduce((sum, server) => sum + cpuMicros(server.child.pid!), 0) - before.servers) / requests / 1000,
+    database: database === null || before.database === null ? null : (database - before.database) / requests / 1000,
+    generator: (generator.user + generator.system) / requests / 1000,
+  };
   const sorted = Float64Array.from(times).sort();
   const at = (p: number) => sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)] ?? NaN;
   return {
+    cpu,
     requestsPerSecond: results.reduce((sum, result) => sum + result.requests.total, 0) / seconds,
     p50: at(0.5),
     p99: at(0.99),
@@ -134,6 +151,13 @@ async function databaseIdle(url: string): Promise<void> {
   } finally {
     await client.end();
   }
+}
+
+/** CPU per request of a server's runs (medians): the server's own and the database's, in ms. */
+function cpuCell(runs: Run[]): string {
+  const server = median(runs.map((run) => run.cpu.servers));
+  const database = runs.some((run) => run.cpu.database === null) ? null : median(runs.map((run) => run.cpu.database!));
+  return database === null ? `${server.toFixed(2)} ms` : `${server.toFixed(2)} + ${database.toFixed(2)} ms`;
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -245,6 +269,7 @@ async function versionPropagation(url: string, times: number): Promise<number[]>
 
 async function main(): Promise<void> {
   const server = await benchServer(values['database-url']);
+  databaseCpuMicros = () => server.cpuMicros();
   const pinnedDatabase = pin && server.pin('1');
   const name = `entente_bench_${size}`;
   let url = server.urlOf(name);
@@ -273,16 +298,16 @@ async function main(): Promise<void> {
 
   // Probe by probe: both servers warmed, then rounds that alternate them, the database idle before each run.
   const peers: Record<string, { entente: Run[]; postgraphile: Run[] }> = {};
-  const port = { entente: replicaOne.port, postgraphile: postgraphile.port };
+  const servers = { entente: replicaOne, postgraphile };
   for (const probe of list) {
     peers[probe.name] = { entente: [], postgraphile: [] };
     for (const who of ['entente', 'postgraphile'] as const) {
-      await load([port[who]], probe[who], 2);
+      await load([servers[who]], probe[who], 2);
       await databaseIdle(url);
     }
     for (let round = 0; round < rounds; round++) {
       for (const who of round % 2 === 0 ? (['entente', 'postgraphile'] as const) : (['postgraphile', 'entente'] as const)) {
-        const run = await load([port[who]], probe[who], duration);
+        const run = await load([servers[who]], probe[who], duration);
         await databaseIdle(url);
         peers[probe.name]![who].push(run);
         console.log(`round ${round + 1} ${probe.name} ${who}: ${run.requestsPerSecond.toFixed(1)} req/s, p50 ${run.p50.toFixed(1)} ms, p99 ${run.p99.toFixed(1)} ms, ${run.errors + run.non2xx} failed`);
@@ -294,11 +319,11 @@ async function main(): Promise<void> {
   const replicaTwo = await entente('1', url);
   const workload = await mixed(replicaOne.port, people, list);
   const replicas = { one: [] as Run[], two: [] as Run[] };
-  await load([replicaOne.port, replicaTwo.port], workload, 2);
+  await load([replicaOne, replicaTwo], workload, 2);
   await databaseIdle(url);
   for (let round = 0; round < rounds; round++) {
     for (const count of round % 2 === 0 ? (['one', 'two'] as const) : (['two', 'one'] as const)) {
-      const run = await load(count === 'one' ? [replicaOne.port] : [replicaOne.port, replicaTwo.port], workload, duration);
+      const run = await load(count === 'one' ? [replicaOne] : [replicaOne, replicaTwo], workload, duration);
       await databaseIdle(url);
       replicas[count].push(run);
       console.log(`round ${round + 1} mixed, ${count} replica${count === 'one' ? '' : 's'}: ${run.requestsPerSecond.toFixed(0)} req/s, p50 ${run.p50.toFixed(1)} ms, p99 ${run.p99.toFixed(1)} ms`);
@@ -313,8 +338,13 @@ async function main(): Promise<void> {
   const rps = (runs: Run[]) => runs.map((run) => run.requestsPerSecond);
   const peerRows = Object.entries(peers).map(([probe, { entente: e, postgraphile: p }]) => {
     const ratio = median(rps(e)) / median(rps(p));
-    return `| ${probe} | ${median(rps(e)).toFixed(0)} (${spread(rps(e))}) | ${median(e.map((r) => r.p50)).toFixed(1)} / ${median(e.map((r) => r.p99)).toFixed(1)} ms | ${median(rps(p)).toFixed(0)} (${spread(rps(p))}) | ${median(p.map((r) => r.p50)).toFixed(1)} / ${median(p.map((r) => r.p99)).toFixed(1)} ms | ${ratio.toFixed(2)}× |`;
+    return `| ${probe} | ${median(rps(e)).toFixed(0)} (${spread(rps(e))}) | ${median(e.map((r) => r.p50)).toFixed(1)} / ${median(e.map((r) => r.p99)).toFixed(1)} ms | ${cpuCell(e)} | ${median(rps(p)).toFixed(0)} (${spread(rps(p))}) | ${median(p.map((r) => r.p50)).toFixed(1)} / ${median(p.map((r) => r.p99)).toFixed(1)} ms | ${cpuCell(p)} | ${ratio.toFixed(2)}× |`;
   });
+  // What the machine could serve of the mixed workload with every core busy, from the CPU one request takes.
+  const perRequest = (part: (run: Run) => number | null) => median(replicas.one.map((run) => part(run) ?? NaN));
+  const cpuOne = { servers: perRequest((run) => run.cpu.servers), database: perRequest((run) => run.cpu.database), generator: perRequest((run) => run.cpu.generator) };
+  const cores = os.cpus().length;
+  const machineBound = (cores * 1000) / (cpuOne.servers + cpuOne.database + cpuOne.generator);
   const scaling = median(rps(replicas.two)) / median(rps(replicas.one));
   const sortedDelays = [...delays].sort((a, b) => a - b);
   const failures = [...Object.values(peers).flatMap((p) => [...p.entente, ...p.postgraphile]), ...replicas.one, ...replicas.two].reduce((sum, run) => sum + run.errors + run.non2xx, 0);
@@ -328,10 +358,12 @@ async function main(): Promise<void> {
       `HTTP with autocannon, ${connections} connections, ${duration} s per run, ${rounds} rounds alternating the servers; medians of the rounds (min–max in brackets). ` +
       `Entente runs with its response cache off; both servers' statements, and autocannon's requests, time out after ${TIMEOUT_S} s, and the database is let go idle between runs. ${pinnedDatabase ? 'Pinned with taskset: the server measured on core 0; the database and the load generator on core 1.' : 'Not pinned.'} ` +
       `Every answer pair was checked to agree before measuring. ${failures} requests failed or answered other than 2xx.\n\n` +
-      `| probe | Entente req/s | Entente p50 / p99 | PostGraphile req/s | PostGraphile p50 / p99 | Entente ÷ PostGraphile |\n| --- | --- | --- | --- | --- | --- |\n${peerRows.join('\n')}\n\n` +
+      `| probe | Entente req/s | Entente p50 / p99 | Entente CPU per request (server + database) | PostGraphile req/s | PostGraphile p50 / p99 | PostGraphile CPU per request (server + database) | Entente ÷ PostGraphile |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n${peerRows.join('\n')}\n\n` +
       `Mixed workload (lookups with relationships, paths, relationship filters, deep pages, ordered lists; no search, response cache off): one replica ${median(rps(replicas.one)).toFixed(0)} req/s (${spread(rps(replicas.one))}), ` +
       `two replicas on one database ${median(rps(replicas.two)).toFixed(0)} req/s (${spread(rps(replicas.two))}): ${scaling.toFixed(2)}×` +
-      `${pin ? ' (the second replica on core 1, beside the database and the load generator: the machine has two cores)' : ''}.\n\n` +
+      `${pin ? ' (the second replica on core 1, beside the database and the load generator: the machine has two cores)' : ''}. ` +
+      `With one replica a request of this workload took ${cpuOne.servers.toFixed(2)} ms of CPU in Entente, ${Number.isNaN(cpuOne.database) ? 'an unmeasured amount' : `${cpuOne.database.toFixed(2)} ms`} in PostgreSQL and ${cpuOne.generator.toFixed(2)} ms in the load generator, ` +
+      `so all ${cores} cores of this machine, fully busy, could serve at most ${machineBound.toFixed(0)} req/s of it: ${(machineBound / median(rps(replicas.one))).toFixed(2)}× one replica's throughput, whatever the number of replicas.\n\n` +
       `A new version reaches a replica (written and NOTIFYed in one transaction, until the replica's \`version\` shows it), ${delays.length} times: ` +
       `p50 ${sortedDelays[Math.floor(delays.length / 2)]!.toFixed(2)} ms, p99 ${sortedDelays[Math.floor(delays.length * 0.99)]!.toFixed(2)} ms, max ${sortedDelays[delays.length - 1]!.toFixed(2)} ms.\n`,
   );

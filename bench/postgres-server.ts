@@ -25,11 +25,26 @@ export interface BenchServer {
   urlOf(name: string): string;
   /** Pins the server's processes (and those it starts later) to CPUs such as `1`; false where it cannot. */
   pin(cpus: string): boolean;
+  /**
+   * CPU time, in µs, the server's processes have used so far (the postmaster, its live backends and
+   * those it has reaped), read from /proc; null for a server this machine does not run.
+   */
+  cpuMicros(): number | null;
   stop(): Promise<void>;
 }
 
 export const BENCH_SETTINGS = { shared_buffers: '2GB', effective_cache_size: '8GB', work_mem: '32MB', max_connections: '200' };
 const FOLDER = '/tmp/entente-bench-postgres';
+
+/** User and system clock ticks of a process (with its reaped children's, when asked); 0 once it has gone. */
+function processTicks(pid: string, withChildren: boolean): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ').map(Number);
+    return fields[11]! + fields[12]! + (withChildren ? fields[13]! + fields[14]! : 0);
+  } catch {
+    return 0;
+  }
+}
 
 export const canPin = existsSync('/usr/bin/taskset') && os.cpus().length >= 2;
 
@@ -70,6 +85,15 @@ export async function benchServer(given: string | undefined): Promise<BenchServe
       const children = execFileSync('pgrep', ['-P', postmaster], { encoding: 'utf8' }).split('\n').filter(Boolean);
       for (const pid of [postmaster, ...children]) execFileSync('taskset', ['-a', '-cp', cpus, pid], { stdio: 'ignore' });
       return true;
+    },
+    cpuMicros() {
+      if (!embedded) return null;
+      const postmaster = readFileSync(`${embedded.dataDir}/postmaster.pid`, 'utf8').split('\n')[0]!;
+      const children = execFileSync('pgrep', ['-P', postmaster], { encoding: 'utf8' }).split('\n').filter(Boolean);
+      // A backend that has ended is counted in its parent's cutime and cstime.
+      let ticks = processTicks(postmaster, true);
+      for (const pid of children) ticks += processTicks(pid, false);
+      return (ticks * 1e6) / 100;
     },
     stop: async () => {
       await embedded?.stop();
