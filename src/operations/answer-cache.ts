@@ -79,7 +79,8 @@ export function answerCachePlugin(cache: AnswerCache, metrics?: Metrics): Apollo
       return {
         async responseForOperation(requestContext) {
           const { operation, contextValue, request } = requestContext;
-          if (operation.operation !== 'query' || contextValue.feed) return null;
+          // Apollo calls this hook when no operation could be resolved too (an unknown operation name), whatever its type says.
+          if ((operation as typeof operation | undefined)?.operation !== 'query' || contextValue.feed) return null;
           key = answerKey(requestContext);
           const headers = request.http?.headers;
           const data = asksForOrigin(headers?.get('cache-control'), headers?.get('pragma')) ? undefined : cache.get(key);
