@@ -6,6 +6,9 @@ import { fileURLToPath } from 'node:url';
  */
 export const DEFAULT_DOCUMENT_CACHE_BYTES = 128 * 1024 * 1024;
 
+/** Bytes of query answers the answer cache inside Apollo's pipeline keeps (src/operations/answer-cache.ts). */
+export const DEFAULT_ANSWER_CACHE_BYTES = 64 * 1024 * 1024;
+
 /** The limits every GraphQL request is checked against before anything executes. */
 export interface QueryLimits {
   /** Deepest nesting of fields, counting fragment spreads as a level; introspection included. */
@@ -93,6 +96,8 @@ export interface Config {
   studio: boolean;
   /** Bytes of finished answers kept for repeated requests; 0 turns the response cache off. */
   responseCacheBytes: number;
+  /** Bytes of query answers kept inside Apollo's pipeline, for every request, keyed or not; 0 turns the answer cache off. */
+  answerCacheBytes: number;
   /** Bytes of parsed, validated documents kept in Apollo's document store; 0 parses and validates every request. */
   documentCacheBytes: number;
   /**
@@ -321,6 +326,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     studio: oneOf('STUDIO', 'on', ['on', 'off']) === 'on',
     responseCacheBytes: integer('RESPONSE_CACHE_BYTES', 64 * 1024 * 1024, 0, 16 * 1024 ** 3),
     documentCacheBytes: integer('DOCUMENT_CACHE_BYTES', DEFAULT_DOCUMENT_CACHE_BYTES, 0, 16 * 1024 ** 3),
+    answerCacheBytes: integer('ANSWER_CACHE_BYTES', DEFAULT_ANSWER_CACHE_BYTES, 0, 16 * 1024 ** 3),
     publicUrl: publicUrl('PUBLIC_URL'),
     federation: oneOf('FEDERATION', 'off', ['on', 'off']) === 'on',
     slowRequestMs: integer('SLOW_REQUEST_MS', 1000, 0, 3_600_000),

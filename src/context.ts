@@ -26,6 +26,8 @@ export interface Context {
   curator?: Curator;
   /** The operation's estimated cost, set by the cost plugin when the operation is resolved. */
   requestedCost?: number;
+  /** What decides the operation's answer apart from who asks (src/operations/operation-key.ts); set when first asked. */
+  operationKey?: string;
   /** Set for the subscribe-time run of a subscription at /graphql/stream (src/curation/change-feed.ts). */
   feed?: FeedCheck;
   /** Contexts for the root fields asked with `asOf`, by response key (src/curation/as-of.ts). */

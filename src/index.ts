@@ -33,6 +33,7 @@ async function main(): Promise<void> {
     // With trusted documents enforced, every document comes from the manifest; APQ would be a side door.
     apqCacheSize: config.trustedDocuments === 'enforce' ? 0 : config.apqCacheSize,
     documentCacheBytes: config.documentCacheBytes,
+    answerCacheBytes: config.answerCacheBytes,
     manifest,
     metrics,
     federation: config.federation,

@@ -17,8 +17,10 @@ export interface Metrics {
   refusals: Counter<'limit'>;
   /** Requests whose document is not in the trusted-documents manifest (allow mode). */
   unknownDocuments: Counter;
-  /** Response cache lookups, by result (hit or miss). */
+  /** HTTP cache lookups (src/http/http-cache.ts), by result (hit or miss). */
   responseCache: Tally;
+  /** Answer cache lookups inside Apollo's pipeline (src/operations/answer-cache.ts), by result (hit or miss). */
+  answerCache: Tally;
   /** Documents of GraphQL requests, by where they came from: the document cache, parsed now, or parsed and refused. */
   documents: Tally;
   /** Counts an error in a GraphQL answer by its code, and as a limit refusal when the code names a limit. */
@@ -113,7 +115,8 @@ export function createMetrics(): Metrics {
   };
   return {
     registry,
-    responseCache: new Tally({ name: 'entente_response_cache_total', help: 'Response cache lookups, by result.', labelNames: ['result'], registers: [registry] }),
+    responseCache: new Tally({ name: 'entente_response_cache_total', help: 'HTTP cache lookups (credential-free repeats answered before the pipeline), by result.', labelNames: ['result'], registers: [registry] }),
+    answerCache: new Tally({ name: 'entente_answer_cache_total', help: "Answer cache lookups of queries inside Apollo's pipeline (execution skipped on a hit), by result.", labelNames: ['result'], registers: [registry] }),
     documents: new Tally({
       name: 'entente_documents_total',
       help: 'Documents of GraphQL requests the HTTP cache did not answer, by result: cached (found parsed and validated), parsed (parsed and validated now) or invalid (a syntax or validation error).',

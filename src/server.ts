@@ -3,7 +3,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDi
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { specifiedRules, type GraphQLFormattedError, type ValidationRule } from 'graphql';
-import { DEFAULT_DOCUMENT_CACHE_BYTES, DEFAULT_LIMITS, type QueryLimits } from './config.js';
+import { DEFAULT_ANSWER_CACHE_BYTES, DEFAULT_DOCUMENT_CACHE_BYTES, DEFAULT_LIMITS, type QueryLimits } from './config.js';
 import type { Context } from './context.js';
 import { ErrorCode, limitExceeded } from './errors.js';
 import { accessPlugin } from './auth/access-plugin.js';
@@ -11,6 +11,7 @@ import { changeFeedPlugin } from './curation/change-feed.js';
 import { queryCostPlugin } from './limits/query-cost.js';
 import { introspectionDisabledRule, knownOperationTypesRule, limitRules } from './limits/validation-rules.js';
 import { metricsPlugin, type Metrics } from './metrics.js';
+import { AnswerCache, answerCachePlugin } from './operations/answer-cache.js';
 import { DocumentCache } from './operations/document-cache.js';
 import type { DocumentManifest } from './operations/trusted-documents.js';
 import { unknownDocumentsPlugin, type UnknownDocument, type UnknownDocumentsOptions } from './operations/unknown-documents.js';
@@ -33,6 +34,8 @@ export interface ServerOptions {
   metrics?: Metrics;
   /** Bytes of parsed, validated documents kept; DEFAULT_DOCUMENT_CACHE_BYTES when omitted. */
   documentCacheBytes?: number;
+  /** Bytes of query answers kept inside the pipeline (src/operations/answer-cache.ts); DEFAULT_ANSWER_CACHE_BYTES when omitted, 0 for none. */
+  answerCacheBytes?: number;
   /** Whether the schema is an Apollo Federation 2 subgraph (src/federation/); off when omitted. */
   federation?: boolean;
   /** Trusted documents, parsed and validated once at start-up into the document cache. */
@@ -53,6 +56,8 @@ export interface GraphQLServer {
   apollo: ApolloServer<Context>;
   /** Absent when switched off (documentCacheBytes 0). */
   documents: DocumentCache | undefined;
+  /** Absent when switched off (answerCacheBytes 0). */
+  answers: AnswerCache | undefined;
   /** The SDL of the schema that runs, served at /schema.graphql. */
   sdl: string;
 }
@@ -136,6 +141,8 @@ export function createGraphQLServer(options: ServerOptions = {}): GraphQLServer 
   const schema = options.federation ? buildEntenteSubgraph(typeDefs.join('\n'), resolvers) : makeExecutableSchema<Context>({ typeDefs, resolvers });
   const documentCacheBytes = options.documentCacheBytes ?? DEFAULT_DOCUMENT_CACHE_BYTES;
   const documents = documentCacheBytes > 0 ? new DocumentCache({ maxBytes: documentCacheBytes }) : undefined;
+  const answerCacheBytes = options.answerCacheBytes ?? DEFAULT_ANSWER_CACHE_BYTES;
+  const answers = answerCacheBytes > 0 ? new AnswerCache(answerCacheBytes) : undefined;
   // The rules Apollo validates with when `introspection` is on: graphql-js's, then ours.
   if (options.manifest) documents?.preload(options.manifest, schema, [...specifiedRules, ...validationRules], limits.maxTokens);
   const apollo = new ApolloServer<Context>({
@@ -165,6 +172,8 @@ export function createGraphQLServer(options: ServerOptions = {}): GraphQLServer 
       // After the cost plugin, whose estimate it charges to the request's budget.
       accessPlugin(),
       changeFeedPlugin(),
+      // After the change feed's, which answers a subscription's check without executing it.
+      ...(answers ? [answerCachePlugin(answers, options.metrics)] : []),
       ...(options.onInternalError ? [internalErrorPlugin(options.onInternalError)] : []),
       ...(options.metrics ? [metricsPlugin<Context>(options.metrics)] : []),
       // After the cost limit's plugin, whose willSendResponse writes the cost these read.
@@ -183,5 +192,5 @@ export function createGraphQLServer(options: ServerOptions = {}): GraphQLServer 
     ],
     formatError: (formatted, error) => maskError(formatted, error, options),
   });
-  return { apollo, documents, sdl: typeDefs.join('\n') };
+  return { apollo, documents, answers, sdl: typeDefs.join('\n') };
 }

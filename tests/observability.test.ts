@@ -46,14 +46,17 @@ describe('request log lines', () => {
   });
   afterAll(() => server.http.close());
 
-  it('gives the operation, its cost, the status and whether the HTTP cache answered', async () => {
+  it('gives the operation, its cost, the status and whether the HTTP cache or the answer cache answered', async () => {
     const first = await post(server.http, { query: PEOPLE }, { 'x-request-id': 'people-1' });
-    const { extensions } = (await first.json()) as { extensions: { cost: unknown } };
-    expect(extensions.cost).toBeDefined();
+    const { extensions } = (await first.json()) as { extensions: { cost: { requested: number; limit: number; touched: number } } };
+    expect(extensions.cost.touched).toBeGreaterThan(0);
     await (await post(server.http, { query: PEOPLE }, { 'x-request-id': 'people-2' })).text();
+    // With a key the HTTP cache is passed by; the pipeline's answer cache answers, and the store is not touched.
+    await (await post(server.http, { query: PEOPLE }, { 'x-request-id': 'people-3', authorization: 'Bearer sk-live-0123456789abcdef' })).text();
     const base = { level: 30, service: 'entente', method: 'POST', path: '/graphql', status: 200, operationName: 'People', operationType: 'query', cost: extensions.cost };
-    expect(requestLine(server.lines(), 'people-1')).toEqual({ ...base, msg: 'request', requestId: 'people-1', cacheHit: false });
+    expect(requestLine(server.lines(), 'people-1')).toEqual({ ...base, msg: 'request', requestId: 'people-1', cacheHit: false, answerCacheHit: false });
     expect(requestLine(server.lines(), 'people-2')).toEqual({ ...base, msg: 'request', requestId: 'people-2', cacheHit: true });
+    expect(requestLine(server.lines(), 'people-3')).toEqual({ ...base, msg: 'request', requestId: 'people-3', answerCacheHit: true, cost: { ...extensions.cost, touched: 0 } });
   });
 
   it('logs the status the client got for a validation error, with its code', async () => {
@@ -124,6 +127,8 @@ describe('metrics', () => {
       'entente_graphql_operation_duration_seconds_count{operation="anonymous"} 1',
     ]);
     expect(series(text, 'entente_response_cache_total')).toEqual(['entente_response_cache_total{result="hit"} 4', 'entente_response_cache_total{result="miss"} 2']);
+    // The HTTP cache's one miss for Five went to the pipeline's answer cache, which missed too; Broken never got that far.
+    expect(series(text, 'entente_answer_cache_total')).toEqual(['entente_answer_cache_total{result="miss"} 1']);
     expect(series(text, 'entente_graphql_errors_total')).toEqual(['entente_graphql_errors_total{code="GRAPHQL_VALIDATION_FAILED"} 1']);
     expect(series(text, 'entente_http_errors_total')).toEqual([
       'entente_http_errors_total{code="METHOD_NOT_ALLOWED"} 1',

@@ -22,7 +22,8 @@ beforeAll(async () => {
   await loadGraph(client, await loadSeed(TINY_SEED));
   await client.end();
   store = await PostgresGraphStore.open({ url: server.url, poolSize: 2, statementTimeoutMs: 10_000, connectTimeoutMs: 1000 });
-  http = await httpOn(store, { http: { responseCacheBytes: 0 } });
+  // No cache of answers, in front of the pipeline or in it: each query here reaches the database.
+  http = await httpOn(store, { server: { answerCacheBytes: 0 }, http: { responseCacheBytes: 0 } });
 }, 60_000);
 afterAll(async () => {
   await http?.close();

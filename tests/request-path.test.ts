@@ -11,7 +11,8 @@ import { readmeExamples } from './readme-examples.js';
 /**
  * One request path: every executed request runs Apollo's pipeline once, so a plugin (telemetry,
  * auth, a rate limit) sees every operation. Only a repeat of a credential-free request may be
- * answered by the HTTP cache in front, as a CDN would.
+ * answered by the HTTP cache in front, as a CDN would; inside the pipeline, the answer cache skips
+ * execution alone for a repeated query, and every other hook still runs once.
  */
 const HOOKS = ['requestDidStart', 'didResolveOperation', 'executionDidStart', 'willSendResponse'] as const;
 type Hook = (typeof HOOKS)[number];
@@ -56,16 +57,19 @@ function requests(): Array<{ query: string; operationName?: string; variables?: 
 }
 
 let http: TestHttp;
+let withoutAnswers: TestHttp;
 let cached: TestHttp;
 let calls: ReturnType<typeof countingStore>['calls'];
 beforeAll(async () => {
   const counted = countingStore(await loadMemoryStore(REAL_SEED));
   calls = counted.calls;
   http = await httpOn(counted.store, { server: { plugins: [watching] } });
+  withoutAnswers = await httpOn(counted.store, { server: { plugins: [watching], answerCacheBytes: 0 } });
   cached = await httpOn(counted.store, { server: { plugins: [watching] }, http: { responseCacheBytes: 1 << 20, access: accessWith([{ name: 'analyst', role: 'reader', key: 'reader-key' }]) } });
 });
 afterAll(async () => {
   await http.close();
+  await withoutAnswers.close();
   await cached.close();
 });
 
@@ -73,18 +77,26 @@ const post = (target: TestHttp, body: unknown, headers: Record<string, string> =
   fetch(`${target.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) }).then(async (r) => ({ status: r.status, body: await r.json() }));
 
 describe('the request path', () => {
-  it('runs every hook of a plugin exactly once for every query, over POST and GET, new or repeated', async () => {
+  it('runs every hook of a plugin exactly once for every query, over POST and GET, new or repeated; a repeat answered by the answer cache skips execution alone', async () => {
     const all = requests();
     expect(all.length).toBeGreaterThan(15);
+    const answered = new Set<string>();
     for (const request of all) {
       for (let repeat = 0; repeat < 2; repeat++) {
         reset();
         const answer = await post(http, request);
-        // The README shows one refusal on purpose (a depth of 5): it too is executed once.
+        // The README shows one refusal on purpose (a depth of 5): it too is executed once, and an answer with errors is never kept.
         if (answer.body.errors) expect(answer.body.errors.map((e: any) => e.extensions.code)).toEqual(['BAD_USER_INPUT']);
+        const fromAnswerCache = answered.has(JSON.stringify(request));
+        if (!answer.body.errors) answered.add(JSON.stringify(request));
+        expect(seen, request.operationName ?? request.query.slice(0, 80)).toEqual({ requestDidStart: 1, didResolveOperation: 1, executionDidStart: fromAnswerCache ? 0 : 1, willSendResponse: 1 });
+        // With the answer cache off, every request executes.
+        reset();
+        await post(withoutAnswers, request);
         expect(seen, request.operationName ?? request.query.slice(0, 80)).toEqual({ requestDidStart: 1, didResolveOperation: 1, executionDidStart: 1, willSendResponse: 1 });
       }
     }
+    expect(answered.size).toBeGreaterThan(15);
     reset();
     const search = new URLSearchParams({ query: '{ countries { totalCount } }' });
     expect((await fetch(`${http.url}/graphql?${search}`)).status).toBe(200);
@@ -114,10 +126,11 @@ describe('the request path', () => {
     reset();
     await post(cached, request);
     await post(cached, request);
-    expect(seen.executionDidStart, 'the anonymous repeat is a cache hit').toBe(1);
+    expect(seen, 'the anonymous repeat is an HTTP cache hit').toEqual({ requestDidStart: 1, didResolveOperation: 1, executionDidStart: 1, willSendResponse: 1 });
     reset();
     for (let i = 0; i < 3; i++) await post(cached, request, { authorization: 'Bearer reader-key' });
-    expect(seen).toEqual({ requestDidStart: 3, didResolveOperation: 3, executionDidStart: 3, willSendResponse: 3 });
+    // Each keyed request runs the pipeline; the answer cache, which kept the first answer, spares each its execution.
+    expect(seen).toEqual({ requestDidStart: 3, didResolveOperation: 3, executionDidStart: 0, willSendResponse: 3 });
   });
 
   it('answers a request that says Cache-Control: no-cache (or no-store, max-age=0, Pragma: no-cache) through the pipeline, never from the HTTP cache', async () => {

@@ -63,7 +63,7 @@ export class HttpCache {
    * replaces the entry, and a matching If-None-Match is still answered 304.
    */
   mayAnswer(headers: IncomingHttpHeaders): boolean {
-    return !BYPASS.test(headers['cache-control'] ?? '') && !/\bno-cache\b/i.test(headers.pragma ?? '');
+    return !asksForOrigin(headers['cache-control'], headers.pragma);
   }
 
   get(key: string): CachedResponse | undefined {
@@ -82,6 +82,14 @@ export class HttpCache {
   get size(): { entries: number; bytes: number } {
     return { entries: this.entries.size, bytes: this.entries.calculatedSize };
   }
+}
+
+/**
+ * Whether a request asks caches to go to the origin rather than answer from what they hold:
+ * `Cache-Control: no-cache`, `no-store` or `max-age=0`, or `Pragma: no-cache` (RFC 9111, 5.2.1).
+ */
+export function asksForOrigin(cacheControl: string | undefined, pragma: string | undefined): boolean {
+  return BYPASS.test(cacheControl ?? '') || /\bno-cache\b/i.test(pragma ?? '');
 }
 
 /** Whether a GraphQL response body has a top-level `errors` entry. */

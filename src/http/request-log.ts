@@ -23,6 +23,8 @@ export interface RequestLog extends AnswerSummary {
   errorCodes?: readonly string[];
   /** Whether the HTTP cache answered; absent when the request is not one it could answer. */
   cacheHit?: boolean;
+  /** Whether the answer cache inside the pipeline answered (src/operations/answer-cache.ts); absent when the request is not a query it looked up. */
+  answerCacheHit?: boolean;
 }
 
 /** The codes of a GraphQL response's errors; UNKNOWN for an error without one. */
@@ -70,7 +72,7 @@ export function writeRequestLine(logger: Logger, log: RequestLog, line: RequestL
   const durationMs = Number(process.hrtime.bigint() - log.started) / 1e6;
   const slow = slowMs > 0 && durationMs >= slowMs;
   if (!logger.isLevelEnabled(slow ? 'warn' : 'info')) return;
-  const { requestId, operationName, operationType, errorCodes, cost, cacheHit } = log;
+  const { requestId, operationName, operationType, errorCodes, cost, cacheHit, answerCacheHit } = log;
   const entry = {
     requestId,
     method: line.method,
@@ -83,6 +85,7 @@ export function writeRequestLine(logger: Logger, log: RequestLog, line: RequestL
     ...(errorCodes !== undefined ? { errorCodes } : {}),
     ...(cost !== undefined ? { cost } : {}),
     ...(cacheHit !== undefined ? { cacheHit } : {}),
+    ...(answerCacheHit !== undefined ? { answerCacheHit } : {}),
   };
   if (slow) logger.warn({ ...entry, slowRequestMs: slowMs }, 'slow request');
   else logger.info(entry, 'request');

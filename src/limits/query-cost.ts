@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { getNamedType, GraphQLError, Kind, TypeInfo, ValidationContext, type DocumentNode, type GraphQLField, type GraphQLSchema } from 'graphql';
 import { createComplexityRule, type ComplexityEstimator } from 'graphql-query-complexity';
+import { LRUCache } from 'lru-cache';
 import type { QueryLimits } from '../config.js';
 import type { Context } from '../context.js';
 import { ErrorCode, limitExceeded } from '../errors.js';
@@ -12,6 +13,7 @@ import type { GraphStatistics } from '../store/graph-store.js';
 import type { EntityTypeName, RelationshipType } from '../store/models.js';
 import { ENTITY_TYPES } from '../store/models.js';
 import { evidenceUnits, filterUnits, groupUnits, orderUnits, scanUnits, searchUnits } from './scan-cost.js';
+import { operationKey } from '../operations/operation-key.js';
 import { checkVariables } from './variables.js';
 
 /** Fields walked before the estimate gives up: bounds the work a fragment explosion can cause. */
@@ -172,21 +174,37 @@ export function estimateCost(
 }
 
 /**
+ * Bytes of keys the estimates are kept under: an estimate is a number, its key the operation's
+ * (src/operations/operation-key.ts), about 150 characters plus the variables.
+ */
+const ESTIMATE_CACHE_BYTES = 8 * 1024 * 1024;
+const ESTIMATE_ENTRY_OVERHEAD = 96;
+
+/**
  * Refuses an operation whose estimated cost is over the limit before anything executes, and reports
  * the cost of every operation in the response's `extensions.cost` so clients can see their budget.
  * It fails closed: an operation whose cost cannot be estimated is refused, never run unmetered.
  * The variables are checked for nesting and list lengths first (src/limits/variables.ts), because
  * the estimate is the first thing to read them.
+ *
+ * An estimate depends on the document, the operation, the variables and the graph's statistics,
+ * which the graph version pins: it is kept under the operation's key (graph version, document
+ * hash, operation name, canonical variables), so a repeated operation is not estimated again.
+ * Only figures are kept: an operation whose cost could not be estimated is tried anew each time.
  */
 export function queryCostPlugin(limits: QueryLimits): ApolloServerPlugin<Context> {
   const { maxCost } = limits;
+  const estimates = new LRUCache<string, number>({ maxSize: ESTIMATE_CACHE_BYTES, sizeCalculation: (_cost, key) => key.length * 2 + ESTIMATE_ENTRY_OVERHEAD });
   return {
     async requestDidStart() {
       let requested: number | undefined;
       return {
-        async didResolveOperation({ schema, document, request, operationName, contextValue }) {
+        async didResolveOperation(requestContext) {
+          const { schema, document, request, operationName, contextValue } = requestContext;
           checkVariables(request.variables, limits);
-          const estimate = estimateCost(schema, document, request.variables ?? {}, request.operationName ?? operationName ?? undefined, contextValue.store.statistics());
+          const key = operationKey(requestContext);
+          const known = estimates.get(key);
+          const estimate = known !== undefined ? { cost: known } : estimateCost(schema, document, request.variables ?? {}, request.operationName ?? operationName ?? undefined, contextValue.store.statistics());
           if ('badInput' in estimate) {
             const { message, nodes } = estimate.badInput;
             throw new GraphQLError(message, { nodes, extensions: { code: ErrorCode.BAD_USER_INPUT, http: { status: 400 } } });
@@ -206,6 +224,7 @@ export function queryCostPlugin(limits: QueryLimits): ApolloServerPlugin<Context
             );
           }
           requested = estimate.cost;
+          if (known === undefined) estimates.set(key, requested);
           if (requested > maxCost) {
             throw limitExceeded(
               ErrorCode.QUERY_TOO_COMPLEX,
