@@ -25,7 +25,7 @@ const { values } = parseArgs({
     label: { type: 'string', default: '' },
     'timeout-ms': { type: 'string', default: '10000' },
     before: { type: 'string', default: path.join('bench', 'results', 'stall-before.json') },
-    // Node and V8 flags for the server, such as '--trace-gc' or '--max-semi-space-size=64'.
+    // Node and V8 flags for the server, such as --server-args=--trace-gc (with '=': the value starts with a dash).
     'server-args': { type: 'string', default: '' },
   },
 });
