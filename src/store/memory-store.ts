@@ -503,10 +503,13 @@ export class MemoryGraphStore implements GraphStore {
 
   /**
    * Builds the indexes made on first use now, in slices (the name orders, the facts by source, the
-   * search index), so that no request waits for them; the service calls this after start-up.
+   * search index; and the counts of statistics()), so that no request waits for them; the service
+   * calls this after start-up.
    * Requests that come first wait for the same builds, while other requests are served.
    */
   async warmUp(): Promise<void> {
+    // Counted in one pass over every relationship: the first request priced would otherwise wait for it.
+    this.statistics();
     await this.globalNameRank();
     await this.namesInOrder();
     this.factsBySource ??= retryable(this.buildFactIndex(new RequestWork()), () => (this.factsBySource = null));
