@@ -2,15 +2,17 @@
  * npm run bench:stall [-- --sizes 100000,1000000 --samples 3]
  *
  * How long one heavy request holds everyone else up. For each size, a real server (production
- * mode, HTTP cache off) serves the synthetic graph of bench/generate-graph.ts; for each heavy
- * probe (filters through relationships, a deep neighbourhood, paths, a search with common words,
+ * mode, HTTP cache off) serves the synthetic graph of bench/generate-graph.ts, and once `/ready`
+ * says its start-up indexes are built (the time is reported), for each heavy probe (filters through relationships, a deep neighbourhood, paths, a search with common words,
  * the first search, evidence of a whole source, grouped counts), this process sends the probe and,
  * while it runs, a `GET /health` and a `node(id:)` lookup every 5 ms on other connections. The
  * longest /health wait is the longest stretch the event loop was held. Writes
- * bench/results/stall.json and the stall section of bench/RESULTS.md. Asserts nothing about time.
+ * bench/results/stall.json and the stall section of bench/RESULTS.md, with the /health waits of an
+ * earlier run beside them when `--before` names its JSON (bench/results/stall-before.json by
+ * default, written by a run with `--label before`). Asserts nothing about time.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateGraph } from './generate-graph.js';
@@ -22,6 +24,9 @@ const { values } = parseArgs({
     samples: { type: 'string', default: '3' },
     label: { type: 'string', default: '' },
     'timeout-ms': { type: 'string', default: '10000' },
+    before: { type: 'string', default: path.join('bench', 'results', 'stall-before.json') },
+    // Node and V8 flags for the server, such as --server-args=--trace-gc (with '=': the value starts with a dash).
+    'server-args': { type: 'string', default: '' },
   },
 });
 const sizes = values.sizes!.split(',').map(Number);
@@ -29,12 +34,14 @@ const samples = Number(values.samples);
 
 interface Probe {
   name: string;
+  /** The probe's name in earlier runs, to find its figures there. */
+  formerly?: string;
   query: string;
   variables?: Record<string, unknown>;
 }
 
 const PROBES: Probe[] = [
-  { name: 'first search (builds the index)', query: '{ search(query: "digital alliance", first: 10) { totalCount nodes { score } } }' },
+  { name: 'first search after start-up', formerly: 'first search (builds the index)', query: '{ search(query: "digital alliance", first: 10) { totalCount nodes { score } } }' },
   {
     name: 'filter through two relationships',
     query: '{ people(first: 19, filter: { signedAgreements: { some: { agreement: { topics: { some: { name: { startsWith: "topic-2" } } } } } } }) { totalCount } }',
@@ -54,22 +61,42 @@ const children: ChildProcess[] = [];
 process.on('exit', () => children.forEach((child) => child.kill('SIGKILL')));
 
 async function startServer(seedDir: string): Promise<{ port: number; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--max-old-space-size=8192', '--import', 'tsx', 'src/index.ts'], {
+  const serverArgs = values['server-args']!.split(' ').filter(Boolean);
+  const child = spawn(process.execPath, ['--max-old-space-size=8192', ...serverArgs, '--import', 'tsx', 'src/index.ts'], {
     // The cost limit is lifted: this measures what a request that is let through does to the others.
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', SEED_DIR: seedDir, NODE_ENV: 'production', LOG_LEVEL: 'warn', RESPONSE_CACHE_BYTES: '0', EXECUTION_TIMEOUT_MS: values['timeout-ms']!, MAX_COST: '100000000' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   children.push(child);
   let output = '';
+  // What the server writes (with --trace-gc, its collections), kept for reading beside the probes.
+  mkdirSync(path.join('bench', 'results'), { recursive: true });
+  const log = createWriteStream(path.join('bench', 'results', `stall-server-${path.basename(seedDir)}.log`));
+  child.stdout!.pipe(log);
+  let found = false;
   const port = await new Promise<number>((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
+      if (found) return;
       output += chunk.toString();
       const match = /localhost:(\d+)/.exec(output);
-      if (match) resolve(Number(match[1]));
+      if (match) {
+        found = true;
+        resolve(Number(match[1]));
+      }
     });
     child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)));
   });
   return { port, child };
+}
+
+/** Waits until /ready answers 200: the server has built the indexes it builds at start-up. */
+async function ready(port: number): Promise<void> {
+  for (;;) {
+    const response = await fetch(`http://127.0.0.1:${port}/ready`).catch(() => null);
+    await response?.arrayBuffer();
+    if (response?.status === 200) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }
 
 /** The time a request took to be answered; a request the server dropped counts for the time until it was dropped. */
@@ -139,19 +166,25 @@ async function measure(port: number, probe: Probe): Promise<Sample> {
 }
 
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-const rows: Array<{ size: number; probe: string; samples: Sample[] }> = [];
+const rows: Array<{ size: number; probe: string; formerly?: string; samples: Sample[] }> = [];
+const warmUps: Array<{ size: number; loadMs: number; warmUpMs: number }> = [];
 for (const size of sizes) {
   const dir = path.join('bench', 'data', String(size));
   if (!existsSync(path.join(dir, 'graph.relationships.ndjson'))) {
     console.log(`generating ${size.toLocaleString('en')} nodes in ${dir}`);
     await generateGraph(size, dir);
   }
+  const started = performance.now();
   const { port, child } = await startServer(dir);
-  console.log(`${size.toLocaleString('en')} entities, server on port ${port}`);
+  const serving = performance.now();
+  await ready(port);
+  const warmUp = { loadMs: serving - started, warmUpMs: performance.now() - serving };
+  warmUps.push({ size, ...warmUp });
+  console.log(`${size.toLocaleString('en')} entities, server on port ${port}: serving after ${(warmUp.loadMs / 1000).toFixed(1)} s, ready ${(warmUp.warmUpMs / 1000).toFixed(1)} s later`);
   for (const probe of PROBES) {
     const taken: Sample[] = [];
     for (let i = 0; i < samples; i++) taken.push(await measure(port, probe));
-    rows.push({ size, probe: probe.name, samples: taken });
+    rows.push({ size, probe: probe.name, formerly: probe.formerly, samples: taken });
     const last = taken[taken.length - 1]!;
     console.log(
       `  ${probe.name}: ${last.status}${last.code ? ` ${last.code}` : ''}, ${median(taken.map((s) => s.ms)).toFixed(0)} ms, ${last.bytes} bytes; ` +
@@ -164,13 +197,20 @@ for (const size of sizes) {
 
 mkdirSync(path.join('bench', 'results'), { recursive: true });
 const label = values.label ? `-${values.label}` : '';
-writeFileSync(path.join('bench', 'results', `stall${label}.json`), `${JSON.stringify({ date: new Date().toISOString(), sizes, samples, rows }, null, 2)}\n`);
+writeFileSync(path.join('bench', 'results', `stall${label}.json`), `${JSON.stringify({ date: new Date().toISOString(), sizes, samples, warmUps, rows }, null, 2)}\n`);
+const before: { date: string; rows: typeof rows } | null = !values.label && existsSync(values.before!) ? JSON.parse(readFileSync(values.before!, 'utf8')) : null;
+/** The median longest /health wait of the same probe at the same size in the earlier run, when it has one. */
+const healthBefore = (size: number, probe: string, formerly?: string): string => {
+  const row = before?.rows.find((r) => r.size === size && (r.probe === probe || r.probe === formerly));
+  return row ? median(row.samples.map((s) => s.healthMaxMs)).toFixed(1) : '—';
+};
 const table = rows
-  .map(({ size, probe, samples: taken }) => {
+  .map(({ size, probe, formerly, samples: taken }) => {
     const last = taken[taken.length - 1]!;
     const range = (pick: (s: Sample) => number) => `${median(taken.map(pick)).toFixed(1)} (${Math.min(...taken.map(pick)).toFixed(1)}–${Math.max(...taken.map(pick)).toFixed(1)})`;
     const cost = last.cost ? `${last.cost.requested ?? '—'} / ${last.cost.touched ?? '—'}` : '—';
-    return `| ${size.toLocaleString('en')} | ${probe} | ${last.status}${last.code ? ` ${last.code}` : ''} | ${cost} | ${range((s) => s.ms)} | ${range((s) => s.healthMaxMs)} | ${range((s) => s.lookupMaxMs)} | ${taken.reduce((n, s) => n + s.dropped, 0)} |`;
+    const beforeCell = before ? ` ${healthBefore(size, probe, formerly)} |` : '';
+    return `| ${size.toLocaleString('en')} | ${probe} | ${last.status}${last.code ? ` ${last.code}` : ''} | ${cost} | ${range((s) => s.ms)} |${beforeCell} ${range((s) => s.healthMaxMs)} | ${range((s) => s.lookupMaxMs)} | ${taken.reduce((n, s) => n + s.dropped, 0)} |`;
   })
   .join('\n');
 writeResultsSection(
@@ -178,7 +218,9 @@ writeResultsSection(
   `## Stalls: how long one heavy request holds the others\n\n` +
     `Command: \`npm run bench:stall -- --sizes ${sizes.join(',')} --samples ${samples}\` (${new Date().toISOString().slice(0, 10)}). ` +
     `A real server (production mode, HTTP cache off, cost limit lifted, execution limit ${values['timeout-ms']} ms) serves the synthetic graph; while each probe runs, this process sends \`GET /health\` and a \`node(id:)\` lookup every 5 ms on other connections. ` +
-    `The longest /health wait is the longest stretch the event loop was held. Medians of ${samples} samples, range in brackets. Goal: /health and a lookup within 50 ms while any probe runs.\n\n` +
-    `| entities | probe | answer | cost estimated / items touched | probe ms | longest /health wait, ms | longest lookup wait, ms | watching requests dropped |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n${table}\n`,
+    `Probes start once \`/ready\` answers 200, that is once the server has built its start-up indexes: ${warmUps.map((w) => `${w.size.toLocaleString('en')} entities served after ${(w.loadMs / 1000).toFixed(1)} s, ready ${(w.warmUpMs / 1000).toFixed(1)} s later`).join('; ')}. ` +
+    `The longest /health wait is the longest stretch the event loop was held. Medians of ${samples} samples, range in brackets. Goal: /health and a lookup within 50 ms while any probe runs.` +
+    (before ? ` "Before" is the median longest /health wait of the run of ${before.date.slice(0, 10)} (${values.before}).` : '') +
+    `\n\n| entities | probe | answer | cost estimated / items touched | probe ms |${before ? ' before: longest /health wait, ms |' : ''} longest /health wait, ms | longest lookup wait, ms | watching requests dropped |\n| --- | --- | --- | --- | --- |${before ? ' --- |' : ''} --- | --- | --- |\n${table}\n`,
 );
 process.exit(0);

@@ -6,6 +6,7 @@ import { createLogger, endLogs } from './logger.js';
 import { createMetrics } from './metrics.js';
 import { createGraphQLServer } from './server.js';
 import { drainServer } from './shutdown.js';
+import { warmUpBeforeReady } from './warm-up.js';
 import { openStore } from './store/open-store.js';
 import { EmptyDatabaseError, isUnreachable } from './store/postgres/database-errors.js';
 import { SeedError } from './store/seed.js';
@@ -73,12 +74,8 @@ async function main(): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : config.port;
   const shownHost = ['127.0.0.1', '0.0.0.0', '::', '::1', 'localhost'].includes(config.host) ? 'localhost' : config.host;
   console.log(`Entente is serving the graph (version ${store.version}) at http://${shownHost}:${port}/`);
-  // Indexes built on first use are built now, in slices, while requests are served.
-  const warming = performance.now();
-  store.warmUp?.().then(
-    () => logger.info({ durationMs: Math.round(performance.now() - warming) }, 'indexes built'),
-    (error: unknown) => logger.error({ err: error }, 'building the indexes failed; they will be built on first use'),
-  );
+  // Indexes built on first use are built now, in slices, while requests are served; /ready waits for them.
+  void warmUpBeforeReady(store, lifecycle, logger);
   logger.info(
     { port, host: config.host, store: config.store, graphVersion: store.version, journal: curator ? 'on' : 'off', keys: keys.size, production: config.production, trustedDocuments: config.trustedDocuments, documents: manifest.size, tracing: config.tracing?.exporters ?? [] },
     'started',

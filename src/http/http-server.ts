@@ -23,6 +23,8 @@ import type { TrustedDocuments } from '../operations/trusted-documents.js';
 /** Shared with graceful shutdown: while draining, /ready says so and connections are not kept alive. */
 export interface Lifecycle {
   draining: boolean;
+  /** True while the indexes made at start-up are built (src/warm-up.ts): /ready says so. */
+  warming?: boolean;
 }
 
 export interface HttpOptions {
@@ -179,6 +181,7 @@ export function createHttpServer(options: HttpOptions): Server {
             return sendJson(res, 200, { status: 'ok' });
           case '/ready': {
             if (lifecycle.draining) return sendJson(res, 503, { status: 'draining', graphVersion: options.store.version });
+            if (lifecycle.warming) return sendJson(res, 503, { status: 'warming', graphVersion: options.store.version });
             // A database store says whether its database answers; the memory store cannot lose its graph.
             const readiness = await options.store.checkReady?.();
             if (readiness && !readiness.ready) return sendJson(res, 503, { status: 'unavailable', database: readiness.database, graphVersion: options.store.version });

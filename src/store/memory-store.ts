@@ -12,7 +12,7 @@ import type { Direction, RelationshipModel, RelationshipType, EntityModel, Entit
 import { ENTITY_TYPES, isPartialDate, RELATIONSHIP_TYPES } from './models.js';
 import { findNamed, isFoldedName, sortByNameThenId } from './name-order.js';
 import { selectPage } from './page-selection.js';
-import { checkPosition, comparePositions, entityPositionKinds, FACT_POSITION_KINDS, firstAfter, GROUP_POSITION_KINDS, relationshipPositionKinds, TIMELINE_POSITION_KINDS, type SlotOrder, type SortKey } from './positions.js';
+import { checkPosition, compareIds, compareKeys, comparePositions, entityPositionKinds, FACT_POSITION_KINDS, firstAfter, GROUP_POSITION_KINDS, relationshipPositionKinds, TIMELINE_POSITION_KINDS, type SlotOrder, type SortKey } from './positions.js';
 import type { EntityQuery, EvidenceQuery, EvidenceTest, GroupCountQuery, Ordering, Page, PageRequest, Position, RelationshipListKey, RelationshipPageRequest, TimelineQuery } from './query.js';
 import { SearchIndex } from './search-index.js';
 import { KIND_RANK, PRECISION_RANK } from './timeline-order.js';
@@ -200,8 +200,9 @@ export class MemoryGraphStore implements GraphStore {
     for (const ordering of query.orderBy) keys.push(await this.sortKeys(ordering, indexes, measured));
     const positionOf = (i: number): Position => [...keys.map((list) => list[i]!), this.entities[indexes[i]!]!.name, this.entities[indexes[i]!]!.id];
     const compare = (a: number, b: number): number => {
+      // As comparePositions would, without making a position per comparison.
       for (let k = 0; k < keys.length; k++) {
-        const c = comparePositions([keys[k]![a]!], [keys[k]![b]!], [slots[k]!]);
+        const c = compareKeys(keys[k]![a]!, keys[k]![b]!, slots[k] === 'desc');
         if (c !== 0) return c;
       }
       return rank[indexes[a]!]! - rank[indexes[b]!]!;
@@ -366,45 +367,70 @@ export class MemoryGraphStore implements GraphStore {
   async countGroups(query: GroupCountQuery, work?: RequestWork): Promise<Page<GroupCountModel>> {
     checkPosition(query.after, GROUP_POSITION_KINDS);
     const measured = unmeasured(work);
-    const members = this.byType.get(query.type) ?? [];
-    const groups = new Map<string, Set<string>>();
-    const add = (key: string, memberId: string) => {
-      const group = groups.get(key);
-      if (group) group.add(memberId);
-      else groups.set(key, new Set([memberId]));
-    };
     const by = query.by;
-    for (const entity of members) {
+    // Each group's members as entity indexes, keyed by the value or by the other end's entity
+    // index: no string or set per member, so a million members make little garbage to collect.
+    const groups = new Map<string | number, number[]>();
+    const add = (key: string | number, member: number) => {
+      const group = groups.get(key);
+      // Members are visited one at a time: one already added was the last one added.
+      if (group === undefined) groups.set(key, [member]);
+      else if (group[group.length - 1] !== member) group.push(member);
+    };
+    for (const entity of this.byType.get(query.type) ?? []) {
+      const index = this.indexOf.get(entity.id)!;
       if ('attribute' in by) {
         const value = groupValueOf(entity, by.attribute);
-        if (value !== null) add(value, entity.id);
+        if (value !== null) add(value, index);
       } else {
-        const index = this.indexOf.get(entity.id)!;
-        const rows = this.relationshipRows(index, typeMask([by.relationship]), by.direction);
-        for (const { row } of rows) add(this.edges.fromOf(row) === index ? this.edges.toIdOf(row) : this.edges.fromIdOf(row), entity.id);
-        measured.step(rows.length);
+        measured.step(this.forEachRelated(index, typeMask([by.relationship]), by.direction, (other) => add(other, index)));
       }
       if (measured.step()) await measured.pause();
     }
-    const nameOf = (key: string) => ('attribute' in by ? key : this.entities[this.indexOf.get(key)!]!.name);
-    // Members come from a list in name order, so each group's members are in name order already.
-    const all = [...groups].map(([key, ids]): { group: GroupCountModel; position: Position } => ({
-      group: { entityId: 'attribute' in by ? null : key, value: 'attribute' in by ? key : null, count: ids.size, memberIds: [...ids] },
-      position: [ids.size, nameOf(key), key],
-    }));
+    const nameOf = (key: string | number) => (typeof key === 'number' ? this.entities[key]!.name : key);
+    const keyOf = (key: string | number) => (typeof key === 'number' ? this.entities[key]!.id : key);
+    const positionOf = ([key, members]: [string | number, number[]]): Position => [members.length, nameOf(key), keyOf(key)];
     const after = query.after;
     const selected = await selectPage(
-      all,
-      (a, b) => comparePositions(a.position, b.position, GROUP_SLOTS),
-      after === null ? null : (item) => comparePositions(item.position, after, GROUP_SLOTS) > 0,
+      groups.entries(),
+      // As comparePositions over GROUP_SLOTS would, without making a position per comparison.
+      ([keyA, a], [keyB, b]) => b.length - a.length || compareNames(nameOf(keyA), nameOf(keyB)) || compareIds(keyOf(keyA), keyOf(keyB)),
+      after === null ? null : (group) => comparePositions(positionOf(group), after, GROUP_SLOTS) > 0,
       query.first,
       measured,
     );
-    return {
-      items: selected.items.map(({ group, position }) => ({ node: group, position })),
-      totalCount: all.length,
-      hasNextPage: selected.remaining > selected.items.length,
-    };
+    // Members come from a list in name order, so each group's members are in name order already.
+    const items = selected.items.map(([key, members]) => ({
+      node: { entityId: typeof key === 'number' ? keyOf(key) : null, value: typeof key === 'number' ? null : key, count: members.length, memberIds: members.map((member) => this.entities[member]!.id) },
+      position: positionOf([key, members]),
+    }));
+    return { items, totalCount: groups.size, hasNextPage: selected.remaining > selected.items.length };
+  }
+
+  /**
+   * Calls `visit` with the other end of each relationship of an entity whose type is in `mask`, in
+   * a direction (with BOTH, a symmetric relationship once), as relationshipRows lists them;
+   * returns how many.
+   */
+  private forEachRelated(index: number, mask: number, direction: Direction, visit: (other: number) => void): number {
+    let count = 0;
+    const other = (row: number) => (this.edges.fromOf(row) === index ? this.edges.toOf(row) : this.edges.fromOf(row));
+    if (direction !== 'INCOMING') {
+      for (const row of this.outgoing.rowsOf(index)) {
+        if (((mask >>> this.edges.typeCodeOf(row)) & 1) !== 1) continue;
+        visit(other(row));
+        count++;
+      }
+    }
+    if (direction !== 'OUTGOING') {
+      for (const row of this.incoming.rowsOf(index)) {
+        const code = this.edges.typeCodeOf(row);
+        if (((mask >>> code) & 1) !== 1 || (direction === 'BOTH' && isSymmetricCode(code))) continue;
+        visit(other(row));
+        count++;
+      }
+    }
+    return count;
   }
 
   /** The entities of a type as a set of indexes, made once per type. */
@@ -477,10 +503,13 @@ export class MemoryGraphStore implements GraphStore {
 
   /**
    * Builds the indexes made on first use now, in slices (the name orders, the facts by source, the
-   * search index), so that no request waits for them; the service calls this after start-up.
+   * search index; and the counts of statistics()), so that no request waits for them; the service
+   * calls this after start-up.
    * Requests that come first wait for the same builds, while other requests are served.
    */
   async warmUp(): Promise<void> {
+    // Counted in one pass over every relationship: the first request priced would otherwise wait for it.
+    this.statistics();
     await this.globalNameRank();
     await this.namesInOrder();
     this.factsBySource ??= retryable(this.buildFactIndex(new RequestWork()), () => (this.factsBySource = null));

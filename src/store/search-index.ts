@@ -144,7 +144,7 @@ interface TermGroup {
   postings: number;
 }
 
-/** Working memory for one search, sized to the index once and reused: searches run one at a time. */
+/** Working memory for one search, sized to the index when it is built and reused: searches run one at a time. */
 interface Scratch {
   score: Float64Array;
   /** The search that last touched a document; a stale mark means the document's slots are unset. */
@@ -198,7 +198,8 @@ export class SearchIndex {
   private readonly lengthWeight: Float64Array;
   private readonly factors = new Float64Array(FIELD_COUNT);
   private readonly index: InvertedIndex;
-  private scratch: Scratch | null = null;
+  /** Made with the index, so that the first search does not allocate (and collect) a hundred megabytes at 10⁶. */
+  private readonly scratch: Scratch;
   /** Searches share one scratch space, so they take turns: each waits for the one before to end. */
   private turn: Promise<unknown> = Promise.resolve();
 
@@ -213,6 +214,18 @@ export class SearchIndex {
     this.index = parts.index;
     this.fieldDocuments = parts.fieldDocuments;
     this.lengthWeight = parts.lengthWeight;
+    const documents = this.index.documentCount;
+    this.scratch = {
+      score: new Float64Array(documents),
+      mark: new Uint32Array(documents),
+      hits: new Uint8Array(documents),
+      lastGroup: new Uint8Array(documents),
+      candidates: new Uint32Array(documents),
+      edgeMark: new Uint32Array(this.edges.length),
+      edgeSlot: new Uint32Array(this.edges.length),
+      results: new Uint32Array(documents),
+      generation: 0,
+    };
   }
 
   /** Builds the index, a slice at a time (see RequestWork), so that serving goes on while it is built. */
@@ -323,18 +336,6 @@ export class SearchIndex {
   }
 
   private takeScratch(): Scratch {
-    const documents = this.index.documentCount;
-    this.scratch ??= {
-      score: new Float64Array(documents),
-      mark: new Uint32Array(documents),
-      hits: new Uint8Array(documents),
-      lastGroup: new Uint8Array(documents),
-      candidates: new Uint32Array(documents),
-      edgeMark: new Uint32Array(this.edges.length),
-      edgeSlot: new Uint32Array(this.edges.length),
-      results: new Uint32Array(documents),
-      generation: 0,
-    };
     const scratch = this.scratch;
     // Marks are 32-bit: before the counter would wrap (a search can take two generations), start over.
     if (scratch.generation >= 0xfffffff0) {

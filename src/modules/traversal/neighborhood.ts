@@ -40,24 +40,27 @@ export async function findNeighborhood(ctx: Context, args: NeighborhoodArgs): Pr
       if (list instanceof Error) throw list;
       const from = frontier[i]!;
       for (const edge of list) {
-        edges.set(edge.id, edge);
         const other = edge.fromId === from ? edge.toId : edge.fromId;
         if (!depthOf.has(other)) {
           depthOf.set(other, level);
           next.push(other);
+          // Refused as soon as it is known, rather than after reading a hub's every relationship.
+          if (depthOf.size > maxNodes) throw tooLarge(args.id, depth, maxNodes);
         }
+        edges.set(edge.id, edge);
       }
     });
-    if (depthOf.size > maxNodes) {
-      throw badUserInput(
-        `The neighbourhood of ${args.id} within ${depth} hop${depth === 1 ? '' : 's'} has more than ${maxNodes} entities; lower "depth", name relationship "types", or raise "maxNodes" (at most ${MAX_NEIGHBORHOOD_NODES}).`,
-        'maxNodes',
-      );
-    }
     frontier = next;
   }
   const entities = await loadEntities(ctx, [...depthOf.keys()]);
   const nodes: NeighborhoodNodeModel[] = entities.map((entity) => ({ entity, depth: depthOf.get(entity.id)! }));
   nodes.sort((a, b) => a.depth - b.depth || compareByNameThenId(a.entity, b.entity));
   return { center: nodes[0]!.entity, nodes, edges: [...edges.values()] };
+}
+
+function tooLarge(id: string, depth: number, maxNodes: number) {
+  return badUserInput(
+    `The neighbourhood of ${id} within ${depth} hop${depth === 1 ? '' : 's'} has more than ${maxNodes} entities; lower "depth", name relationship "types", or raise "maxNodes" (at most ${MAX_NEIGHBORHOOD_NODES}).`,
+    'maxNodes',
+  );
 }
