@@ -12,7 +12,7 @@
  * 3. How long a new graph version takes to reach a replica: a version written and announced in one
  *    transaction, timed until the replica's `version` shows it (LISTEN/NOTIFY).
  *
- * Entente runs with its response cache off, so that every request reaches the store. With `--pin`,
+ * Entente runs with its HTTP cache and answer cache off, so that every request reaches the store. With `--pin`,
  * the database and this process (the load generator) share core 1, and the server measured runs on
  * core 0; the second replica runs on core 1. Writes bench/results/postgres-peers.json and the
  * postgres-peers section of bench/RESULTS.md. Asserts nothing about time.
@@ -74,7 +74,7 @@ async function start(cpus: string | null, server: Promise<Server>): Promise<Serv
 
 /** Entente on the database, as bench/servers.ts starts it (production, budgets off), with the PostgreSQL settings of the peers. */
 const entente = (cpus: string, url: string) =>
-  start(cpus, ententeServer('entente', { STORE: 'postgres', DATABASE_URL: url, DATABASE_STATEMENT_TIMEOUT_MS: String(TIMEOUT_S * 1000), RESPONSE_CACHE_BYTES: '0' }));
+  start(cpus, ententeServer('entente', { STORE: 'postgres', DATABASE_URL: url, DATABASE_STATEMENT_TIMEOUT_MS: String(TIMEOUT_S * 1000), RESPONSE_CACHE_BYTES: '0', ANSWER_CACHE_BYTES: '0' }));
 
 async function post(port: number, body: string): Promise<any> {
   const response = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: HEADERS, body });
@@ -356,10 +356,10 @@ async function main(): Promise<void> {
     `## Entente on PostgreSQL against PostGraphile 5, and replicas\n\nCommand: \`${command}\` (${new Date().toISOString().slice(0, 10)}), on ${server.description}, ` +
       `${database.entities.toLocaleString('en')} entities and ${database.relationships.toLocaleString('en')} relationships. ` +
       `HTTP with autocannon, ${connections} connections, ${duration} s per run, ${rounds} rounds alternating the servers; medians of the rounds (min–max in brackets). ` +
-      `Entente runs with its response cache off; both servers' statements, and autocannon's requests, time out after ${TIMEOUT_S} s, and the database is let go idle between runs. ${pinnedDatabase ? 'Pinned with taskset: the server measured on core 0; the database and the load generator on core 1.' : 'Not pinned.'} ` +
+      `Entente runs with its HTTP cache and answer cache off; both servers' statements, and autocannon's requests, time out after ${TIMEOUT_S} s, and the database is let go idle between runs. ${pinnedDatabase ? 'Pinned with taskset: the server measured on core 0; the database and the load generator on core 1.' : 'Not pinned.'} ` +
       `Every answer pair was checked to agree before measuring. ${failures} requests failed or answered other than 2xx.\n\n` +
       `| probe | Entente req/s | Entente p50 / p99 | Entente CPU per request (server + database) | PostGraphile req/s | PostGraphile p50 / p99 | PostGraphile CPU per request (server + database) | Entente ÷ PostGraphile |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n${peerRows.join('\n')}\n\n` +
-      `Mixed workload (lookups with relationships, paths, relationship filters, deep pages, ordered lists; no search, response cache off): one replica ${median(rps(replicas.one)).toFixed(0)} req/s (${spread(rps(replicas.one))}), ` +
+      `Mixed workload (lookups with relationships, paths, relationship filters, deep pages, ordered lists; no search, caches off): one replica ${median(rps(replicas.one)).toFixed(0)} req/s (${spread(rps(replicas.one))}), ` +
       `two replicas on one database ${median(rps(replicas.two)).toFixed(0)} req/s (${spread(rps(replicas.two))}): ${scaling.toFixed(2)}×` +
       `${pin ? ' (the second replica on core 1, beside the database and the load generator: the machine has two cores)' : ''}. ` +
       `With one replica a request of this workload took ${cpuOne.servers.toFixed(2)} ms of CPU in Entente, ${Number.isNaN(cpuOne.database) ? 'an unmeasured amount' : `${cpuOne.database.toFixed(2)} ms`} in PostgreSQL and ${cpuOne.generator.toFixed(2)} ms in the load generator, ` +

@@ -2,7 +2,7 @@
  * npm run bench:stall [-- --sizes 100000,1000000 --samples 3]
  *
  * How long one heavy request holds everyone else up. For each size, a real server (production
- * mode, HTTP cache off) serves the synthetic graph of bench/generate-graph.ts, and once `/ready`
+ * mode, HTTP cache and answer cache off) serves the synthetic graph of bench/generate-graph.ts, and once `/ready`
  * says its start-up indexes are built (the time is reported), for each heavy probe (filters through relationships, a deep neighbourhood, paths, a search with common words,
  * the first search, evidence of a whole source, grouped counts), this process sends the probe and,
  * while it runs, a `GET /health` and a `node(id:)` lookup every 5 ms on other connections. The
@@ -64,7 +64,7 @@ async function startServer(seedDir: string): Promise<{ port: number; child: Chil
   const serverArgs = values['server-args']!.split(' ').filter(Boolean);
   const child = spawn(process.execPath, ['--max-old-space-size=8192', ...serverArgs, '--import', 'tsx', 'src/index.ts'], {
     // The cost limit is lifted: this measures what a request that is let through does to the others.
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', SEED_DIR: seedDir, NODE_ENV: 'production', LOG_LEVEL: 'warn', RESPONSE_CACHE_BYTES: '0', EXECUTION_TIMEOUT_MS: values['timeout-ms']!, MAX_COST: '100000000' },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', SEED_DIR: seedDir, NODE_ENV: 'production', LOG_LEVEL: 'warn', RESPONSE_CACHE_BYTES: '0', ANSWER_CACHE_BYTES: '0', EXECUTION_TIMEOUT_MS: values['timeout-ms']!, MAX_COST: '100000000' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   children.push(child);
@@ -217,7 +217,7 @@ writeResultsSection(
   'stall',
   `## Stalls: how long one heavy request holds the others\n\n` +
     `Command: \`npm run bench:stall -- --sizes ${sizes.join(',')} --samples ${samples}\` (${new Date().toISOString().slice(0, 10)}). ` +
-    `A real server (production mode, HTTP cache off, cost limit lifted, execution limit ${values['timeout-ms']} ms) serves the synthetic graph; while each probe runs, this process sends \`GET /health\` and a \`node(id:)\` lookup every 5 ms on other connections. ` +
+    `A real server (production mode, HTTP cache and answer cache off, so that every sample does the work, cost limit lifted, execution limit ${values['timeout-ms']} ms) serves the synthetic graph; while each probe runs, this process sends \`GET /health\` and a \`node(id:)\` lookup every 5 ms on other connections. ` +
     `Probes start once \`/ready\` answers 200, that is once the server has built its start-up indexes: ${warmUps.map((w) => `${w.size.toLocaleString('en')} entities served after ${(w.loadMs / 1000).toFixed(1)} s, ready ${(w.warmUpMs / 1000).toFixed(1)} s later`).join('; ')}. ` +
     `The longest /health wait is the longest stretch the event loop was held. Medians of ${samples} samples, range in brackets. Goal: /health and a lookup within 50 ms while any probe runs.` +
     (before ? ` "Before" is the median longest /health wait of the run of ${before.date.slice(0, 10)} (${values.before}).` : '') +
