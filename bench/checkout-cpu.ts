@@ -13,8 +13,7 @@ import { buildSchema } from 'graphql';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { generateDocuments } from './generated-documents.js';
-import { HOT, LISTS, SEARCH_TERMS, uniqueRequest } from './workloads.js';
+import { IDS_QUERY, idsOf, inProcessWorkloads } from './workloads.js';
 
 const { values } = parseArgs({
   options: {
@@ -54,19 +53,10 @@ for (const [name, dir] of Object.entries(checkouts)) {
 }
 
 const first = Object.values(targets)[0]!;
-const listed = await first.apollo.executeOperation({ query: `{ ${LISTS.map((l) => `${l}(first: 100) { nodes { id } }`).join(' ')} }` }, { contextValue: await first.context() });
+const listed = await first.apollo.executeOperation({ query: IDS_QUERY }, { contextValue: await first.context() });
 if (listed.body.kind !== 'single') throw new Error('expected a single result');
-const listData = listed.body.singleResult.data as Record<string, { nodes: Array<{ id: string }> }>;
-const ids = Object.fromEntries(LISTS.map((l) => [l, listData[l]!.nodes.map((n) => n.id)]));
-const uniqueIds = [...ids.people!, ...ids.agreements!, ...ids.topics!];
 const { readTypeDefs } = await load(here, 'src/schema.ts');
-const pool = generateDocuments(buildSchema(readTypeDefs().join('\n')), { seed: 14, count: 2000, ids: LISTS.flatMap((l) => ids[l]!), searchTerms: SEARCH_TERMS }).requests;
-let uniqueCounter = 0;
-const WORKLOADS: Record<string, (i: number) => Record<string, unknown>> = {
-  hot: () => JSON.parse(HOT),
-  unique: () => JSON.parse(uniqueRequest(uniqueCounter++, uniqueIds)),
-  generated: (i) => ({ ...pool[i % pool.length]! }),
-};
+const WORKLOADS = inProcessWorkloads(idsOf(listed.body.singleResult.data), buildSchema(readTypeDefs().join('\n')), { seed: 14, count: 2000 }).bodies;
 const headers = new HeaderMap([['content-type', 'application/json']]);
 const perRun = Number(values.requests);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

@@ -26,9 +26,8 @@ import { createMetrics, metricsPlugin } from '../src/metrics.js';
 import { readTypeDefs } from '../src/schema.js';
 import { createGraphQLServer } from '../src/server.js';
 import { loadMemoryStore } from '../src/store/load.js';
-import { generateDocuments } from './generated-documents.js';
 import { writeResultsSection } from './results.js';
-import { HOT, LISTS, SEARCH_TERMS, uniqueRequest } from './workloads.js';
+import { HOT, IDS_QUERY, idsOf, inProcessWorkloads, uniqueRequest } from './workloads.js';
 
 const { values } = parseArgs({
   options: {
@@ -63,19 +62,10 @@ const servers = Object.fromEntries(await Promise.all(Object.entries(builds).map(
 })));
 
 // Request bodies as Apollo receives them from the HTTP route: parsed JSON.
-const idsResult = await servers.production!.executeOperation({ query: `{ ${LISTS.map((l) => `${l}(first: 100) { nodes { id } }`).join(' ')} }` }, { contextValue: createContext(store) });
+const idsResult = await servers.production!.executeOperation({ query: IDS_QUERY }, { contextValue: createContext(store) });
 if (idsResult.body.kind !== 'single') throw new Error('expected a single result');
-const idData = idsResult.body.singleResult.data as Record<string, { nodes: Array<{ id: string }> }>;
-const ids = Object.fromEntries(LISTS.map((l) => [l, idData[l]!.nodes.map((n) => n.id)]));
-const uniqueIds = [...ids.people!, ...ids.agreements!, ...ids.topics!];
 const schema = buildSchema(readTypeDefs().join('\n'));
-const pool = generateDocuments(schema, { seed: Number(values.seed), count: Number(values.pool), ids: LISTS.flatMap((l) => ids[l]!), searchTerms: SEARCH_TERMS }).requests;
-let uniqueCounter = 0;
-const workloads: Record<string, (i: number) => Record<string, unknown>> = {
-  hot: () => JSON.parse(HOT),
-  unique: () => JSON.parse(uniqueRequest(uniqueCounter++, uniqueIds)),
-  generated: (i) => ({ ...pool[i % pool.length]! }),
-};
+const { bodies: workloads, pool, uniqueIds } = inProcessWorkloads(idsOf(idsResult.body.singleResult.data), schema, { seed: Number(values.seed), count: Number(values.pool) });
 const headers = new HeaderMap([['content-type', 'application/json']]);
 
 /** CPU µs per request of `count` requests answered one after another. */

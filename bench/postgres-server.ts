@@ -36,6 +36,12 @@ export interface BenchServer {
 export const BENCH_SETTINGS = { shared_buffers: '2GB', effective_cache_size: '8GB', work_mem: '32MB', max_connections: '200' };
 const FOLDER = '/tmp/entente-bench-postgres';
 
+/** The process ids of an embedded server: its postmaster and the backends it runs now. */
+function serverProcesses(server: EmbeddedServer): { postmaster: string; children: string[] } {
+  const postmaster = readFileSync(`${server.dataDir}/postmaster.pid`, 'utf8').split('\n')[0]!;
+  return { postmaster, children: execFileSync('pgrep', ['-P', postmaster], { encoding: 'utf8' }).split('\n').filter(Boolean) };
+}
+
 /** User and system clock ticks of a process (with its reaped children's, when asked); 0 once it has gone. */
 function processTicks(pid: string, withChildren: boolean): number {
   try {
@@ -81,15 +87,13 @@ export async function benchServer(given: string | undefined): Promise<BenchServe
     },
     pin(cpus) {
       if (!embedded || !canPin) return false;
-      const postmaster = readFileSync(`${embedded.dataDir}/postmaster.pid`, 'utf8').split('\n')[0]!;
-      const children = execFileSync('pgrep', ['-P', postmaster], { encoding: 'utf8' }).split('\n').filter(Boolean);
+      const { postmaster, children } = serverProcesses(embedded);
       for (const pid of [postmaster, ...children]) execFileSync('taskset', ['-a', '-cp', cpus, pid], { stdio: 'ignore' });
       return true;
     },
     cpuMicros() {
       if (!embedded) return null;
-      const postmaster = readFileSync(`${embedded.dataDir}/postmaster.pid`, 'utf8').split('\n')[0]!;
-      const children = execFileSync('pgrep', ['-P', postmaster], { encoding: 'utf8' }).split('\n').filter(Boolean);
+      const { postmaster, children } = serverProcesses(embedded);
       // A backend that has ended is counted in its parent's cutime and cstime.
       let ticks = processTicks(postmaster, true);
       for (const pid of children) ticks += processTicks(pid, false);

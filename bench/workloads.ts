@@ -3,6 +3,8 @@
  * requests, a new small document every time, and (bench/generated-documents.ts) documents generated
  * from the schema.
  */
+import type { GraphQLSchema } from 'graphql';
+import { generateDocuments, type GeneratedRequest } from './generated-documents.js';
 import { post, type Server } from './servers.js';
 
 export const HOT = JSON.stringify({
@@ -25,11 +27,43 @@ export const HOT = JSON.stringify({
 export const SEARCH_TERMS = ['montreal', 'wildberger', 'energy', 'deep learn', 'sovereign', 'munich', 'canada', 'robotics', 'declaration', 'data centers', 'ethical', 'semiconductor'];
 export const LISTS = ['countries', 'people', 'agreements', 'events', 'topics', 'organizations', 'places', 'products', 'offices', 'policies', 'sources'];
 
-/** The ids of up to 100 entities of every list, by list. */
+/** A query for the ids of up to 100 entities of every list. */
+export const IDS_QUERY = `{ ${LISTS.map((l) => `${l}(first: 100) { nodes { id } }`).join(' ')} }`;
+
+/** The ids of each list in the `data` of an answer to IDS_QUERY. */
+export function idsOf(data: unknown): Record<string, string[]> {
+  const lists = data as Record<string, { nodes: Array<{ id: string }> }>;
+  return Object.fromEntries(LISTS.map((l) => [l, lists[l]!.nodes.map((n) => n.id)]));
+}
+
+/** The ids of up to 100 entities of every list, by list, asked of a server over HTTP. */
 export async function entityIds(server: Server, headers: Record<string, string>): Promise<Record<string, string[]>> {
-  const { text } = await post(server, JSON.stringify({ query: `{ ${LISTS.map((l) => `${l}(first: 100) { nodes { id } }`).join(' ')} }` }), headers);
-  const data = JSON.parse(text).data as Record<string, { nodes: Array<{ id: string }> }>;
-  return Object.fromEntries(LISTS.map((l) => [l, data[l]!.nodes.map((n) => n.id)]));
+  const { text } = await post(server, JSON.stringify({ query: IDS_QUERY }), headers);
+  return idsOf(JSON.parse(text).data);
+}
+
+/**
+ * The hot, unique and generated workloads as Apollo receives their bodies from the HTTP route
+ * (parsed JSON), for benchmarks that run Apollo in their own process: request `i` of each, the
+ * generated documents themselves, and the ids the unique documents look up.
+ */
+export function inProcessWorkloads(
+  ids: Record<string, string[]>,
+  schema: GraphQLSchema,
+  options: { seed: number; count: number },
+): { bodies: Record<string, (i: number) => Record<string, unknown>>; pool: GeneratedRequest[]; uniqueIds: string[] } {
+  const uniqueIds = [...ids.people!, ...ids.agreements!, ...ids.topics!];
+  const pool = generateDocuments(schema, { seed: options.seed, count: options.count, ids: LISTS.flatMap((l) => ids[l]!), searchTerms: SEARCH_TERMS }).requests;
+  let uniqueCounter = 0;
+  return {
+    bodies: {
+      hot: () => JSON.parse(HOT),
+      unique: () => JSON.parse(uniqueRequest(uniqueCounter++, uniqueIds)),
+      generated: (i) => ({ ...pool[i % pool.length]! }),
+    },
+    pool,
+    uniqueIds,
+  };
 }
 
 export function mixedRequests(ids: Record<string, string[]>): string[] {
