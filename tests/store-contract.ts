@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { FACT_SLOTS } from '../src/store/fact-index.js';
 import type { GraphStore } from '../src/store/graph-store.js';
+import { comparePositions } from '../src/store/positions.js';
 import type { EntityCondition, EntityQuery, GroupCountQuery, Ordering, Position, RelationshipPageRequest } from '../src/store/query.js';
 
 /**
@@ -272,6 +274,20 @@ export function describeStoreContract(name: string, open: () => Promise<GraphSto
       const rest = await store.findEvidence({ sourceId: 'Source:tiny', start: 39, end: 65, first: 100, after: firstTwo.items[1]!.position });
       expect([...firstTwo.items, ...rest.items].map((item) => item.node)).toEqual(facts);
       expect(firstTwo.hasNextPage).toBe(true);
+    });
+
+    it('orders a source’s facts by span, then subject, kind and attribute, and keeps those of the methods asked for', async () => {
+      const whole = await store.findEvidence({ sourceId: 'Source:tiny', start: 0, end: 1_000_000, first: 1000, after: null });
+      const positions = whole.items.map((item) => item.position);
+      expect(positions.slice(4, 7)).toEqual([
+        [67, 93, 'Country:freedonia', 'MENTION', ''],
+        [67, 93, 'Office:freedonian-energy-minister', 'MENTION', ''],
+        [67, 93, 'Relationship:Office:freedonian-energy-minister>OFFICE_OF>Country:freedonia', 'RELATIONSHIP', ''],
+      ]);
+      expect(positions).toEqual([...positions].sort((a, b) => comparePositions(a, b, FACT_SLOTS)));
+      const inferred = await store.findEvidence({ sourceId: 'Source:tiny', start: 0, end: 1_000_000, first: 1000, after: null, methods: ['INFERRED', 'EXTERNAL'] });
+      expect(inferred.items.map((item) => item.position)).toEqual(whole.items.filter((item) => ['INFERRED', 'EXTERNAL'].includes(item.node.evidence.method)).map((item) => item.position));
+      expect(inferred.items.map((item) => item.position[3])).toEqual(['RELATIONSHIP', 'DATE', 'RELATIONSHIP', 'RELATIONSHIP', 'DATE', 'DATE']);
     });
 
     it('tells the size of the graph by entity and relationship type', () => {

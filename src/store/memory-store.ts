@@ -14,6 +14,7 @@ import { findNamed, isFoldedName, sortByNameThenId } from './name-order.js';
 import { selectPage } from './page-selection.js';
 import { checkPosition, compareIds, compareKeys, comparePositions, entityPositionKinds, FACT_POSITION_KINDS, firstAfter, GROUP_POSITION_KINDS, relationshipPositionKinds, TIMELINE_POSITION_KINDS, type SlotOrder, type SortKey } from './positions.js';
 import type { EntityQuery, EvidenceQuery, EvidenceTest, GroupCountQuery, Ordering, Page, PageRequest, Position, RelationshipListKey, RelationshipPageRequest, TimelineQuery } from './query.js';
+import { FACT_SLOTS, FactIndex } from './fact-index.js';
 import { SearchIndex } from './search-index.js';
 import { KIND_RANK, PRECISION_RANK } from './timeline-order.js';
 import type { SeedGraph } from './seed.js';
@@ -46,7 +47,7 @@ export class MemoryGraphStore implements GraphStore {
    * Most names belong to one entity: stored bare, and as a list only when shared.
    */
   private readonly byFoldedName = new Map<string, EntityModel | EntityModel[]>();
-  private factsBySource: Promise<Map<string, FactModel[]>> | null = null;
+  private factIndex: Promise<FactIndex> | null = null;
   private searchIndex: Promise<SearchIndex> | null = null;
   /** Each entity's place in its type's name order, by entity index. */
   private readonly rankInType: Int32Array;
@@ -512,8 +513,7 @@ export class MemoryGraphStore implements GraphStore {
     this.statistics();
     await this.globalNameRank();
     await this.namesInOrder();
-    this.factsBySource ??= retryable(this.buildFactIndex(new RequestWork()), () => (this.factsBySource = null));
-    await this.factsBySource;
+    await this.factIndexBuilt();
     await this.searchIndexBuilt();
   }
 
@@ -537,41 +537,15 @@ export class MemoryGraphStore implements GraphStore {
 
   async findEvidence(query: EvidenceQuery, work?: RequestWork): Promise<Page<FactModel>> {
     checkPosition(query.after, FACT_POSITION_KINDS);
-    const measured = unmeasured(work);
-    this.factsBySource ??= retryable(this.buildFactIndex(new RequestWork()), () => (this.factsBySource = null));
-    const facts = (await this.factsBySource).get(query.sourceId) ?? [];
-    // Facts are kept in position order: the scan stops at the first that starts past the span.
-    const methods = query.methods ?? null;
-    const found: FactModel[] = [];
-    for (const fact of facts) {
-      if (fact.evidence.start >= query.end) break;
-      if (query.start < fact.evidence.end && (methods === null || methods.includes(fact.evidence.method))) found.push(fact);
-      if (measured.step()) await measured.pause();
-    }
-    return pageOf(found, query, factPosition, FACT_SLOTS);
+    const index = await this.factIndexBuilt();
+    const found = await index.overlapping(query.sourceId, query.start, query.end, query.methods ?? null, unmeasured(work));
+    const page = pageOf(found, query, (ref) => index.position(ref), FACT_SLOTS);
+    return { ...page, items: page.items.map(({ node, position }) => ({ node: index.fact(node), position })) };
   }
 
-  private async buildFactIndex(work: RequestWork): Promise<Map<string, FactModel[]>> {
-    const index = new Map<string, FactModel[]>();
-    const add = (fact: FactModel) => append(index, fact.evidence.sourceId, fact);
-    for (const entity of this.entities) {
-      for (const evidence of entity.mentions) add({ subjectId: entity.id, kind: 'MENTION', attribute: null, evidence });
-      for (const [attribute, value] of Object.entries(entity)) {
-        if (isPartialDate(value)) for (const evidence of value.evidence) add({ subjectId: entity.id, kind: 'DATE', attribute, evidence });
-      }
-      for (const link of entity.sameAs) for (const evidence of link.evidence) add({ subjectId: entity.id, kind: 'SAME_AS', attribute: link.uri, evidence });
-      if (work.step()) await work.pause();
-      for (const { attribute, evidence: list } of entity.attributeEvidence) {
-        for (const evidence of list) add({ subjectId: entity.id, kind: 'ATTRIBUTE', attribute, evidence });
-      }
-    }
-    for (let row = 0; row < this.edges.length; row++) {
-      const edge = this.edges.edge(row);
-      for (const evidence of edge.evidence) add({ subjectId: edge.id, kind: 'RELATIONSHIP', attribute: null, evidence });
-      if (work.step()) await work.pause();
-    }
-    for (const facts of index.values()) await sortInSlices(facts, (a, b) => comparePositions(factPosition(a), factPosition(b), FACT_SLOTS), work);
-    return index;
+  private factIndexBuilt(): Promise<FactIndex> {
+    this.factIndex ??= retryable(FactIndex.build(this.entities, this.edges, new RequestWork()), () => (this.factIndex = null));
+    return this.factIndex;
   }
 
   private collect(rows: Int32Array, mask: number, skipSymmetric: boolean, into: RelationshipModel[]): void {
@@ -592,13 +566,6 @@ function retryable<T>(building: Promise<T>, forget: () => void): Promise<T> {
 const TIMELINE_SLOTS: readonly SlotOrder[] = ['asc', 'asc', 'asc', 'asc', 'id'];
 /** Group positions: size (largest first), name or value, key. */
 const GROUP_SLOTS: readonly SlotOrder[] = ['desc', 'asc', 'id'];
-/** Fact positions: where the evidence starts and ends, then subject id, kind and attribute. */
-const FACT_SLOTS: readonly SlotOrder[] = ['asc', 'asc', 'id', 'id', 'id'];
-
-function factPosition(fact: FactModel): Position {
-  return [fact.evidence.start, fact.evidence.end, fact.subjectId, fact.kind, fact.attribute ?? ''];
-}
-
 /** How entity positions compare: the orderings' keys, then name, then id. */
 function entitySlots(orderBy: readonly Ordering[]): SlotOrder[] {
   return [...orderBy.map((o): SlotOrder => (o.descending ? 'desc' : 'asc')), 'asc', 'id'];

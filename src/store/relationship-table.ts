@@ -166,15 +166,56 @@ export class RelationshipTable extends RelationshipRows implements Iterable<Rela
   }
 
   evidenceOf(index: number): EvidenceModel[] {
-    const { evidenceStart, largeOffsets, evidenceFrom, evidenceTo, evidenceSource, quotes, details } = this.columns;
+    const { evidenceStart } = this.columns;
     const list: EvidenceModel[] = [];
-    for (let row = evidenceStart.get(index); row < evidenceStart.get(index + 1); row++) {
-      const large = largeOffsets.size === 0 ? undefined : largeOffsets.get(row);
-      const start = large?.[0] ?? evidenceFrom.get(row);
-      const end = large?.[1] ?? evidenceTo.get(row);
-      list.push(new Evidence(this.ids[evidenceSource.get(row)]!, start, end, quotes.get(row, end - start), details.get(row) ?? null));
-    }
+    for (let row = evidenceStart.get(index); row < evidenceStart.get(index + 1); row++) list.push(this.evidenceAt(row));
     return list;
+  }
+
+  /**
+   * The number of evidence rows. Every relationship's evidence items are numbered together, in row
+   * order: relationship i's are rows evidenceStart[i] up to evidenceStart[i + 1].
+   */
+  get evidenceLength(): number {
+    return this.columns.evidenceStart.get(this.length);
+  }
+
+  /** The relationship (row of the table) whose evidence an evidence row is. */
+  relationshipOfEvidence(row: number): number {
+    const { evidenceStart } = this.columns;
+    let [low, high] = [0, this.length - 1];
+    while (low < high) {
+      const middle = (low + high + 1) >>> 1;
+      if (evidenceStart.get(middle) <= row) low = middle;
+      else high = middle - 1;
+    }
+    return low;
+  }
+
+  /** The id of the source an evidence row quotes. */
+  evidenceSourceIdOf(row: number): string {
+    return this.ids[this.columns.evidenceSource.get(row)]!;
+  }
+
+  evidenceStartOf(row: number): number {
+    const { largeOffsets, evidenceFrom } = this.columns;
+    return (largeOffsets.size === 0 ? undefined : largeOffsets.get(row))?.[0] ?? evidenceFrom.get(row);
+  }
+
+  evidenceEndOf(row: number): number {
+    const { largeOffsets, evidenceTo } = this.columns;
+    return (largeOffsets.size === 0 ? undefined : largeOffsets.get(row))?.[1] ?? evidenceTo.get(row);
+  }
+
+  evidenceMethodOf(row: number): EvidenceMethod {
+    return this.columns.details.get(row)?.method ?? 'EXTRACTED';
+  }
+
+  /** One evidence row as a new evidence object. */
+  evidenceAt(row: number): EvidenceModel {
+    const start = this.evidenceStartOf(row);
+    const end = this.evidenceEndOf(row);
+    return new Evidence(this.evidenceSourceIdOf(row), start, end, this.columns.quotes.get(row, end - start), this.columns.details.get(row) ?? null);
   }
 
   *[Symbol.iterator](): Iterator<RelationshipModel> {
