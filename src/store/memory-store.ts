@@ -52,6 +52,7 @@ export class MemoryGraphStore implements GraphStore {
   /** Each entity's place in its type's name order, by entity index. */
   private readonly rankInType: Int32Array;
   private allNameRank: Promise<Int32Array> | null = null;
+  /** The entities of each type as a set of indexes, made at construction: on first use, a type of 10⁶ held the event loop for half a second. */
   private readonly typeMembers = new Map<EntityTypeName, Bitset>();
   private sortedNames: Promise<{ names: string[]; owners: Int32Array }> | null = null;
   private readonly evaluator: ConditionEvaluator;
@@ -72,10 +73,15 @@ export class MemoryGraphStore implements GraphStore {
     this.entities = graph.entities;
     this.indexOf = graph.entityIndex;
     this.edges = graph.edges;
-    for (const type of ENTITY_TYPES) this.byType.set(type, []);
+    for (const type of ENTITY_TYPES) {
+      this.byType.set(type, []);
+      this.typeMembers.set(type, Bitset.empty(graph.entities.length));
+    }
     const names: string[] = [];
-    for (const entity of graph.entities) {
+    for (let index = 0; index < graph.entities.length; index++) {
+      const entity = graph.entities[index]!;
       this.byType.get(entity.type)!.push(entity);
+      this.typeMembers.get(entity.type)!.add(index);
       // A country's ISO code is one of its names: `country(code:)` and name lookups both find it.
       names.length = 0;
       if (!isFoldedName(entity.name)) names.push(entity.name);
@@ -434,14 +440,9 @@ export class MemoryGraphStore implements GraphStore {
     return count;
   }
 
-  /** The entities of a type as a set of indexes, made once per type. */
+  /** The entities of a type as a set of indexes. */
   private membersOf(type: EntityTypeName): Bitset {
-    let members = this.typeMembers.get(type);
-    if (!members) {
-      members = Bitset.of(this.entities.length, (this.byType.get(type) ?? []).map((entity) => this.indexOf.get(entity.id)!));
-      this.typeMembers.set(type, members);
-    }
-    return members;
+    return this.typeMembers.get(type)!;
   }
 
   /** Each entity's place in name order among all entities, made on first use (or by warmUp), in slices. */
