@@ -29,7 +29,7 @@ import { encodeCursor } from '../src/lib/connection.js';
 import { PostgresGraphStore } from '../src/store/postgres/postgres-store.js';
 import { VERSION_CHANNEL } from '../src/store/postgres/version-feed.js';
 import { generateGraph, random } from './generate-graph.js';
-import { benchServer, canPin, describeDatabase, loadDatabase } from './postgres-server.js';
+import { benchServer, canPin, describeDatabase, loadDatabase, prewarm } from './postgres-server.js';
 import { writeResultsSection } from './results.js';
 import { cpuMicros, entente as ententeServer, start as startServer, type Server } from './servers.js';
 
@@ -281,6 +281,7 @@ async function main(): Promise<void> {
     await loadDatabase(url, dir);
   }
   const database = await describeDatabase(url);
+  await prewarm(url);
   console.log(`measuring on ${database.entities.toLocaleString('en')} entities and ${database.relationships.toLocaleString('en')} relationships (${server.description})`);
   const replicaOne = await entente('0', url);
   installPostGraphile();

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { generateGraph } from './generate-graph.js';
-import { benchServer, describeDatabase, loadDatabase, pinned } from './postgres-server.js';
+import { benchServer, describeDatabase, loadDatabase, pinned, prewarm } from './postgres-server.js';
 import { writeResultsSection } from './results.js';
 
 const run = promisify(execFile);
@@ -72,7 +72,8 @@ export async function measurePostgresScale(options: PostgresScaleOptions): Promi
         loadMs = await loadDatabase(url, dir);
       }
       const database = await describeDatabase(url);
-      console.log(`measuring ${size.toLocaleString('en')} nodes`);
+      const warmed = await prewarm(url);
+      console.log(`measuring ${size.toLocaleString('en')} nodes${warmed === null ? ' (no pg_prewarm: pages are read as probes first need them)' : `, ${warmed.toFixed(0)} MiB of tables and indexes prewarmed`}`);
       const [command, args] = pinned(options.pin ? '0' : null, [
         '--expose-gc',
         '--import',
@@ -131,7 +132,7 @@ export async function measurePostgresScale(options: PostgresScaleOptions): Promi
     'scale-postgres',
     `## Scale on PostgreSQL\n\nCommand: \`${command}\` (${new Date().toISOString().slice(0, 10)}), on ${server.description}. ` +
       `Each size is the generated graph of the memory store's table, loaded with \`npm run db:load\` (load time: reading and checking the NDJSON seed, COPY, index builds, ANALYZE); ` +
-      `latencies are in-process executions (Apollo executeOperation, no HTTP) in a fresh process serving the database, ${options.rounds} rounds after 20 warm-up runs` +
+      `latencies are in-process executions (Apollo executeOperation, no HTTP) in a fresh process serving the database, ${options.rounds} rounds after 300 warm-up runs (or 5 s of them, at least 20)` +
       `${pinnedDatabase ? '; the database pinned to core 1 and the measuring process to core 0 with taskset' : ''}. ` +
       `filteredList is a three-level relationship filter: the people who spoke about a topic narrower than a topic a named agreement covers.` +
       `${rows.some((row) => row.loadedOn) ? ' A load time with a date was measured by the run of that date, whose database this run measured (--reuse).' : ''}\n\n${table}\n\n` +

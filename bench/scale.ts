@@ -102,7 +102,7 @@ writeResultsSection(
   'scale',
   `## Scale\n\nCommand: \`npm run bench:scale -- --sizes ${values.sizes} --rounds ${values.rounds}${values['skip-search-from'] ? ` --skip-search-from ${values['skip-search-from']}` : ''}\` (${new Date().toISOString().slice(0, 10)}). ` +
     `Each size is a deterministic synthetic graph (bench/generate-graph.ts: every entity type, about three relationships per entity with hubs, evidence on everything), ` +
-    `loaded from NDJSON in a fresh process; latencies are in-process executions of the operation (no HTTP), ${values.rounds} rounds after 20 warm-up runs.\n\n` +
+    `loaded from NDJSON in a fresh process; latencies are in-process executions of the operation (no HTTP), ${values.rounds} rounds after 300 warm-up runs (or 5 s of them, at least 20).\n\n` +
     `${table}\n\n![scale curve](scale.svg)\n`,
 );
 console.log('wrote bench/results/scale.json, bench/scale.svg and bench/RESULTS.md');
