@@ -233,6 +233,35 @@ export function describeStoreContract(name: string, open: () => Promise<GraphSto
       ]);
     });
 
+    it('counts in a group by relationship exactly the entities whose relationships of that type and direction reach it', async () => {
+      const fixtureTypes = ['Person', 'Country', 'Agreement', 'Topic', 'Event', 'Office', 'Place'] as const;
+      let compared = 0;
+      for (const type of fixtureTypes) {
+        const members = (await store.listEntities({ type, condition: null, orderBy: [], first: 100, after: null })).items.map((item) => item.node.id);
+        for (const relationship of ['PARTICIPATES_IN', 'COUNTERPART_OF', 'SIGNED', 'PARTY_TO', 'BROADER_THAN', 'HELD_AT', 'OFFICE_OF'] as const) {
+          for (const direction of ['OUTGOING', 'INCOMING', 'BOTH'] as const) {
+            // Member by member, as getRelationships lists a node's relationships: the expected groups.
+            const expected = new Map<string, string[]>();
+            const lists = await store.getRelationships(members, [relationship], direction);
+            lists.forEach((list, i) => {
+              for (const found of list) {
+                const other = found.fromId === members[i] ? found.toId : found.fromId;
+                const group = expected.get(other) ?? [];
+                if (!group.includes(members[i]!)) group.push(members[i]!);
+                expected.set(other, group);
+              }
+            });
+            const page = await store.countGroups({ type, by: { relationship, direction }, first: 100, after: null });
+            const actual = page.items.map(({ node }) => [node.entityId, node.count, node.memberIds]);
+            expect(actual.sort(), `${type} by ${relationship} ${direction}`).toEqual([...expected].map(([other, ids]) => [other, ids.length, ids]).sort());
+            expect(page.totalCount).toBe(expected.size);
+            compared += expected.size;
+          }
+        }
+      }
+      expect(compared).toBeGreaterThan(10);
+    });
+
     it('pages groups with keyset positions: a page starts after the last group of the one before', async () => {
       const first = await store.countGroups({ type: 'Agreement', by: { attribute: 'YEAR' }, first: 1, after: null });
       expect([first.items.map((item) => item.node.value), first.totalCount, first.hasNextPage]).toEqual([['2023'], 2, true]);

@@ -41,6 +41,8 @@ export class MemoryGraphStore implements GraphStore {
   private readonly outgoing: Adjacency;
   private readonly incoming: Adjacency;
   private readonly byType = new Map<EntityTypeName, EntityModel[]>();
+  /** The entity indexes of each type, in byType's order (name, then id). */
+  private readonly typeIndexes = new Map<EntityTypeName, Int32Array>();
   /**
    * Folded aliases, labels, codes and names, except names already folded: those are found by binary
    * search in byType, which is sorted by name anyway, so a million of them need no map entries.
@@ -96,7 +98,14 @@ export class MemoryGraphStore implements GraphStore {
     }
     for (const list of this.byType.values()) sortByNameThenId(list);
     this.rankInType = new Int32Array(graph.entities.length);
-    for (const list of this.byType.values()) list.forEach((entity, rank) => (this.rankInType[this.indexOf.get(entity.id)!] = rank));
+    for (const [type, list] of this.byType) {
+      const indexes = new Int32Array(list.length);
+      list.forEach((entity, rank) => {
+        indexes[rank] = this.indexOf.get(entity.id)!;
+        this.rankInType[indexes[rank]!] = rank;
+      });
+      this.typeIndexes.set(type, indexes);
+    }
     this.outgoing = Adjacency.build(graph.edges, graph.entities.length, 'from');
     this.incoming = Adjacency.build(graph.edges, graph.entities.length, 'to');
     this.evaluator = new ConditionEvaluator(this.graphView());
@@ -375,43 +384,79 @@ export class MemoryGraphStore implements GraphStore {
     checkPosition(query.after, GROUP_POSITION_KINDS);
     const measured = unmeasured(work);
     const by = query.by;
-    // Each group's members as entity indexes, keyed by the value or by the other end's entity
-    // index: no string or set per member, so a million members make little garbage to collect.
-    const groups = new Map<string | number, number[]>();
+    // Each group's size, keyed by the value or by the other end's entity index, and the member it
+    // counted last (members are visited one at a time, so each is counted once): maps of numbers,
+    // no list per group, so a count over a million memberships leaves the collector little to do.
+    // Only the groups of the page learn their members, afterwards.
+    const counts = new Map<string | number, number>();
+    const lastCounted = new Map<string | number, number>();
     const add = (key: string | number, member: number) => {
-      const group = groups.get(key);
-      // Members are visited one at a time: one already added was the last one added.
-      if (group === undefined) groups.set(key, [member]);
-      else if (group[group.length - 1] !== member) group.push(member);
+      if (lastCounted.get(key) === member) return;
+      lastCounted.set(key, member);
+      counts.set(key, (counts.get(key) ?? 0) + 1);
     };
-    for (const entity of this.byType.get(query.type) ?? []) {
-      const index = this.indexOf.get(entity.id)!;
+    const mask = 'relationship' in by ? typeMask([by.relationship]) : 0;
+    for (const index of this.typeIndexes.get(query.type) ?? []) {
       if ('attribute' in by) {
-        const value = groupValueOf(entity, by.attribute);
+        const value = groupValueOf(this.entities[index]!, by.attribute);
         if (value !== null) add(value, index);
       } else {
-        measured.step(this.forEachRelated(index, typeMask([by.relationship]), by.direction, (other) => add(other, index)));
+        measured.step(this.forEachRelated(index, mask, by.direction, (other) => add(other, index)));
       }
       if (measured.step()) await measured.pause();
     }
     const nameOf = (key: string | number) => (typeof key === 'number' ? this.entities[key]!.name : key);
     const keyOf = (key: string | number) => (typeof key === 'number' ? this.entities[key]!.id : key);
-    const positionOf = ([key, members]: [string | number, number[]]): Position => [members.length, nameOf(key), keyOf(key)];
+    const positionOf = ([key, count]: [string | number, number]): Position => [count, nameOf(key), keyOf(key)];
     const after = query.after;
     const selected = await selectPage(
-      groups.entries(),
+      counts.entries(),
       // As comparePositions over GROUP_SLOTS would, without making a position per comparison.
-      ([keyA, a], [keyB, b]) => b.length - a.length || compareNames(nameOf(keyA), nameOf(keyB)) || compareIds(keyOf(keyA), keyOf(keyB)),
+      ([keyA, a], [keyB, b]) => b - a || compareNames(nameOf(keyA), nameOf(keyB)) || compareIds(keyOf(keyA), keyOf(keyB)),
       after === null ? null : (group) => comparePositions(positionOf(group), after, GROUP_SLOTS) > 0,
       query.first,
       measured,
     );
-    // Members come from a list in name order, so each group's members are in name order already.
-    const items = selected.items.map(([key, members]) => ({
-      node: { entityId: typeof key === 'number' ? keyOf(key) : null, value: typeof key === 'number' ? null : key, count: members.length, memberIds: members.map((member) => this.entities[member]!.id) },
-      position: positionOf([key, members]),
+    const members = await this.groupMembers(query, selected.items.map(([key]) => key), measured);
+    const items = selected.items.map(([key, count]) => ({
+      node: { entityId: typeof key === 'number' ? keyOf(key) : null, value: typeof key === 'number' ? null : key, count, memberIds: members.get(key)!.map((member) => this.entities[member]!.id) },
+      position: positionOf([key, count]),
     }));
-    return { items, totalCount: groups.size, hasNextPage: selected.remaining > selected.items.length };
+    return { items, totalCount: counts.size, hasNextPage: selected.remaining > selected.items.length };
+  }
+
+  /** The members of some groups of a grouped count, as entity indexes in name order. */
+  private async groupMembers(query: GroupCountQuery, keys: ReadonlyArray<string | number>, work: RequestWork): Promise<Map<string | number, number[]>> {
+    const found = new Map(keys.map((key) => [key, [] as number[]]));
+    const by = query.by;
+    if ('attribute' in by) {
+      // A few values, each perhaps of many members: one pass over the type, in name order.
+      for (const index of this.typeIndexes.get(query.type) ?? []) {
+        const value = groupValueOf(this.entities[index]!, by.attribute);
+        if (value !== null) found.get(value)?.push(index);
+        if (work.step()) await work.pause();
+      }
+      return found;
+    }
+    // From the group's entity back to the members whose relationships reach it: each relationship at
+    // the group's entity, from either of its ends, if forEachRelated would follow it to the group.
+    const mask = typeMask([by.relationship]);
+    const ofType = this.membersOf(query.type);
+    for (const [key, list] of found) {
+      const target = key as number;
+      const members = new Set<number>();
+      for (const rows of [this.outgoing.rowsOf(target), this.incoming.rowsOf(target)]) {
+        for (const row of rows) {
+          if (((mask >>> this.edges.typeCodeOf(row)) & 1) !== 1) continue;
+          for (const member of [this.edges.fromOf(row), this.edges.toOf(row)]) {
+            if (ofType.has(member) && !members.has(member) && this.follows(row, member, by.direction, target)) members.add(member);
+          }
+        }
+      }
+      list.push(...[...members].sort((a, b) => this.rankInType[a]! - this.rankInType[b]!));
+      if (work.step(members.size)) await work.pause();
+    }
+    return found;
   }
 
   /**
@@ -438,6 +483,17 @@ export class MemoryGraphStore implements GraphStore {
       }
     }
     return count;
+  }
+
+  /** Whether forEachRelated(member, …, direction) follows relationship `row` to `target`. */
+  private follows(row: number, member: number, direction: Direction, target: number): boolean {
+    const [from, to] = [this.edges.fromOf(row), this.edges.toOf(row)];
+    if ((from === member ? to : from) !== target) return false;
+    // Adjacency lists a symmetric relationship under both ends, each way.
+    const symmetric = isSymmetricCode(this.edges.typeCodeOf(row));
+    const outgoing = from === member || (symmetric && to === member);
+    const incoming = to === member || (symmetric && from === member);
+    return (direction !== 'INCOMING' && outgoing) || (direction !== 'OUTGOING' && incoming && !(direction === 'BOTH' && symmetric));
   }
 
   /** The entities of a type as a set of indexes. */
