@@ -12,9 +12,10 @@ import type { GraphStore } from './store/graph-store.js';
  * Should the build fail, the replica turns ready anyway and each index is built on first use.
  *
  * A build on a large heap leaves V8 in the middle of a major collection of its garbage: at 10⁶
- * entities (a 1.6 GB heap) that collection ends seconds after the build, and the first requests
- * let in meanwhile meet its marking steps and its final pause, 100 ms and more (bench/RESULTS.md,
- * "Experiment: what holds the event loop at 10⁶ entities"). So above LARGE_HEAP_BYTES the replica
+ * entities (450 MiB live after the build, more with its garbage) that collection ends seconds after
+ * the build, and the first requests let in meanwhile meet its marking steps and its final pause,
+ * 100 ms and more (bench/RESULTS.md, "Experiment: what holds the event loop at 10⁶ entities"; the
+ * heap was then 1.6 GB, with the facts by source as objects). So above LARGE_HEAP_BYTES the replica
  * waits, still warming, for the end of the next major collection, or GC_WAIT_MS at most: no
  * collection is forced (a full one stops the process for seconds), V8 finishes its own.
  */
@@ -38,7 +39,7 @@ export async function warmUpBeforeReady(store: GraphStore, lifecycle: Lifecycle,
 }
 
 /** A heap above which the build's garbage takes a major collection long enough to be waited out. */
-const LARGE_HEAP_BYTES = 512 * 1024 * 1024;
+const LARGE_HEAP_BYTES = 256 * 1024 * 1024;
 /** The longest a replica waits for that collection before it turns ready anyway. */
 const GC_WAIT_MS = 30_000;
 
