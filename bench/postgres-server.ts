@@ -121,8 +121,9 @@ export async function loadDatabase(url: string, seedDir: string): Promise<number
 /** Facts about a loaded database: its version, size on disk and what it holds. */
 export async function describeDatabase(url: string): Promise<{ version: string | null; bytes: number; entities: number; relationships: number }> {
   const client = new pg.Client({ connectionString: url });
-  await client.connect();
   try {
+    // A database not yet made, or not yet loaded, is described as empty.
+    await client.connect();
     const { rows } = await client.query(
       `SELECT (SELECT version FROM graph_state) AS version, pg_database_size(current_database())::float8 AS bytes,
               (SELECT coalesce(sum(count), 0)::float8 FROM entity_count) AS entities, (SELECT count(*)::float8 FROM relationship) AS relationships`,
@@ -131,7 +132,7 @@ export async function describeDatabase(url: string): Promise<{ version: string |
   } catch {
     return { version: null, bytes: 0, entities: 0, relationships: 0 };
   } finally {
-    await client.end();
+    await client.end().catch(() => {});
   }
 }
 
