@@ -14,8 +14,9 @@ export function factPosition(fact: FactModel): Position {
 }
 
 /**
- * The facts an entity states, in the order the index numbers them: its mentions, its dates, its
- * links to other knowledge bases, then the evidence of its other attributes.
+ * The facts an entity states, in the order the index numbers them and every store lists facts that
+ * tie: its mentions, its dates, its links to other knowledge bases, then the evidence of its other
+ * attributes.
  */
 export function entityFacts(entity: EntityModel): FactModel[] {
   const facts: FactModel[] = [];

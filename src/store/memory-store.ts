@@ -9,7 +9,7 @@ import type { IdIndex } from './id-index.js';
 import type { GraphStatistics, GraphStore, SearchOptions, SearchResults } from './graph-store.js';
 import { ConditionEvaluator, meetsDate, rowTest, typeMask, type MemoryGraph } from './memory-conditions.js';
 import type { Direction, RelationshipModel, RelationshipType, EntityModel, EntityTypeName, FactModel, GroupCountModel, NodeModel, PartialDateModel, TimelineEntryModel } from './models.js';
-import { ENTITY_TYPES, isPartialDate, RELATIONSHIP_TYPES } from './models.js';
+import { ENTITY_TYPES, RELATIONSHIP_TYPES } from './models.js';
 import { findNamed, isFoldedName, sortByNameThenId } from './name-order.js';
 import { selectPage } from './page-selection.js';
 import { checkPosition, compareIds, compareKeys, comparePositions, entityPositionKinds, FACT_POSITION_KINDS, firstAfter, GROUP_POSITION_KINDS, relationshipPositionKinds, TIMELINE_POSITION_KINDS, type SlotOrder, type SortKey } from './positions.js';
@@ -19,12 +19,6 @@ import { SearchIndex } from './search-index.js';
 import { KIND_RANK, PRECISION_RANK } from './timeline-order.js';
 import type { SeedGraph } from './seed.js';
 import { DATED_ATTRIBUTES } from './vocabulary.js';
-
-function append<K, V>(index: Map<K, V[]>, key: K, value: V): void {
-  const list = index.get(key);
-  if (list) list.push(value);
-  else index.set(key, [value]);
-}
 
 /**
  * The embedded store: the whole graph in memory, with its indexes built once at load. It never

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { FILTER_ATTRIBUTES } from '../../generated/catalogue.js';
 import { foldText } from '../../lib/text.js';
+import { entityFacts } from '../fact-index.js';
 import { fieldOf, frequencyOf, InvertedIndexBuilder } from '../inverted-index.js';
 import { RequestWork } from '../../lib/work.js';
 import type { EntityModel, EvidenceModel, FactModel, RelationshipModel } from '../models.js';
@@ -288,14 +289,9 @@ export function* datedRowsOf(entity: EntityModel, seq: number): Generator<CopyVa
 /** A fact with one evidence item, without its place (see SPAN_COLUMNS). */
 type Span = [evidence: EvidenceModel, subjectId: string, kind: FactModel['kind'], attribute: string | null];
 
-/** An entity's facts in the order the memory store lists them: mentions, dates, sameAs links, attribute evidence. */
+/** An entity's facts in the order the memory store lists them (see entityFacts). */
 export function* entitySpans(entity: EntityModel): Generator<Span> {
-  for (const evidence of entity.mentions) yield [evidence, entity.id, 'MENTION', null];
-  for (const [attribute, value] of Object.entries(entity)) {
-    if (isPartialDate(value)) for (const evidence of value.evidence) yield [evidence, entity.id, 'DATE', attribute];
-  }
-  for (const link of entity.sameAs) for (const evidence of link.evidence) yield [evidence, entity.id, 'SAME_AS', link.uri];
-  for (const { attribute, evidence: list } of entity.attributeEvidence) for (const evidence of list) yield [evidence, entity.id, 'ATTRIBUTE', attribute];
+  for (const { evidence, subjectId, kind, attribute } of entityFacts(entity)) yield [evidence, subjectId, kind, attribute];
 }
 
 export function* relationshipSpans(edge: RelationshipModel): Generator<Span> {
