@@ -131,9 +131,16 @@ export function countingStore(store: GraphStore): { store: GraphStore; calls: St
  * goes through the replacement.
  */
 export function storeWith(store: GraphStore, overrides: Partial<GraphStore>): GraphStore {
-  const replaced = Object.assign(Object.create(store) as GraphStore, overrides);
+  const replaced: Partial<GraphStore> = { ...overrides };
   if (overrides.getNodes && !overrides.getNodeNow) replaced.getNodeNow = undefined;
-  return replaced;
+  // A proxy, not a prototype: a store's private fields can only be read on the store itself.
+  return new Proxy(store, {
+    get(target, property) {
+      if (Object.hasOwn(replaced, property)) return replaced[property as keyof GraphStore];
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }
 
 /** Access with the given keys (each a name, role and the key itself), reading open, no budgets unless given. */

@@ -70,7 +70,7 @@ export function toConnection<TItem, TEdge>(
   page: Page<TItem>,
   request: PageRequest,
   list: string,
-  toEdge: (item: TItem, cursor: string) => TEdge,
+  toEdge: (item: TItem, cursor: string, index: number) => TEdge,
 ): ConnectionModel<TEdge> {
   const cursors = page.items.map((item) => encodeCursor(list, item.position));
   const pageInfo: PageInfoModel = {
@@ -79,7 +79,7 @@ export function toConnection<TItem, TEdge>(
     startCursor: cursors[0] ?? null,
     endCursor: cursors[cursors.length - 1] ?? null,
   };
-  return { edges: page.items.map((item, i) => toEdge(item.node, cursors[i]!)), totalCount: page.totalCount, pageInfo };
+  return { edges: page.items.map((item, i) => toEdge(item.node, cursors[i]!, i)), totalCount: page.totalCount, pageInfo };
 }
 
 /**

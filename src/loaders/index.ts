@@ -1,9 +1,9 @@
 import type { RequestWork } from '../lib/work.js';
 import DataLoader from 'dataloader';
 import type { MaybePromise } from '../lib/maybe-promise.js';
-import type { GraphStore } from '../store/graph-store.js';
+import type { GraphStore, RelationshipPage } from '../store/graph-store.js';
 import type { Direction, RelationshipModel, RelationshipType, EntityModel, NodeModel } from '../store/models.js';
-import type { Page, RelationshipListKey, RelationshipPageRequest } from '../store/query.js';
+import type { RelationshipListKey, RelationshipPageRequest } from '../store/query.js';
 
 export interface RelationshipQuery {
   nodeId: string;
@@ -22,7 +22,7 @@ export interface Loaders {
   loadNode(id: string): MaybePromise<NodeModel | null>;
   node: DataLoader<string, NodeModel | null>;
   allRelationships: DataLoader<RelationshipQuery, RelationshipModel[], string>;
-  relationshipPages: DataLoader<RelationshipPageQuery, Page<RelationshipModel>, string>;
+  relationshipPages: DataLoader<RelationshipPageQuery, RelationshipPage, string>;
   entitiesByName: DataLoader<string, EntityModel[]>;
   /** A source's full text, or null when the store holds none. */
   sourceText: DataLoader<string, string | null>;
@@ -61,7 +61,7 @@ async function loadRelationships(store: GraphStore, queries: readonly Relationsh
  * Loads pages of relationships with one store call per distinct (types, direction, page) in the
  * batch: a list of 20 agreements that each ask for their first 5 signatories costs one call.
  */
-async function loadRelationshipPages(store: GraphStore, queries: readonly RelationshipPageQuery[], work: RequestWork, keep: (entity: EntityModel) => void): Promise<Array<Page<RelationshipModel>>> {
+async function loadRelationshipPages(store: GraphStore, queries: readonly RelationshipPageQuery[], work: RequestWork, keep: (entity: EntityModel) => void): Promise<RelationshipPage[]> {
   const groups = new Map<string, { page: RelationshipPageRequest; positions: number[]; keys: RelationshipListKey[] }>();
   queries.forEach((query, position) => {
     const key = `${relationshipGroupKey(query)}|${JSON.stringify(query.page)}`;
@@ -70,11 +70,12 @@ async function loadRelationshipPages(store: GraphStore, queries: readonly Relati
     group.positions.push(position);
     group.keys.push({ nodeId: query.nodeId, types: query.types, direction: query.direction, evidence: query.evidence ?? null });
   });
-  const results: Array<Page<RelationshipModel>> = new Array(queries.length);
+  const results: RelationshipPage[] = new Array(queries.length);
   await Promise.all(
     [...groups.values()].map(async (group) => {
       const pages = await store.listRelationships(group.keys, group.page, work);
-      for (const page of pages) for (const entity of page.others ?? []) keep(entity);
+      // Only whole entities: one read in part would answer a later look-up of it wrongly.
+      if ((group.page.reads?.others ?? 'full') === 'full') for (const page of pages) for (const entity of page.others ?? []) keep(entity);
       group.positions.forEach((position, i) => {
         results[position] = pages[i]!;
       });

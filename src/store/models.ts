@@ -125,6 +125,8 @@ export interface RelationEdgeModel {
   relationship: RelationshipModel;
   otherId: string;
   direction: Exclude<Direction, 'BOTH'>;
+  /** The entity at the other end, when the page brought it (read as much as the page's reader reads). */
+  other?: EntityModel;
 }
 
 /** Whether an attribute value of an entity is a date with its evidence. */
@@ -183,6 +185,9 @@ export interface SourceSpansModel {
   sentences: readonly TextSpanModel[];
   notModelled: readonly NotModelledModel[];
 }
+
+/** What a type's entities hold beyond their attributes, by property name: a source's sentence spans. */
+export const ENTITY_LISTS: Partial<Record<EntityTypeName, ReadonlyArray<keyof SourceSpansModel>>> = { Source: ['sentences', 'notModelled'] };
 
 /** One search result: an entity, or a relationship whose evidence matched. */
 export interface SearchHitModel {

@@ -165,6 +165,23 @@ export type RelatedOrderKey = { by: 'name' } | { by: 'degree' };
  */
 export interface RelationshipPageRequest extends PageRequest {
   orderBy: ReadonlyArray<{ key: RelatedOrderKey; descending: boolean }>;
+  /** What the page's reader will read; without it, everything. */
+  reads?: RelationshipReads;
+}
+
+/**
+ * What a reader of a relationship page will read, worked out from the query's selection (see
+ * src/modules/graph/reads.ts), so that a database store reads no column nobody asked for. A store
+ * may always give more: the memory store has everything at hand and ignores this.
+ */
+export interface RelationshipReads {
+  /** Whether the relationships' evidence is read; without it, reading it is an error. */
+  evidence: boolean;
+  /**
+   * Of the entities at the other ends: their id and type only (`id`), also their name and
+   * description (`summary`), or everything (`full`).
+   */
+  others: 'id' | 'summary' | 'full';
 }
 
 /** How timeline entries are chosen: dated attributes of entities of some types, within bounds. */

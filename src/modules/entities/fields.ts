@@ -1,4 +1,6 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../../context.js';
+import { allOf } from '../../lib/maybe-promise.js';
 import { entityHistory } from '../../curation/journal.js';
 import { VOCABULARY } from '../../generated/catalogue.js';
 import type { PageArgs } from '../../lib/connection.js';
@@ -8,7 +10,7 @@ import type { Filter } from '../filtering/filter.js';
 import type { RelatedOrder } from '../filtering/order.js';
 import { connectionNodes } from '../graph/entity-connection.js';
 import { RELATION_FIELDS, type RelationFieldName } from '../graph/fields.js';
-import { findRelation, listEntities, listRelations, loadEntities, loadEntity, type ListArgs } from '../graph/graph.js';
+import { findRelation, listEntities, listRelations, loadEntity, otherEnd, type ListArgs } from '../graph/graph.js';
 
 /**
  * The resolvers every entity type shares, put together per type by the generated map in
@@ -30,15 +32,15 @@ const sharedFields = {
   // A curator's translation answers only when asked for: by default a label is a name in established use.
   label: (entity: EntityModel, args: { language: string; includeTranslations: boolean }) =>
     entity.labels.find((l) => l.language === args.language && (args.includeTranslations || !l.isTranslation))?.text ?? (args.language === 'EN' ? entity.name : null),
-  relations: (entity: EntityModel, args: RelationArgs & { direction: Direction; types?: readonly RelationshipType[] | null }, ctx: Context) =>
-    listRelations(ctx, entity.id, args.types ?? null, args.direction, args),
+  relations: (entity: EntityModel, args: RelationArgs & { direction: Direction; types?: readonly RelationshipType[] | null }, ctx: Context, info: GraphQLResolveInfo) =>
+    listRelations(ctx, entity.id, args.types ?? null, args.direction, args, info),
   history: entityHistory,
 };
 
 type RelationFieldResolvers<T extends EntityTypeName> = {
   [F in RelationFieldName<T>]: (typeof RELATION_FIELDS)[T][F] extends { single: true }
     ? (parent: { id: string }, args: unknown, ctx: Context) => Promise<RelationEdgeModel | null>
-    : (parent: { id: string }, args: RelationArgs, ctx: Context) => Promise<RelationConnectionModel>;
+    : (parent: { id: string }, args: RelationArgs, ctx: Context, info: GraphQLResolveInfo) => Promise<RelationConnectionModel>;
 };
 
 /** The shared fields and every relationship field of an entity type, as its `@relation` lines declare them. */
@@ -47,7 +49,7 @@ export function entityFieldsOf<T extends EntityTypeName>(type: T): typeof shared
   for (const [name, spec] of Object.entries(RELATION_FIELDS[type]) as Array<[string, { type: RelationshipType; direction: 'OUTGOING' | 'INCOMING'; single?: boolean }]>) {
     fields[name] = spec.single
       ? (parent: { id: string }, _args: unknown, ctx: Context) => findRelation(ctx, parent.id, spec.type, spec.direction)
-      : (parent: { id: string }, args: RelationArgs, ctx: Context) => listRelations(ctx, parent.id, [spec.type], spec.direction, args);
+      : (parent: { id: string }, args: RelationArgs, ctx: Context, info: GraphQLResolveInfo) => listRelations(ctx, parent.id, [spec.type], spec.direction, args, info);
   }
   return { ...sharedFields, ...(fields as RelationFieldResolvers<T>) };
 }
@@ -58,14 +60,14 @@ export const entityConnectionFields = { nodes: connectionNodes };
 /** The `nodes` of a connection of linked entities of the given types (any entity when none is given). */
 export function relationConnectionFields<T extends EntityTypeName>(...types: T[]) {
   return {
-    nodes: (connection: RelationConnectionModel, _args: unknown, ctx: Context) => loadEntities(ctx, connection.edges.map((edge) => edge.otherId), ...types),
+    nodes: (connection: RelationConnectionModel, _args: unknown, ctx: Context) => allOf(connection.edges.map((edge) => otherEnd(ctx, edge, ...types))),
   };
 }
 
 /** An edge to a linked entity: the entity, the relationship and its evidence. */
 export function relationEdgeFields<T extends EntityTypeName>(...types: T[]) {
   return {
-    node: (edge: RelationEdgeModel, _args: unknown, ctx: Context) => loadEntity(ctx, edge.otherId, ...types),
+    node: (edge: RelationEdgeModel, _args: unknown, ctx: Context) => otherEnd(ctx, edge, ...types),
     relationship: (edge: RelationEdgeModel) => edge.relationship,
     evidence: (edge: RelationEdgeModel) => edge.relationship.evidence,
   };

@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { readPageRequest, toConnection, type PageArgs } from '../../lib/connection.js';
 import { assertGlobalId } from '../../lib/global-id.js';
 import { allOf, andThen, type MaybePromise } from '../../lib/maybe-promise.js';
@@ -15,6 +16,8 @@ import type {
   RelationEdgeModel,
 } from '../../store/models.js';
 import { isRelationship } from '../../store/models.js';
+import { entityOfId } from '../../store/partial-entity.js';
+import { relationshipReads } from './reads.js';
 import { badUserInput } from '../../errors.js';
 import { readCheckedFilter, readEvidenceTest, type Filter } from '../filtering/filter.js';
 import { orderingSignature, readOrderings, readRelatedOrderings, type Order, type RelatedOrder } from '../filtering/order.js';
@@ -76,9 +79,16 @@ export async function findEntitiesByName(ctx: Context, name: string, types: read
   return types && types.length > 0 ? found.filter((entity) => types.includes(entity.entityType)) : found;
 }
 
-export function toRelationEdge(relationship: RelationshipModel, fromNodeId: string, cursor: string): RelationEdgeModel {
+export function toRelationEdge(relationship: RelationshipModel, fromNodeId: string, cursor: string, other?: EntityModel): RelationEdgeModel {
   const outgoing = relationship.fromId === fromNodeId;
-  return { cursor, relationship, otherId: outgoing ? relationship.toId : relationship.fromId, direction: outgoing ? 'OUTGOING' : 'INCOMING' };
+  return { cursor, relationship, otherId: outgoing ? relationship.toId : relationship.fromId, direction: outgoing ? 'OUTGOING' : 'INCOMING', other };
+}
+
+/** The entity at an edge's other end: the one its page brought, else looked up. */
+export function otherEnd<T extends EntityTypeName>(ctx: Context, edge: RelationEdgeModel, ...types: T[]): MaybePromise<EntityModelOf<T>> {
+  const other = edge.other;
+  if (other && (types.length === 0 || (types as string[]).includes(other.type))) return other as EntityModelOf<T>;
+  return loadEntity(ctx, edge.otherId, ...types);
 }
 
 /**
@@ -92,6 +102,7 @@ export async function listRelations(
   types: readonly RelationshipType[] | null,
   direction: Direction,
   args: PageArgs & { orderBy?: readonly RelatedOrder[] | null; evidence?: Filter | null },
+  info: GraphQLResolveInfo,
 ): Promise<RelationConnectionModel> {
   const orderBy = readRelatedOrderings(args.orderBy);
   const evidence = readEvidenceTest(args.evidence);
@@ -99,8 +110,13 @@ export async function listRelations(
   const list = orderingSignature(evidence ? `relationships|${evidence.methods!.join(',')}` : 'relationships', args.orderBy);
   // Positions: the orderings' keys, then the other end's name and id, then recording order (two keys).
   const request = readPageRequest(args, list, orderBy.length === 0 ? 2 : orderBy.length + 4);
-  const page = await ctx.loaders.relationshipPages.load({ nodeId, types, direction, evidence, page: { ...request, orderBy } });
-  return toConnection(page, request, list, (edge, cursor) => toRelationEdge(edge, nodeId, cursor));
+  const reads = relationshipReads(info);
+  const page = await ctx.loaders.relationshipPages.load({ nodeId, types, direction, evidence, page: { ...request, orderBy, reads } });
+  const others = page.others;
+  return toConnection(page, request, list, (relationship, cursor, i) => {
+    const otherId = relationship.fromId === nodeId ? relationship.toId : relationship.fromId;
+    return toRelationEdge(relationship, nodeId, cursor, others?.[i] ?? (reads.others === 'id' ? entityOfId(otherId) : undefined));
+  });
 }
 
 /** The one relationship of a type from a node, such as an event's place; null when there is none. */

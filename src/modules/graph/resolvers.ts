@@ -1,11 +1,10 @@
 import { CountryCodeResolver, DateResolver, HexadecimalResolver, NonNegativeIntResolver, URLResolver } from 'graphql-scalars';
-import type { Context } from '../../context.js';
 import type { Resolvers } from '../../generated/resolvers-types.js';
 import { isRelationship } from '../../store/models.js';
 import { isSymmetric } from '../../store/vocabulary.js';
 import { relationConnectionFields, relationEdgeFields } from '../entities/fields.js';
 import { findEvidenceContext } from '../evidence/evidence-context.js';
-import { findEntitiesByName, findNode, findNodes, loadEntity } from './graph.js';
+import { findEntitiesByName, findNode, findNodes, loadEntity, otherEnd } from './graph.js';
 import { atTime } from '../../curation/as-of.js';
 
 const anyEntity = { connection: relationConnectionFields(), edge: relationEdgeFields() };
@@ -45,7 +44,7 @@ export const graphResolvers = {
   },
   RelationEdge: {
     node: (edge) => edge.relationship,
-    other: (edge, _args, ctx) => loadEntity(ctx, edge.otherId),
+    other: (edge, _args, ctx) => otherEnd(ctx, edge),
   },
   EntityRelationConnection: anyEntity.connection,
   EntityRelationEdge: anyEntity.edge,

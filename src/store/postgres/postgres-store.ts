@@ -16,7 +16,7 @@ import { checkPosition, entityPositionKinds, FACT_POSITION_KINDS, GROUP_POSITION
 import { afterSql, orderBySql, type Slot } from './keyset.js';
 import { migrate } from './migrate.js';
 import { Aliases, hasNul, Params } from './params.js';
-import { entityColumns, entityFrom, evidenceFrom, relationshipColumns, relationshipFrom, type EntityRow, type EvidenceJson, type RelationshipRow } from './rows.js';
+import { entityColumns, entityFrom, entitySummaryColumns, entitySummaryFrom, evidenceFrom, relationshipColumns, relationshipFrom, type EntityRow, type EvidenceJson, type RelationshipRow } from './rows.js';
 import { searchInDatabase } from './search.js';
 import { VersionFeed } from './version-feed.js';
 import { PostgresWrites } from './writes.js';
@@ -368,9 +368,12 @@ export class PostgresGraphStore implements WritableGraphStore {
             row,
           ];
     const otherJoin = page.orderBy.length === 0 ? '' : 'JOIN entity o ON o.seq = a.other';
+    // Only what the page's reader reads (see RelationshipReads): most lookups read no evidence and no entity's attributes.
+    const reads = page.reads ?? { evidence: true, others: 'full' };
+    const otherColumns = reads.others === 'full' ? `, ${entityColumns('other', 'other_')}` : reads.others === 'summary' ? `, ${entitySummaryColumns('other', 'other_')}` : '';
     const after = page.after === null ? 'true' : afterSql(slots, page.after, params);
     const rows = await this.query<RelationshipRow & { i: number; total: number; place: number | null } & Record<string, unknown>>(
-      `SELECT k.i, c.total, p.place, ${slots.map((_, s) => `p.k${s}`).join(', ')}, ${relationshipColumns('r')}, ${entityColumns('other', 'other_')}
+      `SELECT k.i, c.total, p.place, ${slots.map((_, s) => `p.k${s}`).join(', ')}, ${relationshipColumns('r', '', reads.evidence)}${otherColumns}
          FROM unnest(${ids}, ${typeLists}, ${directions}, ${methods}) WITH ORDINALITY AS k(id, types, direction, methods, i)
          JOIN entity n ON n.id = k.id
          -- All of a node's relationships, each once, are as many as its degree: a hub is not counted row by row.
@@ -384,7 +387,7 @@ export class PostgresGraphStore implements WritableGraphStore {
             LIMIT ${params.add(page.first + 1, 'int')}
          ) p ON true
          LEFT JOIN relationship r ON r.seq = p.rel
-         LEFT JOIN entity other ON other.seq = p.other
+         ${otherColumns === '' ? '' : 'LEFT JOIN entity other ON other.seq = p.other'}
         ORDER BY k.i, p.place`,
       params.values,
       // One text per ordering of a node's relationships (a few), with or without a cursor.
@@ -402,9 +405,10 @@ export class PostgresGraphStore implements WritableGraphStore {
         continue;
       }
       listed.items.push({ node: relationshipFrom(found), position: slots.map((_, s) => found[`k${s}`] as string | number) });
-      others[found.i - 1]!.push(entityFrom(found, 'other_'));
+      if (reads.others === 'full') others[found.i - 1]!.push(entityFrom(found, 'other_'));
+      else if (reads.others === 'summary') others[found.i - 1]!.push(entitySummaryFrom(found, 'other_'));
     }
-    return pages.map((listed, i) => (listed.items.length === 0 ? listed : { ...listed, others: others[i] }));
+    return pages.map((listed, i) => (listed.items.length === 0 || reads.others === 'id' ? listed : { ...listed, others: others[i] }));
   }
 
   async findByName(foldedNames: readonly string[]): Promise<EntityModel[][]> {

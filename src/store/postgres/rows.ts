@@ -1,7 +1,8 @@
 import { relationshipId } from '../../lib/global-id.js';
 import { SEED_ATTRIBUTES } from '../../generated/catalogue.js';
 import type { AttributeEvidenceModel, EntityModel, EntityTypeName, EvidenceModel, LabelModel, PartialDateModel, RelationshipModel, RelationshipType, SameAsModel } from '../models.js';
-import { isPartialDate } from '../models.js';
+import { ENTITY_LISTS, isPartialDate } from '../models.js';
+import { entitySummary } from '../partial-entity.js';
 
 /**
  * How entities, relationships and evidence are written to rows and read back as store models. The
@@ -95,6 +96,16 @@ export function entityColumns(e: string, prefix = ''): string {
   ].join(', ');
 }
 
+/** The columns of an entity's summary (see RelationshipReads): id, type, name and description. */
+export function entitySummaryColumns(e: string, prefix = ''): string {
+  return ['id', 'type', 'name', 'description'].map((column) => `${e}.${column} AS ${prefix}${column}`).join(', ');
+}
+
+/** The summary of an entity, from a row read with entitySummaryColumns(alias, prefix). */
+export function entitySummaryFrom(row: Record<string, unknown>, prefix = ''): EntityModel {
+  return entitySummary(row[`${prefix}id`] as string, row[`${prefix}type`] as EntityTypeName, row[`${prefix}name`] as string, row[`${prefix}description`] as string | null);
+}
+
 export interface EntityRow {
   id: string;
   type: EntityTypeName;
@@ -184,14 +195,12 @@ class RowEntity {
 
 const NONE: readonly never[] = Object.freeze([]);
 
-/** What a type's entities hold beyond its attributes, empty when the record gives none: a source's sentence spans. */
-const LISTS: Partial<Record<EntityTypeName, readonly string[]>> = { Source: ['sentences', 'notModelled'] };
 
 /** A class per entity type, with a getter for each of the type's attributes. */
 const ENTITY_CLASSES = Object.fromEntries(
   Object.entries(SEED_ATTRIBUTES).map(([type, attributes]) => {
     const Typed = class extends RowEntity {};
-    for (const name of LISTS[type as EntityTypeName] ?? []) {
+    for (const name of ENTITY_LISTS[type as EntityTypeName] ?? []) {
       Object.defineProperty(Typed.prototype, name, {
         get(this: RowEntity) {
           return this.attribute(name) ?? NONE;
@@ -217,12 +226,14 @@ export function entityFrom(row: EntityRow | Record<string, unknown>, prefix = ''
   return new ENTITY_CLASSES[columns.type](columns) as unknown as EntityModel;
 }
 
-/** The columns a relationship is read from, for a table alias; its evidence as text, parsed when read. */
-export function relationshipColumns(r: string, prefix = ''): string {
-  return [
-    ...['seq', 'type', 'from_id', 'to_id', 'on_behalf_of_id', 'capacity', 'role', 'note', 'ordinal'].map((column) => `${r}.${column} AS ${prefix}${column}`),
-    `${r}.evidence::text AS ${prefix}evidence`,
-  ].join(', ');
+/**
+ * The columns a relationship is read from, for a table alias; its evidence as text, parsed when
+ * read, unless left out (a relationship page whose reader reads no evidence).
+ */
+export function relationshipColumns(r: string, prefix = '', withEvidence = true): string {
+  const columns = ['seq', 'type', 'from_id', 'to_id', 'on_behalf_of_id', 'capacity', 'role', 'note', 'ordinal'].map((column) => `${r}.${column} AS ${prefix}${column}`);
+  if (withEvidence) columns.push(`${r}.evidence::text AS ${prefix}evidence`);
+  return columns.join(', ');
 }
 
 export interface RelationshipRow {
@@ -235,7 +246,8 @@ export interface RelationshipRow {
   role: string | null;
   note: string | null;
   ordinal: number | null;
-  evidence: string;
+  /** Absent when the evidence was not read. */
+  evidence?: string;
 }
 
 /** A relationship read from a row, its evidence parsed on first read. */
@@ -249,7 +261,7 @@ class RowRelationship implements RelationshipModel {
   readonly role: string | null;
   readonly note: string | null;
   readonly ordinal: number | null;
-  #evidence: string | EvidenceModel[];
+  #evidence: string | EvidenceModel[] | undefined;
 
   constructor(row: RelationshipRow) {
     this.id = relationshipId(row.from_id, row.type, row.to_id);
@@ -265,6 +277,7 @@ class RowRelationship implements RelationshipModel {
   }
 
   get evidence(): EvidenceModel[] {
+    if (this.#evidence === undefined) throw new Error(`${this.id}: its evidence was not read with its relationship page; the page's reads (src/modules/graph/reads.ts) missed a field that needs it`);
     if (typeof this.#evidence === 'string') this.#evidence = (JSON.parse(this.#evidence) as EvidenceJson[]).map(evidenceFrom);
     return this.#evidence;
   }
@@ -284,6 +297,6 @@ export function relationshipFrom(row: RelationshipRow | Record<string, unknown>,
     role: column('role') as string | null,
     note: column('note') as string | null,
     ordinal: column('ordinal') as number | null,
-    evidence: column('evidence') as string,
+    evidence: column('evidence') as string | undefined,
   });
 }
