@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GraphStore } from '../src/store/graph-store.js';
-import type { RelationshipReads } from '../src/store/query.js';
+import type { NextRelationshipPage, RelationshipReads } from '../src/store/query.js';
 import { graphOn, REAL_SEED, storeWith } from './helpers.js';
 import { openTestStore } from './postgres/databases.js';
 
@@ -52,39 +52,85 @@ const CASES: Array<{ says: string; query: string; reads: RelationshipReads[] }> 
   },
 ];
 
-/** The memory store, recording the reads of each relationship page asked of it. */
-async function recording(): Promise<{ run: (query: string) => Promise<unknown>; reads: RelationshipReads[] }> {
+/**
+ * The page a query asks next of every entity at a page's other ends, read ahead with the page on
+ * PostgreSQL: named for each relationship page asked of the store, level by level (none: undefined).
+ */
+const NEXT_CASES: Array<{ says: string; query: string; variables?: Record<string, unknown>; next: Array<NextRelationshipPage | undefined> }> = [
+  {
+    says: "a lookup's second level is asked with the first, with the arguments and reads of its own field",
+    query: `query ($n: Int) { node(id: "${KARSTEN}") { ... on Entity { relations(first: 5) { edges { other { name relations(first: $n, direction: OUTGOING) { totalCount edges { other { id } } } } } } } } }`,
+    variables: { n: 3 },
+    next: [{ types: null, direction: 'OUTGOING', evidence: null, page: { first: 3, after: null, orderBy: [], reads: IDS } }, undefined],
+  },
+  {
+    says: "a typed list's typed field is asked next, its type and direction those of its declaration",
+    query: `{ node(id: "${DECLARATION}") { ... on Agreement { signatories { nodes { offices(orderBy: [{ field: NAME, direction: DESC }]) { nodes { name } } } } } } }`,
+    next: [{ types: ['HOLDS_OFFICE'], direction: 'OUTGOING', evidence: null, page: { first: 20, after: null, orderBy: [{ key: { by: 'name' }, descending: true }], reads: NAMES } }, undefined],
+  },
+  {
+    says: 'nothing is asked next when the other ends are asked for two lists, or for a list only some of them have',
+    query: `{ a: node(id: "${KARSTEN}") { ... on Entity { relations(first: 3) { nodes { id } edges { other { relations(first: 1) { totalCount } signed: relations(first: 2, types: [SIGNED]) { totalCount } } } } } }
+              b: node(id: "${KARSTEN}") { ... on Entity { relations(first: 4) { edges { other { ... on Person { offices { totalCount } } } } } } } }`,
+    next: [undefined, undefined, undefined, undefined, undefined],
+  },
+  {
+    says: 'nothing is asked next when its arguments are wrong, and the field itself says so',
+    query: `{ node(id: "${KARSTEN}") { ... on Entity { relations(first: 2) { edges { other { relations(first: -1) { totalCount } } } } } } }`,
+    next: [undefined],
+  },
+];
+
+/** The memory store, recording the reads and the next page of each relationship page asked of it. */
+async function recording(): Promise<{ run: (query: string, variables?: Record<string, unknown>) => Promise<unknown>; reads: RelationshipReads[]; next: Array<NextRelationshipPage | undefined> }> {
   const reads: RelationshipReads[] = [];
+  const next: Array<NextRelationshipPage | undefined> = [];
   const graph = await graphOn(REAL_SEED, (store) =>
     storeWith(store, {
       listRelationships: (keys, page, work) => {
         reads.push(page.reads!);
+        next.push(page.next);
         return store.listRelationships(keys, page, work);
       },
     }),
   );
-  return { run: (query) => graph.data(query), reads };
+  return { run: (query, variables) => graph.run(query, variables), reads, next };
 }
 
-/** A store that is asked for every page whole, whatever the query reads. */
+/** A store that is asked for every page whole and on its own, whatever the query reads and asks next. */
 function readingWhole(store: GraphStore): GraphStore {
-  return storeWith(store, { listRelationships: (keys, page, work) => store.listRelationships(keys, { ...page, reads: undefined }, work) });
+  return storeWith(store, { listRelationships: (keys, page, work) => store.listRelationships(keys, { ...page, reads: undefined, next: undefined }, work) });
 }
 
 describe('what a relationship page reads', () => {
   for (const { says, query, reads } of CASES) {
     it(says, async () => {
       const graph = await recording();
-      await graph.run(query);
+      expect((await graph.run(query)) as object).not.toHaveProperty('errors');
       expect(graph.reads).toEqual(reads);
     });
   }
 
-  it('answers every query above on PostgreSQL as it does reading every page whole', async () => {
+  for (const { says, query, variables, next } of NEXT_CASES) {
+    it(says, async () => {
+      const graph = await recording();
+      const answer = (await graph.run(query, variables)) as { errors?: unknown };
+      expect(graph.next).toEqual(next);
+      if (says.includes('wrong')) expect(answer.errors).toEqual([expect.objectContaining({ message: expect.stringContaining('"first"'), extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) })]);
+    });
+  }
+
+  it('answers every query above on PostgreSQL as it does reading every page whole and on its own', async () => {
     const store = await openTestStore('article');
     const asRead = await graphOn(REAL_SEED, () => store);
     const whole = await graphOn(REAL_SEED, () => readingWhole(store));
-    for (const { query } of CASES) expect(await asRead.run(query)).toEqual(await whole.run(query));
+    const evidenceAhead = `{ node(id: "${DECLARATION}") { ... on Entity { relations(first: 4) { edges { other { relations(first: 2, evidence: { method: { in: [EXTRACTED] } }) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { evidence { quote } } other { aliases } } } } } } } } }`;
+    const queries: Array<{ query: string; variables?: Record<string, unknown> }> = [...CASES, ...NEXT_CASES, { query: evidenceAhead }];
+    for (const { query, variables } of queries) {
+      const answer = await asRead.run(query, variables);
+      expect(answer).toEqual(await whole.run(query, variables));
+      if (query === evidenceAhead) expect(answer.errors).toBeUndefined();
+    }
   });
 
   it('fails with an error, never a wrong value, when a page read in part is read further', async () => {

@@ -61,7 +61,13 @@ async function loadRelationships(store: GraphStore, queries: readonly Relationsh
  * Loads pages of relationships with one store call per distinct (types, direction, page) in the
  * batch: a list of 20 agreements that each ask for their first 5 signatories costs one call.
  */
-async function loadRelationshipPages(store: GraphStore, queries: readonly RelationshipPageQuery[], work: RequestWork, keep: (entity: EntityModel) => void): Promise<RelationshipPage[]> {
+async function loadRelationshipPages(
+  store: GraphStore,
+  queries: readonly RelationshipPageQuery[],
+  work: RequestWork,
+  keep: (entity: EntityModel) => void,
+  keepPage: (query: RelationshipPageQuery, page: RelationshipPage) => void,
+): Promise<RelationshipPage[]> {
   const groups = new Map<string, { page: RelationshipPageRequest; positions: number[]; keys: RelationshipListKey[] }>();
   queries.forEach((query, position) => {
     const key = `${relationshipGroupKey(query)}|${JSON.stringify(query.page)}`;
@@ -76,6 +82,18 @@ async function loadRelationshipPages(store: GraphStore, queries: readonly Relati
       const pages = await store.listRelationships(group.keys, group.page, work);
       // Only whole entities: one read in part would answer a later look-up of it wrongly.
       if ((group.page.reads?.others ?? 'full') === 'full') for (const page of pages) for (const entity of page.others ?? []) keep(entity);
+      // The next level's pages the store read with these: its resolvers find them loaded.
+      const next = group.page.next;
+      if (next) {
+        pages.forEach((page, i) => {
+          const nodeId = group.keys[i]!.nodeId;
+          page.next?.forEach((nextPage, j) => {
+            const relationship = page.items[j]!.node;
+            const otherId = relationship.fromId === nodeId ? relationship.toId : relationship.fromId;
+            keepPage({ nodeId: otherId, types: next.types, direction: next.direction, evidence: next.evidence, page: next.page }, nextPage);
+          });
+        });
+      }
       group.positions.forEach((position, i) => {
         results[position] = pages[i]!;
       });
@@ -120,8 +138,13 @@ class RequestLoaders implements Loaders {
   get relationshipPages(): Loaders['relationshipPages'] {
     // Entities a store read with the relationships are kept as if looked up: `other` is then at hand.
     const keep = (entity: EntityModel) => this.node.prime(entity.id, entity);
-    return (this.relationshipPagesLoader ??= new DataLoader((queries) => (this.work.stopIfAbandoned(), loadRelationshipPages(this.store, queries, this.work, keep)), {
-      cacheKeyFn: (query) => `${query.nodeId}|${relationshipGroupKey(query)}|${JSON.stringify(query.evidence ?? null)}|${JSON.stringify(query.page)}`,
+    const keepPage = (query: RelationshipPageQuery, page: RelationshipPage) => {
+      this.relationshipPages.prime(query, page);
+      if ((query.page.reads?.others ?? 'full') === 'full') for (const entity of page.others ?? []) keep(entity);
+    };
+    return (this.relationshipPagesLoader ??= new DataLoader((queries) => (this.work.stopIfAbandoned(), loadRelationshipPages(this.store, queries, this.work, keep, keepPage)), {
+      // A page is the same whatever was asked to be read ahead with it.
+      cacheKeyFn: (query) => `${query.nodeId}|${relationshipGroupKey(query)}|${JSON.stringify(query.evidence ?? null)}|${JSON.stringify({ ...query.page, next: undefined })}`,
     }));
   }
 

@@ -42,6 +42,11 @@ export interface RelationshipPage extends Page<RelationshipModel> {
    * resolving `other` costs no second round trip.
    */
   others?: readonly EntityModel[];
+  /**
+   * Optional: for each item, the page of its other end's relationships that the request's `next`
+   * asked for, when the store read it with this page; the request's loaders keep them.
+   */
+  next?: readonly RelationshipPage[];
 }
 
 /** Whether a store can answer now, for /ready: a database store says whether its database is reachable. */

@@ -167,6 +167,20 @@ export interface RelationshipPageRequest extends PageRequest {
   orderBy: ReadonlyArray<{ key: RelatedOrderKey; descending: boolean }>;
   /** What the page's reader will read; without it, everything. */
   reads?: RelationshipReads;
+  /** The page of each other end's relationships that the reader will ask for next, if it is known. */
+  next?: NextRelationshipPage;
+}
+
+/**
+ * The same page of every entity at the other ends of a page's relationships: what a query asks of
+ * them next (`relations(first: 20)` under `other`), so that a database store can read it in the
+ * same statement (see RelationshipPage.next). A store may leave it unread.
+ */
+export interface NextRelationshipPage {
+  types: readonly RelationshipType[] | null;
+  direction: Direction;
+  evidence: EvidenceTest | null;
+  page: RelationshipPageRequest;
 }
 
 /**

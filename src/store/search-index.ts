@@ -3,7 +3,7 @@ import { foldText } from '../lib/text.js';
 import { RequestWork } from '../lib/work.js';
 import { FIELD_COUNT, fieldOf, frequencyOf, InvertedIndexBuilder, prefixRange, termId, type InvertedIndex } from './inverted-index.js';
 import type { SearchMatch, SearchOptions, SearchResults } from './graph-store.js';
-import type { RelationshipModel, EntityModel, EntityTypeName, EvidenceModel, SearchField } from './models.js';
+import type { RelationshipModel, EntityModel, EvidenceModel, SearchField } from './models.js';
 import { ENTITY_TYPES } from './models.js';
 
 /** What the index reads of an entity. */

@@ -1,4 +1,4 @@
-import type { GraphQLResolveInfo } from 'graphql';
+import { getArgumentValues, type GraphQLResolveInfo } from 'graphql';
 import { readPageRequest, toConnection, type PageArgs } from '../../lib/connection.js';
 import { assertGlobalId } from '../../lib/global-id.js';
 import { allOf, andThen, type MaybePromise } from '../../lib/maybe-promise.js';
@@ -17,7 +17,9 @@ import type {
 } from '../../store/models.js';
 import { isRelationship } from '../../store/models.js';
 import { entityOfId } from '../../store/partial-entity.js';
-import { relationshipReads } from './reads.js';
+import type { EvidenceTest, NextRelationshipPage, PageRequest, RelationshipPageRequest, RelationshipReads } from '../../store/query.js';
+import { relationFieldSpec } from './fields.js';
+import { nextRelationField, relationshipReads } from './reads.js';
 import { badUserInput } from '../../errors.js';
 import { readCheckedFilter, readEvidenceTest, type Filter } from '../filtering/filter.js';
 import { orderingSignature, readOrderings, readRelatedOrderings, type Order, type RelatedOrder } from '../filtering/order.js';
@@ -91,32 +93,60 @@ export function otherEnd<T extends EntityTypeName>(ctx: Context, edge: RelationE
   return loadEntity(ctx, edge.otherId, ...types);
 }
 
+type RelationArgs = PageArgs & { orderBy?: readonly RelatedOrder[] | null; evidence?: Filter | null };
+
 /**
  * One page of a node's relationships of the given types. Typed fields (`Agreement.signatories`) and
  * generic traversal (`relations`) both come here, so they read the same relationships and cannot
- * disagree; the pages of many nodes asked for together are one store call.
+ * disagree; the pages of many nodes asked for together are one store call, and the page the query
+ * asks next of every entity at the other ends is asked for with it (see NextRelationshipPage).
  */
 export async function listRelations(
   ctx: Context,
   nodeId: string,
   types: readonly RelationshipType[] | null,
   direction: Direction,
-  args: PageArgs & { orderBy?: readonly RelatedOrder[] | null; evidence?: Filter | null },
+  args: RelationArgs,
   info: GraphQLResolveInfo,
 ): Promise<RelationConnectionModel> {
+  const { request, list, evidence, page } = relationPage(args, relationshipReads(info));
+  const next = nextPage(info);
+  const loaded = await ctx.loaders.relationshipPages.load({ nodeId, types, direction, evidence, page: next ? { ...page, next } : page });
+  const reads = page.reads!;
+  return toConnection(loaded, request, list, (relationship, cursor, i) => {
+    const otherId = relationship.fromId === nodeId ? relationship.toId : relationship.fromId;
+    return toRelationEdge(relationship, nodeId, cursor, loaded.others?.[i] ?? (reads.others === 'id' ? entityOfId(otherId) : undefined));
+  });
+}
+
+/** A relation field's page request, as its arguments and the query's reads make it: the one place it is made. */
+function relationPage(args: RelationArgs, reads: RelationshipReads): { request: PageRequest; list: string; evidence: EvidenceTest | null; page: RelationshipPageRequest } {
   const orderBy = readRelatedOrderings(args.orderBy);
   const evidence = readEvidenceTest(args.evidence);
   // A cursor belongs to one list: the same relationships under the same evidence condition.
   const list = orderingSignature(evidence ? `relationships|${evidence.methods!.join(',')}` : 'relationships', args.orderBy);
   // Positions: the orderings' keys, then the other end's name and id, then recording order (two keys).
   const request = readPageRequest(args, list, orderBy.length === 0 ? 2 : orderBy.length + 4);
-  const reads = relationshipReads(info);
-  const page = await ctx.loaders.relationshipPages.load({ nodeId, types, direction, evidence, page: { ...request, orderBy, reads } });
-  const others = page.others;
-  return toConnection(page, request, list, (relationship, cursor, i) => {
-    const otherId = relationship.fromId === nodeId ? relationship.toId : relationship.fromId;
-    return toRelationEdge(relationship, nodeId, cursor, others?.[i] ?? (reads.others === 'id' ? entityOfId(otherId) : undefined));
-  });
+  return { request, list, evidence, page: { ...request, orderBy, reads } };
+}
+
+/**
+ * The page the query asks next of every entity at the other ends, as that field's resolver will
+ * ask for it; none when there is no such field, or its arguments are wrong (its resolver says so).
+ */
+function nextPage(info: GraphQLResolveInfo): NextRelationshipPage | undefined {
+  const next = nextRelationField(info);
+  if (!next) return undefined;
+  const { field, definition, on } = next;
+  try {
+    const args = getArgumentValues(definition, field, info.variableValues) as RelationArgs & { types?: RelationshipType[] | null; direction?: Direction };
+    const spec = field.name.value === 'relations' ? null : relationFieldSpec(on.name as EntityTypeName, field.name.value);
+    const nested = { fieldNodes: [field], returnType: definition.type, fragments: info.fragments, schema: info.schema };
+    const { evidence, page } = relationPage(args, relationshipReads(nested));
+    return spec ? { types: [spec.type], direction: spec.direction, evidence, page } : { types: args.types ?? null, direction: args.direction ?? 'BOTH', evidence, page };
+  } catch {
+    return undefined;
+  }
 }
 
 /** The one relationship of a type from a node, such as an event's place; null when there is none. */

@@ -1,4 +1,16 @@
-import { getNamedType, isInterfaceType, isObjectType, type FieldNode, type GraphQLNamedType, type GraphQLOutputType, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import {
+  getNamedType,
+  isInterfaceType,
+  isObjectType,
+  type FieldNode,
+  type GraphQLField,
+  type GraphQLInterfaceType,
+  type GraphQLNamedType,
+  type GraphQLObjectType,
+  type GraphQLOutputType,
+  type GraphQLResolveInfo,
+  type SelectionSetNode,
+} from 'graphql';
 import type { EntityTypeName } from '../../store/models.js';
 import type { RelationshipReads } from '../../store/query.js';
 import { relationFieldSpec } from './fields.js';
@@ -13,18 +25,47 @@ import { relationFieldSpec } from './fields.js';
  * `@include` are taken as included, and fragments of every type as applying, so the reads can be
  * more than a request needs but never less. A field this does not know reads everything.
  */
-export function relationshipReads(info: GraphQLResolveInfo): RelationshipReads {
+export function relationshipReads(info: PageField): RelationshipReads {
+  return lookAhead(info).reads;
+}
+
+/**
+ * The one relationship field the query asks of every entity at the other ends (`relations` under
+ * `other`, or a typed field under a typed list's `node`), with its definition; null when there is
+ * none, more than one, or one only some of the other ends have. Its page can be read ahead with
+ * this one (NextRelationshipPage).
+ */
+export function nextRelationField(info: PageField): NextField | null {
+  return lookAhead(info).next;
+}
+
+/** A relation field's place in a document: what the look-ahead reads of its resolver's info. */
+export type PageField = Pick<GraphQLResolveInfo, 'fieldNodes' | 'returnType' | 'fragments' | 'schema'>;
+
+export interface NextField {
+  field: FieldNode;
+  definition: GraphQLField<unknown, unknown>;
+  /** The type the field is selected on. */
+  on: GraphQLNamedType;
+}
+
+interface LookAhead {
+  reads: RelationshipReads;
+  next: NextField | null;
+}
+
+function lookAhead(info: PageField): LookAhead {
   const field = info.fieldNodes[0]!;
   const known = info.fieldNodes.length === 1 ? worked.get(field) : undefined;
   if (known) return known;
-  const reads: RelationshipReads = { evidence: false, others: 'id' };
-  const walk = new Walk(info, reads);
+  const walk = new Walk(info);
   for (const node of info.fieldNodes) walk.page(node.selectionSet, getNamedType(info.returnType));
-  if (info.fieldNodes.length === 1) worked.set(field, reads);
-  return reads;
+  const found: LookAhead = { reads: walk.reads, next: walk.nested.length === 1 ? walk.nested[0]! : null };
+  if (info.fieldNodes.length === 1) worked.set(field, found);
+  return found;
 }
 
-const worked = new WeakMap<FieldNode, RelationshipReads>();
+const worked = new WeakMap<FieldNode, LookAhead>();
 
 /** The fields of a connection or an edge that give the entities at the other ends. */
 const OTHER_END = new Set(['nodes', 'node', 'other']);
@@ -36,10 +77,11 @@ const SUMMARY = new Set(['name', 'description']);
 const WITHOUT_EVIDENCE = new Set(['__typename', 'id', 'type', 'from', 'to', 'onBehalfOf', 'capacity', 'role', 'note', 'ordinal', 'isSymmetric']);
 
 class Walk {
-  constructor(
-    private readonly info: GraphQLResolveInfo,
-    private readonly reads: RelationshipReads,
-  ) {}
+  readonly reads: RelationshipReads = { evidence: false, others: 'id' };
+  /** The relationship fields asked of the other ends; null among them for one that cannot be read ahead. */
+  readonly nested: Array<NextField | null> = [];
+
+  constructor(private readonly info: PageField) {}
 
   /** A connection or an edge: its fields that hold relationships, entities or evidence. */
   page(selectionSet: SelectionSetNode | undefined, type: GraphQLNamedType): void {
@@ -65,7 +107,14 @@ class Walk {
   private entity(selectionSet: SelectionSetNode | undefined, type: GraphQLNamedType): void {
     this.eachField(selectionSet, type, (field, _fieldType, on) => {
       const name = field.name.value;
-      if (BY_ID.has(name) || (on !== undefined && isObjectType(on) && relationFieldSpec(on.name as EntityTypeName, name))) return;
+      const typed = on !== undefined && isObjectType(on) ? relationFieldSpec(on.name as EntityTypeName, name) : undefined;
+      if (name === 'relations' || (typed && !typed.single)) {
+        // A typed field can be read ahead only when every other end is of its type.
+        const definition = on !== undefined && (on === type || name === 'relations') ? (on as GraphQLObjectType | GraphQLInterfaceType).getFields()[name] : undefined;
+        this.nested.push(definition ? { field, definition, on: on! } : null);
+        return;
+      }
+      if (BY_ID.has(name) || typed) return;
       if (SUMMARY.has(name)) {
         if (this.reads.others === 'id') this.reads.others = 'summary';
       } else this.reads.others = 'full';

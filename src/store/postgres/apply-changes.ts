@@ -2,7 +2,7 @@ import type pg from 'pg';
 import { parseGlobalId } from '../../lib/global-id.js';
 import type { ChangeRequest } from '../graph-store.js';
 import { MAX_FREQUENCY } from '../inverted-index.js';
-import type { EntityModel, RelationshipModel } from '../models.js';
+import type { RelationshipModel } from '../models.js';
 import { RecordSet, type RecordKind } from '../records.js';
 import { aliasText, MAX_LENGTH, tokenize } from '../search-index.js';
 import { buildSeedGraph } from '../seed.js';

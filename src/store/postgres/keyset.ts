@@ -14,6 +14,10 @@ export interface Slot {
   nullable: boolean;
 }
 
+/** An entity's name and id as the last slots of an order: every list breaks ties by them. */
+export const NAME_SLOT = (e: string): Slot => ({ sql: `${e}.name`, order: 'asc', nullable: false });
+export const ID_SLOT = (e: string): Slot => ({ sql: `${e}.id`, order: 'id', nullable: false });
+
 /** ORDER BY for slots, in the order comparePositions (src/store/positions.ts) sorts. */
 export function orderBySql(slots: readonly Slot[]): string {
   return slots.map((slot) => slot.orderBy ?? `${slot.sql} ${slot.order === 'desc' ? 'DESC' : 'ASC'}${slot.nullable ? ' NULLS LAST' : ''}`).join(', ');

@@ -13,10 +13,11 @@ import { conditionSql, methodsMask, relationCountSql } from './conditions.js';
 import { ErrorCode } from '../../errors.js';
 import { databaseError, EmptyDatabaseError } from './database-errors.js';
 import { checkPosition, entityPositionKinds, FACT_POSITION_KINDS, GROUP_POSITION_KINDS, relationshipPositionKinds, TIMELINE_POSITION_KINDS } from '../positions.js';
-import { afterSql, orderBySql, type Slot } from './keyset.js';
+import { afterSql, ID_SLOT, NAME_SLOT, orderBySql, type Slot } from './keyset.js';
+import { addRow, pagePlan, rowOf, type PageRead, type PageRow } from './relationship-pages.js';
 import { migrate } from './migrate.js';
 import { Aliases, hasNul, Params } from './params.js';
-import { entityColumns, entityFrom, entitySummaryColumns, entitySummaryFrom, evidenceFrom, relationshipColumns, relationshipFrom, type EntityRow, type EvidenceJson, type RelationshipRow } from './rows.js';
+import { entityColumns, entityFrom, evidenceFrom, selectList, relationshipColumns, relationshipFrom, type EntityRow, type EvidenceJson, type RelationshipRow } from './rows.js';
 import { searchInDatabase } from './search.js';
 import { VersionFeed } from './version-feed.js';
 import { PostgresWrites } from './writes.js';
@@ -59,8 +60,6 @@ function directionSql(a: string, direction: Direction): string {
 /** Outgoing before incoming, each in recording order: the order of the index adjacency_by_node. */
 const LISTED_ORDER = 'a.outgoing DESC, a.rel';
 
-const NAME_SLOT = (e: string): Slot => ({ sql: `${e}.name`, order: 'asc', nullable: false });
-const ID_SLOT = (e: string): Slot => ({ sql: `${e}.id`, order: 'id', nullable: false });
 
 /**
  * The store's two pools of connections. A statement whose text is one of a small fixed set (the
@@ -332,13 +331,14 @@ export class PostgresGraphStore implements WritableGraphStore {
 
   async listRelationships(keys: readonly RelationshipListKey[], page: RelationshipPageRequest, work?: RequestWork): Promise<RelationshipPage[]> {
     checkPosition(page.after, relationshipPositionKinds(page.orderBy));
+    if (page.next) checkPosition(page.next.page.after, relationshipPositionKinds(page.next.page.orderBy));
     const params = new Params();
     const ids = params.add(
       keys.map((key) => (hasNul(key.nodeId) ? '' : key.nodeId)),
       'text[]',
     );
     const typeLists = params.add(
-      keys.map((key) => (key.types === null ? null : key.types.join(','))),
+      keys.map((key) => typesOf(key.types)),
       'text[]',
     );
     const directions = params.add(
@@ -350,65 +350,49 @@ export class PostgresGraphStore implements WritableGraphStore {
       keys.map((key) => methodsOf(key.evidence)),
       'int[]',
     );
-    const near = `(CASE k.direction WHEN 'OUTGOING' THEN a.outgoing WHEN 'INCOMING' THEN NOT a.outgoing ELSE a.outgoing OR NOT a.is_symmetric END)
-       AND (k.types IS NULL OR a.type = ANY(string_to_array(k.types, ',')))
-       AND (k.methods IS NULL OR a.methods & k.methods <> 0)`;
-    // Outgoing before incoming with BOTH: the order of the adjacency index (node, outgoing DESC, rel).
-    const rank: Slot = { sql: `(CASE WHEN k.direction = 'BOTH' AND NOT a.outgoing THEN 1 ELSE 0 END)`, order: 'asc', nullable: false, orderBy: 'a.outgoing DESC' };
-    const row: Slot = { sql: 'a.rel', order: 'asc', nullable: false };
-    // Without orderings: recording order. With them: by the entity at the other end, then its name and id, then recording order.
-    const slots: Slot[] =
-      page.orderBy.length === 0
-        ? [rank, row]
-        : [
-            ...page.orderBy.map(({ key, descending }): Slot => ({ sql: key.by === 'name' ? 'o.name' : 'o.degree', order: descending ? 'desc' : 'asc', nullable: false })),
-            NAME_SLOT('o'),
-            ID_SLOT('o'),
-            rank,
-            row,
-          ];
-    const otherJoin = page.orderBy.length === 0 ? '' : 'JOIN entity o ON o.seq = a.other';
-    // Only what the page's reader reads (see RelationshipReads): most lookups read no evidence and no entity's attributes.
-    const reads = page.reads ?? { evidence: true, others: 'full' };
-    const otherColumns = reads.others === 'full' ? `, ${entityColumns('other', 'other_')}` : reads.others === 'summary' ? `, ${entitySummaryColumns('other', 'other_')}` : '';
-    const after = page.after === null ? 'true' : afterSql(slots, page.after, params);
-    const rows = await this.query<RelationshipRow & { i: number; total: number; place: number | null } & Record<string, unknown>>(
-      `SELECT k.i, c.total, p.place, ${slots.map((_, s) => `p.k${s}`).join(', ')}, ${relationshipColumns('r', '', reads.evidence)}${otherColumns}
+    const plan = pagePlan(page, { types: 'k.types', direction: 'k.direction', methods: 'k.methods' }, 'n', params, '');
+    const next = page.next;
+    const nextPlan =
+      next &&
+      pagePlan(next.page, { types: params.add(typesOf(next.types), 'text'), direction: params.add(next.direction, 'text'), methods: params.add(methodsOf(next.evidence), 'int') }, 'n2', params, '2');
+    const rows = await this.query<PageRow & { i: number; total: number; next_total?: number; next_rows?: unknown[][] | null }>(
+      `SELECT k.i, c.total, ${selectList(plan.columns)}${nextPlan ? ', nx.next_total, nx.next_rows' : ''}
          FROM unnest(${ids}, ${typeLists}, ${directions}, ${methods}) WITH ORDINALITY AS k(id, types, direction, methods, i)
          JOIN entity n ON n.id = k.id
-         -- All of a node's relationships, each once, are as many as its degree: a hub is not counted row by row.
-         CROSS JOIN LATERAL (SELECT CASE WHEN k.types IS NULL AND k.direction = 'BOTH' AND k.methods IS NULL THEN n.degree
-                                         ELSE (SELECT count(*)::int FROM adjacency a WHERE a.node = n.seq AND ${near}) END AS total) c
-         LEFT JOIN LATERAL (
-           SELECT a.rel, a.other, ${slots.map((slot, s) => `${slot.sql} AS k${s}`).join(', ')}, row_number() OVER (ORDER BY ${orderBySql(slots)}) AS place
-             FROM adjacency a ${otherJoin}
-            WHERE a.node = n.seq AND ${near} AND ${after}
-            ORDER BY ${orderBySql(slots)}
-            LIMIT ${params.add(page.first + 1, 'int')}
-         ) p ON true
-         LEFT JOIN relationship r ON r.seq = p.rel
-         ${otherColumns === '' ? '' : 'LEFT JOIN entity other ON other.seq = p.other'}
+         CROSS JOIN LATERAL (SELECT ${plan.total} AS total) c
+         LEFT JOIN LATERAL (${plan.rows}) p ON true
+         ${plan.joins}
+         ${
+           nextPlan
+             ? // The next page of each other end: its rows as JSON arrays of the plan's columns, in one array.
+               `LEFT JOIN LATERAL (
+                  SELECT ${nextPlan.total} AS next_total,
+                         (SELECT json_agg(json_build_array(${nextPlan.columns.map((column) => column.sql).join(', ')}) ORDER BY p2.place)
+                            FROM (${nextPlan.rows}) p2 ${nextPlan.joins}) AS next_rows
+                    FROM entity n2 WHERE n2.seq = p.other
+                ) nx ON true`
+             : ''
+         }
         ORDER BY k.i, p.place`,
       params.values,
       // One text per ordering of a node's relationships (a few), with or without a cursor.
-      page.orderBy.length <= 2,
+      page.orderBy.length <= 2 && (!next || next.page.orderBy.length <= 2),
       work,
     );
-    const pages = keys.map((): RelationshipPage => ({ items: [], totalCount: 0, hasNextPage: false }));
-    const others = keys.map((): EntityModel[] => []);
+    const pages = keys.map((): PageRead => ({ items: [], totalCount: 0, hasNextPage: false }));
+    const nextPages = keys.map((): PageRead[] => []);
     for (const found of rows) {
       const listed = pages[found.i - 1]!;
       listed.totalCount = found.total;
-      if (found.place === null) continue;
-      if (listed.items.length === page.first) {
-        listed.hasNextPage = true;
-        continue;
+      const before = listed.items.length;
+      addRow(listed, found, plan, page.first);
+      if (nextPlan && listed.items.length > before) {
+        const nextPage: PageRead = { items: [], totalCount: found.next_total!, hasNextPage: false };
+        for (const values of found.next_rows ?? []) addRow(nextPage, rowOf(values, nextPlan), nextPlan, next!.page.first);
+        nextPages[found.i - 1]!.push(nextPage);
       }
-      listed.items.push({ node: relationshipFrom(found), position: slots.map((_, s) => found[`k${s}`] as string | number) });
-      if (reads.others === 'full') others[found.i - 1]!.push(entityFrom(found, 'other_'));
-      else if (reads.others === 'summary') others[found.i - 1]!.push(entitySummaryFrom(found, 'other_'));
     }
-    return pages.map((listed, i) => (listed.items.length === 0 || reads.others === 'id' ? listed : { ...listed, others: others[i] }));
+    return nextPlan ? pages.map((listed, i) => ({ ...listed, next: nextPages[i] })) : pages;
   }
 
   async findByName(foldedNames: readonly string[]): Promise<EntityModel[][]> {
@@ -748,11 +732,15 @@ async function readStatistics(query: (text: string) => Promise<Array<Record<stri
 }
 
 /** The methods an evidence test accepts as a bit set (see METHOD_BITS), or null when it tests none. */
+/** A key's relationship types as the statements take them: comma-separated, or null for all. */
+function typesOf(types: readonly RelationshipType[] | null): string | null {
+  return types === null ? null : types.join(',');
+}
+
 function methodsOf(evidence: EvidenceTest | null | undefined): number | null {
   return evidence?.methods === undefined ? null : methodsMask(evidence.methods);
 }
 
-/** A prepared statement's name, made from its text. */
 /** Names of prepared statements by their text: the texts are a small fixed set, hashed once each. */
 const statementNames = new Map<string, string>();
 

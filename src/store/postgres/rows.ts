@@ -85,23 +85,34 @@ export function attributesJson(entity: EntityModel): Record<string, unknown> {
   return attributes;
 }
 
+/** A column a statement reads: its SQL expression and the name the row gives it. */
+export interface Column {
+  sql: string;
+  name: string;
+}
+
+/** Columns as a SELECT list. */
+export function selectList(columns: readonly Column[]): string {
+  return columns.map((column) => `${column.sql} AS ${column.name}`).join(', ');
+}
+
 /**
  * The columns an entity is read from, for a table alias: the JSON ones as text, which the model
- * parses when a resolver first reads them (most queries read an entity's name and id only).
+ * parses when a resolver first reads them (most queries read an entity's name and id only). Its
+ * summary (see RelationshipReads) is the first four: id, type, name and description.
  */
-export function entityColumns(e: string, prefix = ''): string {
+export function entityColumnList(e: string, prefix = '', summary = false): Column[] {
   return [
-    ...['id', 'type', 'name', 'description'].map((column) => `${e}.${column} AS ${prefix}${column}`),
-    ...['aliases', 'labels', 'attributes', 'mentions'].map((column) => `${e}.${column}::text AS ${prefix}${column}`),
-  ].join(', ');
+    ...['id', 'type', 'name', 'description'].map((column) => ({ sql: `${e}.${column}`, name: `${prefix}${column}` })),
+    ...(summary ? [] : ['aliases', 'labels', 'attributes', 'mentions'].map((column) => ({ sql: `${e}.${column}::text`, name: `${prefix}${column}` }))),
+  ];
 }
 
-/** The columns of an entity's summary (see RelationshipReads): id, type, name and description. */
-export function entitySummaryColumns(e: string, prefix = ''): string {
-  return ['id', 'type', 'name', 'description'].map((column) => `${e}.${column} AS ${prefix}${column}`).join(', ');
+export function entityColumns(e: string, prefix = ''): string {
+  return selectList(entityColumnList(e, prefix));
 }
 
-/** The summary of an entity, from a row read with entitySummaryColumns(alias, prefix). */
+/** The summary of an entity, from a row read with entityColumnList(alias, prefix, true). */
 export function entitySummaryFrom(row: Record<string, unknown>, prefix = ''): EntityModel {
   return entitySummary(row[`${prefix}id`] as string, row[`${prefix}type`] as EntityTypeName, row[`${prefix}name`] as string, row[`${prefix}description`] as string | null);
 }
@@ -230,10 +241,14 @@ export function entityFrom(row: EntityRow | Record<string, unknown>, prefix = ''
  * The columns a relationship is read from, for a table alias; its evidence as text, parsed when
  * read, unless left out (a relationship page whose reader reads no evidence).
  */
-export function relationshipColumns(r: string, prefix = '', withEvidence = true): string {
-  const columns = ['seq', 'type', 'from_id', 'to_id', 'on_behalf_of_id', 'capacity', 'role', 'note', 'ordinal'].map((column) => `${r}.${column} AS ${prefix}${column}`);
-  if (withEvidence) columns.push(`${r}.evidence::text AS ${prefix}evidence`);
-  return columns.join(', ');
+export function relationshipColumnList(r: string, prefix = '', withEvidence = true): Column[] {
+  const columns = ['seq', 'type', 'from_id', 'to_id', 'on_behalf_of_id', 'capacity', 'role', 'note', 'ordinal'].map((column) => ({ sql: `${r}.${column}`, name: `${prefix}${column}` }));
+  if (withEvidence) columns.push({ sql: `${r}.evidence::text`, name: `${prefix}evidence` });
+  return columns;
+}
+
+export function relationshipColumns(r: string, prefix = ''): string {
+  return selectList(relationshipColumnList(r, prefix));
 }
 
 export interface RelationshipRow {
