@@ -117,6 +117,7 @@ export function countingStore(store: GraphStore): { store: GraphStore; calls: St
       return store.version;
     },
     statistics: () => store.statistics(),
+    readsAhead: store.readsAhead,
   } as GraphStore;
   for (const method of STORE_METHODS) {
     const call = store[method] as (...args: unknown[]) => unknown;

@@ -82,6 +82,7 @@ async function loadRelationshipPages(
       const pages = await store.listRelationships(group.keys, group.page, work);
       // Only whole entities: one read in part would answer a later look-up of it wrongly.
       if ((group.page.reads?.others ?? 'full') === 'full') for (const page of pages) for (const entity of page.others ?? []) keep(entity);
+      for (const page of pages) if (page.node) keep(page.node);
       // The next level's pages the store read with these: its resolvers find them loaded.
       const next = group.page.next;
       if (next) {
@@ -143,8 +144,8 @@ class RequestLoaders implements Loaders {
       if ((query.page.reads?.others ?? 'full') === 'full') for (const entity of page.others ?? []) keep(entity);
     };
     return (this.relationshipPagesLoader ??= new DataLoader((queries) => (this.work.stopIfAbandoned(), loadRelationshipPages(this.store, queries, this.work, keep, keepPage)), {
-      // A page is the same whatever was asked to be read ahead with it.
-      cacheKeyFn: (query) => `${query.nodeId}|${relationshipGroupKey(query)}|${JSON.stringify(query.evidence ?? null)}|${JSON.stringify({ ...query.page, next: undefined })}`,
+      // A page is the same whatever was asked to be read with it.
+      cacheKeyFn: (query) => `${query.nodeId}|${relationshipGroupKey(query)}|${JSON.stringify(query.evidence ?? null)}|${JSON.stringify({ ...query.page, next: undefined, node: undefined })}`,
     }));
   }
 

@@ -47,6 +47,8 @@ export interface RelationshipPage extends Page<RelationshipModel> {
    * asked for, when the store read it with this page; the request's loaders keep them.
    */
   next?: readonly RelationshipPage[];
+  /** Optional: the node whose page this is, whole, when the request asked for it (`node`) and it exists. */
+  node?: EntityModel;
 }
 
 /** Whether a store can answer now, for /ready: a database store says whether its database is reachable. */
@@ -99,6 +101,11 @@ export interface GraphStore {
    * `getNodes` answers must not pass this one through.
    */
   getNodeNow?(id: string): NodeModel | null;
+  /**
+   * Optional: true for a store that reads a page's `next` and `node` (RelationshipPageRequest) in
+   * the page's own statement, as a database does; otherwise nothing is worked out to ask for them.
+   */
+  readonly readsAhead?: boolean;
   /**
    * For each node id, in id order, all its relationships of the given types (all types when null) in
    * the given direction, in recording order. Symmetric relationships count as both outgoing and

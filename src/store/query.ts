@@ -169,6 +169,8 @@ export interface RelationshipPageRequest extends PageRequest {
   reads?: RelationshipReads;
   /** The page of each other end's relationships that the reader will ask for next, if it is known. */
   next?: NextRelationshipPage;
+  /** Whether to read each key's node too, whole: a node looked up by id with its first page (see RelationshipPage.node). */
+  node?: boolean;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { getArgumentValues, type GraphQLResolveInfo } from 'graphql';
 import { readPageRequest, toConnection, type PageArgs } from '../../lib/connection.js';
-import { assertGlobalId } from '../../lib/global-id.js';
+import { assertGlobalId, parseGlobalId } from '../../lib/global-id.js';
 import { allOf, andThen, type MaybePromise } from '../../lib/maybe-promise.js';
 import { foldText } from '../../lib/text.js';
 import type { Context } from '../../context.js';
@@ -19,7 +19,7 @@ import { isRelationship } from '../../store/models.js';
 import { entityOfId } from '../../store/partial-entity.js';
 import type { EvidenceTest, NextRelationshipPage, PageRequest, RelationshipPageRequest, RelationshipReads } from '../../store/query.js';
 import { relationFieldSpec } from './fields.js';
-import { nextRelationField, relationshipReads } from './reads.js';
+import { nextRelationField, nodeRelationField, relationshipReads, type NextField } from './reads.js';
 import { badUserInput } from '../../errors.js';
 import { readCheckedFilter, readEvidenceTest, type Filter } from '../filtering/filter.js';
 import { orderingSignature, readOrderings, readRelatedOrderings, type Order, type RelatedOrder } from '../filtering/order.js';
@@ -43,10 +43,19 @@ export function loadEntities<T extends EntityTypeName>(ctx: Context, ids: readon
   return allOf(ids.map((id) => loadEntity(ctx, id, ...types)));
 }
 
-/** Fetches a node by global id: a malformed id is refused, an unknown one is null. */
-export function findNode(ctx: Context, id: string, argument = 'id'): MaybePromise<NodeModel | null> {
-  assertGlobalId(id, argument);
-  return ctx.loaders.loadNode(id);
+/**
+ * Fetches a node by global id: a malformed id is refused, an unknown one is null. From a store that
+ * reads ahead, an entity whose one relationship field the query asks for is read with that field's
+ * page, in one statement.
+ */
+export function findNode(ctx: Context, id: string, info?: GraphQLResolveInfo): MaybePromise<NodeModel | null> {
+  assertGlobalId(id, 'id');
+  const parsed = info && ctx.store.readsAhead ? parseGlobalId(id) : null;
+  const field = parsed?.kind === 'entity' ? nodeRelationField(info!, parsed.type) : null;
+  const ahead = field && pageAhead(field, info!, true);
+  if (!ahead) return ctx.loaders.loadNode(id);
+  // An id merged into another entity (curation) reads no page: it is looked up as any other.
+  return ctx.loaders.relationshipPages.load({ nodeId: id, ...ahead, page: { ...ahead.page, node: true } }).then((page) => page.node ?? ctx.loaders.loadNode(id));
 }
 
 /**
@@ -110,7 +119,8 @@ export async function listRelations(
   info: GraphQLResolveInfo,
 ): Promise<RelationConnectionModel> {
   const { request, list, evidence, page } = relationPage(args, relationshipReads(info));
-  const next = nextPage(info);
+  const nextField = ctx.store.readsAhead ? nextRelationField(info) : null;
+  const next = nextField ? pageAhead(nextField, info, false) : undefined;
   const loaded = await ctx.loaders.relationshipPages.load({ nodeId, types, direction, evidence, page: next ? { ...page, next } : page });
   const reads = page.reads!;
   return toConnection(loaded, request, list, (relationship, cursor, i) => {
@@ -131,19 +141,21 @@ function relationPage(args: RelationArgs, reads: RelationshipReads): { request: 
 }
 
 /**
- * The page the query asks next of every entity at the other ends, as that field's resolver will
- * ask for it; none when there is no such field, or its arguments are wrong (its resolver says so).
+ * The page a relationship field will ask for, worked out ahead from the field's place in the
+ * document, as its resolver will ask for it; none when its arguments are wrong (its resolver says so).
  */
-function nextPage(info: GraphQLResolveInfo): NextRelationshipPage | undefined {
-  const next = nextRelationField(info);
-  if (!next) return undefined;
-  const { field, definition, on } = next;
+function pageAhead(ahead: NextField, info: GraphQLResolveInfo, withNext: boolean): NextRelationshipPage | undefined {
+  const { field, definition, on } = ahead;
   try {
     const args = getArgumentValues(definition, field, info.variableValues) as RelationArgs & { types?: RelationshipType[] | null; direction?: Direction };
     const spec = field.name.value === 'relations' ? null : relationFieldSpec(on.name as EntityTypeName, field.name.value);
     const nested = { fieldNodes: [field], returnType: definition.type, fragments: info.fragments, schema: info.schema };
     const { evidence, page } = relationPage(args, relationshipReads(nested));
-    return spec ? { types: [spec.type], direction: spec.direction, evidence, page } : { types: args.types ?? null, direction: args.direction ?? 'BOTH', evidence, page };
+    // A node's page is read with the page its own field asks next, as that field's resolver would ask.
+    const nextField = withNext ? nextRelationField(nested) : null;
+    const next = nextField ? pageAhead(nextField, info, false) : undefined;
+    const ahead = next ? { ...page, next } : page;
+    return spec ? { types: [spec.type], direction: spec.direction, evidence, page: ahead } : { types: args.types ?? null, direction: args.direction ?? 'BOTH', evidence, page: ahead };
   } catch {
     return undefined;
   }

@@ -4,9 +4,7 @@ import {
   isObjectType,
   type FieldNode,
   type GraphQLField,
-  type GraphQLInterfaceType,
   type GraphQLNamedType,
-  type GraphQLObjectType,
   type GraphQLOutputType,
   type GraphQLResolveInfo,
   type SelectionSetNode,
@@ -39,6 +37,25 @@ export function nextRelationField(info: PageField): NextField | null {
   return lookAhead(info).next;
 }
 
+/**
+ * The one relationship field the query asks of an entity it looks up by id, given the entity's
+ * type (the id's); null when there is none or more than one. Its page can be read with the entity.
+ */
+export function nodeRelationField(info: PageField, type: EntityTypeName): NextField | null {
+  const field = info.fieldNodes[0]!;
+  let candidates = info.fieldNodes.length === 1 ? nodeFields.get(field) : undefined;
+  if (!candidates) {
+    const walk = new Walk(info);
+    for (const node of info.fieldNodes) walk.entity(node.selectionSet, getNamedType(info.returnType));
+    candidates = walk.nested;
+    if (info.fieldNodes.length === 1) nodeFields.set(field, candidates);
+  }
+  const asked = candidates.filter((candidate) => candidate.field.name.value === 'relations' || candidate.on.name === type);
+  return asked.length === 1 ? asked[0]! : null;
+}
+
+const nodeFields = new WeakMap<FieldNode, NextField[]>();
+
 /** A relation field's place in a document: what the look-ahead reads of its resolver's info. */
 export type PageField = Pick<GraphQLResolveInfo, 'fieldNodes' | 'returnType' | 'fragments' | 'schema'>;
 
@@ -47,6 +64,8 @@ export interface NextField {
   definition: GraphQLField<unknown, unknown>;
   /** The type the field is selected on. */
   on: GraphQLNamedType;
+  /** The type the entities it is asked of are declared as (`other: Entity`, `node: Person`). */
+  declared: GraphQLNamedType;
 }
 
 interface LookAhead {
@@ -60,7 +79,9 @@ function lookAhead(info: PageField): LookAhead {
   if (known) return known;
   const walk = new Walk(info);
   for (const node of info.fieldNodes) walk.page(node.selectionSet, getNamedType(info.returnType));
-  const found: LookAhead = { reads: walk.reads, next: walk.nested.length === 1 ? walk.nested[0]! : null };
+  // A typed field can be read ahead only when every other end is of its type.
+  const next = walk.nested.length === 1 ? walk.nested[0]! : null;
+  const found: LookAhead = { reads: walk.reads, next: next && (next.field.name.value === 'relations' || next.on === next.declared) ? next : null };
   if (info.fieldNodes.length === 1) worked.set(field, found);
   return found;
 }
@@ -78,8 +99,8 @@ const WITHOUT_EVIDENCE = new Set(['__typename', 'id', 'type', 'from', 'to', 'onB
 
 class Walk {
   readonly reads: RelationshipReads = { evidence: false, others: 'id' };
-  /** The relationship fields asked of the other ends; null among them for one that cannot be read ahead. */
-  readonly nested: Array<NextField | null> = [];
+  /** The relationship fields asked of the entities walked. */
+  readonly nested: NextField[] = [];
 
   constructor(private readonly info: PageField) {}
 
@@ -104,14 +125,13 @@ class Walk {
     });
   }
 
-  private entity(selectionSet: SelectionSetNode | undefined, type: GraphQLNamedType): void {
+  entity(selectionSet: SelectionSetNode | undefined, type: GraphQLNamedType): void {
     this.eachField(selectionSet, type, (field, _fieldType, on) => {
       const name = field.name.value;
       const typed = on !== undefined && isObjectType(on) ? relationFieldSpec(on.name as EntityTypeName, name) : undefined;
       if (name === 'relations' || (typed && !typed.single)) {
-        // A typed field can be read ahead only when every other end is of its type.
-        const definition = on !== undefined && (on === type || name === 'relations') ? (on as GraphQLObjectType | GraphQLInterfaceType).getFields()[name] : undefined;
-        this.nested.push(definition ? { field, definition, on: on! } : null);
+        const definition = on && (isObjectType(on) || isInterfaceType(on)) ? on.getFields()[name] : undefined;
+        if (definition) this.nested.push({ field, definition, on: on!, declared: type });
         return;
       }
       if (BY_ID.has(name) || typed) return;

@@ -17,7 +17,7 @@ export const graphResolvers = {
   Hexadecimal: HexadecimalResolver,
 
   Query: {
-    node: (_root, args, ctx, info) => (args.asOf ? atTime(ctx, info, args.asOf, (at) => findNode(at, args.id)) : findNode(ctx, args.id)),
+    node: (_root, args, ctx, info) => (args.asOf ? atTime(ctx, info, args.asOf, (at) => findNode(at, args.id)) : findNode(ctx, args.id, info)),
     nodes: (_root, args, ctx, info) => (args.asOf ? atTime(ctx, info, args.asOf, (at) => findNodes(at, args.ids)) : findNodes(ctx, args.ids)),
     entitiesByName: (_root, args, ctx, info) =>
       args.asOf ? atTime(ctx, info, args.asOf, (at) => findEntitiesByName(at, args.name, args.types)) : findEntitiesByName(ctx, args.name, args.types),

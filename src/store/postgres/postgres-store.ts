@@ -17,7 +17,7 @@ import { afterSql, ID_SLOT, NAME_SLOT, orderBySql, type Slot } from './keyset.js
 import { addRow, pagePlan, rowOf, type PageRead, type PageRow } from './relationship-pages.js';
 import { migrate } from './migrate.js';
 import { Aliases, hasNul, Params } from './params.js';
-import { entityColumns, entityFrom, evidenceFrom, selectList, relationshipColumns, relationshipFrom, type EntityRow, type EvidenceJson, type RelationshipRow } from './rows.js';
+import { entityColumnList, entityColumns, entityFrom, evidenceFrom, selectList, relationshipColumns, relationshipFrom, type EntityRow, type EvidenceJson, type RelationshipRow } from './rows.js';
 import { searchInDatabase } from './search.js';
 import { VersionFeed } from './version-feed.js';
 import { PostgresWrites } from './writes.js';
@@ -329,6 +329,9 @@ export class PostgresGraphStore implements WritableGraphStore {
     return lists;
   }
 
+  /** A page's next level, and a node with its first page, are read in the page's statement. */
+  readonly readsAhead = true;
+
   async listRelationships(keys: readonly RelationshipListKey[], page: RelationshipPageRequest, work?: RequestWork): Promise<RelationshipPage[]> {
     checkPosition(page.after, relationshipPositionKinds(page.orderBy));
     if (page.next) checkPosition(page.next.page.after, relationshipPositionKinds(page.next.page.orderBy));
@@ -356,7 +359,7 @@ export class PostgresGraphStore implements WritableGraphStore {
       next &&
       pagePlan(next.page, { types: params.add(typesOf(next.types), 'text'), direction: params.add(next.direction, 'text'), methods: params.add(methodsOf(next.evidence), 'int') }, 'n2', params, '2');
     const rows = await this.query<PageRow & { i: number; total: number; next_total?: number; next_rows?: unknown[][] | null }>(
-      `SELECT k.i, c.total, ${selectList(plan.columns)}${nextPlan ? ', nx.next_total, nx.next_rows' : ''}
+      `SELECT k.i, c.total, ${selectList(plan.columns)}${nextPlan ? ', nx.next_total, nx.next_rows' : ''}${page.node ? `, ${selectList(entityColumnList('n', 'node_'))}` : ''}
          FROM unnest(${ids}, ${typeLists}, ${directions}, ${methods}) WITH ORDINALITY AS k(id, types, direction, methods, i)
          JOIN entity n ON n.id = k.id
          CROSS JOIN LATERAL (SELECT ${plan.total} AS total) c
@@ -384,6 +387,7 @@ export class PostgresGraphStore implements WritableGraphStore {
     for (const found of rows) {
       const listed = pages[found.i - 1]!;
       listed.totalCount = found.total;
+      if (page.node && !listed.node) listed.node = entityFrom(found, 'node_');
       const before = listed.items.length;
       addRow(listed, found, plan, page.first);
       if (nextPlan && listed.items.length > before) {

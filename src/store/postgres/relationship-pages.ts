@@ -81,7 +81,7 @@ export function pagePlan(page: RelationshipPageRequest, key: KeySql, node: strin
 }
 
 /** A page as its rows are read: the entities at the other ends as far as they were read. */
-export type PageRead = Page<RelationshipModel> & { others?: EntityModel[] };
+export type PageRead = Page<RelationshipModel> & { others?: EntityModel[]; node?: EntityModel };
 
 /** A row read with a plan's columns. */
 export type PageRow = Record<string, unknown> & { place: number | null };
