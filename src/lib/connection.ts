@@ -65,21 +65,54 @@ export function readPageRequest(args: PageArgs, list: string, slots: number): Pa
   return { first, after: args.after == null ? null : decodeCursor(args.after, list, slots) };
 }
 
-/** Builds a connection from a store page, with each item's cursor made from its position. */
-export function toConnection<TItem, TEdge>(
+/**
+ * An edge of a page: its node, and its cursor, encoded from the item's position only when read,
+ * since most queries read no edge's cursor (a lookup two levels deep has hundreds of edges).
+ */
+export class PageEdge<T> {
+  constructor(
+    readonly node: T,
+    private readonly list: string,
+    private readonly position: Position,
+  ) {}
+
+  get cursor(): string {
+    return encodeCursor(this.list, this.position);
+  }
+}
+
+/** A page's place in its list, its first and last cursors encoded when read. */
+class PageInfo implements PageInfoModel {
+  constructor(
+    readonly hasPreviousPage: boolean,
+    readonly hasNextPage: boolean,
+    private readonly list: string,
+    private readonly first: Position | undefined,
+    private readonly last: Position | undefined,
+  ) {}
+
+  get startCursor(): string | null {
+    return this.first === undefined ? null : encodeCursor(this.list, this.first);
+  }
+
+  get endCursor(): string | null {
+    return this.last === undefined ? null : encodeCursor(this.list, this.last);
+  }
+}
+
+/**
+ * Builds a connection from a store page. Each edge is made from an item, its list and its position
+ * (a PageEdge by default), and makes its cursor from them when asked.
+ */
+export function toConnection<TItem, TEdge = PageEdge<TItem>>(
   page: Page<TItem>,
   request: PageRequest,
   list: string,
-  toEdge: (item: TItem, cursor: string, index: number) => TEdge,
+  toEdge: (item: TItem, list: string, position: Position, index: number) => TEdge = (item, list, position) => new PageEdge(item, list, position) as TEdge,
 ): ConnectionModel<TEdge> {
-  const cursors = page.items.map((item) => encodeCursor(list, item.position));
-  const pageInfo: PageInfoModel = {
-    hasPreviousPage: request.after !== null,
-    hasNextPage: page.hasNextPage,
-    startCursor: cursors[0] ?? null,
-    endCursor: cursors[cursors.length - 1] ?? null,
-  };
-  return { edges: page.items.map((item, i) => toEdge(item.node, cursors[i]!, i)), totalCount: page.totalCount, pageInfo };
+  const items = page.items;
+  const pageInfo = new PageInfo(request.after !== null, page.hasNextPage, list, items[0]?.position, items[items.length - 1]?.position);
+  return { edges: items.map((item, i) => toEdge(item.node, list, item.position, i)), totalCount: page.totalCount, pageInfo };
 }
 
 /**

@@ -31,7 +31,7 @@ export async function listGroups(ctx: Context, entityType: string, by: GroupByAr
   // Positions: size, name or value, key.
   const request = readPageRequest(args, 'groups', 3);
   const page = await ctx.store.countGroups({ ...query, ...request }, ctx.work);
-  return toConnection(page, request, 'groups', (node, cursor) => ({ cursor, node }));
+  return toConnection(page, request, 'groups');
 }
 
 /** Every group at once, for the deprecated unpaged field: refused when there are more than it answers. */

@@ -28,7 +28,7 @@ export async function listFactsInSpan(ctx: Context, sourceId: string, start: num
   // Positions: evidence start and end, subject id, kind, attribute.
   const request = readPageRequest(args, 'facts', 5);
   const page = await ctx.store.findEvidence({ ...span, ...request }, ctx.work);
-  return toConnection(page, request, 'facts', (node, cursor) => ({ cursor, node }));
+  return toConnection(page, request, 'facts');
 }
 
 /** Every fact whose evidence overlaps a span, read from the store a thousand at a time. */

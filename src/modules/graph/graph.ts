@@ -1,5 +1,5 @@
 import { getArgumentValues, type GraphQLResolveInfo } from 'graphql';
-import { readPageRequest, toConnection, type PageArgs } from '../../lib/connection.js';
+import { encodeCursor, readPageRequest, toConnection, type PageArgs } from '../../lib/connection.js';
 import { assertGlobalId, parseGlobalId } from '../../lib/global-id.js';
 import { allOf, andThen, type MaybePromise } from '../../lib/maybe-promise.js';
 import { foldText } from '../../lib/text.js';
@@ -17,7 +17,7 @@ import type {
 } from '../../store/models.js';
 import { isRelationship } from '../../store/models.js';
 import { entityOfId } from '../../store/partial-entity.js';
-import type { EvidenceTest, NextRelationshipPage, PageRequest, RelationshipPageRequest, RelationshipReads } from '../../store/query.js';
+import type { EvidenceTest, NextRelationshipPage, Page, PageRequest, Position, RelationshipPageRequest, RelationshipReads } from '../../store/query.js';
 import { relationFieldSpec } from './fields.js';
 import { nextRelationField, nodeRelationField, relationshipReads, type NextField } from './reads.js';
 import { badUserInput } from '../../errors.js';
@@ -90,9 +90,25 @@ export async function findEntitiesByName(ctx: Context, name: string, types: read
   return types && types.length > 0 ? found.filter((entity) => types.includes(entity.entityType)) : found;
 }
 
-export function toRelationEdge(relationship: RelationshipModel, fromNodeId: string, cursor: string, other?: EntityModel): RelationEdgeModel {
-  const outgoing = relationship.fromId === fromNodeId;
-  return { cursor, relationship, otherId: outgoing ? relationship.toId : relationship.fromId, direction: outgoing ? 'OUTGOING' : 'INCOMING', other };
+/** An item of a relationship list seen from one of its ends; its cursor, if it has one, encoded when read (see PageEdge). */
+class RelationEdge implements RelationEdgeModel {
+  readonly otherId: string;
+  readonly direction: Exclude<Direction, 'BOTH'>;
+
+  constructor(
+    readonly relationship: RelationshipModel,
+    fromNodeId: string,
+    private readonly place: { list: string; position: Position } | null,
+    readonly other?: EntityModel,
+  ) {
+    const outgoing = relationship.fromId === fromNodeId;
+    this.otherId = outgoing ? relationship.toId : relationship.fromId;
+    this.direction = outgoing ? 'OUTGOING' : 'INCOMING';
+  }
+
+  get cursor(): string {
+    return this.place === null ? '' : encodeCursor(this.place.list, this.place.position);
+  }
 }
 
 /** The entity at an edge's other end: the one its page brought, else looked up. */
@@ -123,9 +139,9 @@ export async function listRelations(
   const next = nextField ? pageAhead(nextField, info, false) : undefined;
   const loaded = await ctx.loaders.relationshipPages.load({ nodeId, types, direction, evidence, page: next ? { ...page, next } : page });
   const reads = page.reads!;
-  return toConnection(loaded, request, list, (relationship, cursor, i) => {
-    const otherId = relationship.fromId === nodeId ? relationship.toId : relationship.fromId;
-    return toRelationEdge(relationship, nodeId, cursor, loaded.others?.[i] ?? (reads.others === 'id' ? entityOfId(otherId) : undefined));
+  return toConnection(loaded, request, list, (relationship, list, position, i) => {
+    const other = loaded.others?.[i] ?? (reads.others === 'id' ? entityOfId(relationship.fromId === nodeId ? relationship.toId : relationship.fromId) : undefined);
+    return new RelationEdge(relationship, nodeId, { list, position }, other);
   });
 }
 
@@ -165,7 +181,7 @@ function pageAhead(ahead: NextField, info: GraphQLResolveInfo, withNext: boolean
 export async function findRelation(ctx: Context, nodeId: string, type: RelationshipType, direction: Exclude<Direction, 'BOTH'>): Promise<RelationEdgeModel | null> {
   const page = await ctx.loaders.relationshipPages.load({ nodeId, types: [type], direction, page: { first: 1, after: null, orderBy: [] } });
   const edge = page.items[0]?.node;
-  return edge ? toRelationEdge(edge, nodeId, '') : null;
+  return edge ? new RelationEdge(edge, nodeId, null) : null;
 }
 
 export interface ListArgs extends PageArgs {
@@ -180,5 +196,5 @@ export async function listEntities<T extends EntityTypeName>(ctx: Context, type:
   const request = readPageRequest(args, list, orderBy.length + 2);
   const condition = args.filter ? readCheckedFilter(type, args.filter) : null;
   const page = await ctx.store.listEntities({ type, condition, orderBy, ...request }, ctx.work);
-  return toConnection(page, request, list, (node, cursor) => ({ cursor, node: node as EntityModelOf<T> }));
+  return toConnection(page as Page<EntityModelOf<T>>, request, list);
 }

@@ -142,5 +142,5 @@ export async function findMentions(ctx: Context, args: MentionsInArgs): Promise<
   }
   mentions.sort((a, b) => a.start - b.start || b.end - a.end || (a.entity.id < b.entity.id ? -1 : a.entity.id > b.entity.id ? 1 : 0));
   const request = { first: page.limit, after: page.offset === 0 ? null : [page.offset - 1] };
-  return toConnection(rankedPage(mentions.slice(page.offset, page.offset + page.limit), page.offset, mentions.length), request, 'mentionsIn', (node, cursor) => ({ cursor, node }));
+  return toConnection(rankedPage(mentions.slice(page.offset, page.offset + page.limit), page.offset, mentions.length), request, 'mentionsIn');
 }

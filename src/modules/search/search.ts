@@ -35,7 +35,7 @@ export async function search(ctx: Context, args: SearchArgs): Promise<SearchConn
   if (args.query.length > MAX_QUERY_LENGTH) {
     throw badUserInput(`"query" may be at most ${MAX_QUERY_LENGTH} characters long; got ${args.query.length}.`, 'query');
   }
-  if (foldText(args.query) === '') return toConnection(rankedPage<SearchHitModel>([], page.offset, 0), request, 'search', (node, cursor) => ({ cursor, node }));
+  if (foldText(args.query) === '') return toConnection(rankedPage<SearchHitModel>([], page.offset, 0), request, 'search');
   const types = args.types && args.types.length > 0 ? new Set(args.types.map((code) => ENTITY_TYPE_OF_CODE[code])) : null;
   // The store restricts, counts and pages: a broad search on a large graph ranks only the page.
   const { matches, totalCount } = await ctx.store.search(args.query, {
@@ -53,5 +53,5 @@ export async function search(ctx: Context, args: SearchArgs): Promise<SearchConn
     evidence: match.evidence,
     isExactMatch: match.isExactMatch,
   }));
-  return toConnection(rankedPage(hits, page.offset, totalCount), request, 'search', (node, cursor) => ({ cursor, node }));
+  return toConnection(rankedPage(hits, page.offset, totalCount), request, 'search');
 }

@@ -24,5 +24,5 @@ export async function listTimeline(ctx: Context, args: TimelineArgs): Promise<Ti
   // Positions: first day, precision, name, kind and id.
   const request = readPageRequest(args, 'timeline', 5);
   const page = await ctx.store.listTimeline({ types: types as EntityTypeName[] | null, from: (onOrAfter as Period | undefined) ?? null, to: (onOrBefore as Period | undefined) ?? null, ...request }, ctx.work);
-  return toConnection(page, request, 'timeline', (node, cursor) => ({ cursor, node }));
+  return toConnection(page, request, 'timeline');
 }
