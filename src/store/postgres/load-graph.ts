@@ -7,7 +7,7 @@ import { RequestWork } from '../../lib/work.js';
 import type { EntityModel, EvidenceModel, FactModel, RelationshipModel } from '../models.js';
 import { isPartialDate } from '../models.js';
 import { addSearchDocuments } from '../search-index.js';
-import { RECORD_KINDS, type RecordSet } from '../records.js';
+import { RECORD_KINDS, type RecordTexts } from '../records.js';
 import type { SeedGraph } from '../seed.js';
 import { KIND_RANK, PRECISION_RANK } from '../timeline-order.js';
 import { DATED_ATTRIBUTES, isSymmetric } from '../vocabulary.js';
@@ -33,7 +33,7 @@ export interface LoadOptions {
   /** The texts the seed was checked against, by source id: kept for Evidence.context and for curation. */
   sourceTexts?: ReadonlyMap<string, string>;
   /** The seed's records (see RecordingSeedBuilder): kept so that the graph can take changes. */
-  records?: RecordSet;
+  records?: RecordTexts;
 }
 
 export interface LoadProgress {
@@ -97,9 +97,9 @@ export async function replaceGraph(client: pg.ClientBase, graph: SeedGraph, merg
 }
 
 /** Every record, kind by kind in the order each kind's records were recorded. */
-function* recordRows(records: RecordSet): Generator<CopyValue[]> {
+function* recordRows(records: RecordTexts): Generator<CopyValue[]> {
   let seq = 0;
-  for (const kind of RECORD_KINDS) for (const [key, record] of records.all(kind)) yield [kind, key, seq++, JSON.stringify(record)];
+  for (const kind of RECORD_KINDS) for (const [key, text] of records.texts(kind)) yield [kind, key, seq++, text];
 }
 
 /**
