@@ -5,6 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadSeedWithRecords, RECORD_KINDS, RecordSet } from '../src/store/records.js';
 import { loadSeed } from '../src/store/seed.js';
 import { PostgresGraphStore } from '../src/store/postgres/postgres-store.js';
 import { REAL_SEED, TINY_SEED } from './helpers.js';
@@ -82,6 +83,21 @@ describe('npm run db:load', () => {
     expect(loaded.stdout).toMatch(/^ {2}15 entities and 17 relationships pass \(\d+\.\d s\)$/m);
     expect(loaded.stdout).toMatch(new RegExp(`^loaded graph version ${tiny.version} in \\d+\\.\\d s$`, 'm'));
     expect(await contents(url)).toMatchObject({ version: tiny.version, entities: 15, relationships: 17 });
+  });
+
+  it('keeps every record of the seed in the record table, kind by kind in the order of the seed, as its JSON', async () => {
+    expect((await dbLoad(url, TINY_SEED)).code).toBe(0);
+    // The same seed's records as the curation store holds them (see RecordSet), numbered in that order.
+    const { records } = await loadSeedWithRecords(TINY_SEED, new RecordSet());
+    const expected = RECORD_KINDS.flatMap((kind) => [...records.all(kind)].map(([key, record]) => ({ kind, key, record: JSON.stringify(record) })));
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      const { rows } = await client.query('SELECT seq::int, kind, key, record::text FROM record ORDER BY seq');
+      expect(rows).toEqual(expected.map((row, seq) => ({ seq, ...row })));
+    } finally {
+      await client.end();
+    }
   });
 
   it('refuses a seed that breaks the seed rules, naming the problem, and leaves the database as it was', async () => {

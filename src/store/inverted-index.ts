@@ -65,7 +65,7 @@ function lowerBound(terms: readonly string[], value: string, from = 0): number {
 }
 
 /** An append-only sequence of numbers in fixed-size chunks: it grows without copying. */
-class ChunkedArray<T extends Uint32Array | Uint8Array> {
+export class ChunkedArray<T extends Uint32Array | Uint16Array | Uint8Array> {
   private readonly chunks: T[] = [];
   length = 0;
   constructor(private readonly allocate: (size: number) => T) {}

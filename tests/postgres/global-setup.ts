@@ -3,7 +3,7 @@ import type { TestProject } from 'vitest/node';
 import { loadGraph } from '../../src/store/postgres/load-graph.js';
 import { migrate } from '../../src/store/postgres/migrate.js';
 import { readFileSync } from 'node:fs';
-import { loadSeedWithRecords } from '../../src/store/records.js';
+import { loadSeedWithRecords, SeedRecordTexts } from '../../src/store/records.js';
 import { REAL_SEED, TINY_SEED, TINY_TEXT } from '../helpers.js';
 import { startEmbeddedServer, type EmbeddedServer } from './embedded.js';
 
@@ -89,7 +89,7 @@ async function createTemplates(adminUrl: string, templates: PostgresTestServer['
       await client.connect();
       try {
         await migrate(client);
-        const { graph, records } = await loadSeedWithRecords(seed, { sourceTexts: texts });
+        const { graph, records } = await loadSeedWithRecords(seed, new SeedRecordTexts(), { sourceTexts: texts });
         await loadGraph(client, graph, { records, sourceTexts: texts });
       } finally {
         await client.end();

@@ -2,12 +2,12 @@ import type pg from 'pg';
 import { FILTER_ATTRIBUTES } from '../../generated/catalogue.js';
 import { foldText } from '../../lib/text.js';
 import { entityFacts } from '../fact-index.js';
-import { fieldOf, frequencyOf, InvertedIndexBuilder } from '../inverted-index.js';
+import { ChunkedArray, fieldOf, frequencyOf, InvertedIndexBuilder } from '../inverted-index.js';
 import { RequestWork } from '../../lib/work.js';
 import type { EntityModel, EvidenceModel, FactModel, RelationshipModel } from '../models.js';
 import { isPartialDate } from '../models.js';
 import { addSearchDocuments } from '../search-index.js';
-import { RECORD_KINDS, type RecordSet } from '../records.js';
+import { RECORD_KINDS, type RecordTexts } from '../records.js';
 import type { SeedGraph } from '../seed.js';
 import { KIND_RANK, PRECISION_RANK } from '../timeline-order.js';
 import { DATED_ATTRIBUTES, isSymmetric } from '../vocabulary.js';
@@ -33,7 +33,7 @@ export interface LoadOptions {
   /** The texts the seed was checked against, by source id: kept for Evidence.context and for curation. */
   sourceTexts?: ReadonlyMap<string, string>;
   /** The seed's records (see RecordingSeedBuilder): kept so that the graph can take changes. */
-  records?: RecordSet;
+  records?: RecordTexts;
 }
 
 export interface LoadProgress {
@@ -97,9 +97,9 @@ export async function replaceGraph(client: pg.ClientBase, graph: SeedGraph, merg
 }
 
 /** Every record, kind by kind in the order each kind's records were recorded. */
-function* recordRows(records: RecordSet): Generator<CopyValue[]> {
+function* recordRows(records: RecordTexts): Generator<CopyValue[]> {
   let seq = 0;
-  for (const kind of RECORD_KINDS) for (const [key, record] of records.all(kind)) yield [kind, key, seq++, JSON.stringify(record)];
+  for (const kind of RECORD_KINDS) for (const [key, text] of records.texts(kind)) yield [kind, key, seq++, text];
 }
 
 /**
@@ -324,13 +324,12 @@ async function writeSearchIndex(client: pg.ClientBase, graph: SeedGraph, progres
   const builder = new InvertedIndexBuilder();
   const entityCount = graph.entities.length;
   const entityLengths = new Uint16Array(entityCount * 3);
-  // Per quote document: its relationship, its place among the relationship's evidence, its length.
-  const quotes = { relationship: [] as number[], item: [] as number[], length: [] as number[] };
+  // Per quote document, in typed chunks (there are as many as evidence items): its relationship
+  // and its length. Its place among the relationship's evidence follows from the quotes before it.
+  const quotes = { relationship: new ChunkedArray((size) => new Uint32Array(size)), length: new ChunkedArray((size) => new Uint16Array(size)) };
   const totals = await addSearchDocuments<EntityModel, RelationshipModel>(builder, graph.entities, graph.edges, {
     entity: (_entity, seq, lengths) => entityLengths.set(lengths, seq * 3),
-    quote: (_edge, relationship, quote, length) => {
-      const previous = quotes.relationship.length - 1;
-      quotes.item.push(previous >= 0 && quotes.relationship[previous] === relationship ? quotes.item[previous]! + 1 : 0);
+    quote: (_edge, relationship, _quote, length) => {
       quotes.relationship.push(relationship);
       quotes.length.push(length);
     },
@@ -340,11 +339,13 @@ async function writeSearchIndex(client: pg.ClientBase, graph: SeedGraph, progres
     for (let seq = 0; seq < entityCount; seq++) {
       yield [seq, seq, null, null, graph.entities[seq]!.type, null, null];
     }
+    let item = 0;
     for (let quote = 0; quote < quotes.relationship.length; quote++) {
-      const relationship = quotes.relationship[quote]!;
+      const relationship = quotes.relationship.get(quote);
+      item = quote > 0 && quotes.relationship.get(quote - 1) === relationship ? item + 1 : 0;
       const from = graph.edges.fromIdOf(relationship);
       const to = graph.edges.toIdOf(relationship);
-      yield [QUOTE_DOCUMENTS + quote, null, relationship, quotes.item[quote]!, null, typeOfId(from), typeOfId(to)];
+      yield [QUOTE_DOCUMENTS + quote, null, relationship, item, null, typeOfId(from), typeOfId(to)];
     }
   };
   const index = await builder.build(new RequestWork());
@@ -375,7 +376,7 @@ async function writeSearchIndex(client: pg.ClientBase, graph: SeedGraph, progres
           const packed = index.postingField[at]!;
           const document = index.postingDocument[at]!;
           const field = fieldOf(packed);
-          const length = document < entityCount ? entityLengths[document * 3 + field]! : quotes.length[document - entityCount]!;
+          const length = document < entityCount ? entityLengths[document * 3 + field]! : quotes.length.get(document - entityCount);
           yield [term, documentId(document), field, frequencyOf(packed), length];
         }
       }
