@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { GraphStore } from '../src/store/graph-store.js';
-import type { EntityQuery, NextRelationshipPage, RelationshipReads } from '../src/store/query.js';
+import type { NextRelationshipPage, RelationshipReads } from '../src/store/query.js';
 import { graphOn, REAL_SEED, storeWith } from './helpers.js';
 import { openTestStore } from './postgres/databases.js';
 
 /**
- * A relationship page, and a root list, is read as far as the query reads it
- * (src/modules/graph/reads.ts): evidence only when some field shows it, entities by id, by summary
- * (name and description) or whole. Each query below names the reads of its pages, level by level;
- * on PostgreSQL, which reads only those columns, each answers exactly as it does when every page is
+ * A relationship page is read as far as the query reads it (src/modules/graph/reads.ts): evidence
+ * only when some field shows it, the entities at the other ends by id, by summary (name and
+ * description) or whole. Each query below names the reads of its pages, level by level; on
+ * PostgreSQL, which reads only those columns, each answers exactly as it does when every page is
  * read whole.
  */
 const KARSTEN = 'Person:karsten-wildberger';
@@ -81,30 +81,10 @@ const NEXT_CASES: Array<{ says: string; query: string; variables?: Record<string
   },
 ];
 
-/** How much of a root list's entities each query reads. */
-const LIST_CASES: Array<{ says: string; query: string; reads: Array<'summary' | 'full'> }> = [
-  {
-    says: "a root list that shows names, through nodes or edges, and relationship fields reads the entities' summaries",
-    query: `{ people(first: 3) { totalCount pageInfo { endCursor } nodes { id name signedAgreements { totalCount } } edges { cursor node { description entityType } } } }`,
-    reads: ['summary'],
-  },
-  {
-    says: 'a root list that shows any other field, here in a fragment, reads the entities whole',
-    query: `{ countries(first: 3) { nodes { ...Named } } } fragment Named on Country { name code }`,
-    reads: ['full'],
-  },
-];
-
 /** The memory store, recording the reads and the next page of each relationship page asked of it. */
-async function recording(): Promise<{
-  run: (query: string, variables?: Record<string, unknown>) => Promise<unknown>;
-  reads: RelationshipReads[];
-  next: Array<NextRelationshipPage | undefined>;
-  lists: Array<EntityQuery['reads']>;
-}> {
+async function recording(): Promise<{ run: (query: string, variables?: Record<string, unknown>) => Promise<unknown>; reads: RelationshipReads[]; next: Array<NextRelationshipPage | undefined> }> {
   const reads: RelationshipReads[] = [];
   const next: Array<NextRelationshipPage | undefined> = [];
-  const lists: Array<EntityQuery['reads']> = [];
   const graph = await graphOn(REAL_SEED, (store) =>
     storeWith(store, {
       // As a database store would be asked: the memory store reads nothing ahead, and says so.
@@ -114,21 +94,14 @@ async function recording(): Promise<{
         next.push(page.next);
         return store.listRelationships(keys, page, work);
       },
-      listEntities: (query, work) => {
-        lists.push(query.reads);
-        return store.listEntities(query, work);
-      },
     }),
   );
-  return { run: (query, variables) => graph.run(query, variables), reads, next, lists };
+  return { run: (query, variables) => graph.run(query, variables), reads, next };
 }
 
 /** A store that is asked for every page whole and on its own, whatever the query reads and asks next. */
 function readingWhole(store: GraphStore): GraphStore {
-  return storeWith(store, {
-    listRelationships: (keys, page, work) => store.listRelationships(keys, { ...page, reads: undefined, next: undefined, node: undefined }, work),
-    listEntities: (query, work) => store.listEntities({ ...query, reads: undefined }, work),
-  });
+  return storeWith(store, { listRelationships: (keys, page, work) => store.listRelationships(keys, { ...page, reads: undefined, next: undefined, node: undefined }, work) });
 }
 
 describe('what a relationship page reads', () => {
@@ -149,20 +122,12 @@ describe('what a relationship page reads', () => {
     });
   }
 
-  for (const { says, query, reads } of LIST_CASES) {
-    it(says, async () => {
-      const graph = await recording();
-      expect((await graph.run(query)) as object).not.toHaveProperty('errors');
-      expect(graph.lists).toEqual(reads);
-    });
-  }
-
   it('answers every query above on PostgreSQL as it does reading every page whole and on its own', async () => {
     const store = await openTestStore('article');
     const asRead = await graphOn(REAL_SEED, () => store);
     const whole = await graphOn(REAL_SEED, () => readingWhole(store));
     const evidenceAhead = `{ node(id: "${DECLARATION}") { ... on Entity { relations(first: 4) { edges { other { relations(first: 2, evidence: { method: { in: [EXTRACTED] } }) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { evidence { quote } } other { aliases } } } } } } } } }`;
-    const queries: Array<{ query: string; variables?: Record<string, unknown> }> = [...CASES, ...NEXT_CASES, ...LIST_CASES, { query: evidenceAhead }];
+    const queries: Array<{ query: string; variables?: Record<string, unknown> }> = [...CASES, ...NEXT_CASES, { query: evidenceAhead }];
     for (const { query, variables } of queries) {
       const answer = await asRead.run(query, variables);
       expect(answer).toEqual(await whole.run(query, variables));

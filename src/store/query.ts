@@ -141,11 +141,6 @@ export interface EntityQuery extends PageRequest {
   type: EntityTypeName | null;
   condition: EntityCondition | null;
   orderBy: readonly Ordering[];
-  /**
-   * How much of each entity the page's reader reads: its summary (id, type, name, description) or
-   * everything (the default). A store may always give everything.
-   */
-  reads?: 'summary' | 'full';
 }
 
 /**

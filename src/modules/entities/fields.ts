@@ -21,7 +21,7 @@ type RelationArgs = PageArgs & { orderBy?: readonly RelatedOrder[] | null; evide
 
 /** The root list of an entity type, such as `countries`. */
 export function rootList<T extends EntityTypeName>(type: T) {
-  return (_root: unknown, args: ListArgs, ctx: Context, info: GraphQLResolveInfo) => listEntities(ctx, type, args, info);
+  return (_root: unknown, args: ListArgs, ctx: Context) => listEntities(ctx, type, args);
 }
 
 /** The fields every entity shares through the `Entity` interface. */

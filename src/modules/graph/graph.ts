@@ -19,7 +19,7 @@ import { isRelationship } from '../../store/models.js';
 import { entityOfId } from '../../store/partial-entity.js';
 import type { EvidenceTest, NextRelationshipPage, Page, PageRequest, Position, RelationshipPageRequest, RelationshipReads } from '../../store/query.js';
 import { relationFieldSpec } from './fields.js';
-import { entityReads, nextRelationField, nodeRelationField, relationshipReads, type NextField } from './reads.js';
+import { nextRelationField, nodeRelationField, relationshipReads, type NextField } from './reads.js';
 import { badUserInput } from '../../errors.js';
 import { readCheckedFilter, readEvidenceTest, type Filter } from '../filtering/filter.js';
 import { orderingSignature, readOrderings, readRelatedOrderings, type Order, type RelatedOrder } from '../filtering/order.js';
@@ -189,12 +189,12 @@ export interface ListArgs extends PageArgs {
   orderBy?: readonly Order[] | null;
 }
 
-/** One page of a root list of entities, filtered, ordered and paged by the store, read as far as the query reads it. */
-export async function listEntities<T extends EntityTypeName>(ctx: Context, type: T, args: ListArgs, info: GraphQLResolveInfo): Promise<EntityConnectionModel<EntityModelOf<T>>> {
+/** One page of a root list of entities, filtered, ordered and paged by the store. */
+export async function listEntities<T extends EntityTypeName>(ctx: Context, type: T, args: ListArgs): Promise<EntityConnectionModel<EntityModelOf<T>>> {
   const orderBy = readOrderings(type, args.orderBy);
   const list = orderingSignature(type, args.orderBy);
   const request = readPageRequest(args, list, orderBy.length + 2);
   const condition = args.filter ? readCheckedFilter(type, args.filter) : null;
-  const page = await ctx.store.listEntities({ type, condition, orderBy, ...request, reads: entityReads(info) }, ctx.work);
+  const page = await ctx.store.listEntities({ type, condition, orderBy, ...request }, ctx.work);
   return toConnection(page as Page<EntityModelOf<T>>, request, list);
 }

@@ -28,15 +28,6 @@ export function relationshipReads(info: PageField): RelationshipReads {
 }
 
 /**
- * How much of a list's entities the query reads (`nodes`, `edges { node }` of a root list): their
- * summary, when no field beyond the id, type, name, description and relationship fields is asked
- * for, else everything. Worked out as relationshipReads works out the other ends of a page.
- */
-export function entityReads(info: PageField): 'summary' | 'full' {
-  return lookAhead(info).reads.others === 'full' ? 'full' : 'summary';
-}
-
-/**
  * The one relationship field the query asks of every entity at the other ends (`relations` under
  * `other`, or a typed field under a typed list's `node`), with its definition; null when there is
  * none, more than one, or one only some of the other ends have. Its page can be read ahead with

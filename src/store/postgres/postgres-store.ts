@@ -17,7 +17,7 @@ import { afterSql, ID_SLOT, NAME_SLOT, orderBySql, type Slot } from './keyset.js
 import { addRow, pagePlan, rowOf, type PageRead, type PageRow } from './relationship-pages.js';
 import { migrate } from './migrate.js';
 import { Aliases, hasNul, Params } from './params.js';
-import { entityColumnList, entityColumns, entityFrom, entitySummaryFrom, evidenceFrom, selectList, relationshipColumns, relationshipFrom, type EntityRow, type EvidenceJson, type RelationshipRow } from './rows.js';
+import { entityColumnList, entityColumns, entityFrom, evidenceFrom, selectList, relationshipColumns, relationshipFrom, type EntityRow, type EvidenceJson, type RelationshipRow } from './rows.js';
 import { searchInDatabase } from './search.js';
 import { VersionFeed } from './version-feed.js';
 import { PostgresWrites } from './writes.js';
@@ -444,16 +444,14 @@ export class PostgresGraphStore implements WritableGraphStore {
         : type === null
           ? '(SELECT coalesce(sum(count), 0)::int FROM entity_count)'
           : `(SELECT coalesce(sum(count), 0)::int FROM entity_count WHERE type = ${type})`;
-    // Only what the page's reader reads: a list that shows names reads no entity's attributes.
-    const summary = query.reads === 'summary';
     const page = await this.countedPage<EntityRow>(
-      { total, columns: selectList(entityColumnList('e', '', summary)), from: 'entity e', filters, slots, params },
+      { total, columns: entityColumns('e'), from: 'entity e', filters, slots, params },
       query,
       // Unfiltered lists have one text per type and ordering: the pages of a list are all one plan.
       query.condition === null && query.orderBy.length <= 1,
       work,
     );
-    return { ...page, items: page.items.map(({ row, position }) => ({ node: summary ? entitySummaryFrom(row) : entityFrom(row), position })) };
+    return { ...page, items: page.items.map(({ row, position }) => ({ node: entityFrom(row), position })) };
   }
 
   async listTimeline(query: TimelineQuery, work?: RequestWork): Promise<Page<TimelineEntryModel>> {

@@ -113,9 +113,8 @@ export function entityColumns(e: string, prefix = ''): string {
 }
 
 /** The summary of an entity, from a row read with entityColumnList(alias, prefix, true). */
-export function entitySummaryFrom(row: object, prefix = ''): EntityModel {
-  const column = row as Record<string, unknown>;
-  return entitySummary(column[`${prefix}id`] as string, column[`${prefix}type`] as EntityTypeName, column[`${prefix}name`] as string, column[`${prefix}description`] as string | null);
+export function entitySummaryFrom(row: Record<string, unknown>, prefix = ''): EntityModel {
+  return entitySummary(row[`${prefix}id`] as string, row[`${prefix}type`] as EntityTypeName, row[`${prefix}name`] as string, row[`${prefix}description`] as string | null);
 }
 
 export interface EntityRow {
