@@ -101,4 +101,30 @@ describe('hostile strings through every string the PostgreSQL store is handed', 
       }
     }
   });
+
+  it('refuses a cursor made by hand in a page read ahead only where the query asks for that page, as the memory store does', async () => {
+    // A cursor of the relationship lists, but with keys of the wrong kinds: refused when asked for.
+    const forged = encodeCursor('relationships', ['x', 'y']);
+    const inner = '... on Entity { relations(first: 1, after: $c) { totalCount } }';
+    const lookups = {
+      // The page under @skip is never asked for; reading it ahead must fail nothing.
+      skipped: `query ($c: String) { node(id: "Agreement:springfield-accord") { id ... on Entity { name relations(first: 3) { totalCount edges { other { id relations(first: 1, after: $c) @skip(if: true) { totalCount } } } } } } }`,
+      // Asked only of the other ends that are organizations: the people who signed are none.
+      otherType: `query ($c: String) { node(id: "Agreement:springfield-accord") { id ... on Entity { relations(types: [SIGNED]) { totalCount edges { other { id ... on Organization { relations(after: $c) { totalCount } } } } } } } }`,
+      // Asked of every other end: refused there, at that field's path (null then goes up to the
+      // nearest field that may be null, as GraphQL says), not at the node's.
+      asked: `query ($c: String) { node(id: "Agreement:springfield-accord") { id ... on Entity { relations(first: 3) { totalCount edges { other { id ${inner} } } } } } }`,
+      // The node's own page, read with it: refused at that field's path.
+      node: `query ($c: String) { node(id: "Person:bob-sample") { id ${inner} } }`,
+    };
+    for (const [name, operation] of Object.entries(lookups)) {
+      const expected = await memory.run(operation, { c: forged });
+      expect({ name, answer: await postgres.run(operation, { c: forged }) }).toEqual({ name, answer: expected });
+    }
+    expect((await postgres.run(lookups.skipped, { c: forged })).errors).toBeUndefined();
+    expect((await postgres.run(lookups.otherType, { c: forged })).errors).toBeUndefined();
+    const refused = await postgres.run(lookups.asked, { c: forged });
+    expect(refused.errors?.[0]?.path).toEqual(['node', 'relations', 'edges', 0, 'other', 'relations']);
+    expect((await postgres.run(lookups.node, { c: forged })).errors?.[0]?.path).toEqual(['node', 'relations']);
+  });
 });

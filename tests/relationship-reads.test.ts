@@ -75,6 +75,21 @@ const NEXT_CASES: Array<{ says: string; query: string; variables?: Record<string
     next: [undefined, undefined, undefined, undefined, undefined],
   },
   {
+    says: 'nothing is asked next under @skip or @include, on the field or on a fragment or field on the way to it, whatever the variables say',
+    query: `query ($show: Boolean = true) { a: node(id: "${KARSTEN}") { ... on Entity { relations(first: 3) { edges { other { relations(first: 1) @include(if: $show) { totalCount } } } } } }
+              b: node(id: "${KARSTEN}") { ... on Entity { relations(first: 3) { edges { other { ... @skip(if: false) { relations(first: 1) { totalCount } } } } } } }
+              c: node(id: "${KARSTEN}") { ... on Entity { relations(first: 3) { edges @include(if: $show) { other { relations(first: 1) { totalCount } } } } } } }`,
+    // The three lookups are one page of one node; the level under it is asked apart, once.
+    next: [undefined, undefined],
+  },
+  {
+    says: 'nothing is asked next of relations asked only of the other ends of one type, nor of a node of another type',
+    query: `{ a: node(id: "${DECLARATION}") { ... on Entity { relations(types: [SIGNED]) { edges { other { ... on Person { relations(first: 1) { totalCount } } } } } } }
+              b: node(id: "${KARSTEN}") { id ... on Organization { relations(first: 2) { totalCount } } } }`,
+    // The declaration's page, then its people's pages, asked apart; Karsten is no organization.
+    next: [undefined, undefined],
+  },
+  {
     says: 'nothing is asked next when its arguments are wrong, and the field itself says so',
     query: `{ node(id: "${KARSTEN}") { ... on Entity { relations(first: 2) { edges { other { relations(first: -1) { totalCount } } } } } } }`,
     next: [undefined],

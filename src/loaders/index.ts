@@ -3,7 +3,7 @@ import DataLoader from 'dataloader';
 import type { MaybePromise } from '../lib/maybe-promise.js';
 import type { GraphStore, RelationshipPage } from '../store/graph-store.js';
 import type { Direction, RelationshipModel, RelationshipType, EntityModel, NodeModel } from '../store/models.js';
-import type { RelationshipListKey, RelationshipPageRequest } from '../store/query.js';
+import { readsOf, type RelationshipListKey, type RelationshipPageRequest } from '../store/query.js';
 
 export interface RelationshipQuery {
   nodeId: string;
@@ -81,7 +81,7 @@ async function loadRelationshipPages(
     [...groups.values()].map(async (group) => {
       const pages = await store.listRelationships(group.keys, group.page, work);
       // Only whole entities: one read in part would answer a later look-up of it wrongly.
-      if ((group.page.reads?.others ?? 'full') === 'full') for (const page of pages) for (const entity of page.others ?? []) keep(entity);
+      if (readsOf(group.page).others === 'full') for (const page of pages) for (const entity of page.others ?? []) keep(entity);
       for (const page of pages) if (page.node) keep(page.node);
       // The next level's pages the store read with these: its resolvers find them loaded.
       const next = group.page.next;
@@ -141,10 +141,10 @@ class RequestLoaders implements Loaders {
     const keep = (entity: EntityModel) => this.node.prime(entity.id, entity);
     const keepPage = (query: RelationshipPageQuery, page: RelationshipPage) => {
       this.relationshipPages.prime(query, page);
-      if ((query.page.reads?.others ?? 'full') === 'full') for (const entity of page.others ?? []) keep(entity);
+      if (readsOf(query.page).others === 'full') for (const entity of page.others ?? []) keep(entity);
     };
     return (this.relationshipPagesLoader ??= new DataLoader((queries) => (this.work.stopIfAbandoned(), loadRelationshipPages(this.store, queries, this.work, keep, keepPage)), {
-      // A page is the same whatever was asked to be read with it.
+      // A page read ahead with it (`next`) or with its node (`node`) does not change the page itself.
       cacheKeyFn: (query) => `${query.nodeId}|${relationshipGroupKey(query)}|${JSON.stringify(query.evidence ?? null)}|${JSON.stringify({ ...query.page, next: undefined, node: undefined })}`,
     }));
   }

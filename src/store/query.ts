@@ -200,6 +200,13 @@ export interface RelationshipReads {
   others: 'id' | 'summary' | 'full';
 }
 
+/** What a page's reader reads: what the request names, else everything. */
+export function readsOf(page: RelationshipPageRequest): RelationshipReads {
+  return page.reads ?? READ_ALL;
+}
+
+const READ_ALL: RelationshipReads = { evidence: true, others: 'full' };
+
 /** How timeline entries are chosen: dated attributes of entities of some types, within bounds. */
 export interface TimelineQuery extends PageRequest {
   types: readonly EntityTypeName[] | null;

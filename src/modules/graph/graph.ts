@@ -1,4 +1,4 @@
-import { getArgumentValues, type GraphQLResolveInfo } from 'graphql';
+import { getArgumentValues, GraphQLError, type GraphQLResolveInfo } from 'graphql';
 import { encodeCursor, readPageRequest, toConnection, type PageArgs } from '../../lib/connection.js';
 import { assertGlobalId, parseGlobalId } from '../../lib/global-id.js';
 import { allOf, andThen, type MaybePromise } from '../../lib/maybe-promise.js';
@@ -17,6 +17,7 @@ import type {
 } from '../../store/models.js';
 import { isRelationship } from '../../store/models.js';
 import { entityOfId } from '../../store/partial-entity.js';
+import { checkPosition, relationshipPositionKinds } from '../../store/positions.js';
 import type { EvidenceTest, NextRelationshipPage, Page, PageRequest, Position, RelationshipPageRequest, RelationshipReads } from '../../store/query.js';
 import { relationFieldSpec } from './fields.js';
 import { nextRelationField, nodeRelationField, relationshipReads, type NextField } from './reads.js';
@@ -158,7 +159,8 @@ function relationPage(args: RelationArgs, reads: RelationshipReads): { request: 
 
 /**
  * The page a relationship field will ask for, worked out ahead from the field's place in the
- * document, as its resolver will ask for it; none when its arguments are wrong (its resolver says so).
+ * document, as its resolver will ask for it; none when its arguments or its cursor are wrong: its
+ * resolver then says so, at its own path, and the page it reads ahead of fails nothing.
  */
 function pageAhead(ahead: NextField, info: GraphQLResolveInfo, withNext: boolean): NextRelationshipPage | undefined {
   const { field, definition, on } = ahead;
@@ -167,13 +169,16 @@ function pageAhead(ahead: NextField, info: GraphQLResolveInfo, withNext: boolean
     const spec = field.name.value === 'relations' ? null : relationFieldSpec(on.name as EntityTypeName, field.name.value);
     const nested = { fieldNodes: [field], returnType: definition.type, fragments: info.fragments, schema: info.schema };
     const { evidence, page } = relationPage(args, relationshipReads(nested));
+    // A cursor of another list is refused by the store: refused here, it would fail this page too.
+    checkPosition(page.after, relationshipPositionKinds(page.orderBy));
     // A node's page is read with the page its own field asks next, as that field's resolver would ask.
     const nextField = withNext ? nextRelationField(nested) : null;
     const next = nextField ? pageAhead(nextField, info, false) : undefined;
     const ahead = next ? { ...page, next } : page;
     return spec ? { types: [spec.type], direction: spec.direction, evidence, page: ahead } : { types: args.types ?? null, direction: args.direction ?? 'BOTH', evidence, page: ahead };
-  } catch {
-    return undefined;
+  } catch (error) {
+    if (error instanceof GraphQLError) return undefined;
+    throw error;
   }
 }
 

@@ -7,6 +7,7 @@ import {
   type GraphQLNamedType,
   type GraphQLOutputType,
   type GraphQLResolveInfo,
+  type SelectionNode,
   type SelectionSetNode,
 } from 'graphql';
 import type { EntityTypeName } from '../../store/models.js';
@@ -30,8 +31,9 @@ export function relationshipReads(info: PageField): RelationshipReads {
 /**
  * The one relationship field the query asks of every entity at the other ends (`relations` under
  * `other`, or a typed field under a typed list's `node`), with its definition; null when there is
- * none, more than one, or one only some of the other ends have. Its page can be read ahead with
- * this one (NextRelationshipPage).
+ * none, more than one, one only some of the other ends have (under `... on Person` where the other
+ * ends are any entity), or one under `@skip` or `@include`. Its page can be read ahead with this
+ * one (NextRelationshipPage): only a page the query will surely ask for.
  */
 export function nextRelationField(info: PageField): NextField | null {
   return lookAhead(info).next;
@@ -39,7 +41,8 @@ export function nextRelationField(info: PageField): NextField | null {
 
 /**
  * The one relationship field the query asks of an entity it looks up by id, given the entity's
- * type (the id's); null when there is none or more than one. Its page can be read with the entity.
+ * type (the id's); null when there is none, more than one, or one under `@skip` or `@include`. Its
+ * page can be read with the entity.
  */
 export function nodeRelationField(info: PageField, type: EntityTypeName): NextField | null {
   const field = info.fieldNodes[0]!;
@@ -50,7 +53,8 @@ export function nodeRelationField(info: PageField, type: EntityTypeName): NextFi
     candidates = walk.nested;
     if (info.fieldNodes.length === 1) nodeFields.set(field, candidates);
   }
-  const asked = candidates.filter((candidate) => candidate.field.name.value === 'relations' || candidate.on.name === type);
+  const looked = info.schema.getType(type);
+  const asked = looked ? candidates.filter((candidate) => appliesToAll(candidate.on, looked)) : [];
   return asked.length === 1 ? asked[0]! : null;
 }
 
@@ -81,7 +85,7 @@ function lookAhead(info: PageField): LookAhead {
   for (const node of info.fieldNodes) walk.page(node.selectionSet, getNamedType(info.returnType));
   // A typed field can be read ahead only when every other end is of its type.
   const next = walk.nested.length === 1 ? walk.nested[0]! : null;
-  const found: LookAhead = { reads: walk.reads, next: next && (next.field.name.value === 'relations' || next.on === next.declared) ? next : null };
+  const found: LookAhead = { reads: walk.reads, next: next && appliesToAll(next.on, next.declared) ? next : null };
   if (info.fieldNodes.length === 1) worked.set(field, found);
   return found;
 }
@@ -90,8 +94,8 @@ const worked = new WeakMap<FieldNode, LookAhead>();
 
 /** The fields of a connection or an edge that give the entities at the other ends. */
 const OTHER_END = new Set(['nodes', 'node', 'other']);
-/** Entity fields that read the id only: the id, and relationship fields, which start from it. */
-const BY_ID = new Set(['__typename', 'id', 'entityType', 'relations']);
+/** Entity fields that read the id only (relationship fields, which start from it, are walked apart). */
+const BY_ID = new Set(['__typename', 'id', 'entityType']);
 /** Entity fields that read the summary: the name and description. */
 const SUMMARY = new Set(['name', 'description']);
 /** Relationship fields that read no evidence. */
@@ -99,14 +103,16 @@ const WITHOUT_EVIDENCE = new Set(['__typename', 'id', 'type', 'from', 'to', 'onB
 
 class Walk {
   readonly reads: RelationshipReads = { evidence: false, others: 'id' };
-  /** The relationship fields asked of the entities walked. */
+  /** The relationship fields asked of the entities walked, but for those under `@skip` or `@include`. */
   readonly nested: NextField[] = [];
+  /** Whether the selection walked is under `@skip` or `@include`: it may not be asked for at all. */
+  private conditional = false;
 
   constructor(private readonly info: PageField) {}
 
   /** A connection or an edge: its fields that hold relationships, entities or evidence. */
   page(selectionSet: SelectionSetNode | undefined, type: GraphQLNamedType): void {
-    this.eachField(selectionSet, type, (field, fieldType) => {
+    this.eachField(selectionSet, type, (field, fieldType, _on, conditional) => {
       const name = field.name.value;
       if (name === '__typename') return;
       if (fieldType === undefined) return this.everything();
@@ -114,8 +120,8 @@ class Walk {
       if (named.name === 'Relationship') this.relationship(field.selectionSet);
       else if (named.name === 'Evidence') this.reads.evidence = true;
       // The other ends; any other entity on an edge (a view's `onBehalfOf`) is loaded by its id.
-      else if (isEntity(named) && OTHER_END.has(name)) this.entity(field.selectionSet, named);
-      else if (name === 'edges') this.page(field.selectionSet, named);
+      else if (isEntity(named) && OTHER_END.has(name)) this.within(conditional, () => this.entity(field.selectionSet, named));
+      else if (name === 'edges') this.within(conditional, () => this.page(field.selectionSet, named));
     });
   }
 
@@ -126,12 +132,12 @@ class Walk {
   }
 
   entity(selectionSet: SelectionSetNode | undefined, type: GraphQLNamedType): void {
-    this.eachField(selectionSet, type, (field, _fieldType, on) => {
+    this.eachField(selectionSet, type, (field, _fieldType, on, conditional) => {
       const name = field.name.value;
       const typed = on !== undefined && isObjectType(on) ? relationFieldSpec(on.name as EntityTypeName, name) : undefined;
       if (name === 'relations' || (typed && !typed.single)) {
         const definition = on && (isObjectType(on) || isInterfaceType(on)) ? on.getFields()[name] : undefined;
-        if (definition) this.nested.push({ field, definition, on: on!, declared: type });
+        if (definition && !this.conditional && !conditional) this.nested.push({ field, definition, on: on!, declared: type });
         return;
       }
       if (BY_ID.has(name) || typed) return;
@@ -146,27 +152,51 @@ class Walk {
     this.reads.others = 'full';
   }
 
+  /** Walks a field's selection, as under `@skip` or `@include` when the field or its path is. */
+  private within(conditional: boolean, walk: () => void): void {
+    const before = this.conditional;
+    this.conditional = before || conditional;
+    walk();
+    this.conditional = before;
+  }
+
   /**
    * Calls `visit` for each field of a selection, through fragments; `on` is the type the field is
-   * selected on (a fragment's type condition, else `type`), and `fieldType` its type there, if known.
+   * selected on (a fragment's type condition, else `type`), `fieldType` its type there, if known,
+   * and `conditional` whether the field, or a fragment on the way to it, has `@skip` or `@include`.
    */
   private eachField(
     selectionSet: SelectionSetNode | undefined,
     type: GraphQLNamedType | undefined,
-    visit: (field: FieldNode, fieldType: GraphQLOutputType | undefined, on: GraphQLNamedType | undefined) => void,
+    visit: (field: FieldNode, fieldType: GraphQLOutputType | undefined, on: GraphQLNamedType | undefined, conditional: boolean) => void,
+    conditional = false,
   ): void {
     for (const selection of selectionSet?.selections ?? []) {
+      const here = conditional || isConditional(selection);
       if (selection.kind === 'Field') {
         const fields = type && (isObjectType(type) || isInterfaceType(type)) ? type.getFields() : undefined;
-        visit(selection, selection.name.value === '__typename' ? undefined : fields?.[selection.name.value]?.type, type);
+        visit(selection, selection.name.value === '__typename' ? undefined : fields?.[selection.name.value]?.type, type, here);
         continue;
       }
       const fragment = selection.kind === 'InlineFragment' ? selection : this.info.fragments[selection.name.value];
       if (!fragment) continue;
       const condition = fragment.typeCondition ? this.info.schema.getType(fragment.typeCondition.name.value) : type;
-      this.eachField(fragment.selectionSet, condition ?? type, visit);
+      this.eachField(fragment.selectionSet, condition ?? type, visit, here);
     }
   }
+}
+
+function isConditional(selection: SelectionNode): boolean {
+  return selection.directives?.some((directive) => directive.name.value === 'skip' || directive.name.value === 'include') ?? false;
+}
+
+/**
+ * Whether fields selected on `on` are asked of every entity of type `of`: `on` is `of`, or an
+ * interface `of` implements (`relations` on `Entity` is asked of a Person; on `Person`, not of any
+ * entity).
+ */
+function appliesToAll(on: GraphQLNamedType, of: GraphQLNamedType): boolean {
+  return on === of || (isInterfaceType(on) && isObjectType(of) && of.getInterfaces().includes(on));
 }
 
 function isEntity(type: GraphQLNamedType): boolean {

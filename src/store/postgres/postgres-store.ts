@@ -60,7 +60,6 @@ function directionSql(a: string, direction: Direction): string {
 /** Outgoing before incoming, each in recording order: the order of the index adjacency_by_node. */
 const LISTED_ORDER = 'a.outgoing DESC, a.rel';
 
-
 /**
  * The store's two pools of connections. A statement whose text is one of a small fixed set (the
  * hot paths: nodes by id, relationship pages, names) is prepared on a `prepared` connection, which
@@ -378,12 +377,16 @@ export class PostgresGraphStore implements WritableGraphStore {
          }
         ORDER BY k.i, p.place`,
       params.values,
-      // One text per ordering of a node's relationships (a few), with or without a cursor.
+      // Prepared when its orderings are short: one text per ordering, cursor or not, columns read
+      // (evidence, the other ends by id, summary or whole) and page read ahead, so some hundreds of
+      // texts at most, each prepared once per connection.
       page.orderBy.length <= 2 && (!next || next.page.orderBy.length <= 2),
       work,
     );
     const pages = keys.map((): PageRead => ({ items: [], totalCount: 0, hasNextPage: false }));
     const nextPages = keys.map((): PageRead[] => []);
+    // The next level's rows come inside the rows of this one: touched as much as if read apart.
+    let nestedRows = 0;
     for (const found of rows) {
       const listed = pages[found.i - 1]!;
       listed.totalCount = found.total;
@@ -393,9 +396,11 @@ export class PostgresGraphStore implements WritableGraphStore {
       if (nextPlan && listed.items.length > before) {
         const nextPage: PageRead = { items: [], totalCount: found.next_total!, hasNextPage: false };
         for (const values of found.next_rows ?? []) addRow(nextPage, rowOf(values, nextPlan), nextPlan, next!.page.first);
+        nestedRows += found.next_rows?.length ?? 0;
         nextPages[found.i - 1]!.push(nextPage);
       }
     }
+    if (nestedRows > 0) work?.step(nestedRows);
     return nextPlan ? pages.map((listed, i) => ({ ...listed, next: nextPages[i] })) : pages;
   }
 
@@ -735,12 +740,12 @@ async function readStatistics(query: (text: string) => Promise<Array<Record<stri
   return { entities, relationships };
 }
 
-/** The methods an evidence test accepts as a bit set (see METHOD_BITS), or null when it tests none. */
 /** A key's relationship types as the statements take them: comma-separated, or null for all. */
 function typesOf(types: readonly RelationshipType[] | null): string | null {
   return types === null ? null : types.join(',');
 }
 
+/** The methods an evidence test accepts as a bit set (see METHOD_BITS), or null when it tests none. */
 function methodsOf(evidence: EvidenceTest | null | undefined): number | null {
   return evidence?.methods === undefined ? null : methodsMask(evidence.methods);
 }

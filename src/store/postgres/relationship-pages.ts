@@ -1,5 +1,5 @@
 import type { EntityModel, RelationshipModel } from '../models.js';
-import type { Page, RelationshipPageRequest, RelationshipReads } from '../query.js';
+import { readsOf, type Page, type RelationshipPageRequest, type RelationshipReads } from '../query.js';
 import { afterSql, ID_SLOT, NAME_SLOT, orderBySql, type Slot } from './keyset.js';
 import type { Params } from './params.js';
 import { entityColumnList, entityFrom, entitySummaryFrom, relationshipColumnList, relationshipFrom, type Column } from './rows.js';
@@ -57,7 +57,7 @@ export function pagePlan(page: RelationshipPageRequest, key: KeySql, node: strin
   const otherJoin = page.orderBy.length === 0 ? '' : `JOIN entity ${o} ON ${o}.seq = ${a}.other`;
   const after = page.after === null ? 'true' : afterSql(slots, page.after, params);
   // Only what the page's reader reads (see RelationshipReads): most lookups read no evidence and no entity's attributes.
-  const reads = page.reads ?? { evidence: true, others: 'full' };
+  const reads = readsOf(page);
   const otherColumns = reads.others === 'id' ? [] : entityColumnList(other, 'other_', reads.others === 'summary');
   return {
     slots,

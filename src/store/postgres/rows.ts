@@ -206,7 +206,6 @@ class RowEntity {
 
 const NONE: readonly never[] = Object.freeze([]);
 
-
 /** A class per entity type, with a getter for each of the type's attributes. */
 const ENTITY_CLASSES = Object.fromEntries(
   Object.entries(SEED_ATTRIBUTES).map(([type, attributes]) => {
