@@ -105,14 +105,15 @@ class Walk {
   readonly reads: RelationshipReads = { evidence: false, others: 'id' };
   /** The relationship fields asked of the entities walked, but for those under `@skip` or `@include`. */
   readonly nested: NextField[] = [];
-  /** Whether the selection walked is under `@skip` or `@include`: it may not be asked for at all. */
-  private conditional = false;
 
   constructor(private readonly info: PageField) {}
 
-  /** A connection or an edge: its fields that hold relationships, entities or evidence. */
-  page(selectionSet: SelectionSetNode | undefined, type: GraphQLNamedType): void {
-    this.eachField(selectionSet, type, (field, fieldType, _on, conditional) => {
+  /**
+   * A connection or an edge: its fields that hold relationships, entities or evidence; `conditional`
+   * when it is under `@skip` or `@include`, so that it may not be asked for at all.
+   */
+  page(selectionSet: SelectionSetNode | undefined, type: GraphQLNamedType, conditional = false): void {
+    this.eachField(selectionSet, type, conditional, (field, fieldType, _on, here) => {
       const name = field.name.value;
       if (name === '__typename') return;
       if (fieldType === undefined) return this.everything();
@@ -120,24 +121,24 @@ class Walk {
       if (named.name === 'Relationship') this.relationship(field.selectionSet);
       else if (named.name === 'Evidence') this.reads.evidence = true;
       // The other ends; any other entity on an edge (a view's `onBehalfOf`) is loaded by its id.
-      else if (isEntity(named) && OTHER_END.has(name)) this.within(conditional, () => this.entity(field.selectionSet, named));
-      else if (name === 'edges') this.within(conditional, () => this.page(field.selectionSet, named));
+      else if (isEntity(named) && OTHER_END.has(name)) this.entity(field.selectionSet, named, here);
+      else if (name === 'edges') this.page(field.selectionSet, named, here);
     });
   }
 
   private relationship(selectionSet: SelectionSetNode | undefined): void {
-    this.eachField(selectionSet, undefined, (field) => {
+    this.eachField(selectionSet, undefined, false, (field) => {
       if (!WITHOUT_EVIDENCE.has(field.name.value)) this.reads.evidence = true;
     });
   }
 
-  entity(selectionSet: SelectionSetNode | undefined, type: GraphQLNamedType): void {
-    this.eachField(selectionSet, type, (field, _fieldType, on, conditional) => {
+  entity(selectionSet: SelectionSetNode | undefined, type: GraphQLNamedType, conditional = false): void {
+    this.eachField(selectionSet, type, conditional, (field, _fieldType, on, here) => {
       const name = field.name.value;
       const typed = on !== undefined && isObjectType(on) ? relationFieldSpec(on.name as EntityTypeName, name) : undefined;
       if (name === 'relations' || (typed && !typed.single)) {
         const definition = on && (isObjectType(on) || isInterfaceType(on)) ? on.getFields()[name] : undefined;
-        if (definition && !this.conditional && !conditional) this.nested.push({ field, definition, on: on!, declared: type });
+        if (definition && !here) this.nested.push({ field, definition, on: on!, declared: type });
         return;
       }
       if (BY_ID.has(name) || typed) return;
@@ -152,24 +153,17 @@ class Walk {
     this.reads.others = 'full';
   }
 
-  /** Walks a field's selection, as under `@skip` or `@include` when the field or its path is. */
-  private within(conditional: boolean, walk: () => void): void {
-    const before = this.conditional;
-    this.conditional = before || conditional;
-    walk();
-    this.conditional = before;
-  }
-
   /**
    * Calls `visit` for each field of a selection, through fragments; `on` is the type the field is
    * selected on (a fragment's type condition, else `type`), `fieldType` its type there, if known,
-   * and `conditional` whether the field, or a fragment on the way to it, has `@skip` or `@include`.
+   * and `conditional` whether the selection, the field or a fragment on the way to it is under
+   * `@skip` or `@include`.
    */
   private eachField(
     selectionSet: SelectionSetNode | undefined,
     type: GraphQLNamedType | undefined,
+    conditional: boolean,
     visit: (field: FieldNode, fieldType: GraphQLOutputType | undefined, on: GraphQLNamedType | undefined, conditional: boolean) => void,
-    conditional = false,
   ): void {
     for (const selection of selectionSet?.selections ?? []) {
       const here = conditional || isConditional(selection);
@@ -181,7 +175,7 @@ class Walk {
       const fragment = selection.kind === 'InlineFragment' ? selection : this.info.fragments[selection.name.value];
       if (!fragment) continue;
       const condition = fragment.typeCondition ? this.info.schema.getType(fragment.typeCondition.name.value) : type;
-      this.eachField(fragment.selectionSet, condition ?? type, visit, here);
+      this.eachField(fragment.selectionSet, condition ?? type, here, visit);
     }
   }
 }
