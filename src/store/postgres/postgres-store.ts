@@ -217,14 +217,15 @@ export class PostgresGraphStore implements WritableGraphStore {
    * into REQUEST_TIMEOUT. A statement of the hot paths, whose text comes from a small fixed set,
    * is `prepared`: each connection plans it once and reuses the plan. Texts that vary with what a
    * client sends (filters) are not, so that no client can make a connection hold plans without end.
+   * `settings` (SET LOCAL statements) hold for this statement alone: it runs in a transaction of its own.
    */
-  private async query<R extends pg.QueryResultRow>(text: string, values: unknown[], prepared = false, work?: RequestWork): Promise<R[]> {
+  private async query<R extends pg.QueryResultRow>(text: string, values: unknown[], prepared = false, work?: RequestWork, settings?: string): Promise<R[]> {
     work?.stopIfAbandoned();
     const config = prepared ? { name: statementName(text), text, values } : { text, values };
     const pool = prepared ? this.pools.prepared : this.pools.planned;
     const signal = work?.signal;
     try {
-      const rows = signal ? await this.cancellable<R>(pool, config, signal) : (await pool.query<R>(config)).rows;
+      const rows = signal || settings ? await this.onClient<R>(pool, config, signal, settings) : (await pool.query<R>(config)).rows;
       // Rows a statement returns are what the request touched here; what the database read to find them is its own.
       work?.step(rows.length);
       return rows;
@@ -235,25 +236,36 @@ export class PostgresGraphStore implements WritableGraphStore {
   }
 
   /**
-   * Runs a statement that the request's signal can stop: when it aborts, the database is asked to
-   * cancel the statement (pg_cancel_backend on the connection's backend), which ends it with an
-   * error. The connection goes back to the pool only once the cancel request is answered, so a
-   * late cancel cannot reach a statement of another request.
+   * Runs a statement on a connection of its own, with `settings` for it alone, and one that the
+   * request's signal can stop: when it aborts, the database is asked to cancel the statement
+   * (pg_cancel_backend on the connection's backend), which ends it with an error. The connection
+   * goes back to the pool only once the cancel request is answered, so a late cancel cannot reach
+   * a statement of another request; one left in a transaction it could not end is closed instead.
    */
-  private async cancellable<R extends pg.QueryResultRow>(pool: pg.Pool, config: pg.QueryConfig, signal: AbortSignal): Promise<R[]> {
+  private async onClient<R extends pg.QueryResultRow>(pool: pg.Pool, config: pg.QueryConfig, signal: AbortSignal | undefined, settings: string | undefined): Promise<R[]> {
     const client = await pool.connect();
     let cancelling: Promise<unknown> | null = null;
+    let broken = false;
     const cancel = () => {
       cancelling = this.pools.planned.query('SELECT pg_cancel_backend($1)', [(client as unknown as { processID: number }).processID]).catch(() => {});
     };
-    signal.addEventListener('abort', cancel, { once: true });
+    signal?.addEventListener('abort', cancel, { once: true });
     try {
-      if (signal.aborted) throw abandoned();
-      return (await client.query<R>(config)).rows;
+      if (signal?.aborted) throw abandoned();
+      if (!settings) return (await client.query<R>(config)).rows;
+      await client.query(`BEGIN; ${settings}`);
+      try {
+        const { rows } = await client.query<R>(config);
+        await client.query('COMMIT');
+        return rows;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => (broken = true));
+        throw error;
+      }
     } finally {
-      signal.removeEventListener('abort', cancel);
+      signal?.removeEventListener('abort', cancel);
       await cancelling;
-      client.release();
+      client.release(broken);
     }
   }
 
@@ -597,7 +609,7 @@ export class PostgresGraphStore implements WritableGraphStore {
   }
 
   search(query: string, options: SearchOptions, work?: RequestWork): Promise<SearchResults> {
-    return searchInDatabase((text, values) => this.query(text, values, false, work), query, options);
+    return searchInDatabase((text, values, settings) => this.query(text, values, false, work, settings), query, options);
   }
 
   async findEvidence(query: EvidenceQuery, work?: RequestWork): Promise<Page<FactModel>> {
