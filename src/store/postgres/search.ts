@@ -176,7 +176,9 @@ function pageStatement(matching: string): string {
      ), ${matching}, kept AS (
        SELECT DISTINCT ON (d.relationship, CASE WHEN d.relationship IS NULL THEN d.doc END)
               m.doc, m.score, d.entity, d.relationship, d.item
-         FROM matched m JOIN search_document d ON d.doc = m.doc
+         -- A look-up per matched document (OFFSET 0 keeps it one): the planner, which cannot count
+         -- the matches ahead, would hash every document of the graph to join a few thousand.
+         FROM matched m CROSS JOIN LATERAL (SELECT * FROM search_document d WHERE d.doc = m.doc OFFSET 0) d
         WHERE (d.entity IS NOT NULL AND ($17::text[] IS NULL OR d.entity_type = ANY($17::text[])))
            OR (d.relationship IS NOT NULL AND $18::boolean AND ($17::text[] IS NULL OR d.from_type = ANY($17::text[]) OR d.to_type = ANY($17::text[])))
         ORDER BY d.relationship, CASE WHEN d.relationship IS NULL THEN d.doc END, m.score DESC, m.doc
