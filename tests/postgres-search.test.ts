@@ -75,6 +75,6 @@ describe('search on PostgreSQL, a graph of shared words', () => {
 
   it('answers words that each match but never together with the documents holding either', async () => {
     const [both, country, person] = await Promise.all(['country person', 'country', 'person'].map((query) => postgres.search(query, everything)));
-    expect(both.totalCount).toBeGreaterThan(Math.max(country.totalCount, person.totalCount));
+    expect(both!.totalCount).toBeGreaterThan(Math.max(country!.totalCount, person!.totalCount));
   });
 });
