@@ -25,7 +25,7 @@ import { PostgresWrites } from './writes.js';
 export interface PostgresStoreOptions {
   /** A connection string: postgres://user:password@host:port/database. */
   url: string;
-  /** Most connections each of the store's two pools keeps open (see PostgresGraphStore.pools). */
+  /** Most connections each of the store's three pools keeps open (see PostgresGraphStore.pools). */
   poolSize: number;
   /** Longest a statement may run before the database cancels it. */
   statementTimeoutMs: number;
@@ -61,18 +61,23 @@ function directionSql(a: string, direction: Direction): string {
 const LISTED_ORDER = 'a.outgoing DESC, a.rel';
 
 /**
- * The store's two pools of connections. A statement whose text is one of a small fixed set (the
+ * The store's three pools of connections. A statement whose text is one of a small fixed set (the
  * hot paths: nodes by id, relationship pages, names) is prepared on a `prepared` connection, which
  * runs it with one plan made for any values (plan_cache_mode force_generic_plan). PostgreSQL's
  * default planned each execution again for its values, because a plan for an array of unknown
  * length always looked costlier than one for the array at hand: that doubled the database's CPU
  * per lookup (bench/RESULTS.md, "Scale on PostgreSQL"). A statement whose text varies with what a
  * client sends (filters, orderings, search) runs on a `planned` connection, planned for its values,
- * so that, for instance, a name prefix can use its index.
+ * so that, for instance, a name prefix can use its index. Search runs on connections of its own,
+ * planned the same way: a backend that has run searches, whose memory grew for their postings,
+ * faulted about 100 pages in again for each later relationship filter, and the filter's CPU in the
+ * database went from 2.3 to 3.6-8.7 ms at 10⁴ entities (bench/scale-probe.ts with the search probe
+ * run before the filter, 2026-12-07); on connections apart it stays at 2.2-2.3 ms.
  */
 interface Pools {
   planned: pg.Pool;
   prepared: pg.Pool;
+  search: pg.Pool;
 }
 
 /**
@@ -186,18 +191,18 @@ export class PostgresGraphStore implements WritableGraphStore {
       made.on('error', () => {});
       return made;
     };
-    const pools: Pools = { planned: pool(undefined), prepared: pool('-c plan_cache_mode=force_generic_plan') };
+    const pools: Pools = { planned: pool(undefined), prepared: pool('-c plan_cache_mode=force_generic_plan'), search: pool(undefined) };
     const store = new PostgresGraphStore(pools, config, version, statistics, options.statementTimeoutMs, log, options.now ?? (() => new Date()));
     await store.feed.start();
     return store;
   }
 
   /**
-   * The process ids of the database's backends serving this store's connections (all of both pools,
+   * The process ids of the database's backends serving this store's connections (all of its pools,
    * which it opens first): for benchmarks that read their CPU time.
    */
   async serverProcesses(): Promise<number[]> {
-    const all = [this.pools.planned, this.pools.prepared];
+    const all: pg.Pool[] = Object.values(this.pools);
     const clients = await Promise.all(all.flatMap((pool) => Array.from({ length: pool.options.max }, () => pool.connect())));
     try {
       return await Promise.all(clients.map(async (client) => (await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid));
@@ -209,7 +214,7 @@ export class PostgresGraphStore implements WritableGraphStore {
   /** Closes every connection; the store must not be used after. */
   async close(): Promise<void> {
     await this.feed.stop();
-    await Promise.all([this.pools.planned.end(), this.pools.prepared.end()]);
+    await Promise.all(Object.values(this.pools).map((pool) => pool.end()));
   }
 
   /**
@@ -219,10 +224,16 @@ export class PostgresGraphStore implements WritableGraphStore {
    * client sends (filters) are not, so that no client can make a connection hold plans without end.
    * `settings` (SET LOCAL statements) hold for this statement alone: it runs in a transaction of its own.
    */
-  private async query<R extends pg.QueryResultRow>(text: string, values: unknown[], prepared = false, work?: RequestWork, settings?: string): Promise<R[]> {
+  private async query<R extends pg.QueryResultRow>(
+    text: string,
+    values: unknown[],
+    prepared = false,
+    work?: RequestWork,
+    settings?: string,
+    pool = prepared ? this.pools.prepared : this.pools.planned,
+  ): Promise<R[]> {
     work?.stopIfAbandoned();
     const config = prepared ? { name: statementName(text), text, values } : { text, values };
-    const pool = prepared ? this.pools.prepared : this.pools.planned;
     const signal = work?.signal;
     try {
       const rows = signal || settings ? await this.onClient<R>(pool, config, signal, settings) : (await pool.query<R>(config)).rows;
@@ -609,7 +620,7 @@ export class PostgresGraphStore implements WritableGraphStore {
   }
 
   search(query: string, options: SearchOptions, work?: RequestWork): Promise<SearchResults> {
-    return searchInDatabase((text, values, settings) => this.query(text, values, false, work, settings), query, options);
+    return searchInDatabase((text, values, settings) => this.query(text, values, false, work, settings, this.pools.search), query, options);
   }
 
   async findEvidence(query: EvidenceQuery, work?: RequestWork): Promise<Page<FactModel>> {
