@@ -49,30 +49,39 @@ const HUGE_PAGES = '/proc/sys/vm/nr_hugepages';
  */
 function reserveHugePages(bytes: number): () => void {
   let before: number;
+  let pageBytes: number;
   try {
     before = Number(readFileSync(HUGE_PAGES, 'utf8'));
+    pageBytes = Number(/Hugepagesize:\s+(\d+) kB/.exec(readFileSync('/proc/meminfo', 'utf8'))![1]) * 1024;
   } catch {
     return () => {};
   }
   // The buffers and the server's other shared memory, a few percent more.
-  const wanted = Math.ceil((bytes * 1.05) / 2 ** 21) + 32;
+  const wanted = Math.ceil((bytes * 1.05) / pageBytes) + 32;
   if (before >= wanted) return () => {};
+  const release = () => {
+    try {
+      writeFileSync(HUGE_PAGES, String(before));
+    } catch {
+      // Left reserved: `echo 0 > /proc/sys/vm/nr_hugepages` gives them back.
+    }
+  };
   try {
-    // Free memory in 2 MB pieces: compacting first makes more of it.
+    // Free memory in pieces of a huge page: compacting first makes more of it.
     writeFileSync('/proc/sys/vm/compact_memory', '1');
     writeFileSync(HUGE_PAGES, String(wanted));
   } catch {
     return () => {};
   }
-  const release = () => {
-    try {
-      writeFileSync(HUGE_PAGES, String(before));
-    } catch {
-      // Left reserved: nothing else depends on it.
-    }
-  };
-  // Given back when the benchmark ends, however it ends.
+  // The kernel reserves what it can find; too few, and the server would use none of them.
+  if (Number(readFileSync(HUGE_PAGES, 'utf8')) < wanted) {
+    release();
+    return () => {};
+  }
+  // Given back when the benchmark ends, also when it is interrupted.
   process.once('exit', release);
+  process.once('SIGINT', () => process.exit(130));
+  process.once('SIGTERM', () => process.exit(143));
   return release;
 }
 

@@ -251,7 +251,8 @@ export class PostgresGraphStore implements WritableGraphStore {
    * request's signal can stop: when it aborts, the database is asked to cancel the statement
    * (pg_cancel_backend on the connection's backend), which ends it with an error. The connection
    * goes back to the pool only once the cancel request is answered, so a late cancel cannot reach
-   * a statement of another request; one left in a transaction it could not end is closed instead.
+   * a statement of another request. With settings, a failure anywhere rolls the transaction back
+   * before the connection goes back, and one that cannot take the ROLLBACK is closed instead.
    */
   private async onClient<R extends pg.QueryResultRow>(pool: pg.Pool, config: pg.QueryConfig, signal: AbortSignal | undefined, settings: string | undefined): Promise<R[]> {
     const client = await pool.connect();
@@ -264,12 +265,14 @@ export class PostgresGraphStore implements WritableGraphStore {
     try {
       if (signal?.aborted) throw abandoned();
       if (!settings) return (await client.query<R>(config)).rows;
-      await client.query(`BEGIN; ${settings}`);
       try {
+        // Inside the try: the settings can fail (or be cancelled) after BEGIN has opened the transaction.
+        await client.query(`BEGIN; ${settings}`);
         const { rows } = await client.query<R>(config);
         await client.query('COMMIT');
         return rows;
       } catch (error) {
+        // Outside a transaction ROLLBACK only warns; a connection that cannot take it is closed.
         await client.query('ROLLBACK').catch(() => (broken = true));
         throw error;
       }

@@ -133,8 +133,8 @@ export async function searchInDatabase(query: Query, text: string, options: Sear
     );
   }
   if (!page[0]?.found) {
-    // No document holds every word (or there is one word): those holding any, scored word by word in
-    // query order and multiplied by how many of the words they hold.
+    // No document holds every word (or a word matches no term, or there is one word): those holding
+    // any, scored word by word in query order and multiplied by how many of the words they hold.
     page = await query<PageRow>(
       pageStatement(`hit AS (
          SELECT p.doc, t.grp, t.term_rank, p.field, ${POINTS} AS points
