@@ -2,6 +2,7 @@ import type pg from 'pg';
 import { foldText } from '../../lib/text.js';
 import type { SearchOptions, SearchResults } from '../graph-store.js';
 import { B, D, K, describeMatch, fieldFactor, lengthWeight, termWeight, tokenize } from '../search-index.js';
+import { QUOTE_DOCUMENTS } from './load-graph.js';
 import { entityColumns, entityFrom, relationshipColumns, relationshipFrom } from './rows.js';
 
 /**
@@ -174,14 +175,19 @@ function pageStatement(matching: string): string {
        SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::int[], $5::float8[], $6::float8[], $7::float8[], $8::float8[])
          AS t(term, grp, all_rank, term_rank, f0, f1, f2, f3)
      ), ${matching}, kept AS (
-       SELECT DISTINCT ON (d.relationship, CASE WHEN d.relationship IS NULL THEN d.doc END)
-              m.doc, m.score, d.entity, d.relationship, d.item
-         -- A look-up per matched document (OFFSET 0 keeps it one): the planner, which cannot count
-         -- the matches ahead, would hash every document of the graph to join a few thousand.
-         FROM matched m CROSS JOIN LATERAL (SELECT * FROM search_document d WHERE d.doc = m.doc OFFSET 0) d
-        WHERE (d.entity IS NOT NULL AND ($17::text[] IS NULL OR d.entity_type = ANY($17::text[])))
-           OR (d.relationship IS NOT NULL AND $18::boolean AND ($17::text[] IS NULL OR d.from_type = ANY($17::text[]) OR d.to_type = ANY($17::text[])))
-        ORDER BY d.relationship, CASE WHEN d.relationship IS NULL THEN d.doc END, m.score DESC, m.doc
+       -- An entity's document is numbered by the entity: with no types to test, it needs no look-up.
+       SELECT m.doc, m.score, m.doc AS entity, NULL::bigint AS relationship, NULL::int AS item
+         FROM matched m WHERE $17::text[] IS NULL AND m.doc < ${QUOTE_DOCUMENTS}
+       UNION ALL
+       (SELECT DISTINCT ON (d.relationship, CASE WHEN d.relationship IS NULL THEN d.doc END)
+               m.doc, m.score, d.entity, d.relationship, d.item
+          -- A look-up per matched document (OFFSET 0 keeps it one): the planner, which cannot count
+          -- the matches ahead, would hash every document of the graph to join a few thousand.
+          FROM matched m CROSS JOIN LATERAL (SELECT * FROM search_document d WHERE d.doc = m.doc OFFSET 0) d
+         WHERE ($17::text[] IS NOT NULL OR m.doc >= ${QUOTE_DOCUMENTS})
+           AND ((d.entity IS NOT NULL AND ($17::text[] IS NULL OR d.entity_type = ANY($17::text[])))
+             OR (d.relationship IS NOT NULL AND $18::boolean AND ($17::text[] IS NULL OR d.from_type = ANY($17::text[]) OR d.to_type = ANY($17::text[]))))
+         ORDER BY d.relationship, CASE WHEN d.relationship IS NULL THEN d.doc END, m.score DESC, m.doc)
      )
      SELECT EXISTS (SELECT 1 FROM matched) AS found, (SELECT count(*)::int FROM kept) AS total, page.doc, page.score, page.item, page.tier,
             ${entityColumns('e', 'e_')}, ${relationshipColumns('r', 'r_')}
