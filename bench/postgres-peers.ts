@@ -13,8 +13,9 @@
  *    transaction, timed until the replica's `version` shows it (LISTEN/NOTIFY).
  *
  * Entente runs with its HTTP cache and answer cache off, so that every request reaches the store. With `--pin`,
- * the database and this process (the load generator) share core 1, and the server measured runs on
- * core 0; the second replica runs on core 1. Writes bench/results/postgres-peers.json and the
+ * the server measured runs on core 0; on two cores the database, this process (the load generator)
+ * and the second replica share core 1, and on four or more they have cores 1, 2 and 3 apart (see
+ * CORES). Writes bench/results/postgres-peers.json and the
  * postgres-peers section of bench/RESULTS.md. Asserts nothing about time.
  */
 import autocannon from 'autocannon';
@@ -63,7 +64,15 @@ const HEADERS = { 'content-type': 'application/json', accept: 'application/json'
 /** A request unanswered after this long counts as failed; statements are cancelled after it too. */
 const TIMEOUT_S = 30;
 
-if (pin) execFileSync('taskset', ['-cp', '1', String(process.pid)], { stdio: 'ignore' });
+/**
+ * The cores each process is pinned to. On two cores the server measured has core 0 and the rest
+ * share core 1, where the second replica goes too; with four or more, the second replica, the
+ * database and the load generator have a core each, so that two replicas can be measured apart.
+ */
+const CORES = os.cpus().length >= 4 ? { first: '0', second: '1', database: '2', generator: '3' } : { first: '0', second: '1', database: '1', generator: '1' };
+const spreadOut = CORES.database !== CORES.second;
+
+if (pin) execFileSync('taskset', ['-cp', CORES.generator, String(process.pid)], { stdio: 'ignore' });
 
 /** Starts a server process (bench/servers.ts, which kills it on exit), pinned to the given CPUs when pinning. */
 async function start(cpus: string | null, server: Promise<Server>): Promise<Server> {
@@ -270,7 +279,7 @@ async function versionPropagation(url: string, times: number): Promise<number[]>
 async function main(): Promise<void> {
   const server = await benchServer(values['database-url']);
   databaseCpuMicros = () => server.cpuMicros();
-  const pinnedDatabase = pin && server.pin('1');
+  const pinnedDatabase = pin && server.pin(CORES.database);
   const name = `entente_bench_${size}`;
   let url = server.urlOf(name);
   const dir = path.join('bench', 'data', String(size));
@@ -283,9 +292,9 @@ async function main(): Promise<void> {
   const database = await describeDatabase(url);
   await prewarm(url);
   console.log(`measuring on ${database.entities.toLocaleString('en')} entities and ${database.relationships.toLocaleString('en')} relationships (${server.description})`);
-  const replicaOne = await entente('0', url);
+  const replicaOne = await entente(CORES.first, url);
   installPostGraphile();
-  const postgraphile = await start('0', startServer('postgraphile', ['--import', 'tsx', path.join(POSTGRAPHILE_DIR, 'server.ts')], { DATABASE_URL: url }, /listening on (\d+)/));
+  const postgraphile = await start(CORES.first, startServer('postgraphile', ['--import', 'tsx', path.join(POSTGRAPHILE_DIR, 'server.ts')], { DATABASE_URL: url }, /listening on (\d+)/));
   const people = (await post(replicaOne.port, '{"query":"{ people(first: 0) { totalCount } }"}')).data.people.totalCount as number;
   const list = await probes(replicaOne.port, postgraphile.port, people);
 
@@ -317,7 +326,7 @@ async function main(): Promise<void> {
   }
   postgraphile.child.kill('SIGTERM');
 
-  const replicaTwo = await entente('1', url);
+  const replicaTwo = await entente(CORES.second, url);
   const workload = await mixed(replicaOne.port, people, list);
   const replicas = { one: [] as Run[], two: [] as Run[] };
   await load([replicaOne, replicaTwo], workload, 2);
@@ -357,12 +366,12 @@ async function main(): Promise<void> {
     `## Entente on PostgreSQL against PostGraphile 5, and replicas\n\nCommand: \`${command}\` (${new Date().toISOString().slice(0, 10)}), on ${server.description}, ` +
       `${database.entities.toLocaleString('en')} entities and ${database.relationships.toLocaleString('en')} relationships. ` +
       `HTTP with autocannon, ${connections} connections, ${duration} s per run, ${rounds} rounds alternating the servers; medians of the rounds (min–max in brackets). ` +
-      `Entente runs with its HTTP cache and answer cache off; both servers' statements, and autocannon's requests, time out after ${TIMEOUT_S} s, and the database is let go idle between runs. ${pinnedDatabase ? 'Pinned with taskset: the server measured on core 0; the database and the load generator on core 1.' : 'Not pinned.'} ` +
+      `Entente runs with its HTTP cache and answer cache off; both servers' statements, and autocannon's requests, time out after ${TIMEOUT_S} s, and the database is let go idle between runs. ${pinnedDatabase ? `Pinned with taskset: the server measured on core ${CORES.first}; the database on core ${CORES.database} and the load generator on core ${CORES.generator}.` : 'Not pinned.'} ` +
       `Every answer pair was checked to agree before measuring. ${failures} requests failed or answered other than 2xx.\n\n` +
       `| probe | Entente req/s | Entente p50 / p99 | Entente CPU per request (server + database) | PostGraphile req/s | PostGraphile p50 / p99 | PostGraphile CPU per request (server + database) | Entente ÷ PostGraphile |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n${peerRows.join('\n')}\n\n` +
       `Mixed workload (lookups with relationships, paths, relationship filters, deep pages, ordered lists; no search, caches off): one replica ${median(rps(replicas.one)).toFixed(0)} req/s (${spread(rps(replicas.one))}), ` +
       `two replicas on one database ${median(rps(replicas.two)).toFixed(0)} req/s (${spread(rps(replicas.two))}): ${scaling.toFixed(2)}×` +
-      `${pin ? ' (the second replica on core 1, beside the database and the load generator: the machine has two cores)' : ''}. ` +
+      `${pin ? (spreadOut ? ` (the second replica on core ${CORES.second}, a core of its own)` : ' (the second replica on core 1, beside the database and the load generator: the machine has two cores)') : ''}. ` +
       `With one replica a request of this workload took ${cpuOne.servers.toFixed(2)} ms of CPU in Entente, ${Number.isNaN(cpuOne.database) ? 'an unmeasured amount' : `${cpuOne.database.toFixed(2)} ms`} in PostgreSQL and ${cpuOne.generator.toFixed(2)} ms in the load generator, ` +
       `so all ${cores} cores of this machine, fully busy, could serve at most ${machineBound.toFixed(0)} req/s of it: ${(machineBound / median(rps(replicas.one))).toFixed(2)}× one replica's throughput, whatever the number of replicas.\n\n` +
       `A new version reaches a replica (written and NOTIFYed in one transaction, until the replica's \`version\` shows it), ${delays.length} times: ` +
